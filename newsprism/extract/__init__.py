@@ -1,0 +1,70 @@
+"""Per-article extraction: spaCy components that set Doc extensions, and the glue that turns a
+processed Doc into an :class:`~newsprism.model.Extraction`.
+
+Each component lives in its own module and is registered as a spaCy factory
+(``newsprism_entities``, ``newsprism_dates``, ``newsprism_quotes``, ``newsprism_quantities``,
+``newsprism_events``) so it can be added to any English spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsprism.extract import dates, entities, events, extensions, quantities, quotes  # noqa: F401  (factories)
+from newsprism.model import Document, Extraction, Sentence
+
+extensions.register_extensions()
+
+
+def make_doc(nlp: Language, document: Document) -> Doc:
+    """A tokenised Doc carrying the document's id and given publication time."""
+    doc = nlp.make_doc(document.text)
+    doc._.doc_id = document.id
+    doc._.published = document.published if document.published.source == "metadata" else None
+    return doc
+
+
+def to_extraction(doc: Doc) -> Extraction:
+    """Collect what the components set on a processed Doc."""
+    doc_id = doc._.doc_id
+    sentences = [
+        Sentence(doc_id=doc_id, index=i, start=sent.start_char, end=sent.end_char)
+        for i, sent in enumerate(doc.sents)
+    ] if doc.has_annotation("SENT_START") else []
+    return Extraction(
+        doc_id=doc_id,
+        sentences=sentences,
+        mentions=list(doc._.mentions or []),
+        times=list(doc._.times or []),
+        quotes=list(doc._.quotes or []),
+        quantities=list(doc._.quantities or []),
+        events=list(doc._.events or []),
+    )
+
+
+def extract_documents(
+    nlp: Language, documents: Iterable[Document], batch_size: int = 16
+) -> Iterator[tuple[Document, Extraction]]:
+    """Run the pipeline over documents (streaming) and yield each with its extraction.
+
+    A document without a given publication time gets the one the dates component inferred.
+    """
+    pending: list[Document] = []
+
+    def docs() -> Iterator[Doc]:
+        for document in documents:
+            pending.append(document)
+            yield make_doc(nlp, document)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        document = pending.pop(0)
+        if doc._.publication is not None and document.published.source != "metadata":
+            document.published = doc._.publication
+        yield document, to_extraction(doc)
+
+
+def extract_document(nlp: Language, document: Document) -> tuple[Document, Extraction]:
+    return next(extract_documents(nlp, [document]))

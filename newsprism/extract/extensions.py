@@ -1,0 +1,27 @@
+"""Doc extensions set by newsprism's spaCy components, registered once and idempotently."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# name -> default; list defaults are copied per Doc by spaCy's getter-less extensions only when
+# set, so components always assign a fresh list.
+EXTENSIONS: dict[str, object] = {
+    "doc_id": "",
+    "published": None,  # PublicationTime given by the reader (metadata) or None
+    "publication": None,  # PublicationTime after inference (set by newsprism_dates)
+    "mentions": None,
+    "times": None,
+    "quotes": None,
+    "quantities": None,
+    "events": None,
+}
+
+
+def register_extensions() -> None:
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register_extensions()

