@@ -32,7 +32,8 @@ def load_base_model(name: str | None = None) -> Language:
             try:
                 return spacy.load(candidate)
             except OSError as error:
-                raise ModelNotFound(f"spaCy model {candidate!r} could not be loaded: {error}") from error
+                message = f"spaCy model {candidate!r} could not be loaded: {error}"
+                raise ModelNotFound(message) from error
     raise ModelNotFound(
         f"No spaCy model found (tried {', '.join(candidates)}). Run scripts/setup.sh, or pass "
         "--model with an installed spaCy package name or a path to a saved pipeline."
