@@ -1,17 +1,147 @@
-"""Events: what happened, when, where, who, how many."""
+"""Events: what happened, when, where, who, how many.
+
+A sentence holds an event when it has a trigger from the table below (an onset verb near a
+protest noun, a state of emergency, a summit, a deployment, a resignation, ...). The event takes
+its date from the time expressions of the same sentence (``doc._.times``; an "until" date is the
+end of a state of emergency), its place and participants from the sentence's entity mentions,
+and its counts from the sentence's quantities. Types follow ACLED's spirit (protests, riots,
+violence against civilians, strategic developments) at a coarse grain.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsprism.extract.extensions import register_extensions
-from newsprism.model import Event
+from newsprism.model import Event, Mention, Quantity, TimeExpression
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    pattern: re.Pattern[str]
+    date_role: str = "at"  # "at": the sentence's date; "until": a date after "until"/"till"
+
+
+def _words(*alternatives: str) -> str:
+    return "|".join(alternatives)
+
+
+PROTEST_NOUNS = _words(
+    r"protests?", r"rall(?:y|ies)", r"demonstrations?", r"riots?", r"unrest", r"uprisings?",
+    r"strikes?", r"clashes", r"disturbances", r"marches", r"performances",
+)
+ONSET_VERBS = _words(r"beg[au]n", r"begins", r"started", r"starts", r"erupted", r"broke out")
+
+TRIGGERS: tuple[Trigger, ...] = (
+    Trigger(
+        "protests began",
+        re.compile(rf"\b(?:{PROTEST_NOUNS})\b[^.;]{{0,80}}?\b(?:{ONSET_VERBS})\b", re.I),
+    ),
+    Trigger(
+        "protests began",
+        re.compile(rf"\b(?:{ONSET_VERBS})\b[^.;]{{0,20}}\b(?:{PROTEST_NOUNS})\b", re.I),
+    ),
+    Trigger(
+        "state of emergency ends",
+        re.compile(r"\bstate of emergency\b[^.;]{0,80}?\b(?:until|till|through)\b", re.I),
+        date_role="until",
+    ),
+    Trigger(
+        "state of emergency declared",
+        re.compile(r"\bstate of emergency\b", re.I),
+    ),
+    Trigger(
+        "summit",
+        re.compile(r"\b(?:summit|emergency meeting|extraordinary session)\b", re.I),
+    ),
+    Trigger(
+        "deployment",
+        re.compile(
+            r"\b(?:forces?|troops|peacekeep\w*|contingent|units)\b[^.;]{0,60}?"
+            r"\b(?:headed|deployed|sent|arrived|dispatched|landed)\b",
+            re.I,
+        ),
+    ),
+    Trigger("resignation", re.compile(r"\b(?:resigned|resignation|stepped down)\b", re.I)),
+    Trigger(
+        "riots",
+        re.compile(r"\b(?:looted|looting|stormed|set fire|seized|set on fire)\b", re.I),
+    ),
+)
+
+UNTIL = re.compile(r"\b(?:until|till|through)\s*$", re.I)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _sentence_items(items: list, sent: Span) -> list:
+    return [item for item in items if sent.start_char <= item.start < sent.end_char]
+
+
+def _event_date(
+    trigger: Trigger, sent: Span, times: list[TimeExpression], trigger_start: int
+) -> str | None:
+    dated = [t for t in times if t.date]
+    if not dated:
+        return None
+    if trigger.date_role == "until":
+        text = sent.doc.text
+        for time in dated:
+            if UNTIL.search(text[max(sent.start_char, time.start - 12) : time.start]):
+                return time.date
+        return None
+    # The date nearest the trigger: "protests began ... on January 2" or "On January 2, ..."
+    return min(dated, key=lambda t: abs(t.start - trigger_start)).date
 
 
 def find_events(doc: Doc) -> list[Event]:
-    """TODO(first version): implemented by the events work."""
-    return []
+    """Every triggered event of the Doc, at most one per type and sentence."""
+    doc_id = doc._.doc_id
+    times: list[TimeExpression] = list(doc._.times or [])
+    mentions: list[Mention] = list(doc._.mentions or [])
+    quantities: list[Quantity] = list(doc._.quantities or [])
+    events: list[Event] = []
+    for sent in doc.sents:
+        seen: set[str] = set()
+        for trigger in TRIGGERS:
+            match = trigger.pattern.search(sent.text)
+            if match is None or trigger.type in seen:
+                continue
+            if trigger.type.startswith("state of emergency") and seen & {
+                "state of emergency ends",
+                "state of emergency declared",
+            }:
+                continue
+            seen.add(trigger.type)
+            start = sent.start_char + match.start()
+            sent_mentions = _sentence_items(mentions, sent)
+            events.append(
+                Event(
+                    doc_id=doc_id,
+                    start=start,
+                    end=sent.start_char + match.end(),
+                    text=match.group(0),
+                    type=trigger.type,
+                    date=_event_date(trigger, sent, _sentence_items(times, sent), start),
+                    place=next((m.text for m in sent_mentions if m.label in PLACE_LABELS), ""),
+                    participants=sorted(
+                        {m.text for m in sent_mentions if m.label in PARTICIPANT_LABELS}
+                    ),
+                    quantity_indexes=[
+                        i
+                        for i, q in enumerate(quantities)
+                        if sent.start_char <= q.start < sent.end_char
+                    ],
+                    sentence_start=sent.start_char,
+                    sentence_end=sent.end_char,
+                )
+            )
+    return events
 
 
 class Events:

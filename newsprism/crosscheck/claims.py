@@ -1,0 +1,256 @@
+"""Turning one document's extraction into comparable claims (DESIGN §3).
+
+- quantity claims: key = (measure, counted group, unit); value interval; as-of date;
+- event claims: key = event type; value = its date;
+- statement claims: a quote with its speaker, and the stances it takes (see propositions).
+
+A claim always points at its document, its span and the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from newsprism.crosscheck.propositions import stances
+from newsprism.crosscheck.scopes import TOTAL, covers_both_sides, scope_group
+from newsprism.model import Claim, Document, Event, Extraction, Quantity, Quote, Sentence
+
+# Measures whose figures are compared across sources. Ages, durations and "other" numbers are
+# extracted but never become claims.
+COMPARABLE_MEASURES = frozenset(
+    {
+        "killed", "injured", "detained", "missing", "displaced", "kidnapped", "troops",
+        "protesters", "price", "money", "seized", "affected",
+    }
+)
+# Counts that only grow as a story unfolds: a later, higher figure updates an earlier one.
+CUMULATIVE_MEASURES = frozenset(
+    {"killed", "injured", "detained", "missing", "displaced", "kidnapped", "affected"}
+)
+MEASURE_LABELS = {
+    "killed": "people killed",
+    "injured": "people injured",
+    "detained": "people detained",
+    "missing": "people missing",
+    "displaced": "people displaced",
+    "kidnapped": "people kidnapped",
+    "troops": "troops deployed",
+    "protesters": "protesters",
+    "price": "price",
+    "money": "money",
+    "seized": "items seized",
+    "affected": "people affected",
+}
+# Event types with one date per story: two sources giving different dates disagree.
+DATED_EVENT_TYPES = frozenset(
+    {"protests began", "state of emergency ends", "state of emergency declared", "summit",
+     "deployment"}
+)
+
+
+def claim_id(*parts: object) -> str:
+    return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
+
+
+def _sentence_span(sentences: list[Sentence], start: int) -> tuple[int, int]:
+    for sentence in sentences:
+        if sentence.start <= start < sentence.end:
+            return sentence.start, sentence.end
+    return start, start
+
+
+def _format_number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def quantity_value(quantity: Quantity) -> str:
+    if quantity.low is not None and quantity.high is not None and quantity.low != quantity.high:
+        text = f"{_format_number(quantity.low)}–{_format_number(quantity.high)}"
+    elif quantity.bound != "exact":
+        shown = quantity.low if quantity.low is not None else quantity.high
+        text = f"{quantity.bound} {_format_number(shown)}"
+    else:
+        text = _format_number(quantity.low if quantity.low is not None else quantity.high)
+    if quantity.from_low is not None:
+        text = f"{_format_number(quantity.from_low)} → {text}"
+    return text
+
+
+def _quantity_unit(quantity: Quantity) -> str:
+    unit = quantity.normalized_unit if quantity.normalized_unit not in ("", "-") else quantity.unit
+    if quantity.measure not in ("price", "money"):
+        return ""
+    return f"{unit} per {quantity.per}" if quantity.per else unit
+
+
+def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
+    """Claims for the comparable, asserted figures of a document (conversions skipped)."""
+    fallback_date = (document.published.value or "")[:10] or None
+    claims: list[Claim] = []
+    for index, quantity in enumerate(extraction.quantities):
+        if (
+            quantity.measure not in COMPARABLE_MEASURES
+            or quantity.negated
+            or quantity.converts is not None
+            or (quantity.low is None and quantity.high is None)
+        ):
+            continue
+        group = scope_group(quantity.scope)
+        unit = _quantity_unit(quantity)
+        # Prices are keyed by currency and unit only: item names vary too much across sources
+        # ("gas prices for cars", "liquefied gas") to key on.
+        key_group = "" if quantity.measure == "price" else group
+        label = MEASURE_LABELS.get(quantity.measure, quantity.measure)
+        if quantity.measure == "price":
+            label = f"price ({unit})" if unit else "price"
+        elif group != TOTAL:
+            label = f"{label} ({group})"
+        claims.append(
+            Claim(
+                id=claim_id(document.id, "quantity", index),
+                doc_id=document.id,
+                kind="quantity",
+                key=f"{quantity.measure}|{key_group}|{unit}",
+                label=label,
+                value=quantity_value(quantity),
+                low=quantity.low,
+                high=quantity.high,
+                unit=unit,
+                as_of=quantity.as_of or fallback_date,
+                attributed_to=quantity.attributed_to,
+                scope=quantity.scope,
+                start=quantity.start,
+                end=quantity.end,
+                sentence_start=quantity.sentence_start,
+                sentence_end=quantity.sentence_end,
+            )
+        )
+    claims.extend(_derived_totals(document, claims))
+    return claims
+
+
+def _derived_totals(document: Document, claims: list[Claim]) -> list[Claim]:
+    """A lower bound on a total from group counts that cover both sides of a confrontation.
+
+    "18 security officers killed" and "26 armed criminals killed" give "at least 44 killed",
+    which is what a later "225 died in total" is compared against. A document that states a
+    total itself gets no derived one.
+    """
+    derived: list[Claim] = []
+    by_measure: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.key.split("|")[0] in CUMULATIVE_MEASURES:
+            by_measure.setdefault(claim.key.split("|")[0], []).append(claim)
+    for measure, group_claims in by_measure.items():
+        groups: dict[str, Claim] = {}
+        for claim in group_claims:
+            group = scope_group(claim.scope)
+            best = groups.get(group)
+            if best is None or (claim.low or 0) > (best.low or 0):
+                groups[group] = claim
+        if TOTAL in groups or not covers_both_sides(set(groups)):
+            continue
+        parts = sorted(groups.values(), key=lambda c: c.start)
+        low = sum(c.low or 0 for c in parts)
+        first = parts[0]
+        derived.append(
+            Claim(
+                id=claim_id(document.id, "derived", measure),
+                doc_id=document.id,
+                kind="quantity",
+                key=f"{measure}|{TOTAL}|",
+                label=MEASURE_LABELS[measure],
+                value=f"at least {_format_number(low)} (sum: "
+                + " + ".join(f"{_format_number(c.low)} {c.scope}" for c in parts)
+                + ")",
+                low=low,
+                high=None,
+                as_of=max((c.as_of for c in parts if c.as_of), default=None),
+                attributed_to="; ".join(sorted({c.attributed_to for c in parts} - {""})),
+                scope="sum of reported groups",
+                start=first.start,
+                end=first.end,
+                sentence_start=first.sentence_start,
+                sentence_end=first.sentence_end,
+            )
+        )
+    return derived
+
+
+def event_claims(document: Document, extraction: Extraction) -> list[Claim]:
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for index, event in enumerate(extraction.events):
+        if event.type not in DATED_EVENT_TYPES or not event.date or event.type in seen:
+            continue
+        seen.add(event.type)  # the first mention of a one-off event in an article is its report
+        claims.append(_event_claim(document, event, index))
+    return claims
+
+
+def _event_claim(document: Document, event: Event, index: int) -> Claim:
+    return Claim(
+        id=claim_id(document.id, "event", index),
+        doc_id=document.id,
+        kind="event",
+        key=f"event|{event.type}",
+        label=event.type,
+        value=event.date or "",
+        as_of=event.date,
+        scope=event.place,
+        start=event.start,
+        end=event.end,
+        sentence_start=event.sentence_start,
+        sentence_end=event.sentence_end,
+    )
+
+
+def statement_claims(
+    document: Document, extraction: Extraction, speaker_keys: Mapping[str, str] | None = None
+) -> list[Claim]:
+    """A claim per attributed quote; its stances go in ``stance`` as "name=yes;name=no"."""
+    claims: list[Claim] = []
+    for index, quote in enumerate(extraction.quotes):
+        speaker = _speaker_key(quote, speaker_keys)
+        if not speaker:
+            continue
+        start, end = _sentence_span(extraction.sentences, quote.start)
+        found = stances(quote.text)
+        claims.append(
+            Claim(
+                id=claim_id(document.id, "statement", index),
+                doc_id=document.id,
+                kind="statement",
+                key=f"statement|{speaker}",
+                label=quote.speaker or quote.speaker_text,
+                value=quote.text,
+                as_of=(document.published.value or "")[:10] or None,
+                attributed_to=quote.speaker or quote.speaker_text,
+                start=quote.start,
+                end=quote.end,
+                sentence_start=start,
+                sentence_end=end,
+                stance=";".join(f"{name}={value}" for name, value in sorted(found.items())),
+            )
+        )
+    return claims
+
+
+def _speaker_key(quote: Quote, speaker_keys: Mapping[str, str] | None) -> str:
+    if quote.entity_id:
+        return quote.entity_id
+    name = quote.speaker or quote.speaker_text
+    if speaker_keys and name in speaker_keys:
+        return speaker_keys[name]
+    return name.casefold().strip()
+
+
+def document_claims(document: Document, extraction: Extraction) -> list[Claim]:
+    return (
+        quantity_claims(document, extraction)
+        + event_claims(document, extraction)
+        + statement_claims(document, extraction)
+    )

@@ -1,0 +1,228 @@
+"""Verdicts on claims that share a key within a story (DESIGN §3).
+
+- ``agreed``: compatible values (equal, or overlapping intervals such as "more than 3,000" and
+  "3,100") from at least two independent sources;
+- ``conflicting``: incompatible values for the same as-of day;
+- ``updated``: a cumulative count reported at different times, rising;
+- ``revised``: a figure that falls later (never silently treated as an update);
+- ``single-source``: every claim comes from one independent source;
+- ``disputed``: named speakers take opposite stances on the same proposition.
+
+Independence: documents linked as copy / rewrite / translation share a source group and count
+once (``source_groups`` maps a document id to its group).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsprism.crosscheck.claims import CUMULATIVE_MEASURES
+from newsprism.crosscheck.propositions import LABELS as PROPOSITION_LABELS
+from newsprism.model import Claim, Comparison
+
+# Relative tolerance when comparing two exact figures: rounding in rewrites ("3,000" vs "3,012")
+# is not a contradiction, a different count is.
+RELATIVE_TOLERANCE = 0.01
+# Share of content words two quotes by one speaker must have in common to count as the same
+# statement (overlap coefficient on 6-letter word stems). Set by hand on the seeds' paraphrase
+# pair ("ready to return ... and lead the Provisional Government" / "intended to return ... and
+# lead an interim government"); no annotated set of statement pairs exists yet to tune it on.
+STATEMENT_OVERLAP = 0.45
+
+
+def comparison_id(story_id: str, key: str) -> str:
+    return hashlib.sha1(f"{story_id}|{key}".encode()).hexdigest()[:12]
+
+
+def _interval(claim: Claim) -> tuple[float, float]:
+    low = claim.low if claim.low is not None else float("-inf")
+    high = claim.high if claim.high is not None else float("inf")
+    if claim.low is not None and claim.high is not None and claim.low == claim.high:
+        slack = abs(claim.low) * RELATIVE_TOLERANCE
+        return claim.low - slack, claim.high + slack
+    return low, high
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    if a.kind == "event":
+        return a.value == b.value
+    (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _independent_sources(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> int:
+    return len({source_groups.get(c.doc_id, c.doc_id) for c in claims})
+
+
+def _reconciled(claims: Sequence[Claim]) -> tuple[float | None, float | None, float | None, str]:
+    """UCDP-style low / best / high; best = the latest figure (its lower bound when open)."""
+    lows = [c.low for c in claims if c.low is not None]
+    highs = [c.high for c in claims if c.high is not None]
+    if not lows and not highs:
+        return None, None, None, ""
+    latest = max(claims, key=lambda c: (c.as_of or "", c.low or 0))
+    best = latest.low if latest.low is not None else latest.high
+    high = max(highs) if highs and len(highs) == len(claims) else None
+    return (min(lows) if lows else None), best, high, "latest as-of figure (its lower bound)"
+
+
+def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> tuple[str, str]:
+    """Verdict and a one-line note for quantity or event claims sharing one key."""
+    sources = _independent_sources(claims, source_groups)
+    if sources < 2:
+        return "single-source", "all claims come from one independent source"
+    pairs = [
+        (a, b)
+        for a, b in itertools.combinations(claims, 2)
+        if source_groups.get(a.doc_id, a.doc_id) != source_groups.get(b.doc_id, b.doc_id)
+    ]
+    clashes = [(a, b) for a, b in pairs if not compatible(a, b)]
+    if not clashes:
+        return "agreed", f"{sources} independent sources give compatible values"
+    same_day = [(a, b) for a, b in clashes if (a.as_of or "") == (b.as_of or "")]
+    if same_day:
+        a, b = same_day[0]
+        return "conflicting", f"{a.value} vs {b.value} for the same date ({a.as_of or 'undated'})"
+    measure = claims[0].key.split("|")[0]
+    ordered = sorted(claims, key=lambda c: (c.as_of or "", c.low or 0))
+    falls = [
+        (a, b)
+        for a, b in itertools.combinations(ordered, 2)
+        if (a.as_of or "") < (b.as_of or "") and _interval(b)[1] < _interval(a)[0]
+    ]
+    if measure in CUMULATIVE_MEASURES and not falls:
+        first, last = ordered[0], ordered[-1]
+        return "updated", f"rose from {first.value} ({first.as_of}) to {last.value} ({last.as_of})"
+    if falls:
+        a, b = falls[0]
+        return "revised", f"fell from {a.value} ({a.as_of}) to {b.value} ({b.as_of})"
+    a, b = clashes[0]
+    return "conflicting", f"{a.value} ({a.as_of}) vs {b.value} ({b.as_of})"
+
+
+def compare_values(
+    story_id: str, claims: Sequence[Claim], source_groups: Mapping[str, str]
+) -> list[Comparison]:
+    by_key: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind in ("quantity", "event"):
+            by_key[claim.key].append(claim)
+    comparisons: list[Comparison] = []
+    for key, group in sorted(by_key.items()):
+        verdict, note = judge_values(group, source_groups)
+        low, best, high, rule = _reconciled(group) if group[0].kind == "quantity" else (
+            None, None, None, ""
+        )
+        comparisons.append(
+            Comparison(
+                id=comparison_id(story_id, key),
+                story_id=story_id,
+                key=key,
+                label=group[0].label,
+                kind=group[0].kind,
+                verdict=verdict,  # type: ignore[arg-type]
+                claim_ids=[c.id for c in sorted(group, key=lambda c: (c.as_of or "", c.doc_id))],
+                independent_sources=_independent_sources(group, source_groups),
+                low=low,
+                best=best,
+                high=high,
+                best_rule=rule,
+                note=note,
+            )
+        )
+    return comparisons
+
+
+def content_words(text: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return {w[:6] for w in words if w not in STOP_WORDS and len(w) > 2}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def compare_statements(
+    story_id: str, claims: Sequence[Claim], source_groups: Mapping[str, str]
+) -> list[Comparison]:
+    """Agreed statements (one speaker, same content, ≥2 sources) and disputes between speakers."""
+    statements = [c for c in claims if c.kind == "statement"]
+    comparisons: list[Comparison] = []
+    by_speaker: dict[str, list[Claim]] = defaultdict(list)
+    for claim in statements:
+        by_speaker[claim.key].append(claim)
+    for key, group in sorted(by_speaker.items()):
+        words = {c.id: content_words(c.value) for c in group}
+        parent = {c.id: c.id for c in group}
+
+        def root(node: str, parent: dict[str, str] = parent) -> str:
+            while parent[node] != node:
+                node = parent[node]
+            return node
+
+        for a, b in itertools.combinations(group, 2):
+            if source_groups.get(a.doc_id, a.doc_id) == source_groups.get(b.doc_id, b.doc_id):
+                continue
+            if _overlap(words[a.id], words[b.id]) >= STATEMENT_OVERLAP:
+                parent[root(a.id)] = root(b.id)
+        clusters: dict[str, list[Claim]] = defaultdict(list)
+        for claim in group:
+            clusters[root(claim.id)].append(claim)
+        for members in clusters.values():
+            if _independent_sources(members, source_groups) < 2:
+                continue
+            shortest = min(members, key=lambda c: len(c.value))
+            comparisons.append(
+                Comparison(
+                    id=comparison_id(story_id, f"{key}|{shortest.id}"),
+                    story_id=story_id,
+                    key=f"{key}|{shortest.id}",
+                    label=f"{shortest.attributed_to}: {shortest.value[:120]}",
+                    kind="statement",
+                    verdict="agreed",
+                    claim_ids=[c.id for c in members],
+                    independent_sources=_independent_sources(members, source_groups),
+                    note="the same statement reported by independent sources",
+                )
+            )
+    comparisons.extend(_disputes(story_id, statements, source_groups))
+    return comparisons
+
+
+def _disputes(
+    story_id: str, statements: Sequence[Claim], source_groups: Mapping[str, str]
+) -> list[Comparison]:
+    sides: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for claim in statements:
+        for item in filter(None, claim.stance.split(";")):
+            name, value = item.split("=")
+            sides[name][value].append(claim)
+    comparisons: list[Comparison] = []
+    for name, by_value in sorted(sides.items()):
+        yes, no = by_value.get("yes", []), by_value.get("no", [])
+        yes_speakers = {c.key for c in yes}
+        no_speakers = {c.key for c in no}
+        if not yes or not no or not (yes_speakers ^ no_speakers):
+            continue
+        members = yes + no
+        names = lambda claims: ", ".join(sorted({c.attributed_to for c in claims}))  # noqa: E731
+        comparisons.append(
+            Comparison(
+                id=comparison_id(story_id, f"dispute|{name}"),
+                story_id=story_id,
+                key=f"dispute|{name}",
+                label=f"{PROPOSITION_LABELS.get(name, name)}",
+                kind="statement",
+                verdict="disputed",
+                claim_ids=[c.id for c in members],
+                independent_sources=_independent_sources(members, source_groups),
+                note=f"yes: {names(yes)}; no: {names(no)}",
+            )
+        )
+    return comparisons

@@ -1,0 +1,147 @@
+"""Verdicts on claims built the way the claims module builds them from real report sentences."""
+
+import pytest
+
+from newsprism.crosscheck.claims import quantity_claims
+from newsprism.crosscheck.propositions import stances
+from newsprism.crosscheck.scopes import scope_group
+from newsprism.crosscheck.verdicts import compare_statements, compare_values, judge_values
+from newsprism.model import Claim, Document, Extraction, PublicationTime, Quantity
+
+
+def _claim(doc: str, low, high, as_of, key="killed|all people|", kind="quantity") -> Claim:
+    return Claim(
+        id=f"{doc}-{low}-{as_of}", doc_id=doc, kind=kind, key=key, label="people killed",
+        value=str(low), low=low, high=high, as_of=as_of,
+    )
+
+
+def test_overlapping_intervals_from_two_sources_agree():
+    more_than_3000 = _claim("a", 3000, None, "2022-01-07", key="detained|armed opponents|")
+    exactly_3100 = _claim("b", 3100, 3100, "2022-01-07", key="detained|armed opponents|")
+    verdict, _ = judge_values([more_than_3000, exactly_3100], {"a": "a", "b": "b"})
+    assert verdict == "agreed"
+
+
+def test_a_count_that_rises_over_days_is_updated_not_conflicting():
+    day1 = _claim("a", 12, 12, "2024-03-03")
+    day3 = _claim("b", 31, 31, "2024-03-05")
+    verdict, note = judge_values([day3, day1], {"a": "a", "b": "b"})
+    assert verdict == "updated"
+    assert "12" in note and "31" in note
+
+
+def test_a_count_that_falls_later_is_a_revision():
+    verdict, _ = judge_values(
+        [_claim("a", 40, 40, "2024-03-03"), _claim("b", 25, 25, "2024-03-05")],
+        {"a": "a", "b": "b"},
+    )
+    assert verdict == "revised"
+
+
+def test_incompatible_counts_for_the_same_day_conflict():
+    police = _claim("a", 200, 200, "2024-03-04", key="detained|protesters|")
+    ngo = _claim("b", 1500, 1500, "2024-03-04", key="detained|protesters|")
+    verdict, _ = judge_values([police, ngo], {"a": "a", "b": "b"})
+    assert verdict == "conflicting"
+
+
+def test_a_copy_does_not_make_a_second_source():
+    original = _claim("a", 12, 12, "2024-03-03")
+    copy = _claim("b", 12, 12, "2024-03-03")
+    verdict, _ = judge_values([original, copy], {"a": "wire", "b": "wire"})
+    assert verdict == "single-source"
+    [comparison] = compare_values("s", [original, copy], {"a": "wire", "b": "wire"})
+    assert comparison.independent_sources == 1
+
+
+def test_updated_series_reports_latest_figure_as_best():
+    claims = [_claim("a", 12, 12, "2024-03-03"), _claim("b", 47, 47, "2024-03-07")]
+    [comparison] = compare_values("s", claims, {"a": "a", "b": "b"})
+    assert (comparison.low, comparison.best, comparison.high) == (12, 47, 47)
+
+
+@pytest.mark.parametrize(
+    ("scope", "group"),
+    [
+        ("police and military personnel", "security forces"),
+        ("security officers", "security forces"),
+        ("National Guard servicemen", "security forces"),
+        ("armed criminals", "armed opponents"),
+        ("rioters", "armed opponents"),
+        ("medics", "medics"),
+        ("people", "all people"),
+        ("", "all people"),
+    ],
+)
+def test_scope_groups(scope: str, group: str):
+    assert scope_group(scope) == group
+
+
+def test_group_counts_on_both_sides_give_a_lower_bound_on_the_total():
+    text = "Eighteen security officers were killed. They killed 26 of the armed criminals."
+    doc = Document(
+        id="d", text=text, published=PublicationTime(value="2022-01-07", source="inferred")
+    )
+    quantities = [
+        Quantity(doc_id="d", start=0, end=8, text="Eighteen", low=18, high=18,
+                 measure="killed", scope="security officers"),
+        Quantity(doc_id="d", start=57, end=59, text="26", low=26, high=26,
+                 measure="killed", scope="armed criminals"),
+    ]
+    claims = quantity_claims(doc, Extraction(doc_id="d", quantities=quantities))
+    [total] = [c for c in claims if c.key == "killed|all people|"]
+    assert total.low == 44 and total.high is None
+    assert total.as_of == "2022-01-07"
+
+
+def test_group_counts_on_one_side_only_give_no_total():
+    doc = Document(id="d", text="x", published=PublicationTime(value="2022-01-07"))
+    quantities = [
+        Quantity(doc_id="d", start=0, end=1, text="10", low=10, high=None, bound="more than",
+                 measure="injured", scope="medics"),
+        Quantity(doc_id="d", start=0, end=1, text="18", low=18, high=18,
+                 measure="injured", scope="rioters"),
+    ]
+    claims = quantity_claims(doc, Extraction(doc_id="d", quantities=quantities))
+    assert not [c for c in claims if c.key.startswith("injured|all people")]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("no external forces have anything to do with the unrest", {"foreign_involvement": "no"}),
+        ("there is no Western power behind these protests", {"foreign_involvement": "no"}),
+        ("the bandits had received extensive training abroad", {"foreign_involvement": "yes"}),
+        ("those who seized government offices were terrorist groups", {"terrorism": "yes"}),
+        ("the price of fuel doubled overnight", {}),
+    ],
+)
+def test_stances(content: str, expected: dict[str, str]):
+    assert stances(content) == expected
+
+
+def _statement(doc: str, speaker: str, text: str, stance: str = "") -> Claim:
+    return Claim(
+        id=f"{doc}-{text[:10]}", doc_id=doc, kind="statement", key=f"statement|{speaker}",
+        label=speaker, value=text, attributed_to=speaker, stance=stance,
+    )
+
+
+def test_one_speakers_statement_in_two_sources_agrees_and_opposite_stances_are_disputed():
+    claims = [
+        _statement("a", "Ablyazov", "he was ready to return to Kazakhstan and lead the "
+                   "Provisional Government provided that the protest reached the right scale"),
+        _statement("b", "Ablyazov", "he intended to return to Kazakhstan and lead an interim "
+                   "government if the protests achieve the right kind of coverage"),
+        _statement("a", "Ablyazov", "no external forces have anything to do with the unrest",
+                   "foreign_involvement=no"),
+        _statement("b", "Tokayev", "the bandits had received extensive training abroad",
+                   "foreign_involvement=yes"),
+    ]
+    comparisons = compare_statements("s", claims, {"a": "a", "b": "b"})
+    verdicts = sorted((c.verdict, c.label.split(":")[0]) for c in comparisons)
+    assert verdicts == [
+        ("agreed", "Ablyazov"),
+        ("disputed", "foreign forces are behind the unrest"),
+    ]
