@@ -1,0 +1,221 @@
+"""Finding inputs (files, folders, globs, stdin) and dispatching each to the right reader.
+
+Every failure becomes a :class:`ReadProblem` yielded in the stream; nothing here raises for a
+bad file, so one broken input never stops a run over thousands.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import json
+import sys
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsprism.model import Document
+from newsprism.read.feeds import parse_feed
+from newsprism.read.html import extract_html
+from newsprism.read.jsonl import iter_lines, parse_record
+from newsprism.read.metadata import build_document
+from newsprism.read.problem import ReadProblem
+from newsprism.read.text import decode, looks_binary, split_header
+
+# A single article longer than this is almost certainly not an article (a dump, a book, a log);
+# the cap also bounds the work the extract stage does on one input.
+MAX_ARTICLE_CHARS = 2_000_000
+# Whole-file cap for formats read in one piece (text, HTML, feeds), after decompression; JSONL
+# is streamed line by line and has no whole-file cap, only the per-article one.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+_GLOB_CHARS = frozenset("*?[")
+
+Item = Document | ReadProblem
+
+
+def expand_inputs(paths: Sequence[str | Path]) -> Iterator[Path | str | ReadProblem]:
+    """Files in the order given; folders recursively (sorted, hidden entries skipped); globs."""
+    for raw in paths:
+        name = str(raw)
+        if name == "-":
+            yield "-"
+            continue
+        path = Path(name).expanduser()
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if child.is_file() and not any(part.startswith(".") for part in relative):
+                    yield child
+        elif path.is_file():
+            yield path
+        elif _GLOB_CHARS & set(name):
+            matches = sorted(glob.glob(str(path), recursive=True))
+            files = [Path(m) for m in matches if Path(m).is_file()]
+            if not files:
+                yield ReadProblem(name, "no file matches this pattern")
+            yield from files
+        else:
+            yield ReadProblem(name, "no such file or folder")
+
+
+def read_input(item: Path | str) -> Iterator[Item]:
+    """Documents (or problems) from one file, or from stdin when ``item`` is ``"-"``."""
+    if item == "-":
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        yield from read_bytes(data, path="<stdin>", suffix="")
+        return
+    path = Path(item)
+    suffixes = [s.lower() for s in path.suffixes]
+    compressed = bool(suffixes) and suffixes[-1] == ".gz"
+    suffix = (suffixes[-2] if len(suffixes) > 1 else "") if compressed else path.suffix.lower()
+    name = str(path)
+    try:
+        if suffix in JSONL_SUFFIXES and suffix != ".json":
+            yield from _read_jsonl_file(path, name, compressed)
+            return
+        with _open(path, compressed) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        reason = "not a valid gzip file" if compressed else f"cannot be read ({error.strerror})"
+        yield ReadProblem(name, reason)
+        return
+    yield from read_bytes(data, path=name, suffix=suffix)
+
+
+def read_bytes(data: bytes, *, path: str, suffix: str = "") -> Iterator[Item]:
+    """Documents from the bytes of one input; ``suffix`` (".txt", ".html", ...) picks the reader,
+    and an empty or unknown suffix means the content is sniffed."""
+    if len(data) > MAX_FILE_BYTES:
+        yield ReadProblem(path, f"file larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        return
+    if not data.strip():
+        yield ReadProblem(path, "empty file")
+        return
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)[: MAX_FILE_BYTES + 1]
+        except (OSError, EOFError, zlib.error):
+            yield ReadProblem(path, "not a valid gzip file")
+            return
+        yield from read_bytes(data, path=path, suffix=suffix)
+        return
+    if looks_binary(data):
+        yield ReadProblem(path, "binary file")
+        return
+    text = decode(data)
+    if text is None:
+        yield ReadProblem(path, "not UTF-8 text and no declared encoding worked")
+        return
+    kind = _kind(suffix) or sniff(text)
+    if kind == "html":
+        body, metadata = extract_html(text)
+        if not body.strip():
+            yield ReadProblem(path, "no article text found in the HTML")
+            return
+        yield _document(body, path, metadata)
+    elif kind == "feed":
+        articles = parse_feed(data)
+        if articles is None:
+            yield ReadProblem(path, "not an RSS/Atom feed")
+            return
+        if not articles:
+            yield ReadProblem(path, "feed has no entries")
+        for number, (body, metadata) in enumerate(articles, start=1):
+            yield _document(body, f"{path}#{number}", metadata)
+    elif kind == "json":
+        yield from _read_json_text(text, path)
+    else:
+        metadata, body = split_header(text)
+        yield _document(body, path, metadata)
+
+
+def sniff(text: str) -> str:
+    """Guess the format of an input with no telling suffix: html, feed, json or text."""
+    head = text.lstrip("\ufeff \t\r\n")[:2048].lower()
+    if head.startswith(("{", "[")):
+        return "json"
+    if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
+        return "feed"
+    if head.startswith("<?xml"):
+        return "html" if "<html" in head else "feed"
+    if head.startswith(("<!doctype html", "<html", "<head", "<body", "<div", "<p>", "<article")):
+        return "html"
+    return "text"
+
+
+def _kind(suffix: str) -> str | None:
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "json"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    return None
+
+
+def _open(path: Path, compressed: bool) -> io.BufferedIOBase:
+    if compressed:
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def _document(text: str, path: str, metadata: dict[str, Any]) -> Item:
+    text = text.strip()
+    if not text:
+        return ReadProblem(path, "empty article")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return ReadProblem(path, f"article longer than {MAX_ARTICLE_CHARS:,} characters")
+    return build_document(text, path=path, **metadata)
+
+
+def _read_jsonl_file(path: Path, name: str, compressed: bool) -> Iterator[Item]:
+    """Stream a JSONL file: memory stays bounded whatever the number of articles."""
+    with _open(path, compressed) as raw:
+        head = raw.peek(8192)[:8192] if hasattr(raw, "peek") else b""
+        if looks_binary(head):
+            yield ReadProblem(name, "binary file")
+            return
+        lines = (_decode_line(line) for line in raw)
+        seen_any = False
+        for number, parsed in iter_lines(lines):
+            seen_any = True
+            yield _from_record(parsed, f"{name}:{number}")
+        if not seen_any:
+            yield ReadProblem(name, "empty file")
+
+
+def _decode_line(line: bytes) -> str:
+    text = decode(line)
+    # An undecodable line becomes invalid JSON, so it is reported as file:LINE like any other.
+    return text if text is not None else "\x00"
+
+
+def _from_record(parsed: tuple[str, dict[str, Any]] | str, path: str) -> Item:
+    if isinstance(parsed, str):
+        return ReadProblem(path, parsed)
+    body, metadata = parsed
+    return _document(body, path, metadata)
+
+
+def _read_json_text(text: str, path: str) -> Iterator[Item]:
+    """A ``.json`` file: one article object, a list of them, or JSON Lines after all."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        for number, parsed in iter_lines(text.splitlines()):
+            yield _from_record(parsed, f"{path}:{number}")
+        return
+    if isinstance(value, list):
+        for number, record in enumerate(value, start=1):
+            yield _from_record(parse_record(record), f"{path}:{number}")
+    else:
+        yield _from_record(parse_record(value), path)

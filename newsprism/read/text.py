@@ -1,0 +1,151 @@
+"""Turning bytes into text carefully, and splitting the optional header of a ``.txt`` article."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# Control characters other than tab, newline, carriage return and form feed: real text has
+# essentially none, binaries and wrong decodings have many.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# A decoding is rejected when more than this share of its characters are control characters.
+MAX_CONTROL_SHARE = 0.001
+# Magic numbers of common binary formats that are never articles.
+BINARY_MAGIC: tuple[bytes, ...] = (
+    b"%PDF",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x7fELF",
+    b"MZ",
+    b"SQLite format 3",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"Rar!",
+    b"7z\xbc\xaf",
+    b"OggS",
+    b"ID3",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+    b"\xd0\xcf\x11\xe0",
+)
+# Share of words mixing Latin and Cyrillic letters above which a cp1251 decoding is judged a
+# misreading of Latin-1 text (é → й inside Latin words).
+MAX_MIXED_SCRIPT_WORDS = 0.02
+_DECLARED = re.compile(
+    rb"""(?:<meta[^>]+charset=["']?|<\?xml[^>]+encoding=["']|^\s*(?:Encoding|Charset):\s*)"""
+    rb"""([A-Za-z0-9_\-]+)""",
+    re.IGNORECASE | re.MULTILINE,
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+HEADER_FIELDS: dict[str, str] = {
+    "title": "title",
+    "headline": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "publisher": "outlet",
+    "date": "published",
+    "published": "published",
+    "url": "url",
+    "link": "url",
+    "language": "language",
+    "lang": "language",
+}
+_HEADER = re.compile(r"^([A-Za-z]+)[ \t]*:[ \t]*(.*?)\s*$")
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are a known binary format or carry NUL bytes (and no UTF-16 BOM)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if data.startswith(BINARY_MAGIC):
+        return True
+    return b"\x00" in data[:8192]
+
+
+def looks_like_text(text: str) -> bool:
+    """True when a decoding has almost no control characters and mixes no scripts in words."""
+    if not text:
+        return True
+    if len(_CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text) + 1:
+        return False
+    words = _WORD.findall(text)
+    if not words:
+        return True
+    mixed = sum(1 for w in words if _LATIN.search(w) and _CYRILLIC.search(w))
+    return mixed <= MAX_MIXED_SCRIPT_WORDS * len(words)
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The charset an HTML/XML document (or a header line) declares, if Python knows it."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes) -> str | None:
+    """Decode bytes as text, or ``None`` when no candidate decoding looks like text.
+
+    Order: BOMs, UTF-8, the declared charset, then cp1251 and cp1252/latin-1, each accepted only
+    if the result looks like text (cp1251 is tried before the Latin ones because Latin-1 accepts
+    any byte sequence, and Cyrillic read as Latin-1 looks like plausible accented gibberish).
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        candidates: list[str] = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8"]
+    declared = declared_encoding(data)
+    if declared and declared not in candidates:
+        candidates.append(declared)
+    candidates += [c for c in ("cp1251", "cp1252", "latin-1") if c not in candidates]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if encoding == "cp1251" and not _mostly_cyrillic_high_bytes(text):
+            continue
+        if looks_like_text(text):
+            return text
+    return None
+
+
+def _mostly_cyrillic_high_bytes(text: str) -> bool:
+    """cp1251 is plausible only when the non-ASCII characters it produced are Cyrillic letters."""
+    high = [ch for ch in text if ord(ch) > 127]
+    if not high:
+        return True
+    cyrillic = sum(1 for ch in high if "\u0400" <= ch <= "\u04ff")
+    return cyrillic / len(high) >= 0.8
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Split ``Title:``/``Outlet:``/``Date:``/``URL:``/``Language:`` lines before a blank line.
+
+    The block counts as a header only if every line in it is a known ``Field: value`` line, so
+    an article whose first sentence happens to contain a colon is left intact.
+    """
+    stripped = text.lstrip("\ufeff")
+    head, sep, body = stripped.partition("\n\n")
+    if not sep:
+        head, sep, body = stripped.replace("\r\n", "\n").partition("\n\n")
+        if not sep:
+            return {}, text
+    fields: dict[str, str] = {}
+    for line in head.replace("\r\n", "\n").split("\n"):
+        match = _HEADER.match(line)
+        if not match or match.group(1).lower() not in HEADER_FIELDS:
+            return {}, text
+        fields[HEADER_FIELDS[match.group(1).lower()]] = match.group(2)
+    return fields, body
