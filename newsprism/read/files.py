@@ -36,12 +36,16 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 _GLOB_CHARS = frozenset("*?[")
+# Documentation files that sit beside articles in a corpus folder (a corpus README describing
+# the articles) are skipped when a folder is expanded; naming one explicitly still reads it.
+FOLDER_SKIP_STEMS = frozenset({"readme", "license", "licence", "changelog", "notice"})
 
 Item = Document | ReadProblem
 
 
 def expand_inputs(paths: Sequence[str | Path]) -> Iterator[Path | str | ReadProblem]:
-    """Files in the order given; folders recursively (sorted, hidden entries skipped); globs."""
+    """Files in the order given; folders recursively (sorted; hidden entries and README/LICENSE
+    files skipped); globs."""
     for raw in paths:
         name = str(raw)
         if name == "-":
@@ -51,7 +55,9 @@ def expand_inputs(paths: Sequence[str | Path]) -> Iterator[Path | str | ReadProb
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in relative):
+                hidden = any(part.startswith(".") for part in relative)
+                documentation = child.name.split(".")[0].lower() in FOLDER_SKIP_STEMS
+                if child.is_file() and not hidden and not documentation:
                     yield child
         elif path.is_file():
             yield path

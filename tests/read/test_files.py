@@ -161,6 +161,7 @@ def test_read_folder_recursive_and_glob(tmp_path: Path) -> None:
     (tmp_path / "sub" / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Rescuers reached Castrava on Wednesday.", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("hidden", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About these articles", encoding="utf-8")
     documents, _ = read_all(tmp_path)
     assert len(documents) == 2
     documents, _ = read_all(str(tmp_path / "**" / "*.txt"))
