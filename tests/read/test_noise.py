@@ -29,7 +29,7 @@ def test_noise_signals_counts_each_kind() -> None:
     assert signals["glued"] == 4
     assert signals["capitalised_function_word"] >= 2
     assert signals["stray_first_person"] == 2
-    assert signals["broken_quotes"] == 1
+    assert signals["broken_quotes"] == 2
 
 
 def test_noise_fluent_text_scores_low() -> None:
