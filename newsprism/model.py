@@ -32,15 +32,20 @@ VERDICTS: tuple[str, ...] = (
 )
 
 
-def document_id(text: str) -> str:
-    """Stable id of an article: a hash of its whitespace- and case-normalised text.
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def document_id(text: str, outlet: str = "") -> str:
+    """Stable id of an article: a hash of its outlet and its whitespace- and case-normalised text.
 
     The same article read twice (from a file, then from a feed) gets the same id, which is what
-    makes ``newsprism analyze`` idempotent.
+    makes ``newsprism analyze`` idempotent. The outlet is part of the id because an exact copy
+    published by another outlet is a fact worth keeping: it is stored, and the link stage labels
+    it a copy (one independent source, two publications).
     """
-    normalised = unicodedata.normalize("NFKC", text).casefold()
-    normalised = re.sub(r"\s+", " ", normalised).strip()
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+    key = _normalise(text) if not outlet else f"{_normalise(outlet)}\x00{_normalise(text)}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass

@@ -73,7 +73,8 @@ def build_document(text: str, *, path: str, **metadata: Any) -> Document:
     ``date``). Unknown keys are ignored.
     """
     text = text.strip()
-    doc_id = document_id(text)
+    outlet = str(metadata.get("outlet") or "").strip() or infer_outlet(text)
+    doc_id = document_id(text, outlet)
     published_value = parse_date(metadata.get("published") or metadata.get("date"))
     if (metadata.get("published") or metadata.get("date")) and published_value is None:
         logger.info(
@@ -86,7 +87,6 @@ def build_document(text: str, *, path: str, **metadata: Any) -> Document:
         if published_value
         else PublicationTime(value=None)
     )
-    outlet = str(metadata.get("outlet") or "").strip() or infer_outlet(text)
     language = str(metadata.get("language") or "").strip().lower() or detect_language(text)
     noise = translation_noise(text) if language == "en" else 0.0
     return Document(

@@ -60,7 +60,7 @@ def test_read_text_header_fields(tmp_path: Path) -> None:
     assert doc.published.source == "metadata"
     assert doc.published.confidence == 1.0
     assert doc.text == ARTICLE
-    assert doc.id == document_id(ARTICLE)
+    assert doc.id == document_id(ARTICLE, "Varnia Daily Courier")
     assert doc.path == str(path)
     assert doc.language == "en"
 
@@ -245,7 +245,8 @@ def test_read_text_function_metadata_and_stable_id() -> None:
     doc = read_text(ARTICLE, title="Dam", outlet="Kestrel Wire", published="3 March 2026")
     assert doc.path == "<text>"
     assert doc.published.value == "2026-03-03"
-    assert doc.id == read_text("  " + ARTICLE.upper() + "\n").id
+    assert doc.id == read_text("  " + ARTICLE.upper() + "\n", outlet="KESTREL WIRE").id
+    assert doc.id != read_text(ARTICLE, outlet="Eastgate Review").id
 
 
 def test_same_article_from_two_formats_has_same_id(tmp_path: Path) -> None:
