@@ -45,7 +45,7 @@ MEASURE_LABELS = {
 # Event types with one date per story: two sources giving different dates disagree.
 DATED_EVENT_TYPES = frozenset(
     {"protests began", "state of emergency ends", "state of emergency declared", "summit",
-     "deployment"}
+     "deployment", "collapse", "earthquake", "explosion"}
 )
 
 

@@ -91,19 +91,20 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
         return "conflicting", f"{a.value} vs {b.value} for the same date ({a.as_of or 'undated'})"
     measure = claims[0].key.split("|")[0]
     ordered = sorted(claims, key=lambda c: (c.as_of or "", c.low or 0))
+    first, last = ordered[0], ordered[-1]
+    span = f"from {first.value} ({first.as_of}) to {last.value} ({last.as_of})"
+    if measure not in CUMULATIVE_MEASURES:
+        # Prices and deployments move both ways: a change between dates is an update.
+        return "updated", f"changed {span}"
     falls = [
         (a, b)
         for a, b in itertools.combinations(ordered, 2)
         if (a.as_of or "") < (b.as_of or "") and _interval(b)[1] < _interval(a)[0]
     ]
-    if measure in CUMULATIVE_MEASURES and not falls:
-        first, last = ordered[0], ordered[-1]
-        return "updated", f"rose from {first.value} ({first.as_of}) to {last.value} ({last.as_of})"
     if falls:
         a, b = falls[0]
         return "revised", f"fell from {a.value} ({a.as_of}) to {b.value} ({b.as_of})"
-    a, b = clashes[0]
-    return "conflicting", f"{a.value} ({a.as_of}) vs {b.value} ({b.as_of})"
+    return "updated", f"rose {span}"
 
 
 def compare_values(

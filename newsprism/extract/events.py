@@ -69,6 +69,23 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger("resignation", re.compile(r"\b(?:resigned|resignation|stepped down)\b", re.I)),
     Trigger(
+        "collapse",
+        re.compile(
+            r"\b(?:dam|bridge|building|mine|tower|levee|embankment)\b[^.;]{0,40}?"
+            r"\b(?:collapsed|gave way|burst|failed|breached|caved in)\b",
+            re.I,
+        ),
+    ),
+    Trigger(
+        "earthquake",
+        re.compile(r"\b(?:earthquake|quake|tremor)\b[^.;]{0,40}?\b(?:struck|hit|jolted)\b", re.I),
+    ),
+    Trigger(
+        "explosion",
+        re.compile(r"\b(?:explosion|blast|bombing)\b[^.;]{0,40}?\b(?:hit|struck|killed|rocked)\b",
+                   re.I),
+    ),
+    Trigger(
         "riots",
         re.compile(r"\b(?:looted|looting|stormed|set fire|seized|set on fire)\b", re.I),
     ),
