@@ -10,13 +10,14 @@ import feedparser
 
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def html_to_text(markup: str) -> str:
     """Plain text of an entry's HTML summary or content, keeping paragraph breaks."""
     if "<" not in markup:
         return html.unescape(markup).strip()
-    text = _BLOCK_END.sub("\n\n", markup)
+    text = _BLOCK_END.sub("\n\n", _INVISIBLE.sub("", markup))
     text = html.unescape(_TAG.sub("", text))
     text = re.sub(r"[ \t]+", " ", text)
     return re.sub(r"\n\s*\n+", "\n\n", text).strip()

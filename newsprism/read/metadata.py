@@ -72,7 +72,7 @@ def build_document(text: str, *, path: str, **metadata: Any) -> Document:
     Recognised metadata keys: ``title``, ``outlet``, ``url``, ``language``, ``published`` (or
     ``date``). Unknown keys are ignored.
     """
-    text = text.strip()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     outlet = str(metadata.get("outlet") or "").strip() or infer_outlet(text)
     doc_id = document_id(text, outlet)
     published_value = parse_date(metadata.get("published") or metadata.get("date"))

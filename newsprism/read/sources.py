@@ -102,10 +102,11 @@ OUTLET_WORDS = _words(
     "Media Telegraph Observer Courier Chronicle Express Dispatch Broadcasting Television "
     "Novosti Zeitung Gazeta"
 )
+# Bare "agency" is left out on purpose: "the space agency NASA", "the travel agency X".
 _DESCRIPTORS = (
-    r"news agency|newswire|wire service|agency|newspaper|daily|weekly|broadcaster|"
-    r"TV channel|television channel|channel|radio station|radio|news site|news website|"
-    r"website|news portal|portal|outlet|news outlet|magazine|publication|tabloid"
+    r"news agency|newswire|wire service|newspaper|daily|weekly|broadcaster|"
+    r"TV channel|television channel|radio station|news site|news website|"
+    r"website|news portal|news outlet|outlet|magazine|tabloid"
 )
 _CUES_BEFORE = re.compile(
     r"(reported by|according to|citing|cited by|quoted by|told|interview with|interview to|"
@@ -142,7 +143,14 @@ _MEDIA = re.compile(
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|ch|i|ic)|State|Local|National|Independent")
 _SIGNATURE = re.compile(rf"(?:(?<=[.!?] )|(?<=[.!?][\"”] )|^)({NAME})\.[ \t]*$", re.MULTILINE)
 _PAREN_DATELINE = re.compile(rf"^[^\n]{{0,80}}?\(({NAME})\)[ \t]*[-–—:]")
-_CAPS_DATELINE = re.compile(r"^\s*([A-Z][A-Z0-9]*(?:[-&][A-Z0-9]+)+|[A-Z]{4,})\.\s+(?=[A-Z\"“])")
+# "OREANDA-NEWS. Kazakh banker ...": an upper-case agency name opening the text.
+_CAPS_DATELINE = re.compile(r"^\s*([A-Z][A-Z0-9]*(?:[-& ][A-Z0-9]+)*)\.\s+(?=[A-Z\"“])")
+# "ALMATY, January 7 - Kazinform. ..." (the Russian and Central Asian agency style).
+_AGENCY_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Za-z\-]+(?:[ \t][A-Z][A-Za-z\-]+)?,[^\n.]{{3,30}}?[-–—][ \t]*({NAME})\."
+)
+_UPPER_OUTLET_WORDS = frozenset(w.upper() for w in OUTLET_WORDS)
+_KNOWN_UPPER = frozenset(n.upper() for n in KNOWN_OUTLETS)
 
 
 def _is_outlet_name(name: str) -> bool:
@@ -151,10 +159,23 @@ def _is_outlet_name(name: str) -> bool:
     return bool(_KNOWN.fullmatch(name)) or any(w in OUTLET_WORDS for w in name.split())
 
 
+def _is_upper_outlet_name(name: str) -> bool:
+    """An all-caps dateline word is an outlet only when it says so ("OREANDA-NEWS",
+    "VESTNIK-PRESS") or is a known agency ("TASS"); "MOSCOW." or "ALMA-ATA." are places."""
+    parts = re.split(r"[-& ]", name)
+    return name in _KNOWN_UPPER or any(part in _UPPER_OUTLET_WORDS for part in parts)
+
+
 def _dateline(text: str) -> tuple[str, int, int] | None:
     """The outlet named by a dateline at the very start, with its span."""
-    match = _PAREN_DATELINE.match(text) or _CAPS_DATELINE.match(text)
+    match = _PAREN_DATELINE.match(text)
     if match and match.group(1) not in _NOT_NAMES:
+        return match.group(1), match.start(1), match.end(1)
+    match = _CAPS_DATELINE.match(text)
+    if match and _is_upper_outlet_name(match.group(1)):
+        return match.group(1), match.start(1), match.end(1)
+    match = _AGENCY_DATELINE.match(text)
+    if match and _is_outlet_name(match.group(1)):
         return match.group(1), match.start(1), match.end(1)
     return None
 
@@ -164,7 +185,9 @@ def _signatures(text: str) -> list[tuple[str, int, int]]:
     return [
         (m.group(1), m.start(1), m.end(1))
         for m in _SIGNATURE.finditer(text)
+        # A lone outlet word ("News.") is a headline fragment, not a signature.
         if _is_outlet_name(m.group(1))
+        and (len(m.group(1).split()) > 1 or _KNOWN.fullmatch(m.group(1)))
     ]
 
 

@@ -10,6 +10,9 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # A decoding is rejected when more than this share of its characters are control characters.
 MAX_CONTROL_SHARE = 0.001
+# UTF-8 with at most this share of undecodable bytes among its non-ASCII characters is read as
+# UTF-8 with replacement characters; legacy single-byte text has nearly every high byte invalid.
+MAX_REPLACED_SHARE = 0.02
 # Magic numbers of common binary formats that are never articles.
 BINARY_MAGIC: tuple[bytes, ...] = (
     b"%PDF",
@@ -56,7 +59,7 @@ HEADER_FIELDS: dict[str, str] = {
     "language": "language",
     "lang": "language",
 }
-_HEADER = re.compile(r"^([A-Za-z]+)[ \t]*:[ \t]*(.*?)\s*$")
+_HEADER = re.compile(r"^([A-Za-z][A-Za-z_\-]{0,24})[ \t]*:[ \t]*(.*?)\s*$")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -112,12 +115,29 @@ def decode(data: bytes) -> str | None:
     for encoding in candidates:
         try:
             text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError:
+            if encoding == "utf-8" and not declared:
+                repaired = _nearly_utf8(data)
+                if repaired is not None:
+                    return repaired
+            continue
+        except LookupError:
             continue
         if encoding == "cp1251" and not _mostly_cyrillic_high_bytes(text):
             continue
         if looks_like_text(text):
             return text
+    return None
+
+
+def _nearly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few corrupt bytes (a truncated download, a bad copy) is still UTF-8: a legacy
+    codec would turn every other non-ASCII character into mojibake."""
+    repaired = data.decode("utf-8", errors="replace")
+    bad = repaired.count("\ufffd")
+    non_ascii = sum(1 for ch in repaired if ord(ch) > 127)
+    if bad <= MAX_REPLACED_SHARE * non_ascii and looks_like_text(repaired):
+        return repaired
     return None
 
 
@@ -133,7 +153,8 @@ def _mostly_cyrillic_high_bytes(text: str) -> bool:
 def split_header(text: str) -> tuple[dict[str, str], str]:
     """Split ``Title:``/``Outlet:``/``Date:``/``URL:``/``Language:`` lines before a blank line.
 
-    The block counts as a header only if every line in it is a known ``Field: value`` line, so
+    The block counts as a header only if every line in it is a ``Field: value`` line and at least
+    one field is known (unknown ones such as ``Author:`` are dropped), so
     an article whose first sentence happens to contain a colon is left intact.
     """
     stripped = text.lstrip("\ufeff")
@@ -143,9 +164,17 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
         if not sep:
             return {}, text
     fields: dict[str, str] = {}
+    known = 0
     for line in head.replace("\r\n", "\n").split("\n"):
         match = _HEADER.match(line)
-        if not match or match.group(1).lower() not in HEADER_FIELDS:
+        if not match:
             return {}, text
-        fields[HEADER_FIELDS[match.group(1).lower()]] = match.group(2)
+        name = match.group(1).lower()
+        if name in HEADER_FIELDS:
+            known += 1
+            fields[HEADER_FIELDS[name]] = match.group(2)
+    # Unknown fields (Author:, Tags:) are allowed beside known ones and dropped; a block with no
+    # known field is the article's own first paragraph ("Warning: the dam may fail again.").
+    if not known:
+        return {}, text
     return fields, body

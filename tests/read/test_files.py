@@ -254,3 +254,18 @@ def test_same_article_from_two_formats_has_same_id(tmp_path: Path) -> None:
     (tmp_path / "b.jsonl").write_text(json.dumps({"text": ARTICLE}) + "\n", encoding="utf-8")
     documents, _ = read_all(tmp_path / "a.txt", tmp_path / "b.jsonl")
     assert documents[0].id == documents[1].id
+
+
+def test_feed_entry_html_scripts_are_dropped(tmp_path: Path) -> None:
+    feed = FEED.replace("&lt;p&gt;Twelve", "&lt;script&gt;track('x')&lt;/script&gt;&lt;p&gt;Twelve")
+    path = tmp_path / "wire.rss"
+    path.write_text(feed, encoding="utf-8")
+    documents, _ = read_all(path)
+    assert "track" not in documents[0].text
+
+
+def test_crlf_text_is_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "win.txt"
+    path.write_bytes(("Title: Dam\r\n\r\n" + ARTICLE + "\r\n\r\nSecond paragraph.").encode())
+    [doc], _ = read_all(path)
+    assert "\r" not in doc.text and doc.title == "Dam"

@@ -72,3 +72,16 @@ def test_seed_sources_match_gold(seed_texts: dict[str, str]) -> None:
     assert set(names(by_prefix["004"])) == {"Reuters", "Ukrainian media"}
     assert infer_outlet(by_prefix["000"]) == "RIA Novosti"
     assert infer_outlet(by_prefix["004"]) == "OREANDA-NEWS"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("MOSCOW. The Kremlin said on Friday that troops would stay.", ""),
+        ("ALMA-ATA. Protesters gathered again.", ""),
+        ("TASS. The Kremlin said on Friday that troops would stay.", "TASS"),
+        ("ALMATY, January 7 - Kazinform. Order was restored in the city.", "Kazinform"),
+    ],
+)
+def test_infer_outlet_caps_datelines(text: str, outlet: str) -> None:
+    assert infer_outlet(text) == outlet
