@@ -53,3 +53,23 @@ def detect_language(text: str) -> str:
         if share > best_share:
             best, best_share = language, share
     return best if best_share >= MIN_STOPWORD_SHARE else "und"
+
+
+_LANGUAGE_NAMES = {
+    "english": "en",
+    "russian": "ru",
+    "ukrainian": "uk",
+    "french": "fr",
+    "german": "de",
+    "spanish": "es",
+    "italian": "it",
+    "kazakh": "kk",
+}
+
+
+def normalise_language(value: str) -> str:
+    """A metadata language ("en-GB", "EN", "English", "ru_RU") as a lowercase ISO 639-1 code."""
+    value = value.strip().lower()
+    if value in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[value]
+    return value.replace("_", "-").split("-")[0]

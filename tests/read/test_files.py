@@ -269,3 +269,16 @@ def test_crlf_text_is_normalised(tmp_path: Path) -> None:
     path.write_bytes(("Title: Dam\r\n\r\n" + ARTICLE + "\r\n\r\nSecond paragraph.").encode())
     [doc], _ = read_all(path)
     assert "\r" not in doc.text and doc.title == "Dam"
+
+
+def test_problems_are_logged_without_callback(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with caplog.at_level("WARNING", logger="newsprism"):
+        assert list(read_paths([tmp_path / "empty.txt"])) == []
+    assert "empty file" in caplog.text
+
+
+def test_metadata_language_is_normalised() -> None:
+    assert read_text(ARTICLE, language="en-GB").language == "en"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.read.language import detect_language
+from newsprism.read.language import detect_language, normalise_language
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,11 @@ from newsprism.read.language import detect_language
 )
 def test_detect_language(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("en-GB", "en"), ("EN", "en"), ("English", "en"), ("ru_RU", "ru"), ("", "")],
+)
+def test_normalise_language(value: str, code: str) -> None:
+    assert normalise_language(value) == code
