@@ -69,6 +69,8 @@ class PublicationTime:
     not_before: str | None = None  # ISO date: the earliest date the evidence allows
     not_after: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    # TimeML value of what the text fixes when it is less than a date: "XXXX-01-07" (no year)
+    partial: str | None = None
 
 
 @dataclass

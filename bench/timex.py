@@ -1,0 +1,257 @@
+"""TempEval-3 Task A scoring of newsprism's time-expression tagger on TimeML (.tml) files.
+
+Usage::
+
+    .venv/bin/python bench/timex.py ../shared/bench-data/tempeval3/TBAQ-cleaned
+    .venv/bin/python bench/timex.py ../shared/bench-data/tempeval3/TBAQ-cleaned --hide-dct
+
+Every ``.tml`` file under DIR (recursively) is read; the text inside ``<TEXT>`` is tagged with the
+file's creation time (DCT) as reference date, and compared with the gold TIMEX3 tags:
+
+* strict span match: identical character offsets; relaxed: any overlap (one-to-one);
+* type accuracy and value accuracy over relaxed matches; value F1 = relaxed F1 x value accuracy
+  (the TempEval-3 definition of attribute F1).
+
+``--hide-dct`` infers each document's creation date from its text alone and reports how often it
+is exact, within 3 days, and right on the year (and scores values against that inferred date).
+The last line holds the key figures as key=value pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsprism.extract.pubdate import infer_publication_date
+from newsprism.extract.timex_rules import Timex, tag
+
+
+@dataclass
+class GoldTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass
+class TmlDocument:
+    path: Path
+    text: str
+    dct: date | None
+    timexes: list[GoldTimex] = field(default_factory=list)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def read_tml(path: Path) -> TmlDocument:
+    raw = path.read_text(encoding="utf-8")
+    dct: date | None = None
+    if m := re.search(r"<DCT>.*?value=\"(\d{4}-\d\d-\d\d)", raw, re.S):
+        dct = date.fromisoformat(m[1])
+    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+    source = body[1] if body else ""
+    pieces: list[str] = []
+    length = 0
+    open_timex: tuple[int, dict[str, str]] | None = None
+    timexes: list[GoldTimex] = []
+    position = 0
+    for m in _TAG.finditer(source):
+        chunk = html.unescape(source[position : m.start()])
+        pieces.append(chunk)
+        length += len(chunk)
+        position = m.end()
+        closing, name, attrs = m[1], m[2], m[3]
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            open_timex = (length, dict(_ATTR.findall(attrs)))
+        elif open_timex is not None:
+            start, attributes = open_timex
+            text = "".join(pieces)[start:length]
+            timexes.append(
+                GoldTimex(
+                    start, length, text, attributes.get("type", ""), attributes.get("value", "")
+                )
+            )
+            open_timex = None
+    pieces.append(html.unescape(source[position:]))
+    return TmlDocument(path, "".join(pieces), dct, timexes)
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type_ok: int = 0
+    value_ok: int = 0
+    docs: int = 0
+    dct_docs: int = 0
+    dct_exact: int = 0
+    dct_within3: int = 0
+    dct_year: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(gold: list[GoldTimex], system: list[Timex]) -> Counts:
+    counts = Counts(gold=len(gold), system=len(system), docs=1)
+    used: set[int] = set()
+    for g in gold:
+        best: int | None = None
+        for i, s in enumerate(system):
+            if i in used or s.end <= g.start or g.end <= s.start:
+                continue
+            if best is None or (s.start, s.end) == (g.start, g.end):
+                best = i
+        if best is None:
+            continue
+        used.add(best)
+        s = system[best]
+        counts.relaxed += 1
+        counts.strict += (s.start, s.end) == (g.start, g.end)
+        counts.type_ok += s.type == g.type
+        counts.value_ok += s.value == g.value
+    return counts
+
+
+def figures(c: Counts) -> dict[str, float]:
+    sp = c.strict / c.system if c.system else 0.0
+    sr = c.strict / c.gold if c.gold else 0.0
+    rp = c.relaxed / c.system if c.system else 0.0
+    rr = c.relaxed / c.gold if c.gold else 0.0
+    relaxed_f1 = _f1(rp, rr)
+    out = {
+        "strict_p": sp, "strict_r": sr, "strict_f1": _f1(sp, sr),
+        "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": relaxed_f1,
+        "type_acc": c.type_ok / c.relaxed if c.relaxed else 0.0,
+        "value_acc": c.value_ok / c.relaxed if c.relaxed else 0.0,
+    }  # fmt: skip
+    out["value_f1"] = relaxed_f1 * out["value_acc"]
+    if c.dct_docs:
+        out["dct_exact"] = c.dct_exact / c.dct_docs
+        out["dct_within3"] = c.dct_within3 / c.dct_docs
+        out["dct_year"] = c.dct_year / c.dct_docs
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("data", type=Path, help="folder holding .tml files (searched recursively)")
+    parser.add_argument(
+        "--hide-dct", action="store_true", help="infer each file's DCT from its text"
+    )
+    parser.add_argument("--errors", type=int, default=0, help="print this many value/span errors")
+    args = parser.parse_args()
+
+    paths = sorted(args.data.rglob("*.tml"))
+    if not paths:
+        sys.exit(f"no .tml files under {args.data}")
+    groups: dict[str, Counts] = defaultdict(Counts)
+    errors: list[str] = []
+    words = 0
+    elapsed = 0.0
+    for path in paths:
+        doc = read_tml(path)
+        group = str(path.parent.relative_to(args.data)) or "."
+        counts_extra = Counts()
+        reference = doc.dct
+        if args.hide_dct:
+            inferred = infer_publication_date(doc.text)
+            reference = inferred
+            counts_extra.dct_docs = 1
+            if inferred is not None and doc.dct is not None:
+                gap = abs((inferred - doc.dct).days)
+                counts_extra.dct_exact = gap == 0
+                counts_extra.dct_within3 = gap <= 3
+                counts_extra.dct_year = inferred.year == doc.dct.year
+        t0 = time.perf_counter()
+        system = tag(doc.text, reference)
+        elapsed += time.perf_counter() - t0
+        words += len(doc.text.split())
+        counts = score(doc.timexes, system)
+        counts.add(counts_extra)
+        groups[group].add(counts)
+        if args.errors and len(errors) < args.errors:
+            errors.extend(_errors(doc, system))
+    total = Counts()
+    for c in groups.values():
+        total.add(c)
+    rows = [*sorted(groups.items()), ("overall", total)]
+    header = (
+        f"{'set':<12}{'docs':>5}{'gold':>6}{'sys':>6}  strict P/R/F1        "
+        "relaxed P/R/F1       type  value_F1"
+    )
+    if args.hide_dct:
+        header += "  dct_exact within3 year"
+    print(header)
+    for name, c in rows:
+        f = figures(c)
+        line = (
+            f"{name:<12}{c.docs:>5}{c.gold:>6}{c.system:>6}  "
+            f"{f['strict_p']:.3f}/{f['strict_r']:.3f}/{f['strict_f1']:.3f}  "
+            f"{f['relaxed_p']:.3f}/{f['relaxed_r']:.3f}/{f['relaxed_f1']:.3f}  "
+            f"{f['type_acc']:.3f} {f['value_f1']:.3f}"
+        )
+        if args.hide_dct:
+            line += f"     {f['dct_exact']:.3f}   {f['dct_within3']:.3f} {f['dct_year']:.3f}"
+        print(line)
+    print(f"speed: {words / elapsed:,.0f} words/s ({words} words, {elapsed:.2f}s tagging)")
+    for line in errors[: args.errors]:
+        print(line)
+    f = figures(total)
+    keys = ["strict_f1", "relaxed_f1", "type_acc", "value_f1"]
+    if args.hide_dct:
+        keys += ["dct_exact", "dct_within3", "dct_year"]
+    print(" ".join(f"{k}={f[k]:.3f}" for k in keys))
+
+
+def _errors(doc: TmlDocument, system: list[Timex]) -> list[str]:
+    out: list[str] = []
+    spans = {(s.start, s.end): s for s in system}
+    gold_spans = {(g.start, g.end) for g in doc.timexes}
+    for g in doc.timexes:
+        s = spans.get((g.start, g.end))
+        overlap = [x for x in system if x.start < g.end and g.start < x.end]
+        if s is None:
+            got = " | ".join(f"{x.text!r}" for x in overlap) or "-"
+            out.append(
+                f"MISS {doc.path.name} {doc.dct} gold={g.text!r} {g.type} {g.value} sys={got}"
+            )
+        elif s.value != g.value or s.type != g.type:
+            out.append(
+                f"VAL  {doc.path.name} {doc.dct} {g.text!r} gold={g.type} {g.value} "
+                f"sys={s.type} {s.value}"
+            )
+    for s in system:
+        if (s.start, s.end) not in gold_spans and not any(
+            g.start < s.end and s.start < g.end for g in doc.timexes
+        ):
+            out.append(f"FP   {doc.path.name} {s.text!r} {s.type} {s.value}")
+    return out
+
+
+if __name__ == "__main__":
+    main()

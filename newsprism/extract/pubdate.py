@@ -1,0 +1,329 @@
+"""Publication-time inference for articles whose metadata gives no date.
+
+The evidence, strongest first:
+
+1. **the year** — weekday–date pairs ("Sunday, January 2" only falls on a Sunday in certain
+   years), then full dates with a year ("March 5, 1998"), then bare years in past-tense context;
+   the current clock is used only as an *upper bound* (an article cannot be from the future),
+   never as the answer;
+2. **the day** — a reporting cue on a date ("This was reported by Reuters on 7 January", "On the
+   morning of 7 January, police reported ...") puts publication on that day or the next; otherwise
+   the latest date the article reports in a past-tense context is a lower bound (dates after
+   "until", or in sentences about what will happen, are excluded).
+
+When the text fixes month and day but nothing fixes the year, the result says so: ``value`` is
+None, ``source`` is "unknown" and ``partial`` holds the TimeML value (``XXXX-01-07``).
+:func:`complete_years` can then borrow the year from other articles of the same story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from newsprism.extract.timex_rules import MONTHS, WEEKDAYS, Timex, find_candidates, tag
+from newsprism.model import Evidence, PublicationTime
+
+# Confidence of each kind of evidence (hand-set on the seeds and the TempEval-3 DCT mode: a
+# reporting cue on a dated sentence pins the day; the latest reported date is a lower bound that
+# news articles usually exceed by 0-2 days).
+CONFIDENCE_REPORT_CUE = 0.8
+CONFIDENCE_LATEST_DATE = 0.5
+CONFIDENCE_YEAR_WEEKDAY = 0.9  # several years share a weekday-date pair: we take the latest
+CONFIDENCE_YEAR_EXPLICIT = 0.8
+CONFIDENCE_YEAR_BARE = 0.4
+CONFIDENCE_YEAR_BORROWED = 0.5
+# How long after the latest date it reports an article may have been published, when no cue says.
+# Wire copy is published within days; features and translations can follow weeks later.
+PUBLICATION_LAG_DAYS = 21
+# Earliest year considered when a weekday–date pair is the only year evidence.
+EARLIEST_YEAR = 1900
+# Sibling articles lend their year to a year-less one when their dates fall this close (days,
+# modulo the year) to the year-less article's month and day.
+BORROW_WINDOW_DAYS = 45
+
+_WEEKDAY_DATE = re.compile(
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?"
+    r"(?:(?P<m>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])"
+    r"|(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>January|February|March"
+    r"|April|May|June|July|August|September|October|November|December))\b(?!,?\s+\d{4})",
+)
+_REPORT_CUE = re.compile(
+    r"\b(?:reported|report|reports|said|says|announced|told|stated|confirmed|published|wrote"
+    r"|according to|declared|added|noted|informed)\b",
+    re.IGNORECASE,
+)
+_FUTURE_CONTEXT = re.compile(
+    r"\b(?:will|shall|'ll|scheduled|slated|due|plans?|planned|expected|next|upcoming|until|till"
+    r"|through|ahead of|extended to|would)\b",
+    re.IGNORECASE,
+)
+_PRECEDED_BY_FUTURE = re.compile(r"\b(?:until|till|through|to|before|by the end of)\s+$", re.I)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+@dataclass
+class _Dated:
+    timex: Timex
+    month: int
+    day: int
+    year: int | None  # given in the text
+    sentence: tuple[int, int]
+    reported: bool  # sentence has a reporting cue and the date is that report's date
+    future: bool
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    for start, end in spans:
+        if start <= position < end:
+            return start, end
+    return position, position
+
+
+def _dated_mentions(text: str, timexes: list[Timex]) -> list[_Dated]:
+    spans = _sentences(text)
+    out: list[_Dated] = []
+    for t in timexes:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        m = re.match(r"(XXXX|\d{4})-(\d\d)-(\d\d)", t.value)
+        if not m:
+            continue
+        sentence = _sentence_of(spans, t.start)
+        sentence_text = text[sentence[0] : sentence[1]]
+        before = text[max(sentence[0], t.start - 20) : t.start]
+        future = bool(_PRECEDED_BY_FUTURE.search(before)) or bool(
+            _FUTURE_CONTEXT.search(sentence_text)
+        )
+        reported = bool(_REPORT_CUE.search(sentence_text)) and not future
+        year = None if m[1] == "XXXX" else int(m[1])
+        out.append(_Dated(t, int(m[2]), int(m[3]), year, sentence, reported, future))
+    return out
+
+
+def _weekday_years(text: str, latest: date) -> list[tuple[list[int], re.Match[str]]]:
+    """For each weekday–date pair without a year, the years (latest first) it can belong to."""
+    out: list[tuple[list[int], re.Match[str]]] = []
+    for m in _WEEKDAY_DATE.finditer(text):
+        month = MONTHS[(m["m"] or m["m2"]).lower().rstrip(".")]
+        day = int(m["d"] or m["d2"])
+        weekday = WEEKDAYS[m["wd"].lower()]
+        years = []
+        for year in range(latest.year, EARLIEST_YEAR - 1, -1):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if candidate <= latest and candidate.weekday() == weekday:
+                years.append(year)
+        if years:
+            out.append((years, m))
+    return out
+
+
+def _evidence(doc_id: str, text: str, span: tuple[int, int], rule: str) -> Evidence:
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    return Evidence(doc_id=doc_id, start=start, end=end, text=text[start:end].strip(), rule=rule)
+
+
+def _choose_year(
+    text: str, doc_id: str, dated: list[_Dated], timexes: list[Timex], latest: date
+) -> tuple[int | None, float, list[Evidence]]:
+    explicit = [d for d in dated if d.year is not None and not d.future]
+    bare_years = [
+        int(t.value)
+        for t in timexes
+        if re.fullmatch(r"\d{4}", t.value)
+        and t.anchor == "absolute"
+        and int(t.value) <= latest.year
+    ]
+    floor = max([d.year for d in explicit if d.year] + bare_years, default=None)
+    pairs = _weekday_years(text, latest)
+    spans = _sentences(text)
+    if pairs:
+        years, m = pairs[0]
+        # every pair must agree; the latest year consistent with all of them (and not before a
+        # year the article names) is taken
+        common = set(years)
+        for other, _m in pairs[1:]:
+            common &= set(other)
+        candidates = sorted(common or set(years), reverse=True)
+        if floor is not None:
+            above = [y for y in candidates if y >= floor]
+            candidates = sorted(above) if above else candidates
+        year = candidates[0]
+        rule = f"weekday-date pair: {m.group().strip()} falls on a {m['wd']} in {year}"
+        if len(candidates) > 1 and floor is None:
+            rule += f" (also in {', '.join(str(y) for y in candidates[1:4])}: latest taken)"
+        confidence = CONFIDENCE_YEAR_WEEKDAY if floor is not None or len(candidates) == 1 else 0.6
+        return year, confidence, [_evidence(doc_id, text, _sentence_of(spans, m.start()), rule)]
+    if explicit:
+        latest_explicit = max(explicit, key=lambda d: (d.year, d.month, d.day))
+        rule = f"latest full date in the text: {latest_explicit.timex.text}"
+        ev = _evidence(doc_id, text, latest_explicit.sentence, rule)
+        return latest_explicit.year, CONFIDENCE_YEAR_EXPLICIT, [ev]
+    if bare_years:
+        year = max(bare_years)
+        where = next(t for t in timexes if t.value == str(year))
+        rule = f"latest year named in the text ({year}); no weekday-date pair to confirm it"
+        ev = _evidence(doc_id, text, _sentence_of(spans, where.start), rule)
+        return year, CONFIDENCE_YEAR_BARE, [ev]
+    return None, 0.0, []
+
+
+def infer_publication_time(
+    text: str,
+    doc_id: str = "",
+    *,
+    latest: date | None = None,
+    year_hint: int | None = None,
+    timexes: list[Timex] | None = None,
+) -> PublicationTime:
+    """Infer when an article was published from its text alone.
+
+    ``latest`` bounds the answer from above (default: today — a bound only, never the answer);
+    ``year_hint`` supplies a year known from elsewhere (e.g. the story's other articles) when the
+    text fixes none. Returns source "inferred" with a date, or source "unknown" (value None, and
+    ``partial`` = ``XXXX-MM-DD`` when month and day are known but the year is not).
+    ``timexes``: the text's expressions tagged without a reference date, if already computed.
+    """
+    latest = latest or date.today()
+    if timexes is None:
+        timexes = tag(text, None, find_candidates(text))
+    dated = _dated_mentions(text, timexes)
+    year, year_confidence, evidence = _choose_year(text, doc_id, dated, timexes, latest)
+    if year is None and year_hint is not None:
+        year, year_confidence = year_hint, CONFIDENCE_YEAR_BORROWED
+        evidence = [Evidence(doc_id, 0, 0, "", f"year {year_hint} taken from related articles")]
+    past = [d for d in dated if not d.future]
+    if not past:
+        if year is None:
+            return PublicationTime(value=None, source="unknown", evidence=evidence)
+        return PublicationTime(
+            value=None, source="unknown", confidence=0.0, evidence=evidence,
+            not_before=f"{year}-01-01", partial=str(year),
+        )  # fmt: skip
+
+    def resolve(d: _Dated, base_year: int) -> date:
+        if d.year is not None:
+            return date(d.year, d.month, min(d.day, 28) if d.month == 2 else d.day)
+        return _safe_date(base_year, d.month, d.day)
+
+    base = year if year is not None else 2000  # placeholder leap year to order month-days
+    anchor_month = _anchor_month(past)
+    ordered = [(resolve(d, _year_for(base, d.month, anchor_month)), d) for d in past]
+    latest_day, latest_mention = max(ordered, key=lambda item: item[0])
+    reported = [(day, d) for day, d in ordered if d.reported]
+    rule_day: str
+    if reported and max(reported, key=lambda item: item[0])[0] >= latest_day:
+        day, mention = max(reported, key=lambda item: item[0])
+        confidence_day = CONFIDENCE_REPORT_CUE
+        not_after = day + timedelta(days=1)
+        rule_day = f"reporting cue on the latest date: {mention.timex.text}"
+    else:
+        day, mention = latest_day, latest_mention
+        confidence_day = CONFIDENCE_LATEST_DATE
+        not_after = day + timedelta(days=PUBLICATION_LAG_DAYS)
+        rule_day = f"latest date reported: {mention.timex.text}"
+    evidence = [_evidence(doc_id, text, mention.sentence, rule_day), *evidence]
+    if year is None:
+        return PublicationTime(
+            value=None, source="unknown", confidence=round(confidence_day, 2),
+            evidence=evidence, partial=f"XXXX-{day.month:02d}-{day.day:02d}",
+        )  # fmt: skip
+    if day > latest:
+        day = latest
+    return PublicationTime(
+        value=day.isoformat(),
+        source="inferred",
+        confidence=round(confidence_day * year_confidence, 2),
+        not_before=day.isoformat(),
+        not_after=min(not_after, latest).isoformat(),
+        evidence=evidence,
+        partial=f"XXXX-{day.month:02d}-{day.day:02d}",
+    )
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, 28)
+
+
+def _anchor_month(past: list[_Dated]) -> int:
+    """The month most mentions fall in: dates far from it belong to a neighbouring year."""
+    counts: dict[int, int] = {}
+    for d in past:
+        counts[d.month] = counts.get(d.month, 0) + 1
+    return max(counts, key=lambda month: counts[month])
+
+
+def _year_for(year: int, month: int, anchor_month: int) -> int:
+    """A December mention in a January story is last year's (and vice versa)."""
+    if month - anchor_month > 6:
+        return year - 1
+    if anchor_month - month > 6:
+        return year + 1
+    return year
+
+
+def infer_publication_date(text: str, *, latest: date | None = None) -> date | None:
+    """The inferred publication day only (what the TempEval DCT benchmark compares)."""
+    publication = infer_publication_time(text, latest=latest)
+    return date.fromisoformat(publication.value[:10]) if publication.value else None
+
+
+def complete_years(publications: Sequence[PublicationTime]) -> list[PublicationTime]:
+    """Give year-less inferred publication times the year of related articles.
+
+    For articles of one story: an article whose text fixes month and day but no year takes the
+    year of a dated sibling whose date is within ``BORROW_WINDOW_DAYS`` of that month and day.
+    Metadata and dated results are returned unchanged.
+    """
+    dated = [
+        date.fromisoformat(p.value[:10])
+        for p in publications
+        if p.value and re.match(r"\d{4}-\d\d-\d\d", p.value)
+    ]
+    out: list[PublicationTime] = []
+    for p in publications:
+        m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", p.partial or "")
+        if p.value or not m or not dated:
+            out.append(p)
+            continue
+        month, day = int(m[1]), int(m[2])
+        best: tuple[int, date] | None = None
+        for sibling in dated:
+            for year in (sibling.year - 1, sibling.year, sibling.year + 1):
+                candidate = _safe_date(year, month, day)
+                gap = abs((candidate - sibling).days)
+                if gap <= BORROW_WINDOW_DAYS and (best is None or gap < best[0]):
+                    best = (gap, candidate)
+        if best is None:
+            out.append(p)
+            continue
+        candidate = best[1]
+        rule = f"year {candidate.year} borrowed from a related article dated within {best[0]} days"
+        out.append(
+            replace(
+                p,
+                value=candidate.isoformat(),
+                source="inferred",
+                confidence=round(p.confidence * CONFIDENCE_YEAR_BORROWED, 2),
+                not_before=candidate.isoformat(),
+                not_after=(candidate + timedelta(days=1 if p.confidence >= CONFIDENCE_REPORT_CUE
+                                                 else PUBLICATION_LAG_DAYS)).isoformat(),
+                evidence=[*p.evidence, Evidence("", 0, 0, "", rule)],
+            )
+        )
+    return out

@@ -1,0 +1,880 @@
+"""Rule-based recognition and TimeML normalisation of time expressions in English news text.
+
+Pure functions over a plain string, so the same code serves the spaCy component, the TempEval
+benchmark and publication-time inference. Recognition is a set of compiled regular expressions
+(fast: no tokeniser or parser needed); each match is normalised in document order so that
+expressions such as "two days later" or "a year earlier" can anchor on the previous date.
+
+Span conventions follow the TimeML guidelines as applied in TimeBank: determiners and temporal
+modifiers belong to the expression ("the past two months", "nearly two years", "late November"),
+prepositions do not ("on Friday" -> "Friday").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "a couple of", "a number of")
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+}
+UNIT_CODES: dict[str, str] = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
+    "quarter": "Q", "year": "Y", "decade": "E", "century": "C",
+}  # fmt: skip
+TIME_UNITS = {"second", "minute", "hour"}
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+}
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "may day": (5, 1),
+}  # fmt: skip
+
+# How far (days) a year-less "7 January" may lie after the reference date and still be read in
+# the reference year when the sentence has no future cue: news reports past events, so a date a
+# little ahead is usually a scheduled one in the same year; beyond half a year it is last year's.
+FORWARD_WINDOW_DAYS = 183
+
+# --- regular-expression pieces ------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_MONTH_NOMAY = _MONTH.replace("|May", "")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_NUM = (
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+    rf"(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORD})"
+)
+_VAGUE = "|".join(re.escape(w) for w in VAGUE_NUMBERS)
+_UNIT = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century|centurie)"
+_PART = r"(?:morning|afternoon|evening|night)"
+_APPROX = (
+    r"(?:(?:more|less|fewer) than|nearly|almost|about|around|roughly|approximately|some|over"
+    r"|up to|at least|at most|no more than|no less than|just over|just under|under|only)"
+)
+_CLOCK = (
+    r"(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d\d|noon|midnight|midday)"
+    r"(?:\s(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?"
+)
+
+FLAGS = re.IGNORECASE
+
+
+def _after(*words: str) -> str:
+    """A lookbehind for any of ``words`` plus a space or hyphen (re needs fixed widths)."""
+    return "(?:" + "|".join(rf"(?<=\b{w}[ -])" for w in words) + ")"
+
+
+def _rx(pattern: str, flags: int = FLAGS) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){pattern}(?![\w])", flags)
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Timex:
+    """A normalised time expression in a text (plain; the component wraps it in the model)."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    anchor: str = "none"  # absolute, publication, previous, none
+
+    @property
+    def date(self) -> str | None:
+        return self.value[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", self.value) else None
+
+
+@dataclass
+class Context:
+    """What normalisation may look at: the reference date and the previous anchorable date."""
+
+    text: str
+    reference: date | None
+    previous: str | None = None  # last calendar value seen (for "two days later")
+    previous_end: int = -1
+
+
+Normaliser = Callable[[re.Match[str], Context], tuple[str, str, str] | None]
+
+# --- calendar helpers ---------------------------------------------------------------------------
+
+
+def _number(word: str) -> int | None:
+    word = word.lower().replace("-", " ").strip()
+    if re.fullmatch(r"\d+", word):
+        return int(word)
+    if re.fullmatch(r"\d+\.\d+", word):
+        return None
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift_value(value: str, amount: int, unit: str) -> str | None:
+    """Move a TimeML calendar value by ``amount`` units, keeping the value's own granularity
+    when it is coarser than the unit ("1989-Q3" minus a year is "1988-Q3")."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value):
+        day = date(int(m[1]), int(m[2]), int(m[3]))
+        if unit == "day":
+            return _iso(day + timedelta(days=amount))
+        if unit == "week":
+            return _iso(day + timedelta(weeks=amount))
+        if unit == "month":
+            return _iso(_add_months(day, amount))
+        if unit == "year":
+            return _iso(_add_months(day, 12 * amount))
+        return None
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+        if unit in ("month", "year", "quarter"):
+            months = {"month": 1, "quarter": 3, "year": 12}[unit] * amount
+            return _add_months(date(int(m[1]), int(m[2]), 1), months).isoformat()[:7]
+        return None
+    if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
+        if unit in ("quarter", "year"):
+            index = int(m[1]) * 4 + int(m[2]) - 1 + (amount if unit == "quarter" else 4 * amount)
+            return f"{index // 4}-Q{index % 4 + 1}"
+        return None
+    if m := re.fullmatch(r"(\d{4})-(H\d|SU|SP|FA|WI)", value):
+        return f"{int(m[1]) + amount}-{m[2]}" if unit == "year" else None
+    if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
+        if unit == "week":
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return _week(monday + timedelta(weeks=amount))
+        if unit == "year":
+            return f"{int(m[1]) + amount}-W{m[2]}"
+        return None
+    if m := re.fullmatch(r"(\d{4})", value):
+        if unit == "year":
+            return str(int(m[1]) + amount)
+        if unit == "decade":
+            return str(int(m[1]) + 10 * amount)
+    return None
+
+
+def _granular(day: date, unit: str) -> str:
+    """The value of a day at the granularity a relative expression speaks in."""
+    return {
+        "day": _iso(day),
+        "week": _week(day),
+        "month": _iso(day)[:7],
+        "quarter": _quarter(day),
+        "year": str(day.year),
+        "decade": str(day.year)[:3],
+        "century": str(day.year)[:2],
+    }.get(unit, _iso(day))
+
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|'ll|going to|scheduled|slated|due to|plans? to|planned|expected to"
+    r"|is to|are to|next|upcoming|until|till|through|by)\b",
+    FLAGS,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
+
+
+def _clause(ctx: Context, start: int, end: int) -> str:
+    """The sentence around a match (cheap split on the raw text)."""
+    left = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
+    right_dot = ctx.text.find(". ", end)
+    right_nl = ctx.text.find("\n", end)
+    right = min(r for r in (right_dot, right_nl, len(ctx.text)) if r >= 0)
+    return ctx.text[left:right]
+
+
+def _future(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether the sentence speaks of the future (tense cue for year-less dates and weekdays)."""
+    return bool(_FUTURE_CUE.search(_clause(ctx, m.start(), m.end())))
+
+
+def _resolve_month_day(ctx: Context, month: int, day: int, future: bool) -> tuple[str, str]:
+    ref = ctx.reference
+    if ref is None:
+        return f"XXXX-{month:02d}-{day:02d}", "none"
+    try:
+        candidate = date(ref.year, month, day)
+    except ValueError:  # 29 February in a common year
+        candidate = date(ref.year, month, 28)
+    if future:
+        if candidate < ref - timedelta(days=FORWARD_WINDOW_DAYS):
+            candidate = candidate.replace(year=ref.year + 1)
+    elif candidate > ref + timedelta(days=FORWARD_WINDOW_DAYS):
+        candidate = candidate.replace(year=ref.year - 1)
+    return _iso(candidate), "publication"
+
+
+def _resolve_month(ctx: Context, month: int, future: bool, relation: str = "") -> tuple[str, str]:
+    ref = ctx.reference
+    if ref is None:
+        return f"XXXX-{month:02d}", "none"
+    year = ref.year
+    if relation == "last":
+        year = ref.year if month < ref.month else ref.year - 1
+    elif relation == "next":
+        year = ref.year if month > ref.month else ref.year + 1
+    elif future and month < ref.month - 2:
+        year += 1
+    elif not future and month > ref.month + 6:
+        year -= 1
+    return f"{year}-{month:02d}", "publication"
+
+
+def _resolve_weekday(
+    ctx: Context, weekday: int, future: bool, relation: str = ""
+) -> tuple[str, str]:
+    ref = ctx.reference
+    if ref is None:
+        return f"XXXX-WXX-{weekday + 1}", "none"
+    delta = weekday - ref.weekday()
+    if relation == "next" or (future and relation != "last"):
+        day = ref + timedelta(days=delta % 7 or (7 if relation == "next" else 0))
+    elif relation == "last":
+        day = ref - timedelta(days=(-delta) % 7 or 7)
+    else:
+        day = ref - timedelta(days=(-delta) % 7)
+    return _iso(day), "publication"
+
+
+# --- normalisers (one per rule) -----------------------------------------------------------------
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    """A named group, or its twin from the other word order (``m``/``m2``)."""
+    groups = m.groupdict()
+    return groups.get(name) or groups.get(name + "2")
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    month = _month(_g(m, "m") or "")
+    day = int(re.sub(r"\D", "", _g(m, "d") or ""))
+    try:
+        value = _iso(date(int(_g(m, "y") or 0), month, day))
+    except ValueError:
+        return None
+    return "DATE", value, "absolute"
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    g = m.groupdict()
+    month = _month(_g(m, "m") or "")
+    day = int(re.sub(r"\D", "", _g(m, "d") or ""))
+    if day > calendar.monthrange(2000, month)[1]:
+        return None
+    value, anchor = _resolve_month_day(ctx, month, day, _future(ctx, m))
+    wd = g.get("wd")
+    if wd and ctx.reference is None:
+        anchor = "none"
+    return _with_part(m, ctx, "DATE", value, anchor)
+
+
+def _with_part(
+    m: re.Match[str], ctx: Context, kind: str, value: str, anchor: str
+) -> tuple[str, str, str]:
+    part = (m.groupdict().get("part") or "").lower()
+    clock = m.groupdict().get("clock")
+    if clock:
+        time = _clock_value(clock)
+        if time and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            return "TIME", f"{value}T{time}", anchor
+    if part:
+        return "TIME", f"{value}T{PARTS_OF_DAY[part]}", anchor
+    return kind, value, anchor
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    return "DATE", f"{int(m['y']):04d}-{_month(m['m']):02d}", "absolute"
+
+
+def _month_alone(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    relation = (m["rel"] or "").lower()
+    relation = {"this": "", "last": "last", "next": "next", "past": "last"}.get(relation, "")
+    value, anchor = _resolve_month(ctx, _month(m["m"]), _future(ctx, m), relation)
+    return "DATE", value, anchor
+
+
+def _year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    return "DATE", m["y"], "absolute"
+
+
+def _decade(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    digits = m["dec"]
+    if len(digits) == 2:
+        digits = ("19" if int(digits) > 20 else "20") + digits
+    return "DATE", digits[:3], "absolute"
+
+
+def _iso_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    try:
+        return "DATE", _iso(date(int(m["y"]), int(m["mo"]), int(m["d"]))), "absolute"
+    except ValueError:
+        return None
+
+
+def _slash_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    year = int(m["y"])
+    year += 1900 if year < 100 and year > 30 else 2000 if year < 100 else 0
+    try:
+        return "DATE", _iso(date(year, int(m["mo"]), int(m["d"]))), "absolute"
+    except ValueError:
+        return None
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    relation = (m["rel"] or "").lower()
+    weekday = WEEKDAYS[m["wd"].lower()]
+    value, anchor = _resolve_weekday(ctx, weekday, _future(ctx, m), relation)
+    if ctx.reference is None:
+        return "DATE", value, anchor
+    return _with_part(m, ctx, "DATE", value, anchor)
+
+
+_DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def _deictic(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    word = m["w"].lower()
+    if ctx.reference is None:
+        value = "PRESENT_REF" if word in ("today", "tonight") else "XXXX-XX-XX"
+        return "DATE", value, "none"
+    value = _iso(ctx.reference + timedelta(days=_DEICTIC_DAYS[word]))
+    if word == "tonight":
+        return "TIME", f"{value}TNI", "publication"
+    return _with_part(m, ctx, "DATE", value, "publication")
+
+
+def _this_part(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    word = m["w"].lower()
+    part = PARTS_OF_DAY[m["part"].lower()]
+    if ctx.reference is None:
+        return "TIME", f"XXXX-XX-XXT{part}", "none"
+    day = ctx.reference - timedelta(days=1 if word == "last" else 0)
+    return "TIME", f"{_iso(day)}T{part}", "publication"
+
+
+_REFS: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "the present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "in the past": "PAST_REF", "once": "PAST_REF", "soon": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "recent years": "PAST_REF", "the current": "PRESENT_REF", "current": "PRESENT_REF",
+    "recent": "PAST_REF", "as soon as possible": "FUTURE_REF", "the years ahead": "FUTURE_REF",
+}  # fmt: skip
+
+
+def _ref(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    key = re.sub(r"\s+", " ", m[0].lower())
+    key = key[3:] if key.startswith("in ") and key not in _REFS else key
+    return "DATE", _REFS.get(key, "PRESENT_REF"), "publication"
+
+
+_RELATION_SHIFT = {
+    "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+    "coming": 1, "following": 1,
+}  # fmt: skip
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """this/last/next week|month|year|quarter|weekend, earlier this year, late last month."""
+    relation = m["rel"].lower().split()[-1]
+    unit = m["u"].lower()
+    amount = _RELATION_SHIFT[relation]
+    if ctx.reference is None:
+        return "DATE", "XXXX", "none"
+    ref = ctx.reference
+    if unit == "weekend":
+        monday = ref - timedelta(days=ref.weekday())
+        if relation in ("last", "past", "previous") or (relation == "this" and ref.weekday() < 5):
+            monday -= timedelta(weeks=1) if relation != "this" else timedelta(0)
+        if relation in ("next", "coming", "following"):
+            monday += timedelta(weeks=1) if ref.weekday() >= 5 else timedelta(0)
+        return "DATE", f"{_week(monday)}-WE", "publication"
+    if unit in ("spring", "summer", "fall", "autumn", "winter"):
+        season = SEASONS[unit]
+        year = ref.year + amount
+        if relation in ("last", "past", "previous"):
+            start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+            year = ref.year if start_month + 3 <= ref.month else ref.year - 1
+        return "DATE", f"{year}-{season}", "publication"
+    base = _granular(ref, unit)
+    value = shift_value(base, amount, unit) if amount else base
+    return ("DATE", value, "publication") if value else None
+
+
+def _offset(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"three days ago", "two weeks later", "a year earlier", "a day before"."""
+    amount = _number(m["n"]) if m["n"] else 1
+    unit = m["u"].lower().rstrip("s")
+    unit = "century" if unit == "centurie" else unit
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
+    if amount is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "publication"
+    if unit in TIME_UNITS:
+        return None  # clock arithmetic needs a time of day we rarely have; let the span stand
+    anchor_value: str | None = None
+    anchor = "publication"
+    near_previous = ctx.previous is not None and m.start() - ctx.previous_end < 400
+    if direction in ("later", "earlier", "before", "after") and near_previous:
+        anchor_value, anchor = ctx.previous, "previous"
+    elif direction == "ago" and unit == "year" and near_previous and "Q" in (ctx.previous or ""):
+        anchor_value, anchor = ctx.previous, "previous"  # "up from $X a year ago" (quarters)
+    if anchor_value is not None:
+        shifted = shift_value(anchor_value, sign * amount, unit)
+        if shifted:
+            return "DATE", shifted, anchor
+    if ctx.reference is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "none"
+    ref = ctx.reference
+    if unit == "day":
+        day = ref + timedelta(days=sign * amount)
+    elif unit == "week":
+        day = ref + timedelta(weeks=sign * amount)
+    elif unit in ("month", "quarter"):
+        day = _add_months(ref, sign * amount * (3 if unit == "quarter" else 1))
+    elif unit == "year":
+        day = _add_months(ref, sign * amount * 12)
+    elif unit == "decade":
+        day = _add_months(ref, sign * amount * 120)
+    else:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "publication"
+    return "DATE", _granular(day, unit), "publication"
+
+
+def _year_earlier(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"year-earlier", "the year-ago quarter": the previous period, a year back."""
+    if ctx.previous is not None:
+        shifted = shift_value(ctx.previous, -1, "year")
+        if shifted:
+            return "DATE", shifted, "previous"
+    if ctx.reference is None:
+        return "DATE", "PAST_REF", "none"
+    return "DATE", str(ctx.reference.year - 1), "publication"
+
+
+def _duration_value(amount: int | None, unit: str) -> str:
+    unit = "century" if unit == "centurie" else unit
+    number = "X" if amount is None else str(amount)
+    if unit == "decade" and amount is not None:
+        return f"P{amount * 10}Y"
+    if unit == "half-hour":
+        return "PT30M"
+    code = UNIT_CODES[unit]
+    return f"PT{number}{code}" if unit in TIME_UNITS else f"P{number}{code}"
+
+
+def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    unit = m["u"].lower().rstrip("s")
+    raw = (m["n"] or "").lower()
+    amount: int | None
+    if not raw:
+        amount = None if m[0].lower().rstrip().endswith("s") else 1
+    elif raw in VAGUE_NUMBERS or raw.replace("-", " ") in VAGUE_NUMBERS:
+        amount = None
+    else:
+        amount = _number(raw)
+        if amount is None:
+            if re.fullmatch(r"\d+\.5", raw):
+                return "DURATION", _half_value(float(raw), unit), "none"
+            return None
+    if unit == "weekend":
+        return "DURATION", "P2D" if amount in (None, 1) else f"P{2 * amount}D", "none"
+    return "DURATION", _duration_value(amount, unit), "none"
+
+
+def _half_value(amount: float, unit: str) -> str:
+    smaller = {"year": (12, "M", False), "hour": (60, "M", True), "day": (24, "H", True),
+               "month": (30, "D", False), "week": (7, "D", False), "minute": (60, "S", True)}
+    factor, code, is_time = smaller.get(unit, (1, UNIT_CODES.get(unit, "D"), False))
+    return f"P{'T' if is_time else ''}{int(amount * factor)}{code}"
+
+
+_SET_VALUES: dict[str, str] = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biweekly": "P2W",
+}  # fmt: skip
+
+
+def _set(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    word = m[0].lower().split()
+    if len(word) == 1:
+        return "SET", _SET_VALUES[word[0]], "none"
+    unit = word[-1].rstrip("s")
+    if unit in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}", "none"
+    return "SET", _duration_value(1, unit), "none"
+
+
+def _quarter_rule(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    q = ORDINALS[m["q"].lower()]
+    if m["y"]:
+        return "DATE", f"{m['y']}-Q{q}", "absolute"
+    if ctx.reference is None:
+        return "DATE", f"XXXX-Q{q}", "none"
+    ref = ctx.reference
+    current = (ref.month - 1) // 3 + 1
+    year = ref.year if q <= current else ref.year - 1
+    return "DATE", f"{year}-Q{q}", "publication"
+
+
+def _half_rule(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    h = ORDINALS[m["h"].lower()]
+    if m["y"]:
+        return "DATE", f"{m['y']}-H{h}", "absolute"
+    if ctx.reference is None:
+        return "DATE", f"XXXX-H{h}", "none"
+    ref = ctx.reference
+    year = ref.year if h == 1 or ref.month > 6 else ref.year - 1
+    return "DATE", f"{year}-H{h}", "publication"
+
+
+def _latest_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    if ctx.reference is None:
+        return "DATE", "XXXX-QX", "none"
+    # reports of "the latest quarter" speak of the last completed one
+    return "DATE", shift_value(_quarter(ctx.reference), -1, "quarter") or "", "publication"
+
+
+def _season(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    season = SEASONS[m["s"].lower()]
+    if m["y"]:
+        return "DATE", f"{m['y']}-{season}", "absolute"
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{season}", "none"
+    return "DATE", f"{ctx.reference.year}-{season}", "publication"
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    name = re.sub(r"\s+", " ", m["hol"].lower())
+    year = int(m["y"]) if m["y"] else (ctx.reference.year if ctx.reference else None)
+    if name.startswith("thanksgiving"):
+        if year is None:
+            return "DATE", "XXXX-11", "none"
+        first = date(year, 11, 1)
+        day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return "DATE", _iso(day), "absolute" if m["y"] else "publication"
+    month, day_of_month = HOLIDAYS[name]
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{day_of_month:02d}", "none"
+    return "DATE", f"{year}-{month:02d}-{day_of_month:02d}", "absolute" if m["y"] else "publication"
+
+
+def _clock_value(text: str) -> str | None:
+    t = text.lower().strip()
+    if t.startswith("noon") or t.startswith("midday"):
+        return "12:00"
+    if t.startswith("midnight"):
+        return "24:00"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s?(a\.?m|p\.?m)?", t)
+    if not m:
+        return None
+    hour = int(m[1])
+    minute = int(m[2] or 0)
+    if m[3] and m[3].startswith("p") and hour < 12:
+        hour += 12
+    if m[3] and m[3].startswith("a") and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _clock(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    time = _clock_value(m["clock"])
+    if time is None:
+        return None
+    day: str | None = None
+    anchor = "publication"
+    if m["wd"]:
+        day, anchor = _resolve_weekday(ctx, WEEKDAYS[m["wd"].lower()], _future(ctx, m))
+    elif m["w"]:
+        if ctx.reference is not None:
+            day = _iso(ctx.reference + timedelta(days=_DEICTIC_DAYS[m["w"].lower()]))
+    elif m["m"]:
+        day, anchor = _resolve_month_day(
+            ctx, _month(m["m"]), int(re.sub(r"\D", "", m["d"])), _future(ctx, m)
+        )
+    elif ctx.reference is not None:
+        day = _iso(ctx.reference)
+    if day is None or (ctx.reference is None and not day.startswith("XXXX")):
+        day = day or "XXXX-XX-XX"
+        anchor = "none"
+    return "TIME", f"{day}T{time}", anchor
+
+
+def _part_of_day_of(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"the morning of 7 January"."""
+    part = PARTS_OF_DAY[m["part"].lower()]
+    if m["y"]:
+        base = _full_date(m, ctx)
+        if base is None:
+            return None
+        value, anchor = base[1], "absolute"
+    else:
+        value, anchor = _resolve_month_day(
+            ctx, _month(_g(m, "m") or ""), int(re.sub(r"\D", "", _g(m, "d") or "")),
+            _future(ctx, m),
+        )
+    return "TIME", f"{value}T{part}", anchor
+
+
+def _fiscal_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    return "DATE", m["y"], "absolute"
+
+
+def _century(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    n = int(re.sub(r"\D", "", m["c"]))
+    return "DATE", f"{n - 1:02d}", "absolute"
+
+
+# --- the rule table -----------------------------------------------------------------------------
+
+_D = rf"(?P<d>{_DAY})"
+_M = rf"(?P<m>{_MONTH})"
+_D2 = rf"(?P<d2>{_DAY})"
+_M2 = rf"(?P<m2>{_MONTH})"
+_Y = rf"(?P<y>{_YEAR})"
+_WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+_PART_SUFFIX = rf"(?:\s+(?P<part>{_PART}))?"
+_EARLY = r"(?:(?:early|late|mid|the (?:beginning|end|middle) of|the start of)[- ]\s*)?"
+
+RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
+    ("part_of_day_of", _rx(
+        rf"(?:the\s+)?(?P<part>{_PART}|night)\s+of\s+(?:(?:{_WEEKDAY}),?\s+)?"
+        rf"(?:{_D}\s+{_M}|{_M2}\s+{_D2})(?:,?\s+{_Y})?"), _part_of_day_of),
+    ("month_day_year", _rx(
+        rf"{_EARLY}{_WD_PREFIX}(?:{_M}\s*{_D},?\s+{_Y}|{_D2}\s+(?:of\s+)?{_M2},?\s+(?P<y2>{_YEAR}))"),
+        _full_date),
+    ("clock", _rx(
+        rf"(?:(?:about|around|approximately|shortly (?:before|after)|just (?:before|after))\s+)?"
+        rf"(?P<clock>{_CLOCK})(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<w>today|yesterday|tomorrow)"
+        rf"|(?:{_M}\s+{_D})))?"), _clock),
+    ("month_day", _rx(
+        rf"{_EARLY}{_WD_PREFIX}(?:{_M}\s*{_D}|{_D2}\s+(?:of\s+)?{_M2})(?!\s*\d)"
+        rf"(?:\s+(?P<part>{_PART}))?"), _month_day),
+    ("iso_date", _rx(r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)"), _iso_date),
+    ("slash_date", _rx(r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})"), _slash_date),
+    ("month_year", _rx(rf"{_EARLY}(?:(?:last|this|next)\s+)?{_M},?\s+(?:of\s+)?{_Y}"),
+        _month_year),
+    ("month_alone", _rx(
+        r"(?:(?:early|late|mid|the (?:beginning|end|middle) of)[- ]\s*"
+        r"|(?P<rel>last|this|next|past)\s+)?"
+        rf"(?P<m>{_MONTH_NOMAY}|"
+        + _after("in", "since", "until", "by", "early", "late", "last", "next", "this", "mid")
+        + r"May)"
+        r"(?!\s*\d)(?![-\w])", flags=0), _month_alone),
+    ("holiday", _rx(
+        r"(?P<hol>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Halloween"
+        rf"|Valentine's Day|Thanksgiving(?: Day)?)(?:,?\s+{_Y})?", flags=0), _holiday),
+    ("season", _rx(
+        rf"(?:(?:early|late|mid)[- ]\s*)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_Y}"),
+        _season),
+    ("century", _rx(
+        r"(?:the\s+)?(?:early\s+|late\s+|mid-)?(?P<c>\d{1,2}(?:st|nd|rd|th))[- ]century"),
+        _century),
+    ("fiscal_year", _rx(rf"(?:the\s+)?fiscal(?:\s+year)?\s+{_Y}"), _fiscal_year),
+    ("quarter", _rx(
+        r"(?:the\s+)?(?:(?:fiscal|calendar|latest|current|last|previous|year-earlier|year-ago)\s+)?"
+        rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
+        rf"(?:(?:\s+of|,)?\s+{_Y})?"), _quarter_rule),
+    ("half", _rx(rf"(?:the\s+)?(?P<h>first|second)[- ]half(?:\s+of\s+(?:the\s+year\s+)?{_Y})?"),
+        _half_rule),
+    ("latest_quarter", _rx(r"the\s+(?:latest|most recent|recent|past|last)\s+quarter"),
+        _latest_quarter),
+    ("year_earlier", _rx(
+        r"(?:the\s+)?(?:year-earlier|year-ago|year earlier|prior-year|previous-year)"
+        r"(?:\s+(?:quarter|period|month|year|level|levels|results))?"), _year_earlier),
+    ("decade", _rx(
+        r"(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:'|’)?(?P<dec>(?:1[6-9]|20)?\d0)(?:'|’)?s"),
+        _decade),
+    ("year", _rx(rf"{_EARLY}(?:(?:the\s+)?year\s+)?{_Y}(?![-/%,.]\d)(?!\s*(?:%|percent))"), _year),
+    ("offset", _rx(
+        rf"(?:{_APPROX}\s+)?(?:(?P<n>{_NUM}|{_VAGUE})[\s-]+)?(?P<u>{_UNIT})s?\s+"
+        r"(?P<dir>ago|earlier|later|before|after|from now|hence|back)"
+        r"(?!\s+(?:the|that|this|a|an|it|he|she|they|his|her|its|their)\b)"), _offset),
+    ("this_part", _rx(rf"(?P<w>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})"), _this_part),
+    ("weekday", _rx(
+        rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})(?!\s*,?\s*{_MONTH})"
+        rf"(?:\s+(?:(?P<part>{_PART})|(?:at\s+)?(?P<clock>{_CLOCK})))?", flags=0), _weekday),
+    ("deictic", _rx(
+        r"(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?(?![\w'])"
+        r"(?:\s+(?P<part>morning|afternoon|evening))?"), _deictic),
+    ("relative_unit", _rx(
+        r"(?:(?:earlier|later|early|late)\s+)?(?:the\s+)?"
+        r"(?P<rel>last|this|next|past|previous|current|coming|following)\s+"
+        r"(?P<u>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter)(?!s)"
+        r"(?![-\w])"), _relative_unit),
+    ("set", _rx(
+        r"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly"
+        r"|(?:every|each|per)\s+(?:second|minute|hour|day|week|month|quarter|year"
+        r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"), _set),
+    ("duration", _rx(
+        rf"(?:the\s+)?(?:{_APPROX}\s+)?"
+        r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|initial)"
+        r"\s+)?"
+        rf"(?:(?P<n>{_NUM}|{_VAGUE}|\d+\.5)[\s-]+)(?:and\s+a\s+half\s+)?"
+        rf"(?P<u>{_UNIT}|weekend)s?(?:-long|-old)?"), _duration),
+    ("duration_bare", _rx(
+        _after("for", "over", "in", "within", "past", "last", "recent", "coming", "next")
+        + r"(?P<n>)(?P<u>years|months|weeks|decades|centuries)(?![-\w])"), _duration),
+    ("refs", _rx(
+        r"(?:right now|now|currently|at present|nowadays|these days|recently|lately|previously"
+        r"|formerly|(?:in\s+)?the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven"
+        r"|eight|nine|ten|twelve|week|month|year|decade|quarter|day|century|weekend))"
+        r"|the (?:near\s+)?future|the near term|the long term|the coming years|recent years"
+        r"|the years ahead|as soon as possible|soon)"), _ref),
+]
+
+# Words after which a bare "now" is not a time ("now that" is a conjunction).
+_NOT_TIME_AFTER = re.compile(r"^\s+that\b", FLAGS)
+# A four-digit number is not a year when it counts something.
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:people|persons|men|women|troops|soldiers|police|dead|killed|injured|wounded|workers"
+    r"|residents|protesters|rioters|detainees|units|tons|tonnes|shares|barrels|cars|homes|jobs"
+    r"|kilometers|kilometres|miles|km|metres|meters|feet|points|votes|seats|cases)\b",
+    FLAGS,
+)
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:US|No\.|number|Flight|Route|Highway|Room))\s*$", FLAGS)
+
+
+def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
+    if name == "refs" and m[0].lower() == "now" and _NOT_TIME_AFTER.match(text[m.end():]):
+        return False
+    if name == "year":
+        before = text[max(0, m.start() - 12) : m.start()]
+        if _MONEY_BEFORE.search(before) or _COUNT_AFTER.match(text[m.end() : m.end() + 20]):
+            return False
+        if re.search(r"[\d,.]$", before) and not before.endswith(", "):
+            return False
+    if name == "duration":
+        # "two of the days", plain counts such as "a day" inside "twice a day" are fine; reject
+        # money ("$5 a year" reads as a rate: handled as SET by the caller)
+        before = text[max(0, m.start() - 2) : m.start()]
+        if before.endswith("$"):
+            return False
+    return True
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    rule: str
+    priority: int
+    match: re.Match[str]
+
+
+def find_candidates(text: str) -> list[_Candidate]:
+    """All rule matches, then the non-overlapping longest-leftmost selection."""
+    found: list[_Candidate] = []
+    for priority, (name, pattern, _normaliser) in enumerate(RULES):
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and _acceptable(name, m, text):
+                start, end = m.start(), m.end()
+                # trailing punctuation of abbreviations is part of the span only when it is the
+                # abbreviation's own dot ("Jan.") and not the sentence's full stop
+                while end > start and text[end - 1] in " ,":
+                    end -= 1
+                found.append(_Candidate(start, end, name, priority, m))
+    found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in found:
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+_NORMALISERS: dict[str, Normaliser] = {name: fn for name, _p, fn in RULES}
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d))?")
+
+
+def tag(
+    text: str, reference: date | None = None, candidates: list[_Candidate] | None = None
+) -> list[Timex]:
+    """Find and normalise every time expression in ``text`` against ``reference`` (the
+    publication date; None leaves relative expressions underspecified, e.g. ``XXXX-01-07``).
+
+    ``candidates`` (from :func:`find_candidates` on the same text) saves the matching pass when
+    the text is normalised twice, as publication-time inference does.
+    """
+    ctx = Context(text=text, reference=reference)
+    result: list[Timex] = []
+    for cand in find_candidates(text) if candidates is None else candidates:
+        normalised = _NORMALISERS[cand.rule](cand.match, ctx)
+        if normalised is None:
+            continue
+        kind, value, anchor = normalised
+        span_text = text[cand.start : cand.end]
+        result.append(Timex(cand.start, cand.end, span_text, kind, value, anchor))
+        if kind in ("DATE", "TIME") and _CALENDAR_VALUE.fullmatch(value[:10].rstrip("T")):
+            ctx.previous = value.split("T")[0]
+            ctx.previous_end = cand.end
+    return result

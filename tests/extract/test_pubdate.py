@@ -1,0 +1,72 @@
+"""Publication-time inference from article text."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from newsprism.extract.pubdate import complete_years, infer_publication_time
+
+LATEST = date(2026, 11, 23)
+
+
+def test_weekday_date_pair_fixes_the_year() -> None:
+    text = (
+        "Fighting broke out on Monday, March 7, near the border. "
+        "By March 9 more than 200 families had fled, officials said."
+    )
+    pub = infer_publication_time(text, "d1", latest=LATEST)
+    assert pub.source == "inferred"
+    assert pub.value == "2022-03-09"
+    assert pub.not_before == "2022-03-09"
+    assert any("weekday-date pair" in e.rule for e in pub.evidence)
+    assert all(e.doc_id == "d1" for e in pub.evidence)
+
+
+def test_reporting_cue_pins_the_day() -> None:
+    text = (
+        "Flooding hit the delta on 12 May 2019. The ministry reported on 14 May that 30 "
+        "villages were cut off. Repairs will last until 30 June."
+    )
+    pub = infer_publication_time(text, latest=LATEST)
+    assert pub.value == "2019-05-14"
+    assert pub.not_after == "2019-05-15"
+    assert pub.confidence >= 0.5
+
+
+def test_future_dates_are_not_publication_evidence() -> None:
+    text = "A curfew was declared on 3 April 2020. It will stay in force until 30 April."
+    assert infer_publication_time(text, latest=LATEST).value == "2020-04-03"
+
+
+def test_no_year_evidence_is_reported_as_unknown() -> None:
+    text = "Protests began on 2 January. Police reported 40 arrests on 4 January."
+    pub = infer_publication_time(text, latest=LATEST)
+    assert pub.value is None and pub.source == "unknown"
+    assert pub.partial == "XXXX-01-04"
+    dated = infer_publication_time("Talks opened on Tuesday, January 4, 2022.", latest=LATEST)
+    completed = complete_years([pub, dated])
+    assert completed[0].value == "2022-01-04"
+    assert completed[0].confidence < pub.confidence
+    assert completed[1] is dated
+
+
+def test_nothing_to_go_on_is_unknown_not_today() -> None:
+    pub = infer_publication_time("The army was sent in.", latest=LATEST)
+    assert pub.value is None
+    assert pub.source == "unknown"
+
+
+def test_seed_publication_windows(seeds_dir, seed_texts) -> None:
+    gold = json.loads((seeds_dir / "gold.json").read_text(encoding="utf-8"))["documents"]
+    stems = sorted(seed_texts)
+    alone = [infer_publication_time(seed_texts[s], s, latest=LATEST) for s in stems]
+    completed = complete_years(alone)
+    for stem, pub in zip(stems, completed, strict=True):
+        window = gold[stem]["published"]
+        assert pub.value is not None, stem
+        assert window["not_before"] <= pub.value <= window["not_after"], (stem, pub)
+        assert pub.evidence
+    # 000 states "Sunday, January 2": its year comes from its own text
+    first = alone[stems.index(next(s for s in stems if s.startswith("000")))]
+    assert first.value is not None and first.value.startswith("2022-")
