@@ -58,10 +58,13 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31), "valentine's day": (2, 14), "may day": (5, 1),
 }  # fmt: skip
 
-# How far (days) a year-less "7 January" may lie after the reference date and still be read in
-# the reference year when the sentence has no future cue: news reports past events, so a date a
-# little ahead is usually a scheduled one in the same year; beyond half a year it is last year's.
-FORWARD_WINDOW_DAYS = 183
+# A year-less "7 January" is read in the year that puts it nearest the reference date, but news
+# mostly reports the past: distances into the future count this many times more (the reverse
+# when the clause has a future cue). Calibrated on TimeBank/AQUAINT year-less dates (1.5-3 all
+# did about equally; 2 is the middle).
+TENSE_BIAS = 2.0
+# How many characters before a weekday or date a future cue ("will") may stand to count.
+FUTURE_CUE_WINDOW = 60
 
 # --- regular-expression pieces ------------------------------------------------------------------
 
@@ -70,6 +73,8 @@ _MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 _MONTH_NOMAY = _MONTH.replace("|May", "")
+# a month standing alone must be spelled out or carry its abbreviation dot ("Jan" is a name)
+_MONTH_ALONE = re.sub(r"\\\.\?", r"\\.", _MONTH_NOMAY)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -82,8 +87,8 @@ _VAGUE = "|".join(re.escape(w) for w in VAGUE_NUMBERS)
 _UNIT = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century|centurie)"
 _PART = r"(?:morning|afternoon|evening|night)"
 _APPROX = (
-    r"(?:(?:more|less|fewer) than|nearly|almost|about|around|roughly|approximately|some|over"
-    r"|up to|at least|at most|no more than|no less than|just over|just under|under|only)"
+    r"(?:(?:more|less|fewer) than|nearly|almost|about|around|roughly|approximately|some"
+    r"|up to|at least|at most|no more than|no less than)"
 )
 _CLOCK = (
     r"(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d\d|noon|midnight|midday)"
@@ -228,8 +233,8 @@ def _granular(day: date, unit: str) -> str:
 
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|'ll|going to|scheduled|slated|due to|plans? to|planned|expected to"
-    r"|is to|are to|next|upcoming|until|till|through|by)\b",
+    r"(?:\b(?:will|shall|going to|scheduled|slated|plans? to|planned for|expected to|is to|are to"
+    r"|upcoming|until|till|set for|due (?:on|to))\b|'ll\b)",
     FLAGS,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
@@ -245,24 +250,37 @@ def _clause(ctx: Context, start: int, end: int) -> str:
 
 
 def _future(ctx: Context, m: re.Match[str]) -> bool:
-    """Whether the sentence speaks of the future (tense cue for year-less dates and weekdays)."""
-    return bool(_FUTURE_CUE.search(_clause(ctx, m.start(), m.end())))
+    """Whether the clause speaks of the future (tense cue for year-less dates and weekdays): a
+    future cue shortly before the expression, within its sentence."""
+    left = max(ctx.text.rfind(". ", 0, m.start()), ctx.text.rfind("\n", 0, m.start()))
+    left = max(left + 1, m.start() - FUTURE_CUE_WINDOW)
+    return bool(_FUTURE_CUE.search(ctx.text, left, m.start()))
+
+
+def _nearest_year(ref: date, make: Callable[[int], date], future: bool) -> int:
+    """The year (around the reference's) that puts a year-less date nearest, tense-weighted."""
+
+    def cost(year: int) -> float:
+        gap = (make(year) - ref).days
+        ahead = gap > 0
+        weight = 1.0 if ahead == future else TENSE_BIAS
+        return abs(gap) * weight
+
+    return min((ref.year - 1, ref.year, ref.year + 1), key=cost)
 
 
 def _resolve_month_day(ctx: Context, month: int, day: int, future: bool) -> tuple[str, str]:
     ref = ctx.reference
     if ref is None:
         return f"XXXX-{month:02d}-{day:02d}", "none"
-    try:
-        candidate = date(ref.year, month, day)
-    except ValueError:  # 29 February in a common year
-        candidate = date(ref.year, month, 28)
-    if future:
-        if candidate < ref - timedelta(days=FORWARD_WINDOW_DAYS):
-            candidate = candidate.replace(year=ref.year + 1)
-    elif candidate > ref + timedelta(days=FORWARD_WINDOW_DAYS):
-        candidate = candidate.replace(year=ref.year - 1)
-    return _iso(candidate), "publication"
+
+    def make(year: int) -> date:
+        try:
+            return date(year, month, day)
+        except ValueError:  # 29 February in a common year
+            return date(year, month, 28)
+
+    return _iso(make(_nearest_year(ref, make, future))), "publication"
 
 
 def _resolve_month(ctx: Context, month: int, future: bool, relation: str = "") -> tuple[str, str]:
@@ -274,10 +292,8 @@ def _resolve_month(ctx: Context, month: int, future: bool, relation: str = "") -
         year = ref.year if month < ref.month else ref.year - 1
     elif relation == "next":
         year = ref.year if month > ref.month else ref.year + 1
-    elif future and month < ref.month - 2:
-        year += 1
-    elif not future and month > ref.month + 6:
-        year -= 1
+    elif month != ref.month:
+        year = _nearest_year(ref, lambda y: date(y, month, 15), future)
     return f"{year}-{month:02d}", "publication"
 
 
@@ -465,6 +481,17 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | Non
     return ("DATE", value, "publication") if value else None
 
 
+def _the_weekend(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"the weekend": the coming one on weekdays late in the week, else the one just past."""
+    if ctx.reference is None:
+        return "DATE", "XXXX-WXX-WE", "none"
+    ref = ctx.reference
+    monday = ref - timedelta(days=ref.weekday())
+    if ref.weekday() < 3 and not _future(ctx, m):
+        monday -= timedelta(weeks=1)
+    return "DATE", f"{_week(monday)}-WE", "publication"
+
+
 def _offset(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     """"three days ago", "two weeks later", "a year earlier", "a day before"."""
     amount = _number(m["n"]) if m["n"] else 1
@@ -571,8 +598,8 @@ def _set(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 
 def _quarter_rule(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     q = ORDINALS[m["q"].lower()]
-    if m["y"]:
-        return "DATE", f"{m['y']}-Q{q}", "absolute"
+    if m["y"] or m["y0"]:
+        return "DATE", f"{m['y'] or m['y0']}-Q{q}", "absolute"
     if ctx.reference is None:
         return "DATE", f"XXXX-Q{q}", "none"
     ref = ctx.reference
@@ -723,7 +750,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("month_alone", _rx(
         r"(?:(?:early|late|mid|the (?:beginning|end|middle) of)[- ]\s*"
         r"|(?P<rel>last|this|next|past)\s+)?"
-        rf"(?P<m>{_MONTH_NOMAY}|"
+        rf"(?P<m>{_MONTH_ALONE}|"
         + _after("in", "since", "until", "by", "early", "late", "last", "next", "this", "mid")
         + r"May)"
         r"(?!\s*\d)(?![-\w])", flags=0), _month_alone),
@@ -738,16 +765,20 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         _century),
     ("fiscal_year", _rx(rf"(?:the\s+)?fiscal(?:\s+year)?\s+{_Y}"), _fiscal_year),
     ("quarter", _rx(
-        r"(?:the\s+)?(?:(?:fiscal|calendar|latest|current|last|previous|year-earlier|year-ago)\s+)?"
+        rf"(?:the\s+)?(?:(?P<y0>{_YEAR})\s+)?"
+        r"(?:(?:fiscal|calendar|latest|current|last|previous|year-earlier|year-ago)\s+)?"
         rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
         rf"(?:(?:\s+of|,)?\s+{_Y})?"), _quarter_rule),
     ("half", _rx(rf"(?:the\s+)?(?P<h>first|second)[- ]half(?:\s+of\s+(?:the\s+year\s+)?{_Y})?"),
         _half_rule),
-    ("latest_quarter", _rx(r"the\s+(?:latest|most recent|recent|past|last)\s+quarter"),
-        _latest_quarter),
+    ("latest_quarter", _rx(
+        r"the\s+(?:(?:latest|most recent|recent|past|last|just-ended|just-completed)\s+)?quarter"
+        r"(?!\s+(?:century|of)\b)"), _latest_quarter),
+    ("the_weekend", _rx(r"the\s+weekend"), _the_weekend),
     ("year_earlier", _rx(
-        r"(?:the\s+)?(?:year-earlier|year-ago|year earlier|prior-year|previous-year)"
-        r"(?:\s+(?:quarter|period|month|year|level|levels|results))?"), _year_earlier),
+        r"(?:the\s+(?=\S+\s+(?:quarter|period|month|year)\b))?"
+        r"(?:year-earlier|year-ago|year earlier|prior-year|previous-year)"
+        r"(?:\s+(?:quarter|period|month|year))?"), _year_earlier),
     ("decade", _rx(
         r"(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:'|’)?(?P<dec>(?:1[6-9]|20)?\d0)(?:'|’)?s"),
         _decade),
@@ -769,7 +800,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?P<u>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter)(?!s)"
         r"(?![-\w])"), _relative_unit),
     ("set", _rx(
-        r"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly"
+        r"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly"
         r"|(?:every|each|per)\s+(?:second|minute|hour|day|week|month|quarter|year"
         r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"), _set),
     ("duration", _rx(
@@ -782,11 +813,13 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         _after("for", "over", "in", "within", "past", "last", "recent", "coming", "next")
         + r"(?P<n>)(?P<u>years|months|weeks|decades|centuries)(?![-\w])"), _duration),
     ("refs", _rx(
-        r"(?:right now|now|currently|at present|nowadays|these days|recently|lately|previously"
-        r"|formerly|(?:in\s+)?the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven"
+        r"(?:right now|now|currently|at present|nowadays|these days|recently|lately"
+        r"|(?<!\bin )the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven"
         r"|eight|nine|ten|twelve|week|month|year|decade|quarter|day|century|weekend))"
         r"|the (?:near\s+)?future|the near term|the long term|the coming years|recent years"
-        r"|the years ahead|as soon as possible|soon)"), _ref),
+        r"|the years ahead|as soon as possible"
+        r"|(?:current|recent)(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events|event))"
+        r")"), _ref),
 ]
 
 # Words after which a bare "now" is not a time ("now that" is a conjunction).
@@ -810,6 +843,10 @@ def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
             return False
         if re.search(r"[\d,.]$", before) and not before.endswith(", "):
             return False
+    if name == "duration" and (
+        m[0].lower().endswith("-old") or re.search(r"-quarters?$", m[0].lower())
+    ):
+        return False
     if name == "duration":
         # "two of the days", plain counts such as "a day" inside "twice a day" are fine; reject
         # money ("$5 a year" reads as a rate: handled as SET by the caller)
@@ -817,6 +854,20 @@ def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
         if before.endswith("$"):
             return False
     return True
+
+
+_HYPHENATED_AFTER_THE = re.compile(r"(?:the|The)\s+(?=[\w.]+-[\w-]+$)")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """TimeBank span conventions: a possessive "'s" is not part of the expression, nor is the
+    article of a noun that a hyphenated time adjective modifies ("the third-quarter results")."""
+    span = text[start:end]
+    if span.endswith(("'s", "’s")):
+        end -= 2
+    if m := _HYPHENATED_AFTER_THE.match(text, start, end):
+        start = m.end()
+    return start, end
 
 
 @dataclass
@@ -839,6 +890,7 @@ def find_candidates(text: str) -> list[_Candidate]:
                 # abbreviation's own dot ("Jan.") and not the sentence's full stop
                 while end > start and text[end - 1] in " ,":
                     end -= 1
+                start, end = _trim(text, start, end)
                 found.append(_Candidate(start, end, name, priority, m))
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     chosen: list[_Candidate] = []
