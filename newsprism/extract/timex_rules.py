@@ -626,6 +626,53 @@ def _latest_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | No
     return "DATE", shift_value(_quarter(ctx.reference), -1, "quarter") or "", "publication"
 
 
+_SPOKEN_TENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SPOKEN_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
+
+
+def _spoken_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
+    words = re.findall(r"[a-z]+", m[0].lower())
+    if words[:2] == ["the", "year"]:
+        words = words[2:]
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        year = 2000 + sum(_SPOKEN_TENS.get(w, _SPOKEN_UNITS.get(w, 0)) for w in rest)
+        return "DATE", str(year), "absolute"
+    rest = [w for w in words[1:] if w != "oh"]
+    if not rest:
+        return None  # a bare "nineteen" is a number
+    if rest == ["hundred"]:
+        return "DATE", "1900", "absolute"
+    year = 1900 + sum(_SPOKEN_TENS.get(w, _SPOKEN_UNITS.get(w, 0)) for w in rest)
+    return "DATE", str(year), "absolute"
+
+
+def _spoken_decade(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    tens = _SPOKEN_TENS[m["dw"].lower()[:-3] + "y"] if m["dw"].lower() != "twenties" else 20
+    return "DATE", f"19{tens // 10}", "absolute"
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    if ctx.reference is None:
+        return "DATE", "XXXX", "none"
+    return "DATE", str(ctx.reference.year), "publication"
+
+
+def _season_alone(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    season = SEASONS[(m["s"] or m["s2"]).lower()]
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{season}", "none"
+    return "DATE", f"{ctx.reference.year}-{season}", "publication"
+
+
 def _season(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     season = SEASONS[m["s"].lower()]
     if m["y"]:
@@ -765,34 +812,50 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         _century),
     ("fiscal_year", _rx(rf"(?:the\s+)?fiscal(?:\s+year)?\s+{_Y}"), _fiscal_year),
     ("quarter", _rx(
-        rf"(?:the\s+)?(?:(?P<y0>{_YEAR})\s+)?"
+        rf"(?:(?:the|its|their)\s+)?(?:(?P<y0>{_YEAR})\s+)?"
         r"(?:(?:fiscal|calendar|latest|current|last|previous|year-earlier|year-ago)\s+)?"
         rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
         rf"(?:(?:\s+of|,)?\s+{_Y})?"), _quarter_rule),
     ("half", _rx(rf"(?:the\s+)?(?P<h>first|second)[- ]half(?:\s+of\s+(?:the\s+year\s+)?{_Y})?"),
         _half_rule),
     ("latest_quarter", _rx(
-        r"the\s+(?:(?:latest|most recent|recent|past|last|just-ended|just-completed)\s+)?quarter"
+        r"the\s+(?:(?:latest|most recent|recent|past|last|just-ended|just-completed)\s+)?"
+        r"(?:quarter|period)"
         r"(?!\s+(?:century|of)\b)"), _latest_quarter),
     ("the_weekend", _rx(r"the\s+weekend"), _the_weekend),
     ("year_earlier", _rx(
         r"(?:the\s+(?=\S+\s+(?:quarter|period|month|year)\b))?"
         r"(?:year-earlier|year-ago|year earlier|prior-year|previous-year)"
         r"(?:\s+(?:quarter|period|month|year))?"), _year_earlier),
+    ("spoken_year", _rx(
+        r"(?:the\s+year\s+)?(?:nineteen|two thousand(?: and)?)"
+        r"(?:[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+        r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+        r"|[- ]hundred|[- ](?:oh[- ])?(?:one|two|three|four|five|six|seven|eight|nine))?"),
+        _spoken_year),
+    ("spoken_decade", _rx(r"the\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies"
+                          r"|eighties|nineties)"), _spoken_decade),
+    ("year_end", _rx(
+        r"(?:the\s+end\s+of\s+(?:the|this)\s+year|year(?:'s|-)?\s?end|the\s+(?:current\s+)?"
+        r"(?:full|fiscal|calendar)\s+year|the\s+current\s+(?:fiscal\s+)?year)"), _year_end),
+    ("season_alone", _rx(
+        r"(?:the\s+)?(?:(?:early|late|mid)[- ]\s*)?(?P<s>summer|winter|autumn)"
+        r"|the\s+(?:(?:early|late)\s+)?(?P<s2>spring|fall)(?!\s+of\b)"), _season_alone),
     ("decade", _rx(
         r"(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:'|’)?(?P<dec>(?:1[6-9]|20)?\d0)(?:'|’)?s"),
         _decade),
     ("year", _rx(rf"{_EARLY}(?:(?:the\s+)?year\s+)?{_Y}(?![-/%,.]\d)(?!\s*(?:%|percent))"), _year),
     ("offset", _rx(
-        rf"(?:{_APPROX}\s+)?(?:(?P<n>{_NUM}|{_VAGUE})[\s-]+)?(?P<u>{_UNIT})s?\s+"
-        r"(?P<dir>ago|earlier|later|before|after|from now|hence|back)"
+        rf"(?:{_APPROX}\s+)?(?:(?P<n>{_NUM}|{_VAGUE})[\s-]+)(?P<u>{_UNIT})s?\s+"
+        r"(?P<dir>ago|earlier|later|from now|hence|back|(?:before|after)(?=\s*(?:[,.;:)]|$)))"
         r"(?!\s+(?:the|that|this|a|an|it|he|she|they|his|her|its|their)\b)"), _offset),
     ("this_part", _rx(rf"(?P<w>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})"), _this_part),
     ("weekday", _rx(
         rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})(?!\s*,?\s*{_MONTH})"
         rf"(?:\s+(?:(?P<part>{_PART})|(?:at\s+)?(?P<clock>{_CLOCK})))?", flags=0), _weekday),
     ("deictic", _rx(
-        r"(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?(?![\w'])"
+        r"(?:(?:late|early)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?(?![\w'])"
         r"(?:\s+(?P<part>morning|afternoon|evening))?"), _deictic),
     ("relative_unit", _rx(
         r"(?:(?:earlier|later|early|late)\s+)?(?:the\s+)?"
@@ -813,12 +876,12 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         _after("for", "over", "in", "within", "past", "last", "recent", "coming", "next")
         + r"(?P<n>)(?P<u>years|months|weeks|decades|centuries)(?![-\w])"), _duration),
     ("refs", _rx(
-        r"(?:right now|now|currently|at present|nowadays|these days|recently|lately"
-        r"|(?<!\bin )the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven"
+        r"(?:now|currently|at present|nowadays|these days|recently|lately"
+        r"|the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven"
         r"|eight|nine|ten|twelve|week|month|year|decade|quarter|day|century|weekend))"
         r"|the (?:near\s+)?future|the near term|the long term|the coming years|recent years"
         r"|the years ahead|as soon as possible"
-        r"|(?:current|recent)(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events|event))"
+        r"|current(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events|event))"
         r")"), _ref),
 ]
 
@@ -890,7 +953,10 @@ def find_candidates(text: str) -> list[_Candidate]:
                 # abbreviation's own dot ("Jan.") and not the sentence's full stop
                 while end > start and text[end - 1] in " ,":
                     end -= 1
-                start, end = _trim(text, start, end)
+                if name in ("duration", "quarter", "year_earlier"):
+                    start, end = _trim(text, start, end)
+                elif text[start:end].endswith(("'s", "’s")):
+                    end -= 2
                 found.append(_Candidate(start, end, name, priority, m))
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     chosen: list[_Candidate] = []
