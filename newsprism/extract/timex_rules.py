@@ -233,8 +233,9 @@ def _granular(day: date, unit: str) -> str:
 
 
 _FUTURE_CUE = re.compile(
-    r"(?:\b(?:will|shall|going to|scheduled|slated|plans? to|planned for|expected to|is to|are to"
-    r"|upcoming|until|till|set for|due (?:on|to))\b|'ll\b)",
+    r"(?:\b(?:will|shall|would|could|might|going to|scheduled|slated|plans? to|planned"
+    r"|planning|expected to|is to|are to|upcoming|until|till|set (?:for|to)|due (?:on|to)"
+    r"|as (?:soon|early) as)\b|'ll\b)",
     FLAGS,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
@@ -500,7 +501,11 @@ def _offset(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     direction = m["dir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
     if amount is None:
+        if unit == "year" and direction == "ago" and ctx.reference is not None:
+            return "DATE", f"{str(ctx.reference.year)[:3]}X", "publication"  # "a few years ago"
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "publication"
+    if unit == "decade":
+        unit, amount = "year", amount * 10  # "a decade ago" names a year, not a decade
     if unit in TIME_UNITS:
         return None  # clock arithmetic needs a time of day we rarely have; let the span stand
     anchor_value: str | None = None
@@ -565,8 +570,9 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     else:
         amount = _number(raw)
         if amount is None:
-            if re.fullmatch(r"\d+\.5", raw):
-                return "DURATION", _half_value(float(raw), unit), "none"
+            if re.fullmatch(r"\d+\.5|\d+\s1/2", raw):
+                whole = float(raw.split()[0]) + 0.5 if "/" in raw else float(raw)
+                return "DURATION", _half_value(whole, unit), "none"
             return None
     if unit == "weekend":
         return "DURATION", "P2D" if amount in (None, 1) else f"P{2 * amount}D", "none"
@@ -577,7 +583,12 @@ def _half_value(amount: float, unit: str) -> str:
     smaller = {"year": (12, "M", False), "hour": (60, "M", True), "day": (24, "H", True),
                "month": (30, "D", False), "week": (7, "D", False), "minute": (60, "S", True)}
     factor, code, is_time = smaller.get(unit, (1, UNIT_CODES.get(unit, "D"), False))
-    return f"P{'T' if is_time else ''}{int(amount * factor)}{code}"
+    whole = int(amount)
+    big = UNIT_CODES.get(unit, "D")
+    rest = f"{int((amount - whole) * factor)}{code}"
+    if is_time or unit in TIME_UNITS:
+        return f"PT{whole}{big}{rest}" if unit in TIME_UNITS else f"P{whole}{big}T{rest}"
+    return f"P{whole}{big}{rest}"
 
 
 _SET_VALUES: dict[str, str] = {
@@ -682,19 +693,33 @@ def _season(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     return "DATE", f"{ctx.reference.year}-{season}", "publication"
 
 
+def _holiday_date(name: str, year: int) -> date:
+    if name.startswith("thanksgiving"):  # fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    month, day_of_month = HOLIDAYS[name]
+    return date(year, month, day_of_month)
+
+
 def _holiday(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     name = re.sub(r"\s+", " ", m["hol"].lower())
-    year = int(m["y"]) if m["y"] else (ctx.reference.year if ctx.reference else None)
-    if name.startswith("thanksgiving"):
-        if year is None:
+    if m["y"]:
+        return "DATE", _iso(_holiday_date(name, int(m["y"]))), "absolute"
+    if ctx.reference is None:
+        if name.startswith("thanksgiving"):
             return "DATE", "XXXX-11", "none"
-        first = date(year, 11, 1)
-        day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-        return "DATE", _iso(day), "absolute" if m["y"] else "publication"
-    month, day_of_month = HOLIDAYS[name]
-    if year is None:
+        month, day_of_month = HOLIDAYS[name]
         return "DATE", f"XXXX-{month:02d}-{day_of_month:02d}", "none"
-    return "DATE", f"{year}-{month:02d}-{day_of_month:02d}", "absolute" if m["y"] else "publication"
+    year = _nearest_year(ctx.reference, lambda y: _holiday_date(name, y), _future(ctx, m))
+    return "DATE", _iso(_holiday_date(name, year)), "publication"
+
+
+def _month_relative_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"June last year", "January this year"."""
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{_month(m['m']):02d}", "none"
+    year = ctx.reference.year + _RELATION_SHIFT[m["rel"].lower()]
+    return "DATE", f"{year}-{_month(m['m']):02d}", "publication"
 
 
 def _clock_value(text: str) -> str | None:
@@ -794,6 +819,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("slash_date", _rx(r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})"), _slash_date),
     ("month_year", _rx(rf"{_EARLY}(?:(?:last|this|next)\s+)?{_M},?\s+(?:of\s+)?{_Y}"),
         _month_year),
+    ("month_relative_year", _rx(
+        rf"{_EARLY}(?P<m>{_MONTH})\s+(?P<rel>last|this|next)\s+year"), _month_relative_year),
     ("month_alone", _rx(
         r"(?:(?:early|late|mid|the (?:beginning|end|middle) of)[- ]\s*"
         r"|(?P<rel>last|this|next|past)\s+)?"
@@ -870,7 +897,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"(?:the\s+)?(?:{_APPROX}\s+)?"
         r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|initial)"
         r"\s+)?"
-        rf"(?:(?P<n>{_NUM}|{_VAGUE}|\d+\.5)[\s-]+)(?:and\s+a\s+half\s+)?"
+        rf"(?:(?P<n>\d+\s1/2|{_NUM}|{_VAGUE}|\d+\.5)[\s-]+)(?:and\s+a\s+half\s+)?"
         rf"(?P<u>{_UNIT}|weekend)s?(?:-long|-old)?"), _duration),
     ("duration_bare", _rx(
         _after("for", "over", "in", "within", "past", "last", "recent", "coming", "next")
@@ -974,6 +1001,16 @@ _NORMALISERS: dict[str, Normaliser] = {name: fn for name, _p, fn in RULES}
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d))?")
 
 
+def _align_weekday(text: str, previous: Timex, start: int, value: str) -> None:
+    """"Sunday, January 2": the weekday names the same day as the date right after it."""
+    between = text[previous.end : start]
+    if previous.text.lower() not in WEEKDAYS or not re.fullmatch(r",?\s*(?:the\s+)?", between):
+        return
+    if date.fromisoformat(value).weekday() == WEEKDAYS[previous.text.lower()]:
+        previous.value = value
+        previous.anchor = "previous"
+
+
 def tag(
     text: str, reference: date | None = None, candidates: list[_Candidate] | None = None
 ) -> list[Timex]:
@@ -991,6 +1028,8 @@ def tag(
             continue
         kind, value, anchor = normalised
         span_text = text[cand.start : cand.end]
+        if result and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            _align_weekday(text, result[-1], cand.start, value)
         result.append(Timex(cand.start, cand.end, span_text, kind, value, anchor))
         if kind in ("DATE", "TIME") and _CALENDAR_VALUE.fullmatch(value[:10].rstrip("T")):
             ctx.previous = value.split("T")[0]
