@@ -38,6 +38,11 @@ CONFIDENCE_YEAR_BORROWED = 0.5
 # How long after the latest date it reports an article may have been published, when no cue says.
 # Wire copy is published within days; features and translations can follow weeks later.
 PUBLICATION_LAG_DAYS = 21
+# How close (characters before the date) a reporting verb must be to make the date the report's.
+REPORT_CUE_WINDOW = 50
+# Dates more than this many days after the median reported date are outliers (schedules, typos,
+# a December date in a January story read in the wrong year) and are not taken as the latest.
+OUTLIER_DAYS = 31
 # Earliest year considered when a weekday–date pair is the only year evidence.
 EARLIEST_YEAR = 1900
 # Sibling articles lend their year to a year-less one when their dates fall this close (days,
@@ -87,6 +92,14 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
     return position, position
 
 
+def _in_future_context(text: str, spans: list[tuple[int, int]], t: Timex) -> bool:
+    sentence = _sentence_of(spans, t.start)
+    before = text[max(sentence[0], t.start - 20) : t.start]
+    return bool(_PRECEDED_BY_FUTURE.search(before)) or bool(
+        _FUTURE_CONTEXT.search(text, sentence[0], sentence[1])
+    )
+
+
 def _dated_mentions(text: str, timexes: list[Timex]) -> list[_Dated]:
     spans = _sentences(text)
     out: list[_Dated] = []
@@ -97,12 +110,10 @@ def _dated_mentions(text: str, timexes: list[Timex]) -> list[_Dated]:
         if not m:
             continue
         sentence = _sentence_of(spans, t.start)
-        sentence_text = text[sentence[0] : sentence[1]]
-        before = text[max(sentence[0], t.start - 20) : t.start]
-        future = bool(_PRECEDED_BY_FUTURE.search(before)) or bool(
-            _FUTURE_CONTEXT.search(sentence_text)
-        )
-        reported = bool(_REPORT_CUE.search(sentence_text)) and not future
+        future = _in_future_context(text, spans, t)
+        # the report's own date: a reporting verb close to the date, in the same sentence
+        near = (max(sentence[0], t.start - REPORT_CUE_WINDOW), min(sentence[1], t.end + 40))
+        reported = bool(_REPORT_CUE.search(text, *near)) and not future
         year = None if m[1] == "XXXX" else int(m[1])
         out.append(_Dated(t, int(m[2]), int(m[3]), year, sentence, reported, future))
     return out
@@ -139,16 +150,17 @@ def _choose_year(
     text: str, doc_id: str, dated: list[_Dated], timexes: list[Timex], latest: date
 ) -> tuple[int | None, float, list[Evidence]]:
     explicit = [d for d in dated if d.year is not None and not d.future]
+    spans = _sentences(text)
     bare_years = [
         int(t.value)
         for t in timexes
         if re.fullmatch(r"\d{4}", t.value)
         and t.anchor == "absolute"
         and int(t.value) <= latest.year
+        and not _in_future_context(text, spans, t)
     ]
     floor = max([d.year for d in explicit if d.year] + bare_years, default=None)
     pairs = _weekday_years(text, latest)
-    spans = _sentences(text)
     if pairs:
         years, m = pairs[0]
         # every pair must agree; the latest year consistent with all of them (and not before a
@@ -221,7 +233,10 @@ def infer_publication_time(
     base = year if year is not None else 2000  # placeholder leap year to order month-days
     anchor_month = _anchor_month(past)
     ordered = [(resolve(d, _year_for(base, d.month, anchor_month)), d) for d in past]
-    latest_day, latest_mention = max(ordered, key=lambda item: item[0])
+    ordered.sort(key=lambda item: item[0])
+    median = ordered[len(ordered) // 2][0]
+    ordered = [item for item in ordered if (item[0] - median).days <= OUTLIER_DAYS]
+    latest_day, latest_mention = ordered[-1]
     reported = [(day, d) for day, d in ordered if d.reported]
     rule_day: str
     if reported and max(reported, key=lambda item: item[0])[0] >= latest_day:
