@@ -404,7 +404,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     value, anchor = _resolve_weekday(ctx, weekday, _future(ctx, m), relation)
     if ctx.reference is None:
         return "DATE", value, anchor
-    return _with_part(m, ctx, "DATE", value, anchor)
+    kind, value, anchor = _with_part(m, ctx, "DATE", value, anchor)
+    if m["part"]:
+        kind = "DATE"  # TimeBank/AQUAINT annotate "Friday night" as a DATE three times in four
+    return kind, value, anchor
 
 
 _DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -899,6 +902,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"\s+)?"
         rf"(?:(?P<n>\d+\s1/2|{_NUM}|{_VAGUE}|\d+\.5)[\s-]+)(?:and\s+a\s+half\s+)?"
         rf"(?P<u>{_UNIT}|weekend)s?(?:-long|-old)?"), _duration),
+    ("recent_units", _rx(r"recent\s+(?P<n>)(?P<u>days|weeks|months|decades)"), _duration),
     ("duration_bare", _rx(
         _after("for", "over", "in", "within", "past", "last", "recent", "coming", "next")
         + r"(?P<n>)(?P<u>years|months|weeks|decades|centuries)(?![-\w])"), _duration),
