@@ -929,24 +929,36 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:US|No\.|number|Flight|Route|High
 
 
 def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
-    if name == "refs" and m[0].lower() == "now" and _NOT_TIME_AFTER.match(text[m.end():]):
+    """Context checks a regular expression cannot express cheaply: names, titles and counts that
+    look like time expressions ("the March for Life", "60 Minutes", "his 30s", "$1990")."""
+    before = text[max(0, m.start() - 12) : m.start()]
+    after = text[m.end() : m.end() + 20]
+    word = m[0].lower()
+    if name == "refs" and word == "now" and _NOT_TIME_AFTER.match(after):
         return False
     if name == "year":
-        before = text[max(0, m.start() - 12) : m.start()]
-        if _MONEY_BEFORE.search(before) or _COUNT_AFTER.match(text[m.end() : m.end() + 20]):
+        if _MONEY_BEFORE.search(before) or _COUNT_AFTER.match(after):
             return False
         if re.search(r"[\d,.]$", before) and not before.endswith(", "):
             return False
-    if name == "duration" and (
-        m[0].lower().endswith("-old") or re.search(r"-quarters?$", m[0].lower())
-    ):
-        return False
+        possessive = re.search(r"(?:['’]s|\b(?:his|her|their|its|my|our|your))\s+$", before)
+        if possessive and re.match(r"\s+[A-Z]", after):
+            return False  # "Kopp's 1987 Chevrolet": a model year
+    if name == "month_alone" and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", after):
+        return False  # "the annual March for Life", "March of the Mothers"
+    if name == "decade" and re.search(r"\b(?:his|her|their|my|your|its)\s+$", before, re.I):
+        return False  # an age: "in his 30s"
+    if name == "set" and word in _SET_VALUES and re.match(r"\s+[A-Z]", after):
+        return False  # a newspaper: "the party daily Granma"
+    if name == "duration" and re.search(r"\d\s+[A-Z][a-z]+$", m[0]):
+        return False  # a title: "60 Minutes"
+    if name == "clock" and re.search(r"\bHigh\s+$", before):
+        return False  # "High Noon"
     if name == "duration":
-        # "two of the days", plain counts such as "a day" inside "twice a day" are fine; reject
-        # money ("$5 a year" reads as a rate: handled as SET by the caller)
-        before = text[max(0, m.start() - 2) : m.start()]
-        if before.endswith("$"):
-            return False
+        if word.endswith("-old") or re.search(r"-quarters?$", word):
+            return False  # ages and fractions: "26-year-old", "three-quarters"
+        if word in ("a second", "an hour's") or before.endswith("$"):
+            return False  # "a second betrayal"; money
     return True
 
 
