@@ -233,7 +233,7 @@ def _granular(day: date, unit: str) -> str:
 
 
 _FUTURE_CUE = re.compile(
-    r"(?:\b(?:will|shall|would|could|might|going to|scheduled|slated|plans? to|planned"
+    r"(?:\b(?:will|shall|would|going to|scheduled|slated|plans? to|planned"
     r"|planning|expected to|is to|are to|upcoming|until|till|set (?:for|to)|due (?:on|to)"
     r"|as (?:soon|early) as)\b|'ll\b)",
     FLAGS,
@@ -253,9 +253,13 @@ def _clause(ctx: Context, start: int, end: int) -> str:
 def _future(ctx: Context, m: re.Match[str]) -> bool:
     """Whether the clause speaks of the future (tense cue for year-less dates and weekdays): a
     future cue shortly before the expression, within its sentence."""
-    left = max(ctx.text.rfind(". ", 0, m.start()), ctx.text.rfind("\n", 0, m.start()))
-    left = max(left + 1, m.start() - FUTURE_CUE_WINDOW)
-    return bool(_FUTURE_CUE.search(ctx.text, left, m.start()))
+    start = m.start()
+    text = ctx.text
+    # the clause: back to the sentence start or a comma/semicolon, at most the window
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(", ", 0, start),
+               text.rfind("; ", 0, start))
+    left = max(left + 1, start - FUTURE_CUE_WINDOW)
+    return bool(_FUTURE_CUE.search(text, left, start))
 
 
 def _nearest_year(ref: date, make: Callable[[int], date], future: bool) -> int:
@@ -401,7 +405,9 @@ def _slash_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     relation = (m["rel"] or "").lower()
     weekday = WEEKDAYS[m["wd"].lower()]
-    value, anchor = _resolve_weekday(ctx, weekday, _future(ctx, m), relation)
+    # "Wednesday's ruling" names an event that has happened
+    possessive = ctx.text.startswith(("'s", "’s"), m.end("wd"))
+    value, anchor = _resolve_weekday(ctx, weekday, _future(ctx, m) and not possessive, relation)
     if ctx.reference is None:
         return "DATE", value, anchor
     kind, value, anchor = _with_part(m, ctx, "DATE", value, anchor)
@@ -572,6 +578,8 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
         amount = None
     else:
         amount = _number(raw)
+        if amount is not None and 1900 <= amount < 2100 and unit in ("quarter", "year", "month"):
+            return None  # "the 1988 quarter" names a period of a year, it is not 1988 quarters
         if amount is None:
             if re.fullmatch(r"\d+\.5|\d+\s1/2", raw):
                 whole = float(raw.split()[0]) + 0.5 if "/" in raw else float(raw)
@@ -619,6 +627,8 @@ def _quarter_rule(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None
     ref = ctx.reference
     current = (ref.month - 1) // 3 + 1
     year = ref.year if q <= current else ref.year - 1
+    if re.search(r"year-earlier|year-ago", m[0], re.IGNORECASE):
+        year -= 1
     return "DATE", f"{year}-Q{q}", "publication"
 
 
@@ -1047,7 +1057,10 @@ def tag(
         if result and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             _align_weekday(text, result[-1], cand.start, value)
         result.append(Timex(cand.start, cand.end, span_text, kind, value, anchor))
-        if kind in ("DATE", "TIME") and _CALENDAR_VALUE.fullmatch(value[:10].rstrip("T")):
+        # an expression anchored on the previous one ("a year earlier") does not become the
+        # anchor itself, or a second "year-earlier" would step back twice
+        calendar_value = _CALENDAR_VALUE.fullmatch(value[:10].rstrip("T"))
+        if kind in ("DATE", "TIME") and calendar_value and anchor != "previous":
             ctx.previous = value.split("T")[0]
             ctx.previous_end = cand.end
     return result
