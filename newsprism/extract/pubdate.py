@@ -31,6 +31,7 @@ from newsprism.model import Evidence, PublicationTime
 # news articles usually exceed by 0-2 days).
 CONFIDENCE_REPORT_CUE = 0.8
 CONFIDENCE_LATEST_DATE = 0.5
+CONFIDENCE_DATELINE = 0.95  # "MOSCOW, January 7 (Reuters) -": the wire's own date
 CONFIDENCE_YEAR_WEEKDAY = 0.9  # several years share a weekday-date pair: we take the latest
 CONFIDENCE_YEAR_EXPLICIT = 0.8
 CONFIDENCE_YEAR_BARE = 0.4
@@ -90,6 +91,22 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
         if start <= position < end:
             return start, end
     return position, position
+
+
+# Text before a dateline's date: nothing, or a place in capitals ("WASHINGTON, ", "KYIV, Ukraine, ")
+_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?,\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|--|—|–|-\s|/)")
+DATELINE_SPAN = 120  # a dateline sits in the first characters of an article
+
+
+def _is_dateline(text: str, t: Timex) -> bool:
+    """A date at the head of the article, after an optional place in capitals and before the
+    agency or a dash: the date the report was filed."""
+    if t.start > DATELINE_SPAN:
+        return False
+    line_start = text.rfind("\n", 0, t.start) + 1
+    head = text[line_start : t.start]
+    return bool(_DATELINE_BEFORE.fullmatch(head)) and bool(_DATELINE_AFTER.match(text, t.end))
 
 
 def _in_future_context(text: str, spans: list[tuple[int, int]], t: Timex) -> bool:
@@ -235,11 +252,21 @@ def infer_publication_time(
     ordered = [(resolve(d, _year_for(base, d.month, anchor_month)), d) for d in past]
     ordered.sort(key=lambda item: item[0])
     median = ordered[len(ordered) // 2][0]
-    ordered = [item for item in ordered if (item[0] - median).days <= OUTLIER_DAYS]
+    ordered = [
+        item
+        for item in ordered
+        if (item[0] - median).days <= OUTLIER_DAYS or _is_dateline(text, item[1].timex)
+    ]
     latest_day, latest_mention = ordered[-1]
     reported = [(day, d) for day, d in ordered if d.reported]
+    datelined = [(day, d) for day, d in ordered if _is_dateline(text, d.timex)]
     rule_day: str
-    if reported and max(reported, key=lambda item: item[0])[0] >= latest_day:
+    if datelined:
+        day, mention = datelined[0]
+        confidence_day = CONFIDENCE_DATELINE
+        not_after = day
+        rule_day = f"dateline: {mention.timex.text}"
+    elif reported and max(reported, key=lambda item: item[0])[0] >= latest_day:
         day, mention = max(reported, key=lambda item: item[0])
         confidence_day = CONFIDENCE_REPORT_CUE
         not_after = day + timedelta(days=1)

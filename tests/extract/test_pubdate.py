@@ -34,6 +34,17 @@ def test_reporting_cue_pins_the_day() -> None:
     assert pub.confidence >= 0.5
 
 
+def test_dateline_gives_the_day() -> None:
+    text = (
+        "KHARTOUM, June 14 (Reuters) - Shelling resumed on June 3, 2023 and again on June 12, "
+        "residents said."
+    )
+    pub = infer_publication_time(text, latest=LATEST)
+    assert pub.value == "2023-06-14"
+    assert pub.not_after == "2023-06-14"
+    assert pub.evidence[0].rule.startswith("dateline")
+
+
 def test_future_dates_are_not_publication_evidence() -> None:
     text = "A curfew was declared on 3 April 2020. It will stay in force until 30 April."
     assert infer_publication_time(text, latest=LATEST).value == "2020-04-03"
