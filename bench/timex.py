@@ -51,6 +51,7 @@ class TmlDocument:
     text: str
     dct: date | None
     timexes: list[GoldTimex] = field(default_factory=list)
+    scored_end: int | None = None  # system expressions after this offset are not scored
 
 
 # Upper bound for inferred dates: the benchmark's documents are older than this run.
@@ -93,6 +94,66 @@ def read_tml(path: Path) -> TmlDocument:
             open_timex = None
     pieces.append(html.unescape(source[position:]))
     return TmlDocument(path, "".join(pieces), dct, timexes)
+
+
+# MEANTIME's time expressions are annotated in the first six sentences (title, date line and the
+# first four sentences of the body); measured: no gold TIMEX3 lies beyond sentence index 5.
+MEANTIME_ANNOTATED_LINES = 6
+_NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "]", "?", "!", "%", "'s", "’s", "n't", "''", "'"}
+_NO_SPACE_AFTER = {"(", "[", "$", "``", "#"}
+
+
+def read_cat(path: Path) -> TmlDocument:
+    """A CAT XML document (MEANTIME/NewsReader): tokens are detokenised into text (sentences on
+    their own lines) and TIMEX3 markables mapped to character offsets. The creation time is the
+    CREATION_TIME markable's value; it is a mention in the text too, so it stays in the gold."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    pieces: list[str] = []
+    offsets: dict[str, tuple[int, int]] = {}
+    length = 0
+    previous_sentence: str | None = None
+    previous_token = ""
+    for token in root.iter("token"):
+        word = token.text or ""
+        sentence = token.get("sentence")
+        if previous_sentence is None:
+            sep = ""
+        elif sentence != previous_sentence:
+            sep = "\n"
+        elif word in _NO_SPACE_BEFORE or previous_token in _NO_SPACE_AFTER:
+            sep = ""
+        else:
+            sep = " "
+        pieces.append(sep + word)
+        length += len(sep)
+        offsets[token.get("t_id", "")] = (length, length + len(word))
+        length += len(word)
+        previous_sentence, previous_token = sentence, word
+    text = "".join(pieces)
+    dct: date | None = None
+    timexes: list[GoldTimex] = []
+    for timex in root.iter("TIMEX3"):
+        anchors = [offsets[a.get("t_id", "")] for a in timex.iter("token_anchor")]
+        value = timex.get("value", "")
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = _parse_dct(value) or dct
+        if not anchors:
+            continue
+        start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
+        timexes.append(GoldTimex(start, end, text[start:end], timex.get("type", ""), value))
+    timexes.sort(key=lambda g: g.start)
+    # MEANTIME annotates the title, the date line and the first sentences only
+    scored_end = len(text)
+    position = -1
+    for _ in range(MEANTIME_ANNOTATED_LINES):
+        position = text.find("\n", position + 1)
+        if position < 0:
+            break
+    if position >= 0:
+        scored_end = position
+    return TmlDocument(path, text, dct, timexes, scored_end)
 
 
 @dataclass
@@ -175,14 +236,18 @@ def main() -> None:
     args = parser.parse_args()
 
     paths = sorted(args.data.rglob("*.tml"))
+    reader = read_tml
+    if not paths:  # CAT XML (MEANTIME) instead of TimeML
+        paths = sorted(p for p in args.data.rglob("*.xml") if _is_cat(p))
+        reader = read_cat
     if not paths:
-        sys.exit(f"no .tml files under {args.data}")
+        sys.exit(f"no .tml (TimeML) or CAT .xml files under {args.data}")
     groups: dict[str, Counts] = defaultdict(Counts)
     errors: list[str] = []
     words = 0
     elapsed = 0.0
     for path in paths:
-        doc = read_tml(path)
+        doc = reader(path)
         group = str(path.parent.relative_to(args.data)) or "."
         counts_extra = Counts()
         reference = doc.dct
@@ -203,6 +268,8 @@ def main() -> None:
                 counts_extra.dct_within3 = gap <= 3
         t0 = time.perf_counter()
         system = tag(doc.text, reference)
+        if doc.scored_end is not None:
+            system = [t for t in system if t.start < doc.scored_end]
         elapsed += time.perf_counter() - t0
         words += len(doc.text.split())
         counts = score(doc.timexes, system)
@@ -243,6 +310,20 @@ def main() -> None:
     if args.hide_dct:
         keys += ["dct_exact", "dct_within3", "dct_year", "dct_monthday", "dct_monthday3"]
     print(" ".join(f"{k}={f[k]:.3f}" for k in keys))
+
+
+def _parse_dct(value: str) -> date | None:
+    """ISO, or the day-first form a few MEANTIME files use (03-02-2009)."""
+    if m := re.match(r"(\d{4})-(\d\d)-(\d\d)", value):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if m := re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", value):
+        return date(int(m[3]), int(m[2]), int(m[1]))
+    return None
+
+
+def _is_cat(path: Path) -> bool:
+    with path.open(encoding="utf-8") as handle:
+        return "<Document" in handle.read(300)
 
 
 def _monthday_gap(partial: str | None, dct: date) -> int | None:

@@ -40,6 +40,7 @@ NUMBER_WORDS: dict[str, int] = {
 VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "a couple of", "a number of")
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "final": 4,
 }
 UNIT_CODES: dict[str, str] = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
@@ -625,6 +626,8 @@ def _quarter_rule(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None
     if ctx.reference is None:
         return "DATE", f"XXXX-Q{q}", "none"
     ref = ctx.reference
+    if m["qrel"]:
+        return "DATE", f"{ref.year + _RELATION_SHIFT[m['qrel'].lower()]}-Q{q}", "publication"
     current = (ref.month - 1) // 3 + 1
     year = ref.year if q <= current else ref.year - 1
     if re.search(r"year-earlier|year-ago", m[0], re.IGNORECASE):
@@ -854,8 +857,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("quarter", _rx(
         rf"(?:(?:the|its|their)\s+)?(?:(?P<y0>{_YEAR})\s+)?"
         r"(?:(?:fiscal|calendar|latest|current|last|previous|year-earlier|year-ago)\s+)?"
-        rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
-        rf"(?:(?:\s+of|,)?\s+{_Y})?"), _quarter_rule),
+        rf"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
+        rf"(?:(?:\s+of|,)?\s+{_Y}|\s+of\s+(?P<qrel>last|this|next)\s+year)?"), _quarter_rule),
     ("half", _rx(rf"(?:the\s+)?(?P<h>first|second)[- ]half(?:\s+of\s+(?:the\s+year\s+)?{_Y})?"),
         _half_rule),
     ("latest_quarter", _rx(

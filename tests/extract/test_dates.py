@@ -45,6 +45,10 @@ def _values(text: str, reference: date | None = REF) -> dict[str, tuple[str, str
         ("The dam was built in 1998.", "1998", "DATE", "1998"),
         ("Refugees have crossed the border since the 1990s.", "the 1990s", "DATE", "199"),
         ("Three days ago, the airport was seized.", "Three days ago", "DATE", "2022-01-04"),
+        ("Output fell in the first quarter of last year.", "the first quarter of last year", "DATE",
+         "2021-Q1"),
+        ("It took 2 1/2 years to rebuild the bridge.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("Aid arrived in June last year.", "June last year", "DATE", "2021-06"),
     ],
 )
 def test_tag_recognises_and_normalises(sentence: str, span: str, kind: str, value: str) -> None:
