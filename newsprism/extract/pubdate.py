@@ -95,7 +95,7 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
 
 # Text before a dateline's date: nothing, or a place in capitals ("WASHINGTON, ", "KYIV, Ukraine, ")
 _DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?,\s*)?")
-_DATELINE_AFTER = re.compile(r"\s*(?:\(|--|—|–|-\s|/)")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|--|—|–|-\s|/|\n|$)")
 DATELINE_SPAN = 120  # a dateline sits in the first characters of an article
 
 
