@@ -233,6 +233,11 @@ def main() -> None:
         "--hide-dct", action="store_true", help="infer each file's DCT from its text"
     )
     parser.add_argument("--errors", type=int, default=0, help="print this many value/span errors")
+    parser.add_argument(
+        "--overhead",
+        action="store_true",
+        help="also time the newsprism_dates component against the bare spaCy pipeline",
+    )
     args = parser.parse_args()
 
     paths = sorted(args.data.rglob("*.tml"))
@@ -305,11 +310,33 @@ def main() -> None:
     print(f"speed: {words / elapsed:,.0f} words/s ({words} words, {elapsed:.2f}s tagging)")
     for line in errors[: args.errors]:
         print(line)
+    if args.overhead:
+        _overhead([reader(path).text for path in paths])
     f = figures(total)
     keys = ["strict_f1", "relaxed_f1", "type_acc", "value_f1"]
     if args.hide_dct:
         keys += ["dct_exact", "dct_within3", "dct_year", "dct_monthday", "dct_monthday3"]
     print(" ".join(f"{k}={f[k]:.3f}" for k in keys))
+
+
+def _overhead(texts: list[str]) -> None:
+    """Time of the dates component (publication inference + tagging) next to the spaCy model."""
+    from newsprism.extract.dates import find_times
+    from newsprism.nlp import load_base_model
+
+    nlp = load_base_model()
+    words = sum(len(t.split()) for t in texts)
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    base = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for doc in docs:
+        find_times(doc)
+    ours = time.perf_counter() - t0
+    print(
+        f"overhead: spaCy {base:.2f}s ({words / base:,.0f} words/s), dates component {ours:.2f}s "
+        f"= {ours / base:.1%} of the spaCy time"
+    )
 
 
 def _parse_dct(value: str) -> date | None:
