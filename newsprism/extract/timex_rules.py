@@ -1052,7 +1052,10 @@ def tag(
     ctx = Context(text=text, reference=reference)
     result: list[Timex] = []
     for cand in find_candidates(text) if candidates is None else candidates:
-        normalised = _NORMALISERS[cand.rule](cand.match, ctx)
+        try:
+            normalised = _NORMALISERS[cand.rule](cand.match, ctx)
+        except (ValueError, OverflowError):  # calendar arithmetic out of range: "99999 years ago"
+            normalised = None
         if normalised is None:
             continue
         kind, value, anchor = normalised

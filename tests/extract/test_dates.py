@@ -6,6 +6,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprism.extract.dates import date_at, normalise_times
 from newsprism.extract.timex_rules import shift_value, tag
@@ -164,3 +166,23 @@ def test_component_on_seeds_gets_every_gold_date(nlp, seeds_dir, seed_texts) -> 
             window = (at, at + len(item["contains"]))
             hits = [t for t in times if t.start < window[1] and window[0] < t.end]
             assert any(t.date == item["value"] for t in hits), (stem, item, hits)
+
+
+_WORDS = [
+    "on", "Friday", "January", "2", "31", "2022", ",", "last", "week", "two", "days", "later",
+    "ago", "the", "third", "quarter", "morning", "of", "7", "Feb.", "29", "99999", "years",
+    "year-earlier", "10:30", "p.m.", "daily", "now", "until", "will", "said", "1/2/03", "'s",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=25),
+    st.sampled_from([None, REF, date(2000, 2, 29)]),
+)
+def test_tag_never_fails_and_spans_match_text(words: list[str], reference: date | None) -> None:
+    text = " ".join(words)
+    for t in tag(text, reference):
+        assert text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value
