@@ -26,10 +26,11 @@ from spacy.tokens import Doc
 from newsprism.extract.extensions import register_extensions
 from newsprism.extract.pubdate import complete_years, infer_publication_time
 from newsprism.extract.timex_rules import Timex, find_candidates, tag
-from newsprism.model import PublicationTime, TimeExpression
+from newsprism.model import Document, Extraction, PublicationTime, TimeExpression
 
 __all__ = [
     "TimeExpressions",
+    "complete_documents",
     "complete_years",
     "date_at",
     "doc_date_at",
@@ -150,6 +151,26 @@ def find_times(doc: Doc, *, infer_publication: bool = DEFAULT_INFER_PUBLICATION)
         publication = PublicationTime(value=None, source="unknown")
     reference = publication_date(publication)
     return publication, _to_model(tag(text, reference, candidates), doc_id)
+
+
+def complete_documents(documents: Sequence[Document], extractions: Sequence[Extraction]) -> int:
+    """Year-less publication times borrow the year of related documents (e.g. one story's).
+
+    For each document whose inferred publication time fixes month and day but no year
+    (``partial="XXXX-01-07"``), a sibling dated within a few weeks lends its year; the document's
+    ``published`` is updated and its extraction's ``times`` re-normalised against the new date.
+    Metadata dates are never changed. Returns how many documents were completed.
+    """
+    before = [d.published for d in documents]
+    after = complete_years(before)
+    changed = 0
+    for document, extraction, old, new in zip(documents, extractions, before, after, strict=True):
+        if new is old:
+            continue
+        document.published = new
+        extraction.times = normalise_times(document.text, publication_date(new), document.id)
+        changed += 1
+    return changed
 
 
 class TimeExpressions:

@@ -186,3 +186,23 @@ def test_tag_never_fails_and_spans_match_text(words: list[str], reference: date 
         assert text[t.start : t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         assert t.value
+
+
+def test_complete_documents_borrows_the_year_and_renormalises(nlp) -> None:
+    from newsprism.extract import extract_document
+    from newsprism.extract.dates import complete_documents
+    from newsprism.model import Document, document_id
+
+    texts = [
+        "Clashes began on Monday, March 7, and by March 9 the army had moved in, officials said.",
+        "Officials reported on 10 March that 40 people were detained on March 8.",
+    ]
+    pairs = [extract_document(nlp, Document(id=document_id(t), text=t)) for t in texts]
+    documents = [d for d, _ in pairs]
+    extractions = [e for _, e in pairs]
+    # March 7 is a Monday in 2022 (and next in 2033): the latest such year not after today
+    assert documents[0].published.value == "2022-03-09"
+    assert documents[1].published.value is None
+    assert complete_documents(documents, extractions) == 1
+    assert documents[1].published.value == "2022-03-10"
+    assert [t.date for t in extractions[1].times] == ["2022-03-10", "2022-03-08"]
