@@ -404,7 +404,9 @@ def _slash_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
-    relation = (m["rel"] or "").lower()
+    relation = {"past": "last", "previous": "last", "coming": "next"}.get(
+        (m["rel"] or "").lower(), (m["rel"] or "").lower()
+    )
     weekday = WEEKDAYS[m["wd"].lower()]
     # "Wednesday's ruling" names an event that has happened
     possessive = ctx.text.startswith(("'s", "’s"), m.end("wd"))
@@ -853,9 +855,10 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("century", _rx(
         r"(?:the\s+)?(?:early\s+|late\s+|mid-)?(?P<c>\d{1,2}(?:st|nd|rd|th))[- ]century"),
         _century),
+    ("year_period", _rx(rf"the\s+{_Y}\s+(?:period|fiscal year|year)"), _year),
     ("fiscal_year", _rx(rf"(?:the\s+)?fiscal(?:\s+year)?\s+{_Y}"), _fiscal_year),
     ("quarter", _rx(
-        rf"(?:(?:the|its|their)\s+)?(?:(?P<y0>{_YEAR})\s+)?"
+        rf"(?:the\s+)?(?:(?P<y0>{_YEAR})\s+)?"
         r"(?:(?:fiscal|calendar|latest|current|last|previous|year-earlier|year-ago)\s+)?"
         rf"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
         rf"(?:(?:\s+of|,)?\s+{_Y}|\s+of\s+(?P<qrel>last|this|next)\s+year)?"), _quarter_rule),
@@ -895,7 +898,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?!\s+(?:the|that|this|a|an|it|he|she|they|his|her|its|their)\b)"), _offset),
     ("this_part", _rx(rf"(?P<w>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})"), _this_part),
     ("weekday", _rx(
-        rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})(?!\s*,?\s*{_MONTH})"
+        rf"(?:(?:early|late|(?P<rel>last|next|this|past|coming|previous))\s+)?(?P<wd>{_WEEKDAY})(?!\s*,?\s*{_MONTH})"
         rf"(?:\s+(?:(?P<part>{_PART})|(?:at\s+)?(?P<clock>{_CLOCK})))?", flags=0), _weekday),
     ("deictic", _rx(
         r"(?:(?:late|early)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?(?![\w'])"
@@ -959,6 +962,8 @@ def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
             return False  # "Kopp's 1987 Chevrolet": a model year
     if name == "month_alone" and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", after):
         return False  # "the annual March for Life", "March of the Mothers"
+    if name == "spoken_year" and re.match(r"\s+[a-z]+s\b", after):
+        return False  # a count: "two thousand years", "nineteen seventy people"
     if name == "decade" and re.search(r"\b(?:his|her|their|my|your|its)\s+$", before, re.I):
         return False  # an age: "in his 30s"
     if name == "set" and word in _SET_VALUES and re.match(r"\s+[A-Z]", after):
@@ -975,7 +980,7 @@ def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
-_HYPHENATED_AFTER_THE = re.compile(r"(?:the|The)\s+(?=[\w.]+-[\w-]+$)")
+_HYPHENATED_AFTER_THE = re.compile(r"(?:the|The)\s+(?=(?:fiscal\s+)?[\w.]+-[\w-]+$)")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
