@@ -463,8 +463,23 @@ def _ref(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 
 _RELATION_SHIFT = {
     "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
-    "coming": 1, "following": 1,
+    "coming": 1, "following": 1, "that": 0,
 }  # fmt: skip
+
+
+def _truncate(value: str, unit: str) -> str | None:
+    """A calendar value at a unit's granularity ("1998-10-23", "year" -> "1998")."""
+    if unit == "year" and re.match(r"\d{4}", value):
+        return value[:4]
+    if unit == "month" and re.match(r"\d{4}-\d\d", value):
+        return value[:7]
+    if unit == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return value
+    if unit == "week" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return _week(date.fromisoformat(value))
+    if unit == "week" and re.fullmatch(r"\d{4}-W\d\d", value):
+        return value
+    return None
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
@@ -472,6 +487,17 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | Non
     relation = m["rel"].lower().split()[-1]
     unit = m["u"].lower()
     amount = _RELATION_SHIFT[relation]
+    narrative = relation in ("following", "previous", "that") or (
+        unit == "day" and relation == "next"
+    )
+    if narrative and ctx.previous is not None and unit in ("year", "month", "week", "day"):
+        # "the following year", "that month": relative to the story's last date, not to today
+        base = _truncate(ctx.previous, unit)
+        shifted = shift_value(base, amount, unit) if base and amount else base
+        if shifted:
+            return "DATE", shifted, "previous"
+    if relation == "that" or unit == "day":
+        return None  # "the last day of the talks" is no calendar day we can name
     if ctx.reference is None:
         return "DATE", "XXXX", "none"
     ref = ctx.reference
@@ -529,6 +555,8 @@ def _offset(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
         anchor_value, anchor = ctx.previous, "previous"  # "up from $X a year ago" (quarters)
     if anchor_value is not None:
         shifted = shift_value(anchor_value, sign * amount, unit)
+        if shifted and unit == "year" and re.fullmatch(r"\d{4}-\d\d(-\d\d)?", shifted):
+            shifted = shifted[:4]  # "a year earlier" than a month or day names a year
         if shifted:
             return "DATE", shifted, anchor
     if ctx.reference is None:
@@ -905,8 +933,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:\s+(?P<part>morning|afternoon|evening))?"), _deictic),
     ("relative_unit", _rx(
         r"(?:(?:earlier|later|early|late)\s+)?(?:the\s+)?"
-        r"(?P<rel>last|this|next|past|previous|current|coming|following)\s+"
-        r"(?P<u>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter)(?!s)"
+        r"(?P<rel>last|this|next|past|previous|current|coming|following|that)\s+"
+        r"(?P<u>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|day)(?!s)"
         r"(?![-\w])"), _relative_unit),
     ("set", _rx(
         r"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly"

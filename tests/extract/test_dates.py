@@ -66,6 +66,12 @@ def test_tag_anchors_later_on_previous_date() -> None:
     assert (later.value, later.anchor) == ("2021-03-05", "previous")
 
 
+def test_tag_anchors_the_following_year_on_the_story() -> None:
+    text = "The mine closed in March 1995. The following year, it was flooded. A day later, too."
+    values = {t.text: (t.value, t.anchor) for t in tag(text, REF)}
+    assert values["The following year"] == ("1996", "previous")
+
+
 def test_tag_without_reference_leaves_year_open() -> None:
     times = tag("Protests began on January 2 and spread by Tuesday.", None)
     assert [t.value for t in times] == ["XXXX-01-02", "XXXX-WXX-2"]
