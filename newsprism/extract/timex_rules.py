@@ -239,16 +239,6 @@ _FUTURE_CUE = re.compile(
     r"|as (?:soon|early) as)\b|'ll\b)",
     FLAGS,
 )
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
-
-
-def _clause(ctx: Context, start: int, end: int) -> str:
-    """The sentence around a match (cheap split on the raw text)."""
-    left = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
-    right_dot = ctx.text.find(". ", end)
-    right_nl = ctx.text.find("\n", end)
-    right = min(r for r in (right_dot, right_nl, len(ctx.text)) if r >= 0)
-    return ctx.text[left:right]
 
 
 def _future(ctx: Context, m: re.Match[str]) -> bool:
@@ -844,7 +834,6 @@ _D2 = rf"(?P<d2>{_DAY})"
 _M2 = rf"(?P<m2>{_MONTH})"
 _Y = rf"(?P<y>{_YEAR})"
 _WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
-_PART_SUFFIX = rf"(?:\s+(?P<part>{_PART}))?"
 _EARLY = r"(?:(?:early|late|mid|the (?:beginning|end|middle) of|the start of)[- ]\s*)?"
 
 RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
