@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from newsprism.extract.timex_rules import MONTHS, WEEKDAYS, Timex, find_candidates, tag
+from newsprism.extract.timex_calendar import MONTHS, WEEKDAYS
+from newsprism.extract.timex_rules import Timex, find_candidates, tag
 from newsprism.model import Evidence, PublicationTime
 
 # Confidence of each kind of evidence (hand-set on the seeds and the TempEval-3 DCT mode: a

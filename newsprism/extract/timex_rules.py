@@ -18,46 +18,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-# --- vocabulary ---------------------------------------------------------------------------------
-
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}  # fmt: skip
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
-}  # fmt: skip
-VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "a couple of", "a number of")
-ORDINALS: dict[str, int] = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "final": 4,
-}
-UNIT_CODES: dict[str, str] = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
-    "quarter": "Q", "year": "Y", "decade": "E", "century": "C",
-}  # fmt: skip
-TIME_UNITS = {"second", "minute", "hour"}
-PARTS_OF_DAY: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-}
-SEASONS: dict[str, str] = {
-    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
-}
-HOLIDAYS: dict[str, tuple[int, int]] = {
-    "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-    "halloween": (10, 31), "valentine's day": (2, 14), "may day": (5, 1),
-}  # fmt: skip
+from newsprism.extract.timex_calendar import (
+    HOLIDAYS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    TIME_UNITS,
+    UNIT_CODES,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+    add_months,
+    at_granularity,
+    iso,
+    iso_week,
+    month_number,
+    parse_number,
+    quarter_of,
+    shift_value,
+    truncate_value,
+)
 
 # A year-less "7 January" is read in the year that puts it nearest the reference date, but news
 # mostly reports the past: distances into the future count this many times more (the reverse
@@ -139,98 +119,7 @@ class Context:
 
 Normaliser = Callable[[re.Match[str], Context], tuple[str, str, str] | None]
 
-# --- calendar helpers ---------------------------------------------------------------------------
-
-
-def _number(word: str) -> int | None:
-    word = word.lower().replace("-", " ").strip()
-    if re.fullmatch(r"\d+", word):
-        return int(word)
-    if re.fullmatch(r"\d+\.\d+", word):
-        return None
-    if word in NUMBER_WORDS:
-        return NUMBER_WORDS[word]
-    parts = word.split()
-    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-    return None
-
-
-def _month(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
-
-
-def _iso(day: date) -> str:
-    return day.isoformat()
-
-
-def _week(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _quarter(day: date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def shift_value(value: str, amount: int, unit: str) -> str | None:
-    """Move a TimeML calendar value by ``amount`` units, keeping the value's own granularity
-    when it is coarser than the unit ("1989-Q3" minus a year is "1988-Q3")."""
-    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value):
-        day = date(int(m[1]), int(m[2]), int(m[3]))
-        if unit == "day":
-            return _iso(day + timedelta(days=amount))
-        if unit == "week":
-            return _iso(day + timedelta(weeks=amount))
-        if unit == "month":
-            return _iso(_add_months(day, amount))
-        if unit == "year":
-            return _iso(_add_months(day, 12 * amount))
-        return None
-    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
-        if unit in ("month", "year", "quarter"):
-            months = {"month": 1, "quarter": 3, "year": 12}[unit] * amount
-            return _add_months(date(int(m[1]), int(m[2]), 1), months).isoformat()[:7]
-        return None
-    if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
-        if unit in ("quarter", "year"):
-            index = int(m[1]) * 4 + int(m[2]) - 1 + (amount if unit == "quarter" else 4 * amount)
-            return f"{index // 4}-Q{index % 4 + 1}"
-        return None
-    if m := re.fullmatch(r"(\d{4})-(H\d|SU|SP|FA|WI)", value):
-        return f"{int(m[1]) + amount}-{m[2]}" if unit == "year" else None
-    if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
-        if unit == "week":
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return _week(monday + timedelta(weeks=amount))
-        if unit == "year":
-            return f"{int(m[1]) + amount}-W{m[2]}"
-        return None
-    if m := re.fullmatch(r"(\d{4})", value):
-        if unit == "year":
-            return str(int(m[1]) + amount)
-        if unit == "decade":
-            return str(int(m[1]) + 10 * amount)
-    return None
-
-
-def _granular(day: date, unit: str) -> str:
-    """The value of a day at the granularity a relative expression speaks in."""
-    return {
-        "day": _iso(day),
-        "week": _week(day),
-        "month": _iso(day)[:7],
-        "quarter": _quarter(day),
-        "year": str(day.year),
-        "decade": str(day.year)[:3],
-        "century": str(day.year)[:2],
-    }.get(unit, _iso(day))
+# --- tense ----------------------------------------------------------------------------------------
 
 
 _FUTURE_CUE = re.compile(
@@ -276,7 +165,7 @@ def _resolve_month_day(ctx: Context, month: int, day: int, future: bool) -> tupl
         except ValueError:  # 29 February in a common year
             return date(year, month, 28)
 
-    return _iso(make(_nearest_year(ref, make, future))), "publication"
+    return iso(make(_nearest_year(ref, make, future))), "publication"
 
 
 def _resolve_month(ctx: Context, month: int, future: bool, relation: str = "") -> tuple[str, str]:
@@ -306,7 +195,7 @@ def _resolve_weekday(
         day = ref - timedelta(days=(-delta) % 7 or 7)
     else:
         day = ref - timedelta(days=(-delta) % 7)
-    return _iso(day), "publication"
+    return iso(day), "publication"
 
 
 # --- normalisers (one per rule) -----------------------------------------------------------------
@@ -319,10 +208,10 @@ def _g(m: re.Match[str], name: str) -> str | None:
 
 
 def _full_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
-    month = _month(_g(m, "m") or "")
+    month = month_number(_g(m, "m") or "")
     day = int(re.sub(r"\D", "", _g(m, "d") or ""))
     try:
-        value = _iso(date(int(_g(m, "y") or 0), month, day))
+        value = iso(date(int(_g(m, "y") or 0), month, day))
     except ValueError:
         return None
     return "DATE", value, "absolute"
@@ -330,7 +219,7 @@ def _full_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 
 def _month_day(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     g = m.groupdict()
-    month = _month(_g(m, "m") or "")
+    month = month_number(_g(m, "m") or "")
     day = int(re.sub(r"\D", "", _g(m, "d") or ""))
     if day > calendar.monthrange(2000, month)[1]:
         return None
@@ -356,13 +245,13 @@ def _with_part(
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
-    return "DATE", f"{int(m['y']):04d}-{_month(m['m']):02d}", "absolute"
+    return "DATE", f"{int(m['y']):04d}-{month_number(m['m']):02d}", "absolute"
 
 
 def _month_alone(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     relation = (m["rel"] or "").lower()
     relation = {"this": "", "last": "last", "next": "next", "past": "last"}.get(relation, "")
-    value, anchor = _resolve_month(ctx, _month(m["m"]), _future(ctx, m), relation)
+    value, anchor = _resolve_month(ctx, month_number(m["m"]), _future(ctx, m), relation)
     return "DATE", value, anchor
 
 
@@ -379,7 +268,7 @@ def _decade(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 
 def _iso_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     try:
-        return "DATE", _iso(date(int(m["y"]), int(m["mo"]), int(m["d"]))), "absolute"
+        return "DATE", iso(date(int(m["y"]), int(m["mo"]), int(m["d"]))), "absolute"
     except ValueError:
         return None
 
@@ -388,7 +277,7 @@ def _slash_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     year = int(m["y"])
     year += 1900 if year < 100 and year > 30 else 2000 if year < 100 else 0
     try:
-        return "DATE", _iso(date(year, int(m["mo"]), int(m["d"]))), "absolute"
+        return "DATE", iso(date(year, int(m["mo"]), int(m["d"]))), "absolute"
     except ValueError:
         return None
 
@@ -417,7 +306,7 @@ def _deictic(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     if ctx.reference is None:
         value = "PRESENT_REF" if word in ("today", "tonight") else "XXXX-XX-XX"
         return "DATE", value, "none"
-    value = _iso(ctx.reference + timedelta(days=_DEICTIC_DAYS[word]))
+    value = iso(ctx.reference + timedelta(days=_DEICTIC_DAYS[word]))
     if word == "tonight":
         return "TIME", f"{value}TNI", "publication"
     return _with_part(m, ctx, "DATE", value, "publication")
@@ -429,7 +318,7 @@ def _this_part(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     if ctx.reference is None:
         return "TIME", f"XXXX-XX-XXT{part}", "none"
     day = ctx.reference - timedelta(days=1 if word == "last" else 0)
-    return "TIME", f"{_iso(day)}T{part}", "publication"
+    return "TIME", f"{iso(day)}T{part}", "publication"
 
 
 _REFS: dict[str, str] = {
@@ -457,21 +346,6 @@ _RELATION_SHIFT = {
 }  # fmt: skip
 
 
-def _truncate(value: str, unit: str) -> str | None:
-    """A calendar value at a unit's granularity ("1998-10-23", "year" -> "1998")."""
-    if unit == "year" and re.match(r"\d{4}", value):
-        return value[:4]
-    if unit == "month" and re.match(r"\d{4}-\d\d", value):
-        return value[:7]
-    if unit == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return value
-    if unit == "week" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return _week(date.fromisoformat(value))
-    if unit == "week" and re.fullmatch(r"\d{4}-W\d\d", value):
-        return value
-    return None
-
-
 def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     """this/last/next week|month|year|quarter|weekend, earlier this year, late last month."""
     relation = m["rel"].lower().split()[-1]
@@ -482,7 +356,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | Non
     )
     if narrative and ctx.previous is not None and unit in ("year", "month", "week", "day"):
         # "the following year", "that month": relative to the story's last date, not to today
-        base = _truncate(ctx.previous, unit)
+        base = truncate_value(ctx.previous, unit)
         shifted = shift_value(base, amount, unit) if base and amount else base
         if shifted:
             return "DATE", shifted, "previous"
@@ -497,7 +371,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | Non
             monday -= timedelta(weeks=1) if relation != "this" else timedelta(0)
         if relation in ("next", "coming", "following"):
             monday += timedelta(weeks=1) if ref.weekday() >= 5 else timedelta(0)
-        return "DATE", f"{_week(monday)}-WE", "publication"
+        return "DATE", f"{iso_week(monday)}-WE", "publication"
     if unit in ("spring", "summer", "fall", "autumn", "winter"):
         season = SEASONS[unit]
         year = ref.year + amount
@@ -505,7 +379,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | Non
             start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
             year = ref.year if start_month + 3 <= ref.month else ref.year - 1
         return "DATE", f"{year}-{season}", "publication"
-    base = _granular(ref, unit)
+    base = at_granularity(ref, unit)
     value = shift_value(base, amount, unit) if amount else base
     return ("DATE", value, "publication") if value else None
 
@@ -518,12 +392,12 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     monday = ref - timedelta(days=ref.weekday())
     if ref.weekday() < 3 and not _future(ctx, m):
         monday -= timedelta(weeks=1)
-    return "DATE", f"{_week(monday)}-WE", "publication"
+    return "DATE", f"{iso_week(monday)}-WE", "publication"
 
 
 def _offset(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     """"three days ago", "two weeks later", "a year earlier", "a day before"."""
-    amount = _number(m["n"]) if m["n"] else 1
+    amount = parse_number(m["n"]) if m["n"] else 1
     unit = m["u"].lower().rstrip("s")
     unit = "century" if unit == "centurie" else unit
     direction = m["dir"].lower()
@@ -557,14 +431,14 @@ def _offset(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     elif unit == "week":
         day = ref + timedelta(weeks=sign * amount)
     elif unit in ("month", "quarter"):
-        day = _add_months(ref, sign * amount * (3 if unit == "quarter" else 1))
+        day = add_months(ref, sign * amount * (3 if unit == "quarter" else 1))
     elif unit == "year":
-        day = _add_months(ref, sign * amount * 12)
+        day = add_months(ref, sign * amount * 12)
     elif unit == "decade":
-        day = _add_months(ref, sign * amount * 120)
+        day = add_months(ref, sign * amount * 120)
     else:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "publication"
-    return "DATE", _granular(day, unit), "publication"
+    return "DATE", at_granularity(day, unit), "publication"
 
 
 def _year_earlier(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
@@ -598,7 +472,7 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     elif raw in VAGUE_NUMBERS or raw.replace("-", " ") in VAGUE_NUMBERS:
         amount = None
     else:
-        amount = _number(raw)
+        amount = parse_number(raw)
         if amount is not None and 1900 <= amount < 2100 and unit in ("quarter", "year", "month"):
             return None  # "the 1988 quarter" names a period of a year, it is not 1988 quarters
         if amount is None:
@@ -670,7 +544,7 @@ def _latest_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | No
     if ctx.reference is None:
         return "DATE", "XXXX-QX", "none"
     # reports of "the latest quarter" speak of the last completed one
-    return "DATE", shift_value(_quarter(ctx.reference), -1, "quarter") or "", "publication"
+    return "DATE", shift_value(quarter_of(ctx.reference), -1, "quarter") or "", "publication"
 
 
 _SPOKEN_TENS = {
@@ -740,22 +614,22 @@ def _holiday_date(name: str, year: int) -> date:
 def _holiday(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     name = re.sub(r"\s+", " ", m["hol"].lower())
     if m["y"]:
-        return "DATE", _iso(_holiday_date(name, int(m["y"]))), "absolute"
+        return "DATE", iso(_holiday_date(name, int(m["y"]))), "absolute"
     if ctx.reference is None:
         if name.startswith("thanksgiving"):
             return "DATE", "XXXX-11", "none"
         month, day_of_month = HOLIDAYS[name]
         return "DATE", f"XXXX-{month:02d}-{day_of_month:02d}", "none"
     year = _nearest_year(ctx.reference, lambda y: _holiday_date(name, y), _future(ctx, m))
-    return "DATE", _iso(_holiday_date(name, year)), "publication"
+    return "DATE", iso(_holiday_date(name, year)), "publication"
 
 
 def _month_relative_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     """"June last year", "January this year"."""
     if ctx.reference is None:
-        return "DATE", f"XXXX-{_month(m['m']):02d}", "none"
+        return "DATE", f"XXXX-{month_number(m['m']):02d}", "none"
     year = ctx.reference.year + _RELATION_SHIFT[m["rel"].lower()]
-    return "DATE", f"{year}-{_month(m['m']):02d}", "publication"
+    return "DATE", f"{year}-{month_number(m['m']):02d}", "publication"
 
 
 def _clock_value(text: str) -> str | None:
@@ -788,13 +662,13 @@ def _clock(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
         day, anchor = _resolve_weekday(ctx, WEEKDAYS[m["wd"].lower()], _future(ctx, m))
     elif m["w"]:
         if ctx.reference is not None:
-            day = _iso(ctx.reference + timedelta(days=_DEICTIC_DAYS[m["w"].lower()]))
+            day = iso(ctx.reference + timedelta(days=_DEICTIC_DAYS[m["w"].lower()]))
     elif m["m"]:
         day, anchor = _resolve_month_day(
-            ctx, _month(m["m"]), int(re.sub(r"\D", "", m["d"])), _future(ctx, m)
+            ctx, month_number(m["m"]), int(re.sub(r"\D", "", m["d"])), _future(ctx, m)
         )
     elif ctx.reference is not None:
-        day = _iso(ctx.reference)
+        day = iso(ctx.reference)
     if day is None or (ctx.reference is None and not day.startswith("XXXX")):
         day = day or "XXXX-XX-XX"
         anchor = "none"
@@ -811,7 +685,7 @@ def _part_of_day_of(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | No
         value, anchor = base[1], "absolute"
     else:
         value, anchor = _resolve_month_day(
-            ctx, _month(_g(m, "m") or ""), int(re.sub(r"\D", "", _g(m, "d") or "")),
+            ctx, month_number(_g(m, "m") or ""), int(re.sub(r"\D", "", _g(m, "d") or "")),
             _future(ctx, m),
         )
     return "TIME", f"{value}T{part}", anchor

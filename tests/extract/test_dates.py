@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism.extract.dates import date_at, normalise_times
-from newsprism.extract.timex_rules import shift_value, tag
+from newsprism.extract.timex_calendar import shift_value
+from newsprism.extract.timex_rules import tag
 from newsprism.model import PublicationTime, TimeExpression
 
 REF = date(2022, 1, 7)  # a Friday
