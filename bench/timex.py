@@ -260,7 +260,7 @@ def main() -> None:
             publication = infer_publication_time(doc.text, latest=LATEST)
             inferred = publication_date(publication)
             reference = inferred
-            counts_extra.dct_docs = 1
+            counts_extra.dct_docs = doc.dct is not None  # no gold creation time: not scored
             year = (publication.value or publication.partial or "")[:4]
             if doc.dct is not None:
                 counts_extra.dct_year = year == str(doc.dct.year)

@@ -69,7 +69,14 @@ _FUTURE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _PRECEDED_BY_FUTURE = re.compile(r"\b(?:until|till|through|to|before|by the end of)\s+$", re.I)
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9])|\n")
+_ABBREVIATIONS = frozenset(
+    {
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
+        "prof", "inc", "corp", "co", "ltd", "vs", "u.s", "u.n",
+    }
+)
 
 
 @dataclass
@@ -84,7 +91,18 @@ class _Dated:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+    """Sentence spans from punctuation, not cut after abbreviations such as "Jan." or "Mr."."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group() != "\n":
+            word = re.search(r"([\w.]+)$", text[start : m.start()])
+            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
@@ -241,7 +259,7 @@ def infer_publication_time(
     if year is None and year_hint is not None:
         year, year_confidence = year_hint, CONFIDENCE_YEAR_BORROWED
         evidence = [Evidence(doc_id, 0, 0, "", f"year {year_hint} taken from related articles")]
-    past = [d for d in dated if not d.future]
+    past = [d for d in dated if not d.future or _is_dateline(text, d.timex)]
     if not past:
         if year is None:
             return PublicationTime(value=None, source="unknown", evidence=evidence)

@@ -707,7 +707,7 @@ _M = rf"(?P<m>{_MONTH})"
 _D2 = rf"(?P<d2>{_DAY})"
 _M2 = rf"(?P<m2>{_MONTH})"
 _Y = rf"(?P<y>{_YEAR})"
-_WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+_WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY}),?[ \t]+)?"  # never across a line break (title, dateline)
 _EARLY = r"(?:(?:early|late|mid|the (?:beginning|end|middle) of|the start of)[- ]\s*)?"
 
 RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
