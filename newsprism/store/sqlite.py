@@ -118,6 +118,19 @@ class Store:
             self._insert(table, getattr(extraction, name))
         return True
 
+    def replace_document(self, document: model.Document, extraction: model.Extraction) -> None:
+        """Overwrite a stored document and its extraction (e.g. after its year was completed)."""
+        for table in schema.EXTRACTION_TABLES.values():
+            self.connection.execute(f'DELETE FROM "{table.name}" WHERE doc_id = ?', (document.id,))
+        # The full-text index is external content keyed by rowid: unindex the old row first.
+        self.connection.execute(
+            "INSERT INTO documents_fts (documents_fts, rowid, title, text) "
+            "SELECT 'delete', rowid, title, text FROM documents WHERE id = ?",
+            (document.id,),
+        )
+        self.connection.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+        self.add(document, extraction)
+
     def add_many(self, pairs: Iterable[tuple[model.Document, model.Extraction]]) -> int:
         """Store many documents in one transaction; returns how many were new."""
         with self.transaction():

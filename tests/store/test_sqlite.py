@@ -83,3 +83,16 @@ def test_store_rejects_a_file_that_is_not_a_database(tmp_path: Path):
     bogus.write_text("these are my notes, not a database\n" * 100)
     with pytest.raises(StoreError, match="not a newsprism database"):
         Store(bogus)
+
+
+def test_store_replace_document_overwrites_its_extraction(tmp_path: Path):
+    document, extraction = _document()
+    with Store(tmp_path / "a.db") as store:
+        store.add(document, extraction)
+        document.published = PublicationTime(value="2022-01-08", source="inferred")
+        extraction.quantities = []
+        store.replace_document(document, extraction)
+        assert store.document(document.id).published.value == "2022-01-08"
+        assert store.extraction(document.id).quantities == []
+        assert store.extraction(document.id).mentions == extraction.mentions
+        assert store.search("rioters") == [document.id]
