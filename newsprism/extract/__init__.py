@@ -20,10 +20,14 @@ extensions.register_extensions()
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
-    """A tokenised Doc carrying the document's id and given publication time."""
+    """A tokenised Doc carrying the document's id and known publication time.
+
+    A publication time is known when metadata gave it, or when an earlier pass inferred it
+    (a year completed from the story's other articles); otherwise the dates component infers it.
+    """
     doc = nlp.make_doc(document.text)
     doc._.doc_id = document.id
-    doc._.published = document.published if document.published.source == "metadata" else None
+    doc._.published = document.published if document.published.value else None
     return doc
 
 

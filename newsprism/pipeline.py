@@ -1,0 +1,168 @@
+"""The whole job: read → extract → store, then link → cross-check over everything stored.
+
+Extraction is per article and happens once (articles are keyed by a hash of their text, so
+re-adding one changes nothing). Linking and cross-checking are recomputed over the stored
+corpus whenever it changes, which keeps their results consistent with every article seen.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsprism.crosscheck import crosscheck
+from newsprism.extract import extract_documents
+from newsprism.link import independent_groups, link_corpus
+from newsprism.model import Claim, Comparison, Document, Entity, Extraction, ReuseLink, Story
+from newsprism.read import ReadProblem, read_paths
+from newsprism.store import Store
+
+# Articles written to SQLite per transaction: large enough to amortise the commit, small enough
+# that an interrupted run loses little.
+WRITE_BATCH = 64
+
+
+@dataclass
+class AnalyzeReport:
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    problems: list[ReadProblem] = field(default_factory=list)
+    stories: int = 0
+    documents: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class Linked:
+    stories: list[Story]
+    entities: list[Entity]
+    reuse: list[ReuseLink]
+    comparisons: list[Comparison]
+
+
+def new_documents(
+    paths: Sequence[str | Path], store: Store, report: AnalyzeReport
+) -> list[Document]:
+    """Read every input, keeping the articles the store does not hold yet (in input order)."""
+    seen = store.document_ids()
+    documents: list[Document] = []
+    for document in read_paths(paths, on_problem=report.problems.append):
+        report.read += 1
+        if document.id in seen:
+            report.already_stored += 1
+            continue
+        seen.add(document.id)
+        documents.append(document)
+    return documents
+
+
+def _batched(items: Iterable[tuple[Document, Extraction]], size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def extract_and_store(
+    documents: Sequence[Document],
+    store: Store,
+    *,
+    model: str | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> int:
+    """Extract every document and write the results in batched transactions."""
+    from newsprism.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    added = 0
+    for batch in _batched(extract_documents(nlp, documents), WRITE_BATCH):
+        added += store.add_many(batch)
+        if on_progress is not None:
+            on_progress(len(batch))
+    return added
+
+
+def complete_publication_years(
+    stories: Sequence[Story],
+    documents: dict[str, Document],
+    extractions: dict[str, Extraction],
+    store: Store,
+) -> int:
+    """Give year-less articles the year of their story and re-extract them with it.
+
+    An article that says "on 7 January" but never which year gets its year from the other
+    articles of its story; its dates, as-of dates and events are then extracted again
+    against the completed publication date.
+    """
+    from newsprism.extract.dates import complete_documents
+    from newsprism.nlp import load_pipeline
+
+    changed: list[Document] = []
+    for story in stories:
+        members = [documents[i] for i in story.doc_ids if i in documents and i in extractions]
+        before = {d.id: d.published for d in members}
+        complete_documents(members, [extractions[d.id] for d in members])
+        changed.extend(d for d in members if d.published is not before[d.id])
+    if not changed:
+        return 0
+    for document, extraction in extract_documents(load_pipeline(), changed):
+        extractions[document.id] = extraction
+        documents[document.id] = document
+        store.replace_document(document, extraction)
+    return len(changed)
+
+
+def relink(store: Store) -> Linked:
+    """Recompute stories, entities, reuse links, claims and verdicts over the whole store."""
+    documents = {document.id: document for document in store.documents()}
+    extractions = store.extractions()
+    linking = link_corpus(list(documents.values()), extractions, store.stories())
+    with store.transaction():
+        if complete_publication_years(linking.stories, documents, extractions, store):
+            # Re-extraction made new mention and quote objects: resolve them again.
+            linking = link_corpus(list(documents.values()), extractions, linking.stories)
+    groups = independent_groups(list(documents), linking.reuse)
+    claims, comparisons = crosscheck(linking.stories, documents, extractions, groups)
+    with store.transaction():
+        store.replace(Story, linking.stories)
+        store.replace(Entity, linking.entities)
+        store.replace(ReuseLink, linking.reuse)
+        store.update_entity_ids(extractions.values())
+        store.replace(Claim, claims)
+        store.replace(Comparison, comparisons)
+    return Linked(linking.stories, linking.entities, linking.reuse, comparisons)
+
+
+def analyze(
+    paths: Sequence[str | Path],
+    store: Store,
+    *,
+    model: str | None = None,
+    on_documents: Callable[[int], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> AnalyzeReport:
+    """Read, extract and store new articles, then relink and cross-check the corpus.
+
+    ``on_documents`` is told how many new articles will be extracted (for a progress bar),
+    ``on_progress`` how many more are done after each batch.
+    """
+    report = AnalyzeReport()
+    documents = new_documents(paths, store, report)
+    if on_documents is not None:
+        on_documents(len(documents))
+    if documents:
+        report.added = extract_and_store(
+            documents, store, model=model, on_progress=on_progress
+        )
+    if report.added or (store.document_ids() and not store.stories()):
+        linked = relink(store)
+        report.stories = len(linked.stories)
+        report.verdicts = Counter(c.verdict for c in linked.comparisons)
+    else:
+        report.stories = len(store.stories())
+        report.verdicts = Counter(c.verdict for c in store.comparisons())
+    report.documents = len(store.document_ids())
+    return report
