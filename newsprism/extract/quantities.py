@@ -1,17 +1,792 @@
-"""Quantities with what they count, bounds, unit, scope, as-of date and attribution."""
+"""Quantities with what they count, bounds, unit, scope, as-of date and attribution.
+
+A quantity is found in three steps, sentence by sentence:
+
+1. *atoms*: a number (digits, words, scaled "4.5 thousand", vague "dozens") read from token
+   attributes, with its bound ("more than"), unit (currency, percent, duration, physical, age)
+   or counted noun (the parser's ``nummod`` head, or the object of "26 *of* the criminals");
+   years, times, ordinals, phone numbers and numbering ("Article 5") are skipped;
+2. *groups*: atoms joined into ranges ("10 to 20"), changes ("from 60 to 120 tenge") and
+   parenthetical conversions ("120 KZT (20 rubles)");
+3. *meaning*: the measure from the cue that governs the number (see :mod:`measures`), the
+   counted group (scope), negation, "another" (incremental), attribution and as-of date.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, field
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.extract.dates import date_at
 from newsprism.extract.extensions import register_extensions
-from newsprism.model import Quantity
+from newsprism.extract.measures import (
+    NOUN_MEASURE,
+    PEOPLE_MEASURES,
+    WEAK_NOUN_MEASURES,
+    measure_of_cue,
+)
+from newsprism.extract.numbers import (
+    VAGUE_COUNTS,
+    european_style,
+    is_number_word,
+    is_ordinal,
+    parse_digits,
+    parse_words,
+)
+from newsprism.extract.units import AMBIGUOUS_FORMS, PREFIX_SYMBOLS, lookup
+from newsprism.model import Bound, Quantity, Quote
+
+# Bound phrases before a number, longest first; the interval they give is set in _interval.
+BOUND_PHRASES: tuple[tuple[str, Bound], ...] = (
+    ("no fewer than", "at least"), ("no less than", "at least"), ("not less than", "at least"),
+    ("in excess of", "more than"), ("upwards of", "more than"), ("just over", "more than"),
+    ("just under", "less than"), ("more than", "more than"), ("at least", "at least"),
+    ("as many as", "up to"), ("up to", "up to"), ("at most", "up to"),
+    ("fewer than", "less than"), ("less than", "less than"), ("close to", "about"),
+    ("an estimated", "about"), ("over", "more than"), ("above", "more than"),
+    ("under", "less than"), ("below", "less than"), ("nearly", "about"), ("almost", "about"),
+    ("about", "about"), ("around", "about"), ("approximately", "about"), ("roughly", "about"),
+    ("some", "about"), ("estimated", "about"), ("approx.", "about"), ("circa", "about"),
+)
+BOUND_CHANGE = {"exact": "=", "about": "~", "more than": ">", "at least": ">",
+                "less than": "<", "up to": "<"}
+INCREMENT_WORDS = ("another", "a further", "an additional", "additional", "further")
+# Words before a number that make it a label, not an amount.
+NUMBERING_WORDS = frozenset(
+    {
+        "article", "no", "no.", "number", "#", "part", "section", "paragraph", "clause",
+        "chapter", "resolution", "flight", "route", "highway", "room", "page", "item", "point",
+        "level", "phase", "stage", "category", "building", "house", "apartment", "decree", "law",
+        "bus", "train", "gate", "platform", "channel", "line", "code", "act", "protocol",
+        "version", "tier"
+    }
+)
+TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hrs", "local"})
+AGE_BEFORE = frozenset({"aged", "age"})
+ADJECTIVAL_COUNTS = frozenset({"dead", "injured", "wounded", "missing", "killed", "detained"})
+# Counted nouns that name nobody in particular: the figure is about everybody.
+GENERIC_NOUNS = frozenset(
+    {"people", "person", "individual", "dead", "injured", "wounded", "missing", "killed",
+     "detained", "death", "fatality", "casualty", "body", "victim", "life", "case", "injury",
+     "time", "other", "more"}
+)
+REPORTING_VERBS = frozenset(
+    {
+        "say", "report", "announce", "state", "tell", "confirm", "claim", "add", "estimate",
+        "note", "record", "register", "reveal", "declare", "warn", "inform", "put", "count",
+        "cite", "publish", "write"
+    }
+)
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "disprove"})
+RISE_VERBS = frozenset({"rise", "increase", "grow", "climb", "jump", "soar", "raise", "hike",
+                        "surge", "go", "gain", "spike"})
+FALL_VERBS = frozenset({"fall", "drop", "decrease", "decline", "cut", "reduce", "lower",
+                        "plunge", "slump", "sink", "shrink", "slash", "ease"})
+TOTAL_VERBS = frozenset({"rise", "climb", "reach", "stand", "increase", "grow", "jump", "hit",
+                         "be", "top", "exceed", "surpass", "total", "pass", "go", "mount"})
+PRICE_CUES = frozenset({"price", "cost", "fare", "tariff", "fee", "rate"})
+INHERIT_CUES = ("including", "among them", "of whom", "of them", "among whom", "incl.")
+TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+RANGE_CONNECTORS = frozenset({"to", "-", "–", "—", "or", "and/or"})
+YEAR_RANGE = (1800, 2100)
+# Phone numbers: digit groups joined by hyphens or dots (no spaces, no thousands commas).
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[-.]\d{2,4}){1,3}(?![\d,])")
+PHONE_DIGITS = 7
+# How far back (tokens) an opening bracket may be for a number to sit inside it.
+PAREN_REACH = 8
+# How far after the number (tokens) its counted noun may be for the span to cover it.
+NOUN_REACH = 4
+# Heads of "according to X" that name a document, not a source.
+NON_SOURCES = frozenset({"data", "datum", "report", "information", "figure", "estimate",
+                         "statistic", "result", "preliminary", "update"})
+
+
+@dataclass
+class _Atom:
+    start: int  # first token, including bound words and a currency symbol
+    end: int  # one past the last token, including the unit
+    num_start: int
+    num_end: int
+    value: float
+    bound: Bound = "exact"
+    vague: bool = False
+    unit: str = ""
+    normalized: str = "-"
+    kind: str = "count"  # count, currency, percent, duration, physical, age
+    head: Token | None = None  # counted noun
+    paren: bool = False
+    incremental: bool = False
+    converts: int | None = None  # atom index
+    from_word: bool = False  # preceded by "from"
+    paren_open: int = -1  # token of the opening bracket when inside a parenthesis
+
+
+@dataclass
+class _Group:
+    atoms: list[int]
+    low: float | None
+    high: float | None
+    bound: Bound
+    change: str
+    from_low: float | None = None
+    from_high: float | None = None
+    per: str = ""
+    converts: int | None = None  # group index
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _lower(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _phrase_before(doc: Doc, end: int, lo: int, phrases: tuple[str, ...]) -> int | None:
+    """Start of one of ``phrases`` ending right before token ``end`` (not before ``lo``)."""
+    for phrase in phrases:
+        words = phrase.split()
+        start = end - len(words)
+        if start >= lo and [doc[k].lower_ for k in range(start, end)] == words:
+            return start
+    return None
+
+
+def _blocked_tokens(doc: Doc) -> set[int]:
+    """Tokens of dates and times (not durations): their digits are never amounts."""
+    blocked: set[int] = set()
+    times = doc._.times or []
+    for t in times:
+        if t.type == "DURATION":
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None:
+            blocked.update(range(span.start, span.end))
+    if not times:
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME") and re.search(
+                r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
+                r"sat|sun)\w*|\b1[89]\d\d\b|\b20\d\d\b|\bago\b|\d:\d|[ap]\.?m\b", ent.text
+            ):
+                blocked.update(range(ent.start, ent.end))
+    for ent in doc.ents:
+        if ent.label_ == "ORDINAL":
+            blocked.update(range(ent.start, ent.end))
+    return blocked
+
+
+def _is_num_token(tok: Token) -> bool:
+    if is_ordinal(tok.text):
+        return False
+    return tok.like_num or is_number_word(tok.text) or parse_digits(tok.text) is not None
+
+
+def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float, bool] | None:
+    """(end token, value, vague) of a number starting at token ``i``, or None."""
+    tok = doc[i]
+    lower = tok.lower_
+    if lower in VAGUE_COUNTS:
+        value = VAGUE_COUNTS[lower]
+        j = i + 1
+        if _lower(doc, j) == "of" and _lower(doc, j + 1) in ("thousands", "millions", "billions"):
+            value = value / 2 * VAGUE_COUNTS[_lower(doc, j + 1)]
+            j += 2
+        prev = _lower(doc, i - 1)
+        if prev in ("the", "their", "its") or doc[i - 1].like_num if i > 0 else False:
+            return None
+        if lower == "tens" and value == VAGUE_COUNTS["tens"]:
+            return None  # bare "tens" is not a count
+        return j, value, True
+    if (lower in ("a", "an") and _lower(doc, i + 1) in ("dozen", "hundred", "thousand", "million",
+                                                         "billion", "score")) or _is_num_token(tok):
+        start_words = i
+    else:
+        return None
+    j = start_words + 1 if lower in ("a", "an") else start_words
+    words: list[str] = [] if j == start_words else [lower]
+    while j < end:
+        t = doc[j]
+        word = t.lower_
+        if is_number_word(word) or (t.like_num and not words) or (
+            parse_digits(word) is not None and not words
+        ) or (j + 1 < end and words and is_number_word(doc[j + 1].text) and (
+            (word == "and" and words[-1] in ("hundred", "thousand", "million"))
+            or (word == "-" and words[-1] in TENS)
+        )) or (word in ("bn", "mln", "bln", "m", "tn") and words and parse_digits(words[-1])):
+            words.append(word)
+            j += 1
+        else:
+            break
+    if not words:
+        return None
+    if len(words) == 1:
+        value = parse_digits(words[0], european=european)
+        if value is None:
+            value = parse_words(words)
+    else:
+        first = parse_digits(words[0], european=european)
+        rest = parse_words(words[1:]) if len(words) > 1 else None
+        if first is not None and rest is not None and words[1] in ("thousand", "million",
+                                                                   "billion", "hundred",
+                                                                   "trillion", "bn", "mln",
+                                                                   "bln", "m", "tn"):
+            value = first * rest if rest else None
+        else:
+            value = parse_words(words)
+    if value is None:
+        return None
+    return j, value, False
+
+
+def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool:
+    """Whether the number at tokens [i, j) is a label, year, time or phone, not an amount."""
+    text = doc[i:j].text
+    prev = _lower(doc, i - 1)
+    prev2 = f"{_lower(doc, i - 2)}{prev}"
+    if prev in NUMBERING_WORDS or prev2 in ("no.",) or prev in ("#", "+", "tel", "phone"):
+        return True
+    if _lower(doc, j) in TIME_WORDS:
+        return True
+    if re.fullmatch(r"\+?\d+(?:[-. ]\d+){2,}", text) or re.fullmatch(r"\d{6,}", text):
+        return "," not in text and not has_unit
+    if j - i == 1 and re.fullmatch(r"\d{4}", text) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+        nxt = doc[j] if j < len(doc) else None
+        counted = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and doc[i].head == nxt
+        return not (has_unit or counted)
+    return False
+
+
+def _unit_after(doc: Doc, j: int, end: int, from_digits: bool) -> tuple[int, str, str, str] | None:
+    """(end, surface, normalised, kind) of a unit written right after the number."""
+    if j + 3 < end + 1 and j + 3 <= len(doc) and doc[j].text == "-" and _lower(doc, j + 1) in (
+        "year", "years"
+    ) and _lower(doc, j + 2) == "-" and _lower(doc, j + 3) == "old":
+        return j + 4, "year-old", "year of age", "age"
+    for size in (3, 2, 1):
+        if j + size > end:
+            continue
+        form = " ".join(doc[k].lower_ for k in range(j, j + size))
+        joined = doc[j:j + size].text.replace(" ", "")
+        found = lookup(form) or (lookup(joined) if size > 1 else None)
+        if not found:
+            continue
+        if size == 1 and form in AMBIGUOUS_FORMS and not from_digits:
+            continue
+        name, kind = found
+        k = j + size
+        if kind == "duration" and _lower(doc, k) == "old":
+            return k + 1, doc[j:k + 1].text, "year of age", "age"
+        return k, doc[j:k].text, name, kind
+    return None
+
+
+def _counted_noun(doc: Doc, num_start: int, num_end: int, end: int) -> Token | None:
+    last = doc[num_end - 1]
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and \
+            last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= num_end and \
+            last.head.i < end and lookup(last.head.lower_) is None:
+        return last.head
+    if num_end < end and doc[num_end].lower_ in ADJECTIVAL_COUNTS:
+        return doc[num_end]
+    if num_end < end and doc[num_end].lower_ == "of":
+        for child in doc[num_end].children:
+            if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                return child
+    if num_end < end and doc[num_end].tag_ in ("NNS", "NNPS") and \
+            lookup(doc[num_end].lower_) is None:
+        return doc[num_end]
+    return None
+
+
+def _find_atoms(doc: Doc, sent: Span, blocked: set[int], european: bool) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    i = sent.start
+    while i < sent.end:
+        if i in blocked:
+            i += 1
+            continue
+        phone = _PHONE.match(doc.text, doc[i].idx)
+        if phone and sum(c.isdigit() for c in phone.group()) >= PHONE_DIGITS and (
+            "-" in phone.group() or not european
+        ):
+            while i < sent.end and doc[i].idx < phone.end():
+                i += 1
+            continue
+        read = _read_number(doc, i, sent.end, european)
+        if read is None:
+            i += 1
+            continue
+        j, value, vague = read
+        if any(k in blocked for k in range(i, j)):
+            i = j
+            continue
+        num_start, num_end = i, j
+        from_digits = doc[j - 1].like_num and any(c.isdigit() for c in doc[j - 1].text)
+        unit = _unit_after(doc, j, sent.end, from_digits)
+        prefix = None
+        if i > sent.start and doc[i - 1].lower_ in PREFIX_SYMBOLS:
+            prefix = lookup(doc[i - 1].lower_)
+        elif i > sent.start and doc[i - 1].text.isupper() and len(doc[i - 1].text) == 3:
+            found = lookup(doc[i - 1].lower_)
+            prefix = found if found and found[1] == "currency" else None
+        if _skip_reason(doc, i, j, value, bool(unit or prefix)):
+            i = j
+            continue
+        atom = _Atom(start=i, end=j, num_start=num_start, num_end=num_end, value=value,
+                     vague=vague)
+        if prefix:
+            atom.start = i - 1
+            atom.unit, atom.normalized, atom.kind = doc[i - 1].text, prefix[0], prefix[1]
+            # "$6 billion dollars" is rare; a following unit of the same kind is absorbed.
+            if unit and unit[3] == "currency":
+                atom.end = unit[0]
+        elif unit:
+            atom.end, atom.unit, atom.normalized, atom.kind = unit
+        elif _lower(doc, i - 1) in AGE_BEFORE:
+            atom.kind, atom.normalized, atom.unit = "age", "year of age", ""
+        if atom.kind == "count":
+            head = _counted_noun(doc, num_start, num_end, sent.end)
+            if head is not None:
+                atom.head = head
+                atom.unit = head.text
+                lemma = head.lemma_.lower()
+                atom.normalized = "people" if lemma in ADJECTIVAL_COUNTS | {"person"} else lemma
+                if num_end <= head.i < num_end + NOUN_REACH and not any(
+                    doc[k].like_num for k in range(num_end, head.i)
+                ):
+                    atom.end = head.i + 1
+        _attach_bound(doc, atom, sent.start)
+        atoms.append(atom)
+        i = max(j, atom.end)
+    return atoms
+
+
+def _attach_bound(doc: Doc, atom: _Atom, lo: int) -> None:
+    start = atom.start
+    for phrase, bound in BOUND_PHRASES:
+        at = _phrase_before(doc, start, lo, (phrase,))
+        if at is not None:
+            # "over" and "under" are prepositions of time and place more often than bounds.
+            if phrase in ("over", "under", "above", "below") and atom.kind in ("duration",):
+                break
+            atom.bound, start = bound, at
+            break
+    inc = _phrase_before(doc, start, lo, INCREMENT_WORDS)
+    if inc is not None:
+        atom.incremental, start = True, inc
+    elif _lower(doc, atom.num_end) == "more" and atom.kind == "count":
+        atom.incremental = True
+    if atom.vague and atom.bound == "exact":
+        atom.bound = "at least"
+    atom.start = start
+    if _lower(doc, start - 1) == "from":
+        atom.from_word = True
+    # Inside a parenthesis: an opening bracket before it, no closing one in between.
+    for k in range(start - 1, max(lo, start - PAREN_REACH) - 1, -1):
+        if doc[k].text == ")":
+            break
+        if doc[k].text == "(":
+            atom.paren = True
+            atom.paren_open = k
+            break
+
+
+def _interval(value: float, bound: Bound) -> tuple[float | None, float | None]:
+    if bound in ("more than", "at least"):
+        return value, None
+    if bound in ("less than", "up to"):
+        return None, value
+    return value, value
+
+
+def _paren_region(doc: Doc, i: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Token bounds of the parenthesis opening at token i."""
+    if doc[i].text != "(":
+        return None
+    for k in range(i + 1, min(hi, i + 12)):
+        if doc[k].text == ")":
+            return i, k + 1
+    return None
+
+
+def _gap_words(doc: Doc, a: _Atom, b: _Atom, atoms: list[_Atom]) -> list[str]:
+    """Words between two atoms, ignoring parentheses and the atoms of the other kind."""
+    skip: set[int] = set()
+    for other in atoms:
+        if other.paren != a.paren:
+            skip.update(range(other.start, other.end))
+    words = []
+    for k in range(a.end, b.start):
+        if k in skip or doc[k].text in ("(", ")"):
+            continue
+        words.append(doc[k].lower_)
+    return words
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+def _change_direction(doc: Doc, atom: _Atom) -> str | None:
+    """"rose by 12%", "fell 5 percent": the number is the size of a change."""
+    tok = doc[atom.num_end - 1]
+    chain = [tok.head, tok.head.head, tok.head.head.head]
+    for k, anc in enumerate(chain):
+        if anc.lower_ in ("to", "from", "at"):
+            return None
+        if anc.pos_ == "VERB":
+            via_by = any(c.lower_ == "by" for c in chain[:k])
+            direct = k <= 1
+            if via_by or direct:
+                if anc.lemma_ in RISE_VERBS and anc.lemma_ != "go":
+                    return "up"
+                if anc.lemma_ in FALL_VERBS:
+                    return "down"
+            return None
+    return None
+
+
+def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
+    groups: list[_Group] = []
+    group_of: dict[int, int] = {}
+    used: set[int] = set()
+    sentence_has_price = any(t.lemma_ in PRICE_CUES for t in sent)
+    for paren_pass in (False, True):
+        for k, a in enumerate(atoms):
+            if k in used or a.paren != paren_pass:
+                continue
+            later = [m for m in range(k + 1, len(atoms)) if atoms[m].paren == a.paren]
+            partner = next((m for m in later if m not in used), None)
+            if partner is not None:
+                b = atoms[partner]
+                gap = _gap_words(doc, a, b, atoms)
+                between = _lower(doc, a.start - 1) == "between"
+                connector = (" ".join(gap) in RANGE_CONNECTORS) or (gap == ["and"] and between)
+                compatible = not a.unit or not b.unit or a.normalized == b.normalized or (
+                    a.kind == b.kind == "count"
+                )
+                if connector and compatible and not (a.paren and not paren_pass):
+                    if not a.unit:
+                        a.unit, a.normalized, a.kind, a.head = b.unit, b.normalized, b.kind, b.head
+                    if not b.unit:
+                        b.unit, b.normalized, b.kind, b.head = a.unit, a.normalized, a.kind, a.head
+                    used.update((k, partner))
+                    parents = {group_of.get(x.converts) for x in (a, b) if x.converts is not None}
+                    parent_change = len(parents) == 1 and None not in parents and \
+                        groups[parents.pop()].from_low is not None
+                    is_change = (a.from_word and (
+                        sentence_has_price or a.kind in ("currency", "percent")
+                        or (_governing_verb(doc[a.num_start]) is not None
+                        and _governing_verb(doc[a.num_start]).lemma_ in RISE_VERBS | FALL_VERBS)
+                    )) or parent_change
+                    if is_change:
+                        low, high = _interval(b.value, b.bound)
+                        group = _Group([k, partner], low, high, b.bound,
+                                       "up" if b.value >= a.value else "down",
+                                       from_low=a.value, from_high=a.value)
+                    else:
+                        group = _Group([k, partner], a.value, b.value, "exact", "=")
+                    group_of[k] = group_of[partner] = len(groups)
+                    groups.append(group)
+                    continue
+            used.add(k)
+            low, high = _interval(a.value, a.bound)
+            direction = _change_direction(doc, a)
+            group = _Group([k], low, high, a.bound, direction or BOUND_CHANGE[a.bound])
+            group_of[k] = len(groups)
+            groups.append(group)
+        if not paren_pass:
+            # Parenthetical atoms convert the value written right before their parenthesis.
+            for a in atoms:
+                if not a.paren:
+                    continue
+                opening = a.paren_open
+                for m, b in enumerate(atoms):
+                    if not b.paren and b.end == opening:
+                        a.converts = m
+    for group in groups:
+        first = atoms[group.atoms[0]]
+        if first.converts is not None and first.converts in group_of:
+            group.converts = group_of[first.converts]
+    groups.sort(key=lambda g: atoms[g.atoms[0]].start)
+    return groups
+
+
+def _per_after(doc: Doc, end: int, hi: int) -> str:
+    k = end
+    while k < hi and doc[k].text in (")",):
+        k += 1
+    region = _paren_region(doc, k, 0, hi) if k < hi else None
+    if region:
+        k = region[1]
+    if k + 1 < hi and doc[k].lower_ in ("per", "/", "a", "an", "each") and \
+            doc[k + 1].pos_ in ("NOUN", "PROPN"):
+        found = lookup(doc[k + 1].lower_)
+        if doc[k].lower_ in ("a", "an", "each") and not found:
+            return ""
+        return found[0] if found else doc[k + 1].lemma_.lower()
+    return ""
+
+
+def _cue_measure(tok: Token, allow: frozenset[str] | None = None) -> str | None:
+    m = measure_of_cue(tok.lemma_) or measure_of_cue(tok.lower_)
+    if m and (allow is None or m in allow):
+        return m
+    return None
+
+
+def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Quantity]) -> str:
+    if atom.kind == "currency":
+        cue = group.per or group.from_low is not None or any(
+            t.lemma_ in PRICE_CUES for t in sent
+        )
+        return "price" if cue else "money"
+    if atom.kind == "age":
+        return "age"
+    if atom.kind == "duration":
+        return "duration"
+    if atom.kind in ("percent", "physical"):
+        return "other"
+    people = PEOPLE_MEASURES | {"troops", "protesters"}
+    # 1. a cue right before the number: "suffered more than 4.5 thousand", "killed 26".
+    k = atom.start - 1
+    while k >= sent.start and doc[k].lower_ in ("a", "the", "some", ":", ",", "at", "least"):
+        k -= 1
+    if k >= sent.start and doc[k].pos_ in ("VERB", "AUX", "ADJ"):
+        found = _cue_measure(doc[k], people)
+        if found:
+            return found
+    head = atom.head
+    noun_measure = NOUN_MEASURE.get(head.lemma_.lower()) if head is not None else None
+    if noun_measure is None and head is not None:
+        noun_measure = NOUN_MEASURE.get(head.lower_)
+    if noun_measure and noun_measure not in WEAK_NOUN_MEASURES:
+        return noun_measure
+    # 2. the words governing the number or its counted noun.
+    start_tok = head if head is not None else doc[atom.num_end - 1]
+    if head is not None:
+        for child in head.children:
+            if child.dep_ in ("amod", "acl", "relcl") and child.i not in range(atom.num_start,
+                                                                                 atom.num_end):
+                found = _cue_measure(child, people)
+                if found:
+                    return found
+    for anc in [start_tok, *start_tok.ancestors]:
+        if anc.i in range(atom.num_start, atom.num_end) or anc is head:
+            continue
+        found = _cue_measure(anc)
+        if found and found not in ("price", "money"):
+            return found
+        if anc.pos_ in ("VERB", "AUX") and anc.lemma_ in TOTAL_VERBS:
+            for child in anc.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    for t in child.subtree:
+                        found = _cue_measure(t, people)
+                        if found:
+                            return found
+    if noun_measure:
+        return noun_measure
+    # 3. "Including 19 police ...": the measure of the figure it breaks down.
+    if _phrase_before(doc, atom.start, sent.start, INHERIT_CUES) is not None or \
+            doc[sent.start].lower_ in ("including", "among"):
+        for q in reversed(previous[-6:]):
+            if q.measure in PEOPLE_MEASURES:
+                return q.measure
+    # 4. a casualty cue anywhere in the sentence, nearest first.
+    best: tuple[int, str] | None = None
+    for t in sent:
+        if atom.start <= t.i < atom.end:
+            continue
+        found = _cue_measure(t, PEOPLE_MEASURES) if t.pos_ in ("VERB", "ADJ", "NOUN") else None
+        if found:
+            distance = min(abs(t.i - atom.start), abs(t.i - atom.end))
+            if best is None or distance < best[0]:
+                best = (distance, found)
+    return best[1] if best else "other"
+
+
+def _scope(doc: Doc, head: Token | None, atom: _Atom) -> str:
+    if head is None or head.lemma_.lower() in GENERIC_NOUNS or head.lower_ in GENERIC_NOUNS:
+        return ""
+    if head.pos_ == "PRON":
+        return ""
+    keep: list[Token] = []
+
+    def modifiers(noun: Token) -> None:
+        keep.append(noun)
+        for child in noun.children:
+            if child.i in range(atom.num_start, atom.num_end) or (
+                child.i < atom.start and noun is head
+            ):
+                continue
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < noun.i:
+                if child.lower_ in ADJECTIVAL_COUNTS or _cue_measure(child) in PEOPLE_MEASURES:
+                    continue
+                keep.extend(t for t in child.subtree if t.dep_ != "case" or t.head is child)
+            elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+                modifiers(child)
+            elif child.dep_ == "cc":
+                keep.append(child)
+
+    modifiers(head)
+    keep = [t for t in keep if t.i >= atom.num_end or t.i < atom.start]
+    if not keep:
+        return ""
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    lo = max(lo, atom.num_end) if lo < atom.num_end and head.i >= atom.num_end else lo
+    span = doc[lo:hi + 1]
+    words = [t for t in span if t.dep_ != "det" and t.pos_ != "NUM"]
+    return " ".join(t.text for t in words).replace(" 's", "'s").strip()
+
+
+def _item(doc: Doc, sent: Span) -> str:
+    for t in sent:
+        if t.lemma_ in PRICE_CUES and t.pos_ == "NOUN":
+            compounds = [c for c in t.children if c.dep_ == "compound"]
+            if compounds:
+                return " ".join(c.text for c in compounds)
+            for prep in t.children:
+                if prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            mods = [c for c in pobj.children if c.dep_ in ("amod", "compound")]
+                            return " ".join(x.text for x in sorted([*mods, pobj],
+                                                                   key=lambda x: x.i))
+    return ""
+
+
+def _negated(doc: Doc, atom: _Atom) -> bool:
+    tok = atom.head if atom.head is not None else doc[atom.num_end - 1]
+    verb_seen = False
+    for anc in [tok, *tok.ancestors]:
+        if anc.lemma_ in DENIAL_VERBS:
+            return True
+        if anc.pos_ in ("VERB", "AUX") and not verb_seen:
+            verb_seen = True
+            if any(c.dep_ == "neg" for c in anc.children):
+                return True
+    return False
+
+
+def _speaker_phrase(tok: Token) -> str:
+    """The name of a source: its entity, else the noun with its modifiers ("law enforcers")."""
+    if tok.lemma_.lower() in NON_SOURCES:
+        return ""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "PERSON", "GPE", "NORP", "FAC"):
+            return ent.text
+    words = [t for t in tok.lefts if t.dep_ in ("compound", "amod")]
+    words = [t for w in words for t in w.subtree] + [tok]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def _attribution(doc: Doc, atom: _Atom, sent: Span, start: int, end: int,
+                 quotes: list[Quote]) -> str:
+    for quote in quotes:
+        if quote.start <= start and end <= quote.end and (quote.speaker or quote.speaker_text):
+            return quote.speaker or quote.speaker_text
+    tok = atom.head if atom.head is not None else doc[atom.num_end - 1]
+    for anc in [tok, *tok.ancestors]:
+        if anc.lemma_ in REPORTING_VERBS and anc.pos_ in ("VERB", "AUX"):
+            for child in anc.children:
+                if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                    return _speaker_phrase(child)
+            # "..., police said" attaches to the root; one reporting verb is enough.
+            break
+    for t in sent:
+        if t.lower_ == "according" and _lower(doc, t.i + 1) == "to":
+            for pobj in doc[t.i + 1].children:
+                if pobj.dep_ == "pobj" and pobj.pos_ != "PRON":
+                    return _speaker_phrase(pobj)
+    return ""
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    found = text.rfind("\n", 0, at)
+    return found + 1 if found >= 0 else 0
+
+
+def _as_of(doc: Doc, start: int, end: int, sent: Span) -> str | None:
+    times = doc._.times or []
+    found = date_at(times, start, end, sentence_start=sent.start_char,
+                    sentence_end=sent.end_char)
+    if found:
+        return found
+    # A date stated earlier in the same paragraph still holds for the figures that follow it.
+    para = _paragraph_start(doc.text, sent.start_char)
+    earlier = [t for t in times if t.date and t.type in ("DATE", "TIME")
+               and para <= t.start < sent.start_char]
+    if earlier:
+        return max(earlier, key=lambda t: t.start).date
+    return date_at([], start, end, publication=doc._.publication)
 
 
 def find_quantities(doc: Doc) -> list[Quantity]:
-    """TODO(first version): implemented by the quantities work."""
-    return []
+    """Every quantity of interest in a processed Doc, in text order."""
+    if not doc.has_annotation("SENT_START"):
+        return []
+    european = european_style(doc.text)
+    blocked = _blocked_tokens(doc)
+    quotes: list[Quote] = list(doc._.quotes or [])
+    doc_id = doc._.doc_id or ""
+    out: list[Quantity] = []
+    for sent in doc.sents:
+        atoms = _find_atoms(doc, sent, blocked, european)
+        if not atoms:
+            continue
+        groups = _group_atoms(doc, atoms, sent)
+        index_of: dict[int, int] = {}
+        for n, group in enumerate(groups):
+            first, last = atoms[group.atoms[0]], atoms[group.atoms[-1]]
+            main = last if last.unit else first
+            group.per = _per_after(doc, last.end, sent.end)
+            start_tok, end_tok = first.start, last.end
+            start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
+            measure = _measure(doc, main, group, sent, out)
+            converts = None
+            if group.converts is not None:
+                # the converted group is the one whose atoms include the converted atom
+                target = atoms[group.atoms[0]].converts
+                for m, other in enumerate(groups):
+                    if target in other.atoms and m in index_of:
+                        converts = index_of[m]
+                        other_q = out[index_of[m]]
+                        measure = other_q.measure if other_q.measure != "other" else measure
+                        if not group.per:
+                            group.per = other_q.per
+                        if other_q.per == "" and group.per:
+                            other_q.per = group.per
+            quantity = Quantity(
+                doc_id=doc_id,
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                low=group.low,
+                high=group.high,
+                bound=group.bound,
+                change=group.change,  # type: ignore[arg-type]
+                unit=main.unit,
+                normalized_unit=main.normalized or "-",
+                per=group.per,
+                measure=measure,
+                scope=_scope(doc, main.head, main) if measure not in ("price", "money") else "",
+                item=_item(doc, sent) if measure == "price" else "",
+                from_low=group.from_low,
+                from_high=group.from_high,
+                converts=converts,
+                negated=_negated(doc, main),
+                incremental=first.incremental,
+                attributed_to=_attribution(doc, main, sent, start, end, quotes),
+                as_of=_as_of(doc, start, end, sent),
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+            )
+            index_of[n] = len(out)
+            out.append(quantity)
+    return out
 
 
 class Quantities:
