@@ -28,10 +28,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsprism.extract import make_doc  # noqa: E402
-from newsprism.extract.quantities import find_quantities  # noqa: E402
-from newsprism.model import Document, Quantity  # noqa: E402
-from newsprism.nlp import load_pipeline  # noqa: E402
+from newsprism.extract import make_doc
+from newsprism.extract.quantities import find_quantities
+from newsprism.model import Document, Quantity
+from newsprism.nlp import load_pipeline
 
 REL_TOL = 1e-5
 Value = tuple[float, float]  # (low, high); equal for a single value

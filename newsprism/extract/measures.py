@@ -24,22 +24,23 @@ def _measure(name: str, gkg: str, label: str, cues: str) -> Measure:
 
 MEASURES: tuple[Measure, ...] = (
     _measure("killed", "KILL", "people killed",
-             "kill die dead death fatality toll perish slay murder execute behead massacre "
+             "kill die dead death fatality toll perish drown slay murder execute behead massacre "
              "body corpse fatally lose_life killing"),
     _measure("injured", "WOUND", "people injured",
-             "injure wound hurt injury casualty suffer hospitalise hospitalize hospitalized "
+             "injure wound hurt injury casualty suffer beat hospitalise hospitalize hospitalized "
              "hospitalised wounded injured treat"),
     _measure("detained", "ARREST", "people detained",
              "detain arrest detention custody detainee arrestee jail imprison apprehend "
              "round_up prisoner"),
     _measure("protesters", "PROTEST", "protesters",
-             "protester demonstrator protest rally march marcher gather demonstrate"),
+             "protester demonstrator protest rally march marcher gather demonstrate crowd "
+             "turn_out"),
     _measure("kidnapped", "KIDNAP", "people kidnapped",
              "kidnap abduct hostage abduction kidnapping"),
     _measure("displaced", "DISPLACED", "people displaced",
              "displace flee evacuate refugee evacuee homeless displacement"),
     _measure("seized", "SEIZE", "items seized", "seize confiscate capture impound"),
-    _measure("affected", "AFFECT", "people affected", "affect"),
+    _measure("affected", "AFFECT", "people affected", "affect infect strand"),
     _measure("missing", "", "people missing", "missing unaccounted"),
     _measure("troops", "", "troops deployed",
              "troop soldier peacekeeper deploy paratrooper reinforcement contingent"),
@@ -69,14 +70,15 @@ NOUN_MEASURE: dict[str, str] = {
     "dead": "killed", "death": "killed", "fatality": "killed", "body": "killed",
     "corpse": "killed", "injured": "injured", "wounded": "injured", "injury": "injured",
     "casualty": "injured", "detainee": "detained", "arrestee": "detained",
-    "prisoner": "detained", "hostage": "kidnapped", "refugee": "displaced",
+    "hostage": "kidnapped", "refugee": "displaced",
     "evacuee": "displaced", "protester": "protesters", "demonstrator": "protesters",
     "marcher": "protesters", "troop": "troops", "peacekeeper": "troops",
     "paratrooper": "troops", "soldier": "troops", "serviceman": "troops",
 }
 # Nouns whose own measure is weak: a verb saying what happened to them wins ("18 soldiers
-# were killed" is killed; "2,500 soldiers arrived" is troops).
-WEAK_NOUN_MEASURES = frozenset({"protesters", "troops"})
+# were killed" is killed; "2,500 soldiers arrived" is troops; "21 detainees were beaten" is
+# injured). Only the casualty nouns themselves ("225 dead") outrank their verbs.
+WEAK_NOUN_MEASURES = frozenset({"protesters", "troops", "detained", "kidnapped", "displaced"})
 
 
 def measure_of_cue(lemma: str) -> str | None:

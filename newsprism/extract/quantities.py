@@ -87,7 +87,8 @@ FALL_VERBS = frozenset({"fall", "drop", "decrease", "decline", "cut", "reduce", 
                         "plunge", "slump", "sink", "shrink", "slash", "ease"})
 TOTAL_VERBS = frozenset({"rise", "climb", "reach", "stand", "increase", "grow", "jump", "hit",
                          "be", "top", "exceed", "surpass", "total", "pass", "go", "mount"})
-PRICE_CUES = frozenset({"price", "cost", "fare", "tariff", "fee", "rate"})
+TOTAL_NOUNS = frozenset({"total", "tally", "toll", "number", "figure", "count"})
+PRICE_CUES = frozenset({"price", "cost", "fare", "tariff", "fee", "rate", "rent"})
 INHERIT_CUES = ("including", "among them", "of whom", "of them", "among whom", "incl.")
 TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 RANGE_CONNECTORS = frozenset({"to", "-", "–", "—", "or", "and/or"})
@@ -197,11 +198,13 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float
         if lower == "tens" and value == VAGUE_COUNTS["tens"]:
             return None  # bare "tens" is not a count
         return j, value, True
-    if (lower in ("a", "an") and _lower(doc, i + 1) in ("dozen", "hundred", "thousand", "million",
-                                                         "billion", "score")) or _is_num_token(tok):
-        start_words = i
-    else:
+    scale_next = _lower(doc, i + 1) in ("dozen", "hundred", "thousand", "million", "billion",
+                                        "score")
+    if lower == "half" and _lower(doc, i + 1) not in ("a", "an"):
+        return None  # "half of those in need" is a share, not a count
+    if not ((lower in ("a", "an") and scale_next) or _is_num_token(tok)):
         return None
+    start_words = i
     j = start_words + 1 if lower in ("a", "an") else start_words
     words: list[str] = [] if j == start_words else [lower]
     while j < end:
@@ -212,7 +215,8 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float
         ) or (j + 1 < end and words and is_number_word(doc[j + 1].text) and (
             (word == "and" and words[-1] in ("hundred", "thousand", "million"))
             or (word == "-" and words[-1] in TENS)
-        )) or (word in ("bn", "mln", "bln", "m", "tn") and words and parse_digits(words[-1])):
+        )) or (word in ("bn", "mln", "bln", "m", "tn") and words and parse_digits(words[-1])) \
+                or (word in ("a", "an") and words == ["half"]):
             words.append(word)
             j += 1
         else:
@@ -235,6 +239,8 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float
             value = parse_words(words)
     if value is None:
         return None
+    if _lower(doc, i - 1) == "minus":
+        value = -value
     return j, value, False
 
 
@@ -290,7 +296,8 @@ def _counted_noun(doc: Doc, num_start: int, num_end: int, end: int) -> Token | N
         return doc[num_end]
     if num_end < end and doc[num_end].lower_ == "of":
         for child in doc[num_end].children:
-            if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            if child.dep_ == "pobj" and (child.pos_ in ("NOUN", "PROPN", "PRON")
+                                         or child.lower_ in ADJECTIVAL_COUNTS):
                 return child
     if num_end < end and doc[num_end].tag_ in ("NNS", "NNPS") and \
             lookup(doc[num_end].lower_) is None:
@@ -350,7 +357,8 @@ def _find_atoms(doc: Doc, sent: Span, blocked: set[int], european: bool) -> list
                 atom.head = head
                 atom.unit = head.text
                 lemma = head.lemma_.lower()
-                atom.normalized = "people" if lemma in ADJECTIVAL_COUNTS | {"person"} else lemma
+                adjectival = head.lower_ in ADJECTIVAL_COUNTS or lemma == "person"
+                atom.normalized = "people" if adjectival else lemma
                 if num_end <= head.i < num_end + NOUN_REACH and not any(
                     doc[k].like_num for k in range(num_end, head.i)
                 ):
@@ -468,15 +476,21 @@ def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
                 compatible = not a.unit or not b.unit or a.normalized == b.normalized or (
                     a.kind == b.kind == "count"
                 )
-                if connector and compatible and not (a.paren and not paren_pass):
+                # Conversions of the two ends of one change: "60 KZT (10 rubles) to 120 KZT
+                # (20 rubles)".
+                parents = {group_of.get(x.converts) for x in (a, b) if x.converts is not None}
+                parent_change = len(parents) == 1 and None not in parents and \
+                    groups[parents.pop()].from_low is not None
+                # "fell 8 points to 41 percent": two written units are two quantities.
+                both_written = bool(a.unit and b.unit) and not (
+                    a.from_word or between or parent_change
+                )
+                if connector and compatible and not both_written:
                     if not a.unit:
                         a.unit, a.normalized, a.kind, a.head = b.unit, b.normalized, b.kind, b.head
                     if not b.unit:
                         b.unit, b.normalized, b.kind, b.head = a.unit, a.normalized, a.kind, a.head
                     used.update((k, partner))
-                    parents = {group_of.get(x.converts) for x in (a, b) if x.converts is not None}
-                    parent_change = len(parents) == 1 and None not in parents and \
-                        groups[parents.pop()].from_low is not None
                     is_change = (a.from_word and (
                         sentence_has_price or a.kind in ("currency", "percent")
                         or (_governing_verb(doc[a.num_start]) is not None
@@ -532,13 +546,19 @@ def _per_after(doc: Doc, end: int, hi: int) -> str:
 
 
 def _cue_measure(tok: Token, allow: frozenset[str] | None = None) -> str | None:
-    m = measure_of_cue(tok.lemma_) or measure_of_cue(tok.lower_)
+    particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    m = (measure_of_cue(f"{tok.lemma_}_{particles[0]}") if particles else None) or \
+        measure_of_cue(tok.lemma_) or measure_of_cue(tok.lower_)
+    if m is None and tok.lower_.endswith("ed"):
+        # participles tagged as adjectives keep their inflection: "abducted", "displaced"
+        m = measure_of_cue(tok.lower_[:-2]) or measure_of_cue(tok.lower_[:-1])
     if m and (allow is None or m in allow):
         return m
     return None
 
 
-def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Quantity]) -> str:
+def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Quantity],
+             atoms: list[_Atom]) -> str:
     if atom.kind == "currency":
         cue = group.per or group.from_low is not None or any(
             t.lemma_ in PRICE_CUES for t in sent
@@ -548,8 +568,15 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
         return "age"
     if atom.kind == "duration":
         return "duration"
-    if atom.kind in ("percent", "physical"):
+    if atom.kind == "percent":
+        verb = _governing_verb(doc[atom.num_end - 1])
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
+        if any(t.lemma_ in PRICE_CUES for c in subjects for t in c.subtree):
+            return "price"
         return "other"
+    if atom.kind == "physical":
+        verb = _governing_verb(doc[atom.num_end - 1])
+        return "seized" if verb is not None and _cue_measure(verb) == "seized" else "other"
     people = PEOPLE_MEASURES | {"troops", "protesters"}
     # 1. a cue right before the number: "suffered more than 4.5 thousand", "killed 26".
     k = atom.start - 1
@@ -574,12 +601,23 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
                 found = _cue_measure(child, people)
                 if found:
                     return found
+    previous_tok = start_tok
     for anc in [start_tok, *start_tok.ancestors]:
+        via, previous_tok = previous_tok, anc
         if anc.i in range(atom.num_start, atom.num_end) or anc is head:
+            continue
+        # A noun governs the count only through "of" ("deaths of two servicemen"), not
+        # "peacekeepers from four countries".
+        if anc.pos_ in ("NOUN", "PROPN") and via.lower_ not in ("of", "among"):
             continue
         found = _cue_measure(anc)
         if found and found not in ("price", "money"):
             return found
+        if anc.pos_ == "VERB":
+            # "shot dead", "left injured": the predicate complement says what happened.
+            for child in anc.children:
+                if child.dep_ in ("oprd", "acomp", "xcomp") and _cue_measure(child, people):
+                    return _cue_measure(child, people) or "other"
         if anc.pos_ in ("VERB", "AUX") and anc.lemma_ in TOTAL_VERBS:
             for child in anc.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
@@ -589,6 +627,12 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
                             return found
     if noun_measure:
         return noun_measure
+    # "bringing the total to 410": the running total of the figure before it.
+    verb = _governing_verb(start_tok)
+    if verb is not None and any(c.lemma_ in TOTAL_NOUNS for c in verb.children):
+        for q in reversed(previous):
+            if q.sentence_start == sent.start_char and q.measure in PEOPLE_MEASURES:
+                return q.measure
     # 3. "Including 19 police ...": the measure of the figure it breaks down.
     if _phrase_before(doc, atom.start, sent.start, INHERIT_CUES) is not None or \
             doc[sent.start].lower_ in ("including", "among"):
@@ -600,12 +644,19 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
     for t in sent:
         if atom.start <= t.i < atom.end:
             continue
-        found = _cue_measure(t, PEOPLE_MEASURES) if t.pos_ in ("VERB", "ADJ", "NOUN") else None
+        found = _cue_measure(t, people) if t.pos_ in ("VERB", "ADJ", "NOUN") else None
         if found:
-            distance = min(abs(t.i - atom.start), abs(t.i - atom.end))
+            distance = _distance(t.i, atom)
+            # A cue nearer another number is that number's ("52 pilgrims ..., killing 14").
+            if any(_distance(t.i, other) < distance for other in atoms if other is not atom):
+                continue
             if best is None or distance < best[0]:
                 best = (distance, found)
     return best[1] if best else "other"
+
+
+def _distance(i: int, atom: _Atom) -> int:
+    return 0 if atom.start <= i < atom.end else min(abs(i - atom.start), abs(i - atom.end + 1))
 
 
 def _scope(doc: Doc, head: Token | None, atom: _Atom) -> str:
@@ -745,7 +796,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             group.per = _per_after(doc, last.end, sent.end)
             start_tok, end_tok = first.start, last.end
             start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
-            measure = _measure(doc, main, group, sent, out)
+            measure = _measure(doc, main, group, sent, out, atoms)
             converts = None
             if group.converts is not None:
                 # the converted group is the one whose atoms include the converted atom
