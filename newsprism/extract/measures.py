@@ -71,7 +71,8 @@ NOUN_MEASURE: dict[str, str] = {
     "corpse": "killed", "injured": "injured", "wounded": "injured", "injury": "injured",
     "casualty": "injured", "detainee": "detained", "arrestee": "detained",
     "hostage": "kidnapped", "refugee": "displaced",
-    "evacuee": "displaced", "protester": "protesters", "demonstrator": "protesters",
+    "evacuee": "displaced", "homeless": "displaced", "protester": "protesters",
+    "demonstrator": "protesters",
     "marcher": "protesters", "troop": "troops", "peacekeeper": "troops",
     "paratrooper": "troops", "soldier": "troops", "serviceman": "troops",
 }

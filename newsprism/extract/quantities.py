@@ -66,12 +66,14 @@ NUMBERING_WORDS = frozenset(
 )
 TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hrs", "local"})
 AGE_BEFORE = frozenset({"aged", "age"})
-ADJECTIVAL_COUNTS = frozenset({"dead", "injured", "wounded", "missing", "killed", "detained"})
+ADJECTIVAL_COUNTS = frozenset(
+    {"dead", "injured", "wounded", "missing", "killed", "detained", "homeless"}
+)
 # Counted nouns that name nobody in particular: the figure is about everybody.
 GENERIC_NOUNS = frozenset(
     {"people", "person", "individual", "dead", "injured", "wounded", "missing", "killed",
-     "detained", "death", "fatality", "casualty", "body", "victim", "life", "case", "injury",
-     "time", "other", "more"}
+     "detained", "homeless", "death", "fatality", "casualty", "body", "victim", "life", "case",
+     "injury", "time", "other", "more"}
 )
 REPORTING_VERBS = frozenset(
     {
@@ -268,6 +270,11 @@ def _unit_after(doc: Doc, j: int, end: int, from_digits: bool) -> tuple[int, str
         "year", "years"
     ) and _lower(doc, j + 2) == "-" and _lower(doc, j + 3) == "old":
         return j + 4, "year-old", "year of age", "age"
+    if j + 1 < end and doc[j].text == "-":
+        # "a 12-hour standoff", "a 5-km queue": the unit joined by a hyphen
+        found = lookup(doc[j + 1].lower_)
+        if found and doc[j + 1].lower_ not in AMBIGUOUS_FORMS:
+            return j + 2, doc[j + 1].text, found[0], found[1]
     for size in (3, 2, 1):
         if j + size > end:
             continue
