@@ -46,6 +46,14 @@ from newsprism.extract.timex_calendar import (
 TENSE_BIAS = 2.0
 # How many characters before a weekday or date a future cue ("will") may stand to count.
 FUTURE_CUE_WINDOW = 60
+# How far after a sentence-opening weekday or date ("On Tuesday, <subject> plans to") the future
+# cue may stand: room for a long subject. 80-200 scored the same on TBAQ/MEANTIME.
+FUTURE_CUE_AFTER_WINDOW = 120
+
+# A clock time with no day of its own ("at 6 a.m.") takes the day of the last day-level date
+# named at most this many characters before it (about two sentences), else the publication day.
+# Calibrated on TimeBank/AQUAINT/MEANTIME clock times (300-5000 scored the same; 150 loses one).
+CLOCK_ANCHOR_WINDOW = 400
 
 # --- regular-expression pieces ------------------------------------------------------------------
 
@@ -130,16 +138,38 @@ _FUTURE_CUE = re.compile(
 )
 
 
+_PAST_CUE = re.compile(r"\b(?:said|says|was|were|had|hadn't|did|didn't|\w{3,}ed)\b", FLAGS)
+_PAST_PERFECT = re.compile(r"\b(?:had|hadn't)\b", FLAGS)
+# what may stand between a sentence start and an expression that opens the sentence
+_SENTENCE_OPENER = re.compile(r"[\s\"'`(]*(?:(?:on|by|from|early|late|until|till)\s+)?", FLAGS)
+
+
 def _future(ctx: Context, m: re.Match[str]) -> bool:
     """Whether the clause speaks of the future (tense cue for year-less dates and weekdays): a
-    future cue shortly before the expression, within its sentence."""
-    start = m.start()
+    future cue shortly before the expression, within its sentence ("until" not when the verb is
+    past perfect: "Until Thursday, they had not ..."); or, when the expression opens the
+    sentence ("On Tuesday, the league plans to ..."), a future cue after it with no past-tense
+    verb in between."""
+    start, end = m.start(), m.end()
     text = ctx.text
+    stop = text.rfind(". ", 0, start)
+    sentence_start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    sentence_end = text.find(". ", end)
+    sentence_end = len(text) if sentence_end < 0 else sentence_end
     # the clause: back to the sentence start or a comma/semicolon, at most the window
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(", ", 0, start),
-               text.rfind("; ", 0, start))
+    left = max(sentence_start - 1, text.rfind(", ", 0, start), text.rfind("; ", 0, start))
     left = max(left + 1, start - FUTURE_CUE_WINDOW)
-    return bool(_FUTURE_CUE.search(text, left, start))
+    cues = list(_FUTURE_CUE.finditer(text, left, start))
+    if cues:
+        cue = cues[-1]
+        if cue[0].lower() not in ("until", "till"):
+            return True
+        return not _PAST_PERFECT.search(text, end, min(sentence_end, end + FUTURE_CUE_WINDOW))
+    if not _SENTENCE_OPENER.fullmatch(text, sentence_start, start):
+        return False
+    right = min(sentence_end, end + FUTURE_CUE_AFTER_WINDOW)
+    after = _FUTURE_CUE.search(text, end, right)
+    return after is not None and not _PAST_CUE.search(text, end, after.end())  # "planned to"
 
 
 def _nearest_year(ref: date, make: Callable[[int], date], future: bool) -> int:
@@ -652,6 +682,17 @@ def _clock_value(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+def _narrative_day(ctx: Context, m: re.Match[str]) -> str | None:
+    """The day a bare clock time ("at 6 a.m.") belongs to when the story has just named one:
+    the last day-level date, if it ends at most CLOCK_ANCHOR_WINDOW characters before."""
+    previous = ctx.previous
+    if previous is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", previous):
+        return None
+    if m.start() - ctx.previous_end > CLOCK_ANCHOR_WINDOW:
+        return None
+    return previous
+
+
 def _clock(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     time = _clock_value(m["clock"])
     if time is None:
@@ -667,6 +708,8 @@ def _clock(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
         day, anchor = _resolve_month_day(
             ctx, month_number(m["m"]), int(re.sub(r"\D", "", m["d"])), _future(ctx, m)
         )
+    elif (narrative := _narrative_day(ctx, m)) is not None:
+        day, anchor = narrative, "previous"
     elif ctx.reference is not None:
         day = iso(ctx.reference)
     if day is None or (ctx.reference is None and not day.startswith("XXXX")):

@@ -67,6 +67,24 @@ def test_tag_anchors_later_on_previous_date() -> None:
     assert (later.value, later.anchor) == ("2021-03-05", "previous")
 
 
+def test_tag_puts_a_bare_clock_time_on_the_day_just_named() -> None:
+    text = "The dam gave way on 3 March 2021. Sirens sounded at 6 a.m., residents said."
+    values = {t.text: (t.value, t.anchor) for t in tag(text, REF)}
+    assert values["6 a.m."] == ("2021-03-03T06:00", "previous")
+
+
+def test_tag_reads_tense_around_a_sentence_opening_weekday() -> None:
+    # REF is Friday 7 January 2022
+    future = tag("On Tuesday, the regional flood authority plans to reopen the bridge.", REF)
+    assert future[0].value == "2022-01-11"
+    past = tag("On Tuesday, the flood authority planned to reopen the bridge.", REF)
+    assert past[0].value == "2022-01-04"
+    reported = tag("On Tuesday, the authority said it will reopen the bridge.", REF)
+    assert reported[0].value == "2022-01-04"
+    until = tag("Until Thursday, officials had not named the missing crew.", REF)
+    assert until[0].value == "2022-01-06"
+
+
 def test_tag_anchors_the_following_year_on_the_story() -> None:
     text = "The mine closed in March 1995. The following year, it was flooded. A day later, too."
     values = {t.text: (t.value, t.anchor) for t in tag(text, REF)}
