@@ -90,7 +90,7 @@ FALL_VERBS = frozenset({"fall", "drop", "decrease", "decline", "cut", "reduce", 
 TOTAL_VERBS = frozenset({"rise", "climb", "reach", "stand", "increase", "grow", "jump", "hit",
                          "be", "top", "exceed", "surpass", "total", "pass", "go", "mount"})
 TOTAL_NOUNS = frozenset({"total", "tally", "toll", "number", "figure", "count"})
-PRICE_CUES = frozenset({"price", "cost", "fare", "tariff", "fee", "rate", "rent"})
+PRICE_CUES = frozenset({"price", "cost", "fare", "tariff", "fee", "rent"})
 INHERIT_CUES = ("including", "among them", "of whom", "of them", "among whom", "incl.")
 TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 RANGE_CONNECTORS = frozenset({"to", "-", "–", "—", "or", "and/or"})
@@ -102,6 +102,19 @@ PHONE_DIGITS = 7
 PAREN_REACH = 8
 # How far after the number (tokens) its counted noun may be for the span to cover it.
 NOUN_REACH = 4
+# Counted nouns that name people, for the sentence-wide cue search; nouns with agent suffixes
+# (-er, -ist, -ant, ...) are taken as people too.
+PERSON_NOUNS = frozenset(
+    {
+        "people", "person", "child", "man", "woman", "family", "household", "citizen", "victim",
+        "pilgrim", "police", "personnel", "staff", "hostage", "guard", "troop", "national",
+        "civilian", "youth", "adult", "girl", "boy", "baby", "crew", "medic", "militia",
+        "colleague", "relative", "local", "native", "inhabitant", "other", "prisoner",
+    }
+)
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "ic")
+# Entities whose names may hold a number ("Zero Hedge", "the 2016 Olympics").
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC", "PERSON", "EVENT"})
 # Heads of "according to X" that name a document, not a source.
 NON_SOURCES = frozenset({"data", "datum", "report", "information", "figure", "estimate",
                          "statistic", "result", "preliminary", "update"})
@@ -173,7 +186,9 @@ def _blocked_tokens(doc: Doc) -> set[int]:
             ):
                 blocked.update(range(ent.start, ent.end))
     for ent in doc.ents:
-        if ent.label_ == "ORDINAL":
+        if ent.label_ == "ORDINAL" or (
+            ent.label_ in NAME_LABELS and not any(t.like_num for t in ent[:1])
+        ):
             blocked.update(range(ent.start, ent.end))
     return blocked
 
@@ -312,14 +327,15 @@ def _counted_noun(doc: Doc, num_start: int, num_end: int, end: int) -> Token | N
     return None
 
 
-def _find_atoms(doc: Doc, sent: Span, blocked: set[int], european: bool) -> list[_Atom]:
+def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bool
+                ) -> list[_Atom]:
     atoms: list[_Atom] = []
     i = sent.start
     while i < sent.end:
         if i in blocked:
             i += 1
             continue
-        phone = _PHONE.match(doc.text, doc[i].idx)
+        phone = _PHONE.match(text, doc[i].idx) if doc[i].is_digit or doc[i].text == "+" else None
         if phone and sum(c.isdigit() for c in phone.group()) >= PHONE_DIGITS and (
             "-" in phone.group() or not european
         ):
@@ -601,7 +617,7 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
         return noun_measure
     # 2. the words governing the number or its counted noun.
     start_tok = head if head is not None else doc[atom.num_end - 1]
-    if head is not None:
+    if head is not None and _person_like(head):
         for child in head.children:
             if child.dep_ in ("amod", "acl", "relcl") and child.i not in range(atom.num_start,
                                                                                  atom.num_end):
@@ -646,7 +662,9 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
         for q in reversed(previous[-6:]):
             if q.measure in PEOPLE_MEASURES:
                 return q.measure
-    # 4. a casualty cue anywhere in the sentence, nearest first.
+    # 4. a casualty cue anywhere in the sentence, nearest first, for counts of people only.
+    if head is not None and not _person_like(head):
+        return "other"
     best: tuple[int, str] | None = None
     for t in sent:
         if atom.start <= t.i < atom.end:
@@ -660,6 +678,17 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
             if best is None or distance < best[0]:
                 best = (distance, found)
     return best[1] if best else "other"
+
+
+def _person_like(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in PERSON_NOUNS
+        or noun.lower_ in ADJECTIVAL_COUNTS
+        or lemma in NOUN_MEASURE
+        or lemma.endswith(PERSON_SUFFIXES)
+        or noun.pos_ in ("PROPN", "PRON")
+    )
 
 
 def _distance(i: int, atom: _Atom) -> int:
@@ -767,14 +796,14 @@ def _paragraph_start(text: str, at: int) -> int:
     return found + 1 if found >= 0 else 0
 
 
-def _as_of(doc: Doc, start: int, end: int, sent: Span) -> str | None:
+def _as_of(doc: Doc, text: str, start: int, end: int, sent: Span) -> str | None:
     times = doc._.times or []
     found = date_at(times, start, end, sentence_start=sent.start_char,
                     sentence_end=sent.end_char)
     if found:
         return found
     # A date stated earlier in the same paragraph still holds for the figures that follow it.
-    para = _paragraph_start(doc.text, sent.start_char)
+    para = _paragraph_start(text, sent.start_char)
     earlier = [t for t in times if t.date and t.type in ("DATE", "TIME")
                and para <= t.start < sent.start_char]
     if earlier:
@@ -786,13 +815,14 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity of interest in a processed Doc, in text order."""
     if not doc.has_annotation("SENT_START"):
         return []
-    european = european_style(doc.text)
+    text = doc.text  # built on every access: read once
+    european = european_style(text)
     blocked = _blocked_tokens(doc)
     quotes: list[Quote] = list(doc._.quotes or [])
     doc_id = doc._.doc_id or ""
     out: list[Quantity] = []
     for sent in doc.sents:
-        atoms = _find_atoms(doc, sent, blocked, european)
+        atoms = _find_atoms(doc, text, sent, blocked, european)
         if not atoms:
             continue
         groups = _group_atoms(doc, atoms, sent)
@@ -821,7 +851,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 doc_id=doc_id,
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=text[start:end],
                 low=group.low,
                 high=group.high,
                 bound=group.bound,
@@ -838,7 +868,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 negated=_negated(doc, main),
                 incremental=first.incremental,
                 attributed_to=_attribution(doc, main, sent, start, end, quotes),
-                as_of=_as_of(doc, start, end, sent),
+                as_of=_as_of(doc, text, start, end, sent),
                 sentence_start=sent.start_char,
                 sentence_end=sent.end_char,
             )

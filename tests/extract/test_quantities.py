@@ -153,3 +153,25 @@ def test_quantities_seed_gold(nlp, seed_texts, seeds_dir) -> None:
         qs = quantities(nlp, text)
         for item in gold[doc_id]["quantities"]:
             assert any(seed_matches(item, q) for q in qs), (doc_id, item)
+
+
+def test_quantities_hyphenated_duration_and_homeless(nlp) -> None:
+    qs = quantities(nlp, "After a 12-hour standoff, the quake left 5,400 homeless.")
+    assert [(q.low, q.normalized_unit, q.measure) for q in qs] == [
+        (12, "hour", "duration"), (5400, "people", "displaced")
+    ]
+
+
+def test_quantities_two_written_units_are_two_quantities(nlp) -> None:
+    qs = quantities(nlp, "Turnout fell 8 percentage points to 41 percent.")
+    assert [(q.low, q.high, q.change) for q in qs] == [(8, 8, "down"), (41, 41, "=")]
+
+
+def test_quantities_things_are_not_casualties(nlp) -> None:
+    qs = quantities(nlp, "The blog listed three ways the riot police detained 40 marchers.")
+    assert [(q.low, q.measure) for q in qs] == [(3, "other"), (40, "detained")]
+
+
+def test_quantities_half_a_million_not_half(nlp) -> None:
+    qs = quantities(nlp, "Nearly half a million people marched; less than half of them were hurt.")
+    assert [q.low for q in qs] == [500000]
