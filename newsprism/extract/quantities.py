@@ -764,7 +764,7 @@ def _speaker_phrase(tok: Token) -> str:
         return ""
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "PERSON", "GPE", "NORP", "FAC"):
-            return ent.text
+            return re.sub(r"^(?:the|The)\s+", "", ent.text)
     words = [t for t in tok.lefts if t.dep_ in ("compound", "amod")]
     words = [t for w in words for t in w.subtree] + [tok]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
@@ -832,6 +832,11 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             main = last if last.unit else first
             group.per = _per_after(doc, last.end, sent.end)
             start_tok, end_tok = first.start, last.end
+            if any(first.start < other.start < last.start for other in atoms
+                   if other is not first and other is not last and other.paren != first.paren):
+                # a conversion's ends interleave with the values they convert: point at the
+                # value it ends on, not at a span that covers the other figures
+                start_tok = last.start
             start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
             measure = _measure(doc, main, group, sent, out, atoms)
             converts = None

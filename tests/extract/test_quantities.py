@@ -175,3 +175,17 @@ def test_quantities_things_are_not_casualties(nlp) -> None:
 def test_quantities_half_a_million_not_half(nlp) -> None:
     qs = quantities(nlp, "Nearly half a million people marched; less than half of them were hurt.")
     assert [q.low for q in qs] == [500000]
+
+
+def test_quantities_attributed_to_quote_speaker(nlp) -> None:
+    from newsprism.extract.quantities import find_quantities
+    from newsprism.model import Quote
+
+    text = "Officials spoke. 225 dead were delivered to the mortuaries, the prosecutor said."
+    doc = nlp(make_doc(nlp, Document(id="t", text=text)))
+    start = text.index("225")
+    end = text.index(", the prosecutor")
+    doc._.quotes = [Quote(doc_id="t", start=start, end=end, text=text[start:end],
+                          kind="indirect", speaker="Serik Shelbayev")]
+    q = find_quantities(doc)[0]
+    assert (q.low, q.measure, q.attributed_to) == (225, "killed", "Serik Shelbayev")
