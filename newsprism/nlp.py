@@ -40,9 +40,24 @@ def load_base_model(name: str | None = None) -> Language:
     )
 
 
+# Parse only the sentences that need a parse (see newsprism.extract.selective); the rest of the
+# pipeline gets sentence boundaries from the model's senter instead.
+SELECTIVE_PARSING = False
+
+
+def load_pipeline(model: str | None = None, *, selective_parsing: bool | None = None) -> Language:
+    """The English pipeline with every newsprism component added (cached per model name).
+
+    ``selective_parsing`` (default :data:`SELECTIVE_PARSING`) runs the dependency parser only on
+    sentences with quote marks, speech cues or numbers, which is where our components read it.
+    """
+    if selective_parsing is None:
+        selective_parsing = SELECTIVE_PARSING
+    return _load_pipeline(model, selective_parsing)
+
+
 @functools.cache
-def load_pipeline(model: str | None = None) -> Language:
-    """The English pipeline with every newsprism component added (cached per model name)."""
+def _load_pipeline(model: str | None, selective_parsing: bool) -> Language:
     import newsprism.extract  # noqa: F401  (registers the component factories)
 
     nlp = load_base_model(model)
