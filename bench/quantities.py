@@ -237,15 +237,35 @@ def score_seeds(directory: Path) -> float:
     return right / total if total else 0.0
 
 
+def time_texts(directory: Path) -> float:
+    """Share of the pipeline's time spent in the quantities component over a folder of texts."""
+    nlp = load_pipeline()
+    paths = sorted(directory.glob("*.txt"))
+    started = time.perf_counter()
+    docs = list(nlp.pipe(make_doc(nlp, Document(id=p.stem, text=p.read_text(encoding="utf-8")))
+                         for p in paths))
+    pipeline_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    found = sum(len(find_quantities(doc)) for doc in docs)
+    component_seconds = time.perf_counter() - started
+    share = component_seconds / pipeline_seconds if pipeline_seconds else 0.0
+    print(f"{len(docs)} texts, {found} quantities: pipeline {pipeline_seconds:.1f}s, "
+          f"quantities component {component_seconds:.2f}s ({share:.1%})")
+    return share
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("file", type=Path, help="NewsQuant-format JSON file")
     parser.add_argument("--seeds", type=Path, help="seed corpus directory with gold.json")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors")
+    parser.add_argument("--texts", type=Path, help="folder of .txt articles to time the component")
     args = parser.parse_args(argv)
     result = score_file(args.file, show_errors=args.errors)
     if args.seeds:
         result["seeds_right"] = score_seeds(args.seeds)
+    if args.texts:
+        result["time_share"] = time_texts(args.texts)
     print(" ".join(f"{key}={value:.3f}" for key, value in result.items()))
 
 
