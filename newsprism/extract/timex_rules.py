@@ -80,7 +80,8 @@ _APPROX = (
     r"|up to|at least|at most|no more than|no less than)"
 )
 _CLOCK = (
-    r"(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d\d|noon|midnight|midday)"
+    r"(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d\d|noon|midnight|midday"
+    r"|\d{1,2}(?::\d\d)?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))"
     r"(?:\s(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?"
 )
 
@@ -485,8 +486,8 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None
 def _duration_value(amount: int | None, unit: str) -> str:
     unit = "century" if unit == "centurie" else unit
     number = "X" if amount is None else str(amount)
-    if unit == "decade" and amount is not None:
-        return f"P{amount * 10}Y"
+    if unit == "decade":  # annotators write an unknown number of decades as some years
+        return "PXY" if amount is None else f"P{amount * 10}Y"
     if unit == "half-hour":
         return "PT30M"
     code = UNIT_CODES[unit]
@@ -497,8 +498,9 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     unit = m["u"].lower().rstrip("s")
     raw = (m["n"] or "").lower()
     amount: int | None
-    if not raw:
-        amount = None if m[0].lower().rstrip().endswith("s") else 1
+    plural = re.search(r"s(?:-long|-old)?$", m[0].lower().rstrip())
+    if not raw or (raw in ("a", "an") and plural):  # "a decades-long feud": many decades
+        amount = None if plural else 1
     elif raw in VAGUE_NUMBERS or raw.replace("-", " ") in VAGUE_NUMBERS:
         amount = None
     else:
@@ -637,6 +639,9 @@ def _holiday_date(name: str, year: int) -> date:
     if name.startswith("thanksgiving"):  # fourth Thursday of November
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
     month, day_of_month = HOLIDAYS[name]
     return date(year, month, day_of_month)
 
@@ -646,7 +651,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     if m["y"]:
         return "DATE", iso(_holiday_date(name, int(m["y"]))), "absolute"
     if ctx.reference is None:
-        if name.startswith("thanksgiving"):
+        if name.startswith("thanksgiving") or name == "election day":
             return "DATE", "XXXX-11", "none"
         month, day_of_month = HOLIDAYS[name]
         return "DATE", f"XXXX-{month:02d}-{day_of_month:02d}", "none"
@@ -673,7 +678,8 @@ def _clock_value(text: str) -> str | None:
         return None
     hour = int(m[1])
     minute = int(m[2] or 0)
-    if m[3] and m[3].startswith("p") and hour < 12:
+    later = re.search(r"(?:afternoon|evening|at night)$", t)  # "8 in the evening" is 20:00
+    if ((m[3] and m[3].startswith("p")) or (later and hour >= 5)) and hour < 12:
         hour += 12
     if m[3] and m[3].startswith("a") and hour == 12:
         hour = 0
@@ -782,7 +788,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?!\s*\d)(?![-\w])", flags=0), _month_alone),
     ("holiday", _rx(
         r"(?P<hol>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Halloween"
-        rf"|Valentine's Day|Thanksgiving(?: Day)?)(?:,?\s+{_Y})?", flags=0), _holiday),
+        rf"|Valentine's Day|Thanksgiving(?: Day)?|Election Day)(?:,?\s+{_Y})?", flags=0),
+        _holiday),
     ("season", _rx(
         rf"(?:(?:early|late|mid)[- ]\s*)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_Y}"),
         _season),
@@ -851,7 +858,9 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|initial)"
         r"\s+)?"
         rf"(?:(?P<n>\d+\s1/2|{_NUM}|{_VAGUE}|\d+\.5)[\s-]+)(?:and\s+a\s+half\s+)?"
+        r"(?:(?:more|additional|further|extra)\s+)?"
         rf"(?P<u>{_UNIT}|weekend)s?(?:-long|-old)?"), _duration),
+    ("long_units", _rx(r"(?P<n>)(?P<u>hours|days|weeks|months|years|decades)-long"), _duration),
     ("recent_units", _rx(r"recent\s+(?P<n>)(?P<u>days|weeks|months|decades)"), _duration),
     ("duration_bare", _rx(
         _after("for", "over", "in", "within", "past", "last", "recent", "coming", "next")

@@ -52,6 +52,11 @@ def _values(text: str, reference: date | None = REF) -> dict[str, tuple[str, str
          "2021-Q1"),
         ("It took 2 1/2 years to rebuild the bridge.", "2 1/2 years", "DURATION", "P2Y6M"),
         ("Aid arrived in June last year.", "June last year", "DATE", "2021-06"),
+        ("The blockade could go on for two more weeks.", "two more weeks", "DURATION", "P2W"),
+        ("The decades-long border dispute flared again.", "decades-long", "DURATION", "PXY"),
+        ("The quake struck at 4 in the morning on Thursday.", "4 in the morning on Thursday",
+         "TIME", "2022-01-06T04:00"),
+        ("Voters head to the polls on Election Day.", "Election Day", "DATE", "2021-11-02"),
     ],
 )
 def test_tag_recognises_and_normalises(sentence: str, span: str, kind: str, value: str) -> None:
