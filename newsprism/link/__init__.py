@@ -1,1 +1,81 @@
-"""link stage."""
+"""link stage: across documents — entities (aliases), stories, and reuse (who copies whom).
+
+:func:`link_corpus` is the one entry point the pipeline calls; :func:`independent_groups`,
+:func:`same_place` and :func:`is_inside` are what the cross-check uses to count sources and
+compare places.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsprism.link.aliases import assign, resolve
+from newsprism.link.places import containers, is_inside, place_chain, same_place
+from newsprism.link.reuse import detect_reuse, independent_groups
+from newsprism.link.stories import cluster, make_stories, terms, tfidf_vectors
+from newsprism.model import Document, Entity, Extraction, ReuseLink, Story
+
+__all__ = [
+    "Linking",
+    "containers",
+    "independent_groups",
+    "is_inside",
+    "link_corpus",
+    "place_chain",
+    "same_place",
+]
+
+logger = logging.getLogger(__name__)
+
+# Set NEWSPRISM_EMBEDDINGS=0 to skip the multilingual encoder (faster; English-only grouping).
+EMBEDDINGS_ENV = "NEWSPRISM_EMBEDDINGS"
+
+
+@dataclass
+class Linking:
+    stories: list[Story]  # every document in exactly one story
+    entities: list[Entity]  # cross-document entities with aliases, containment and evidence
+    reuse: list[ReuseLink]  # dependent pairs only; doc_a is the earlier / source report
+
+
+def _use_embeddings(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    return os.environ.get(EMBEDDINGS_ENV, "1").strip().lower() not in {"0", "false", "no", ""}
+
+
+def link_corpus(
+    documents: Sequence[Document],
+    extractions: Mapping[str, Extraction],
+    existing_stories: Sequence[Story] = (),
+    *,
+    embeddings: bool | None = None,
+) -> Linking:
+    """Link a corpus: resolve entities (setting ``Mention.entity_id`` and ``Quote.entity_id`` in
+    place), detect reuse, and group documents into stories.
+
+    ``embeddings`` turns the multilingual encoder on or off (default: on unless the environment
+    variable ``NEWSPRISM_EMBEDDINGS=0``); without it, articles in different languages only meet
+    through shared entities.
+    """
+    by_id = {d.id: d for d in documents}
+    linked = {d: e for d, e in extractions.items() if d in by_id}
+    resolution = resolve(by_id, linked)
+    assign(linked, resolution, resolution.entities)
+
+    vectors_by_doc = None
+    if _use_embeddings(embeddings) and documents:
+        try:
+            from newsprism.link.embeddings import embed_documents
+
+            vectors_by_doc = embed_documents(documents)
+        except Exception as error:  # the encoder is optional
+            logger.warning("multilingual embeddings unavailable, grouping without: %s", error)
+    reuse = detect_reuse(documents, linked, vectors_by_doc)
+    vectors = tfidf_vectors({d.id: terms(d, linked.get(d.id)) for d in documents})
+    groups = cluster(documents, vectors, vectors_by_doc)
+    stories = make_stories(groups, by_id, existing_stories)
+    return Linking(stories=stories, entities=resolution.entities, reuse=reuse)

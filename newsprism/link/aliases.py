@@ -1,0 +1,375 @@
+"""Cross-document entity resolution: which mentions, in which articles, name the same entity.
+
+Mentions are grouped by *surface form* (one node per label class and spelling skeleton), nodes
+are merged by rules that each leave an evidence string, and short forms ("Tokayev") are resolved
+per document to the full name that article used. Blocking keeps it near-linear: only names that
+share a skeleton token are ever compared.
+
+Rules, strongest first: same skeleton (spelling/transliteration variants); gazetteer spelling
+(Alma-Ata = Almaty); same words in another order (Bank Turan Alem = Turan Alem Bank); an
+acronym introduced in brackets or matching a name's initials (CSTO); fuzzy skeleton match
+(Organisation / Organization); a nationality adjective dropped (Kazakhstani Health Ministry =
+Health Ministry); a surname standing for a full name used in the same article (or the only such
+full name in the corpus).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from newsprism.extract.entities import acronym_of
+from newsprism.link.places import lookup
+from newsprism.link.translit import skeleton
+from newsprism.model import Document, Entity, Extraction, Mention, Quote
+
+# Token-sort ratio (0-100) of two multi-word skeletons above which they are one name. Calibrated
+# on spelling pairs (Organisation/Organization 97, Kassym/Kasym folded already) against distinct
+# names sharing a word (Security Council / Security Service 72).
+FUZZY_MIN = 92.0
+# Labels linked across documents; the rest (PRODUCT, LAW, ...) get per-surface entities only.
+LINK_CLASSES: dict[str, str] = {
+    "PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "PLACE", "LOC": "PLACE",
+    "FAC": "FAC", "EVENT": "EVENT",
+}
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
+_DEMONYM_LEAD = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish|ic|ch|akh|ek))\s+(?=[A-Z])")
+_PAREN = re.compile(r"^\s*\(\s*$")
+
+
+def _cls(label: str) -> str:
+    return LINK_CLASSES.get(label, label)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"['’]s$", "", text)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+@dataclass
+class _Node:
+    key: str  # class|skeleton
+    cls: str
+    surfaces: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    docs: set[str] = field(default_factory=set)
+
+    @property
+    def words(self) -> list[str]:
+        return self.key.split("|", 1)[1].split()
+
+
+@dataclass
+class Resolution:
+    entities: list[Entity]
+    by_mention: dict[tuple[str, int, int], str]  # (doc_id, start, end) -> entity id
+
+
+def _node_key(mention: Mention) -> tuple[str, str] | None:
+    text = _clean(mention.text)
+    cls = _cls(mention.label)
+    if cls in {"PLACE", "FAC"}:
+        place = lookup(text)
+        if place is not None:
+            return "PLACE", "PLACE|" + skeleton(place.canonical)
+    key = skeleton(text)
+    if not key:
+        return None
+    return cls, f"{cls}|{key}"
+
+
+def _is_short_person(node: _Node) -> bool:
+    return node.cls == "PERSON" and len(node.words) == 1
+
+
+def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, list[str]]) -> None:
+    def merge(a: str, b: str, why: str) -> None:
+        if uf.union(a, b):
+            evidence[a].append(why)
+            evidence[b].append(why)
+
+    by_class: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        by_class[node.cls].append(node)
+    for cls, members in by_class.items():
+        # same words in another order
+        by_sorted: dict[str, str] = {}
+        for node in members:
+            sorted_key = " ".join(sorted(node.words))
+            if sorted_key in by_sorted:
+                other = nodes[by_sorted[sorted_key]]
+                merge(node.key, other.key,
+                      f"same words: {node.surfaces.most_common(1)[0][0]!r} = "
+                      f"{other.surfaces.most_common(1)[0][0]!r}")
+            else:
+                by_sorted[sorted_key] = node.key
+        # fuzzy, blocked by shared words
+        index: dict[str, list[_Node]] = defaultdict(list)
+        for node in members:
+            if len(node.words) < 2:
+                continue
+            seen: set[str] = set()
+            for word in node.words:
+                if len(word) < 4:
+                    continue
+                for other in index[word]:
+                    if other.key in seen or len(other.words) != len(node.words):
+                        continue
+                    seen.add(other.key)
+                    score = fuzz.ratio(" ".join(node.words), " ".join(other.words))
+                    if score >= FUZZY_MIN:
+                        merge(node.key, other.key,
+                              f"spelling variant ({score:.0f}): "
+                              f"{node.surfaces.most_common(1)[0][0]!r} ~ "
+                              f"{other.surfaces.most_common(1)[0][0]!r}")
+                index[word].append(node)
+        if cls not in {"ORG", "PLACE", "FAC", "EVENT"}:
+            continue
+        # acronyms matching a unique full name's initials
+        initials: dict[str, set[str]] = defaultdict(set)
+        for node in members:
+            surface = node.surfaces.most_common(1)[0][0]
+            if len(node.words) >= 2:
+                initials[acronym_of(surface)].add(node.key)
+        for node in members:
+            surface = node.surfaces.most_common(1)[0][0]
+            if _ACRONYM.match(surface):
+                targets = initials.get(surface.replace(".", ""), set())
+                roots = {uf.find(t) for t in targets}
+                if len(roots) == 1:
+                    merge(node.key, next(iter(targets)),
+                          f"acronym: {surface!r} = initials of "
+                          f"{nodes[next(iter(targets))].surfaces.most_common(1)[0][0]!r}")
+        # a leading nationality adjective dropped: Kazakhstani Health Ministry = Health Ministry
+        for node in members:
+            surface = node.surfaces.most_common(1)[0][0]
+            stripped = _DEMONYM_LEAD.sub("", surface)
+            if stripped != surface and len(stripped.split()) >= 2:
+                other_key = f"{cls}|{skeleton(stripped)}"
+                if other_key in nodes:
+                    merge(node.key, other_key, f"nationality dropped: {surface!r} = {stripped!r}")
+
+
+def _parenthetical_merges(
+    documents: Mapping[str, Document], extractions: Mapping[str, Extraction],
+    keys: dict[tuple[str, int, int], str], uf: _UnionFind, evidence: dict[str, list[str]],
+) -> None:
+    """'Turan Alem Bank (BTA Bank)': a name followed by a bracketed name is an alias of it."""
+    for doc_id, extraction in extractions.items():
+        document = documents.get(doc_id)
+        if document is None:
+            continue
+        mentions = sorted(extraction.mentions, key=lambda m: m.start)
+        for first, second in itertools.pairwise(mentions):
+            between = document.text[first.end:second.start]
+            after = document.text[second.end:second.end + 2]
+            if not _PAREN.match(between) or not after.lstrip().startswith(")"):
+                continue
+            a = keys.get((doc_id, first.start, first.end))
+            b = keys.get((doc_id, second.start, second.end))
+            if a and b and a.split("|")[0] == b.split("|")[0] and uf.union(a, b):
+                why = f"in brackets: {first.text!r} ({second.text})"
+                evidence[a].append(why)
+                evidence[b].append(why)
+
+
+def _entity_id(label: str, canonical: str, taken: set[str]) -> str:
+    base = "e_" + hashlib.sha1(f"{label}|{skeleton(canonical)}".encode()).hexdigest()[:12]
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}_{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def resolve(
+    documents: Mapping[str, Document], extractions: Mapping[str, Extraction]
+) -> Resolution:
+    """Cluster every mention of the corpus into cross-document entities."""
+    nodes: dict[str, _Node] = {}
+    keys: dict[tuple[str, int, int], str] = {}
+    for doc_id, extraction in extractions.items():
+        for mention in extraction.mentions:
+            found = _node_key(mention)
+            if found is None:
+                continue
+            cls, key = found
+            node = nodes.setdefault(key, _Node(key=key, cls=cls))
+            node.surfaces[_clean(mention.text)] += 1
+            node.labels[mention.label] += 1
+            node.docs.add(doc_id)
+            keys[(doc_id, mention.start, mention.end)] = key
+    uf = _UnionFind()
+    evidence: dict[str, list[str]] = defaultdict(list)
+    for key in nodes:
+        uf.find(key)
+    _merge_rules(nodes, uf, evidence)
+    _parenthetical_merges(documents, extractions, keys, uf, evidence)
+
+    # Surnames: resolve a one-word person node per document to that article's full name,
+    # else to the only full name in the corpus with that surname.
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    full_in_doc: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for node in nodes.values():
+        if node.cls == "PERSON" and len(node.words) >= 2:
+            full_by_last[node.words[-1]].add(uf.find(node.key))
+            for doc_id in node.docs:
+                full_in_doc[(doc_id, node.words[-1])].add(uf.find(node.key))
+    short_target: dict[tuple[str, str], str] = {}  # (doc_id, node key) -> root
+    for (doc_id, _start, _end), key in keys.items():
+        node = nodes[key]
+        if not _is_short_person(node) or uf.find(key) != key:
+            continue
+        local = full_in_doc.get((doc_id, node.words[0]), set())
+        corpus = full_by_last.get(node.words[0], set())
+        if len(local) == 1:
+            short_target[(doc_id, key)] = next(iter(local))
+        elif not local and len(corpus) == 1:
+            short_target[(doc_id, key)] = next(iter(corpus))
+
+    # Build entities from roots (short forms join their full name's entity).
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in nodes:
+        members[uf.find(key)].append(key)
+    root_of_mention: dict[tuple[str, int, int], str] = {}
+    extra_surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    for (doc_id, start, end), key in keys.items():
+        target = short_target.get((doc_id, key))
+        if target is not None:
+            root_of_mention[(doc_id, start, end)] = target
+            extra_surfaces[target].update(nodes[key].surfaces)
+            if nodes[key].surfaces:
+                evidence[target].append(
+                    f"surname: {nodes[key].surfaces.most_common(1)[0][0]!r} in {doc_id}"
+                )
+        else:
+            root_of_mention[(doc_id, start, end)] = uf.find(key)
+    used_roots = set(root_of_mention.values())
+
+    entities: list[Entity] = []
+    entity_of_root: dict[str, str] = {}
+    taken: set[str] = set()
+    for root in sorted(used_roots):
+        surfaces: Counter[str] = Counter()
+        labels: Counter[str] = Counter()
+        for key in members[root]:
+            surfaces.update(nodes[key].surfaces)
+            labels.update(nodes[key].labels)
+        surfaces.update(extra_surfaces.get(root, Counter()))
+        cls = nodes[root].cls
+        place = lookup(surfaces.most_common(1)[0][0]) if cls == "PLACE" else None
+        if place is not None:
+            canonical = place.canonical
+        else:
+            longest = max(len(s.split()) for s in surfaces)
+            full = [s for s in surfaces if len(s.split()) == longest or len(s.split()) >= 2]
+            canonical = max(full, key=lambda s: (surfaces[s], len(s), s))
+        label = labels.most_common(1)[0][0] if cls != "PLACE" else (
+            "GPE" if place is not None and place.kind != "region" else labels.most_common(1)[0][0]
+        )
+        aliases = sorted(set(surfaces) - {canonical})
+        if cls == "PERSON" and len(canonical.split()) >= 2:
+            surname = canonical.split()[-1]
+            if surname not in aliases:
+                aliases.append(surname)
+        if cls in {"ORG", "FAC"}:
+            for surface in list(surfaces):
+                stripped = _DEMONYM_LEAD.sub("", surface)
+                if stripped != surface and len(stripped.split()) >= 2 and stripped not in aliases:
+                    aliases.append(stripped)
+        seen_evidence = list(dict.fromkeys(e for k in members[root] for e in evidence[k]))
+        seen_evidence += [e for e in dict.fromkeys(evidence[root]) if e not in seen_evidence]
+        if place is not None and any(
+            skeleton(s) != skeleton(place.canonical) for s in surfaces
+        ):
+            seen_evidence.append(f"gazetteer: {', '.join(sorted(surfaces))} = {place.canonical}")
+        entity_id = _entity_id(label, canonical, taken)
+        entity_of_root[root] = entity_id
+        entities.append(
+            Entity(
+                id=entity_id, canonical=canonical, label=label, aliases=aliases,
+                inside=place.inside if place is not None else "", evidence=seen_evidence,
+            )
+        )
+    by_mention = {k: entity_of_root[root] for k, root in root_of_mention.items()}
+    return Resolution(entities=entities, by_mention=by_mention)
+
+
+def _quote_entity(
+    doc_id: str, quote: Quote, extraction: Extraction, resolution: Resolution,
+    alias_index: Mapping[str, set[str]], persons_by_last: Mapping[str, set[str]],
+) -> str:
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        for mention in extraction.mentions:
+            if mention.start < quote.speaker_end and quote.speaker_start < mention.end:
+                entity_id = resolution.by_mention.get((doc_id, mention.start, mention.end))
+                if entity_id:
+                    return entity_id
+    doc_entities = {
+        resolution.by_mention.get((doc_id, m.start, m.end)) for m in extraction.mentions
+    }
+    for name in (quote.speaker, quote.speaker_text):
+        key = skeleton(_clean(name)) if name else ""
+        if not key:
+            continue
+        candidates = alias_index.get(key, set())
+        local = candidates & doc_entities
+        if len(local) == 1:
+            return next(iter(local))
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        words = key.split()
+        by_last = persons_by_last.get(words[-1], set())
+        local = by_last & doc_entities
+        if len(local) == 1:
+            return next(iter(local))
+        if len(by_last) == 1 and len(words) == 1:
+            return next(iter(by_last))
+    return ""
+
+
+def assign(
+    extractions: Mapping[str, Extraction], resolution: Resolution,
+    entities: Sequence[Entity],
+) -> None:
+    """Set ``Mention.entity_id`` and ``Quote.entity_id`` in place."""
+    alias_index: dict[str, set[str]] = defaultdict(set)
+    persons_by_last: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for name in (entity.canonical, *entity.aliases):
+            alias_index[skeleton(name)].add(entity.id)
+        if entity.label == "PERSON" and len(entity.canonical.split()) >= 2:
+            persons_by_last[skeleton(entity.canonical).split()[-1]].add(entity.id)
+    for doc_id, extraction in extractions.items():
+        for mention in extraction.mentions:
+            mention.entity_id = resolution.by_mention.get((doc_id, mention.start, mention.end), "")
+        for quote in extraction.quotes:
+            quote.entity_id = _quote_entity(
+                doc_id, quote, extraction, resolution, alias_index, persons_by_last
+            )

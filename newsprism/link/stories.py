@@ -1,0 +1,212 @@
+"""Story grouping: incremental, time-aware clustering of articles about the same event.
+
+Each article is a TF-IDF vector over its content words plus its linked entities (weighted up: two
+earthquakes share "magnitude" and "killed" but not the town or the people), optionally blended
+with a multilingual embedding of its lead. Articles are taken in publication order and join the
+most similar story among the candidates that share a distinctive term (an inverted index, so the
+cost stays near-linear), if that story is recent enough and similar enough; otherwise they start
+a new story. Story ids persist when an earlier story keeps most of its members.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from newsprism.model import Document, Extraction, Story
+
+# Tuned on the ECB+ dev topics with bench/stories.py (BCubed F1 of seminal events).
+JOIN_MIN = 0.2  # similarity to a story's centroid needed to join it
+ENTITY_WEIGHT = 2.0  # an entity counts this many times a content word
+EMBEDDING_WEIGHT = 0.5  # share of the embedding cosine in the blended similarity
+CANDIDATE_TERMS = 12  # an article's most distinctive terms used to find candidate stories
+WINDOW_DAYS = 21  # an article never joins a story whose dates are further away than this
+TITLE_CHARS = 120
+MIN_WORD = 3
+
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself said says
+    say told tells according reported reports report news one two three new first last year
+    years day days week weeks time people also would could may might must shall said mr mrs ms
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split()  # noqa: SIM905  (a word list reads better as text)
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+
+
+def terms(document: Document, extraction: Extraction | None) -> Counter[str]:
+    """Term counts of an article: content words and linked entity ids ("@e_...")."""
+    counts: Counter[str] = Counter()
+    text = f"{document.title}\n{document.text}" if document.title else document.text
+    for word in _WORD.findall(text.casefold()):
+        if len(word) >= MIN_WORD and word not in STOPWORDS:
+            counts[word] += 1
+    if extraction is not None:
+        for mention in extraction.mentions:
+            if mention.entity_id:
+                counts["@" + mention.entity_id] += 1
+    return counts
+
+
+def tfidf_vectors(term_counts: Mapping[str, Counter[str]]) -> dict[str, dict[str, float]]:
+    """Unit-length sublinear TF-IDF vectors (smoothed idf, so terms every article shares still
+    count in a tiny corpus; entities weighted by ENTITY_WEIGHT)."""
+    df: Counter[str] = Counter()
+    for counts in term_counts.values():
+        df.update(counts.keys())
+    n = len(term_counts)
+    vectors: dict[str, dict[str, float]] = {}
+    for doc_id, counts in term_counts.items():
+        vec = {
+            t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1)
+            for t, c in counts.items()
+        }
+        for t in vec:
+            if t.startswith("@"):
+                vec[t] *= ENTITY_WEIGHT
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors[doc_id] = {t: v / norm for t, v in vec.items()}
+    return vectors
+
+
+def _day(document: Document) -> date | None:
+    value = document.published.value
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Cluster:
+    members: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of member vectors
+    embedding: np.ndarray | None = None  # sum of member embeddings
+    first: date | None = None
+    last: date | None = None
+
+    def similarity(self, vec: Mapping[str, float], emb: np.ndarray | None) -> float:
+        norm = math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
+        cosine = sum(w * self.centroid.get(t, 0.0) for t, w in vec.items()) / norm
+        if emb is None or self.embedding is None:
+            return cosine
+        e_norm = float(np.linalg.norm(self.embedding)) or 1.0
+        e_cos = float(np.dot(emb, self.embedding)) / e_norm
+        return (1 - EMBEDDING_WEIGHT) * cosine + EMBEDDING_WEIGHT * e_cos
+
+    def add(self, doc_id: str, vec: Mapping[str, float], emb: np.ndarray | None,
+            day: date | None) -> None:
+        self.members.append(doc_id)
+        for t, w in vec.items():
+            self.centroid[t] = self.centroid.get(t, 0.0) + w
+        if emb is not None:
+            self.embedding = emb.copy() if self.embedding is None else self.embedding + emb
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+    def in_window(self, day: date | None) -> bool:
+        if day is None or self.first is None or self.last is None:
+            return True
+        return (self.first - day).days <= WINDOW_DAYS and (day - self.last).days <= WINDOW_DAYS
+
+
+def cluster(
+    documents: Sequence[Document],
+    vectors: Mapping[str, Mapping[str, float]],
+    embeddings: Mapping[str, np.ndarray] | None = None,
+    join_min: float = JOIN_MIN,
+) -> list[list[str]]:
+    """Single-pass clustering in publication order; returns member id lists."""
+    embeddings = embeddings or {}
+    ordered = sorted(
+        range(len(documents)),
+        key=lambda i: (_day(documents[i]) or date.max, i),
+    )
+    clusters: list[_Cluster] = []
+    index: dict[str, set[int]] = defaultdict(set)
+    for i in ordered:
+        document = documents[i]
+        vec = vectors[document.id]
+        emb = embeddings.get(document.id)
+        day = _day(document)
+        top = sorted(vec, key=vec.get, reverse=True)[:CANDIDATE_TERMS]  # type: ignore[arg-type]
+        candidates = set().union(*(index[t] for t in top)) if top else set()
+        best, best_sim = -1, join_min
+        for c in candidates:
+            if not clusters[c].in_window(day):
+                continue
+            sim = clusters[c].similarity(vec, emb)
+            if sim >= best_sim:
+                best, best_sim = c, sim
+        if best < 0:
+            clusters.append(_Cluster())
+            best = len(clusters) - 1
+        clusters[best].add(document.id, vec, emb, day)
+        for t in top:
+            index[t].add(best)
+    return [c.members for c in clusters]
+
+
+def _story_id(members: Sequence[str]) -> str:
+    return "s_" + hashlib.sha1(min(members).encode()).hexdigest()[:12]
+
+
+def make_stories(
+    groups: Sequence[Sequence[str]],
+    documents: Mapping[str, Document],
+    existing: Sequence[Story] = (),
+) -> list[Story]:
+    """Stories from member groups; a group holding most of an earlier story keeps its id."""
+    owner: dict[str, str] = {}
+    for story in existing:
+        for doc_id in story.doc_ids:
+            owner[doc_id] = story.id
+    used: set[str] = set()
+    stories: list[Story] = []
+    # larger groups claim old ids first
+    for members in sorted(groups, key=lambda g: (-len(g), min(g))):
+        votes = Counter(owner[d] for d in members if d in owner)
+        story_id = ""
+        for candidate, _ in votes.most_common():
+            if candidate not in used:
+                story_id = candidate
+                break
+        if not story_id:
+            story_id = _story_id(members)
+            while story_id in used:
+                story_id += "x"
+        used.add(story_id)
+        docs = [documents[d] for d in members]
+        days = sorted(v[:10] for d in docs if (v := d.published.value))
+        stories.append(Story(
+            id=story_id, title=_title(docs), doc_ids=sorted(members),
+            first_date=days[0] if days else None, last_date=days[-1] if days else None,
+        ))
+    stories.sort(key=lambda s: (s.first_date or "9999", s.id))
+    return stories
+
+
+def _title(docs: Sequence[Document]) -> str:
+    dated = sorted(docs, key=lambda d: (d.published.value or "9999", d.id))
+    for document in dated:
+        if document.title:
+            return document.title[:TITLE_CHARS]
+    text = dated[0].text.strip() if dated else ""
+    first = re.split(r"(?<=[.!?])\s|\n", text, maxsplit=1)[0]
+    return first[:TITLE_CHARS]
