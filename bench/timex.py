@@ -24,7 +24,7 @@ import html
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -234,6 +234,11 @@ def main() -> None:
     )
     parser.add_argument("--errors", type=int, default=0, help="print this many value/span errors")
     parser.add_argument(
+        "--categories",
+        action="store_true",
+        help="print counts of value-error categories (debugging aid)",
+    )
+    parser.add_argument(
         "--overhead",
         action="store_true",
         help="also time the newsprism_dates component against the bare spaCy pipeline",
@@ -249,6 +254,7 @@ def main() -> None:
         sys.exit(f"no .tml (TimeML) or CAT .xml files under {args.data}")
     groups: dict[str, Counts] = defaultdict(Counts)
     errors: list[str] = []
+    categories: Counter[str] = Counter()
     words = 0
     elapsed = 0.0
     for path in paths:
@@ -280,6 +286,8 @@ def main() -> None:
         counts = score(doc.timexes, system)
         counts.add(counts_extra)
         groups[group].add(counts)
+        if args.categories:
+            categories.update(_categories(doc, system))
         if args.errors and len(errors) < args.errors:
             errors.extend(_errors(doc, system))
     total = Counts()
@@ -310,6 +318,10 @@ def main() -> None:
     print(f"speed: {words / elapsed:,.0f} words/s ({words} words, {elapsed:.2f}s tagging)")
     for line in errors[: args.errors]:
         print(line)
+    if args.categories:
+        print("error categories (relaxed matches with a wrong value, misses, false positives):")
+        for name, n in categories.most_common():
+            print(f"  {name:<28}{n:>5}")
     if args.overhead:
         _overhead([reader(path).text for path in paths])
     f = figures(total)
@@ -365,6 +377,48 @@ def _monthday_gap(partial: str | None, dct: date) -> int | None:
         except ValueError:
             continue
     return min(gaps, default=None)
+
+
+def _value_category(gold: str, system: str) -> str:
+    """A coarse reason for a wrong value, to see which conventions cost the most."""
+    refs = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+    if gold in refs or system in refs:
+        return "ref (PRESENT/PAST/FUTURE)"
+    if gold.startswith("P") != system.startswith("P"):
+        return "duration vs point"
+    if gold.startswith("P"):
+        return "duration amount/unit"
+    if gold.split("T")[0] == system.split("T")[0]:
+        return "time of day / part of day"
+    if "X" in gold and "X" not in system:
+        return "gold underspecified (X)"
+    shape = re.compile(r"\d")
+    if shape.sub("9", gold) != shape.sub("9", system):
+        return "granularity / format"
+    if gold[:4] != system[:4]:
+        return "anchor: year"
+    return "anchor: same granularity"
+
+
+def _categories(doc: TmlDocument, system: list[Timex]) -> Counter[str]:
+    """Error categories under the scorer's one-to-one relaxed matching."""
+    out: Counter[str] = Counter()
+    used: set[int] = set()
+    for g in doc.timexes:
+        best: int | None = None
+        for i, s in enumerate(system):
+            if i in used or s.end <= g.start or g.end <= s.start:
+                continue
+            if best is None or (s.start, s.end) == (g.start, g.end):
+                best = i
+        if best is None:
+            out["miss"] += 1
+            continue
+        used.add(best)
+        if system[best].value != g.value:
+            out[_value_category(g.value, system[best].value)] += 1
+    out["false positive"] += len(system) - len(used)
+    return out
 
 
 def _errors(doc: TmlDocument, system: list[Timex]) -> list[str]:

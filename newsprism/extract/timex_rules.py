@@ -261,6 +261,21 @@ def _month_day(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     return _with_part(m, ctx, "DATE", value, anchor)
 
 
+def _week_of(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"the week of March 6": the ISO week holding that day."""
+    month = month_number(_g(m, "m") or "")
+    day = int(re.sub(r"\D", "", _g(m, "d") or ""))
+    if day > calendar.monthrange(2000, month)[1]:
+        return None
+    if m["y"]:
+        value, anchor = iso(date(int(m["y"]), month, day)), "absolute"
+    else:
+        value, anchor = _resolve_month_day(ctx, month, day, _future(ctx, m))
+    if value.startswith("X"):
+        return "DATE", "XXXX-WXX", "none"
+    return "DATE", iso_week(date.fromisoformat(value)), anchor
+
+
 def _with_part(
     m: re.Match[str], ctx: Context, kind: str, value: str, anchor: str
 ) -> tuple[str, str, str]:
@@ -359,7 +374,7 @@ _REFS: dict[str, str] = {
     "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
     "in the past": "PAST_REF", "once": "PAST_REF", "soon": "FUTURE_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the long term": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
     "recent years": "PAST_REF", "the current": "PRESENT_REF", "current": "PRESENT_REF",
     "recent": "PAST_REF", "as soon as possible": "FUTURE_REF", "the years ahead": "FUTURE_REF",
 }  # fmt: skip
@@ -685,7 +700,8 @@ def _clock_value(text: str) -> str | None:
         hour = 0
     if hour > 24 or minute > 59:
         return None
-    return f"{hour:02d}:{minute:02d}"
+    zulu = "Z" if re.search(r"\b(?:utc|gmt)$", t) else ""  # ISO 8601 marks UTC with Z
+    return f"{hour:02d}:{minute:02d}{zulu}"
 
 
 def _narrative_day(ctx: Context, m: re.Match[str]) -> str | None:
@@ -770,6 +786,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"(?:(?:about|around|approximately|shortly (?:before|after)|just (?:before|after))\s+)?"
         rf"(?P<clock>{_CLOCK})(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<w>today|yesterday|tomorrow)"
         rf"|(?:{_M}\s+{_D})))?"), _clock),
+    ("week_of", _rx(rf"the\s+week\s+of\s+(?:{_M}\s*{_D}|{_D2}\s+(?:of\s+)?{_M2})(?:,?\s+{_Y})?"),
+        _week_of),
     ("month_day", _rx(
         rf"{_EARLY}{_WD_PREFIX}(?:{_M}\s*{_D}|{_D2}\s+(?:of\s+)?{_M2})(?!\s*\d)"
         rf"(?:\s+(?P<part>{_PART}))?"), _month_day),
@@ -860,6 +878,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"(?:(?P<n>\d+\s1/2|{_NUM}|{_VAGUE}|\d+\.5)[\s-]+)(?:and\s+a\s+half\s+)?"
         r"(?:(?:more|additional|further|extra)\s+)?"
         rf"(?P<u>{_UNIT}|weekend)s?(?:-long|-old)?"), _duration),
+    ("coming_units", _rx(r"(?:the\s+)?coming\s+(?P<n>)(?P<u>days|weeks|months|years)"), _duration),
     ("long_units", _rx(r"(?P<n>)(?P<u>hours|days|weeks|months|years|decades)-long"), _duration),
     ("recent_units", _rx(r"recent\s+(?P<n>)(?P<u>days|weeks|months|decades)"), _duration),
     ("duration_bare", _rx(
@@ -869,7 +888,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:now|currently|at present|nowadays|these days|recently|lately"
         r"|the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven"
         r"|eight|nine|ten|twelve|week|month|year|decade|quarter|day|century|weekend))"
-        r"|the (?:near\s+)?future|the near term|the long term|the coming years|recent years"
+        r"|the (?:near\s+)?future|the near term|the long term|recent years"
         r"|the years ahead|as soon as possible"
         r"|current(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events|event))"
         r")"), _ref),

@@ -57,6 +57,9 @@ def _values(text: str, reference: date | None = REF) -> dict[str, tuple[str, str
         ("The quake struck at 4 in the morning on Thursday.", "4 in the morning on Thursday",
          "TIME", "2022-01-06T04:00"),
         ("Voters head to the polls on Election Day.", "Election Day", "DATE", "2021-11-02"),
+        ("Talks resume the week of January 17.", "the week of January 17", "DATE", "2022-W03"),
+        ("Prices may rise in the coming years.", "the coming years", "DURATION", "PXY"),
+        ("The markets closed at 16:08 UTC.", "16:08 UTC", "TIME", "2022-01-07T16:08Z"),
     ],
 )
 def test_tag_recognises_and_normalises(sentence: str, span: str, kind: str, value: str) -> None:
