@@ -363,8 +363,28 @@ def _this_part(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     part = PARTS_OF_DAY[m["part"].lower()]
     if ctx.reference is None:
         return "TIME", f"XXXX-XX-XXT{part}", "none"
-    day = ctx.reference - timedelta(days=1 if word == "last" else 0)
+    shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(word, 0)
+    day = ctx.reference + timedelta(days=shift)
     return "TIME", f"{iso(day)}T{part}", "publication"
+
+
+def _next_part(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"the next morning": the day after the one the story is on (the last day-level date named
+    within CLOCK_ANCHOR_WINDOW characters), else the day after publication."""
+    part = PARTS_OF_DAY[m["part"].lower()]
+    if (story := _narrative_day(ctx, m)) is not None:
+        base, anchor = date.fromisoformat(story), "previous"
+    elif ctx.reference is not None:
+        base, anchor = ctx.reference, "publication"
+    else:
+        return "TIME", f"XXXX-XX-XXT{part}", "none"
+    return "TIME", f"{iso(base + timedelta(days=1))}T{part}", anchor
+
+
+def _this_century(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    if ctx.reference is None:
+        return "DATE", "XX", "none"
+    return "DATE", f"{ctx.reference.year // 100:02d}", "publication"
 
 
 _REFS: dict[str, str] = {
@@ -850,11 +870,17 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("decade", _rx(
         r"(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:'|’)?(?P<dec>(?:1[6-9]|20)?\d0)(?:'|’)?s"),
         _decade),
-    ("year", _rx(rf"{_EARLY}(?:(?:the\s+)?year\s+)?{_Y}(?![-/%,.]\d)(?!\s*(?:%|percent))"), _year),
+    ("year", _rx(
+        rf"{_EARLY}(?:(?:pre|post)-)?(?:(?:the\s+)?year\s+)?{_Y}(?![-/%,.]\d)"
+        r"(?!\s*(?:%|percent))"), _year),
     ("offset", _rx(
         rf"(?:{_APPROX}\s+)?(?:(?P<n>{_NUM}|{_VAGUE})[\s-]+)(?P<u>{_UNIT})s?\s+"
         r"(?P<dir>ago|earlier|later|from now|hence|back|(?:before|after)(?=\s*(?:[,.;:)]|$)))"
         r"(?!\s+(?:the|that|this|a|an|it|he|she|they|his|her|its|their)\b)"), _offset),
+    ("next_part", _rx(rf"(?:the\s+)?(?:next|following)\s+(?P<part>{_PART})"), _next_part),
+    ("this_century", _rx(r"(?:this|the\s+(?:current|present))\s+century"), _this_century),
+    ("past_decade", _rx(
+        r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>)(?P<u>decade|century)(?![-\w])"), _duration),
     ("this_part", _rx(rf"(?P<w>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})"), _this_part),
     ("weekday", _rx(
         rf"(?:(?:early|late|(?P<rel>last|next|this|past|coming|previous))\s+)?(?P<wd>{_WEEKDAY})(?!\s*,?\s*{_MONTH})"

@@ -60,6 +60,10 @@ def _values(text: str, reference: date | None = REF) -> dict[str, tuple[str, str
         ("Talks resume the week of January 17.", "the week of January 17", "DATE", "2022-W03"),
         ("Prices may rise in the coming years.", "the coming years", "DURATION", "PXY"),
         ("The markets closed at 16:08 UTC.", "16:08 UTC", "TIME", "2022-01-07T16:08Z"),
+        ("Shelling resumed yesterday morning.", "yesterday morning", "TIME", "2022-01-06TMO"),
+        ("Crews return tomorrow night.", "tomorrow night", "TIME", "2022-01-08TNI"),
+        ("Floods doubled over the past decade.", "the past decade", "DURATION", "P10Y"),
+        ("The worst drought this century hit the south.", "this century", "DATE", "20"),
     ],
 )
 def test_tag_recognises_and_normalises(sentence: str, span: str, kind: str, value: str) -> None:
@@ -79,6 +83,12 @@ def test_tag_puts_a_bare_clock_time_on_the_day_just_named() -> None:
     text = "The dam gave way on 3 March 2021. Sirens sounded at 6 a.m., residents said."
     values = {t.text: (t.value, t.anchor) for t in tag(text, REF)}
     assert values["6 a.m."] == ("2021-03-03T06:00", "previous")
+
+
+def test_tag_puts_the_next_morning_after_the_day_just_named() -> None:
+    text = "The ferry sank on 3 March 2021. The next morning, divers reached the hull."
+    values = {t.text: (t.value, t.anchor) for t in tag(text, REF)}
+    assert values["The next morning"] == ("2021-03-04TMO", "previous")
 
 
 def test_tag_reads_tense_around_a_sentence_opening_weekday() -> None:
