@@ -84,3 +84,38 @@ WEAK_NOUN_MEASURES = frozenset({"protesters", "troops", "detained", "kidnapped",
 
 def measure_of_cue(lemma: str) -> str | None:
     return CUE_MEASURE.get(lemma.lower())
+
+
+# Cues that are phrases, not single words, as spaCy Matcher patterns per measure. They are looked
+# for in the sentence of a count of people when no single word governs it.
+_PROTEST_NOUNS = ["strike", "protest", "rally", "march", "demonstration", "walkout", "sit-in"]
+PHRASE_CUES: dict[str, list[list[dict[str, object]]]] = {
+    "displaced": [
+        [{"LOWER": "from"}, {"POS": "PRON"}, {"LEMMA": {"IN": ["home", "house", "village"]}}],
+        [{"LEMMA": "lose"}, {"POS": "PRON"}, {"LEMMA": {"IN": ["home", "house"]}}],
+        [{"LOWER": "without"}, {"LOWER": "shelter"}],
+    ],
+    "affected": [
+        [{"LOWER": "without"},
+         {"LOWER": {"IN": ["power", "electricity", "water", "heating", "food", "gas"]}}],
+        [{"LEMMA": "need"}, {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "?"},
+         {"LEMMA": {"IN": ["aid", "assistance", "help", "relief"]}}],
+        [{"LOWER": "in"}, {"LOWER": "need"}],
+        [{"LEMMA": "case"}, {"LOWER": "of"}],
+    ],
+    "protesters": [
+        [{"LEMMA": "take"}, {"LOWER": "part"}, {"LOWER": "in"}, {"OP": "?"}, {"OP": "?"},
+         {"LEMMA": {"IN": _PROTEST_NOUNS}}],
+        [{"LEMMA": "join"}, {"OP": "?"}, {"OP": "?"}, {"LEMMA": {"IN": _PROTEST_NOUNS}}],
+        [{"LOWER": "on"}, {"LOWER": "strike"}],
+        [{"LEMMA": "strike"}, {"LOWER": "by"}],
+        [{"LEMMA": "stay"}, {"LOWER": "off"}, {"LOWER": "the"}, {"LOWER": "job"}],
+    ],
+    "kidnapped": [
+        [{"LEMMA": "take"}, {"LOWER": {"IN": ["hostage", "captive"]}}],
+    ],
+    "detained": [
+        [{"LEMMA": "hold"}, {"LOWER": "without"}, {"LOWER": "charge"}],
+        [{"LOWER": "behind"}, {"LOWER": "bars"}],
+    ],
+}

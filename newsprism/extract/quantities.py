@@ -18,13 +18,16 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from newsprism.extract.dates import date_at
 from newsprism.extract.extensions import register_extensions
 from newsprism.extract.measures import (
     NOUN_MEASURE,
     PEOPLE_MEASURES,
+    PHRASE_CUES,
     WEAK_NOUN_MEASURES,
     measure_of_cue,
 )
@@ -95,6 +98,8 @@ INHERIT_CUES = ("including", "among them", "of whom", "of them", "among whom", "
 TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 RANGE_CONNECTORS = frozenset({"to", "-", "–", "—", "or", "and/or"})
 YEAR_RANGE = (1800, 2100)
+# Oldest age read from "Name, 43," appositions.
+MAX_AGE = 120
 # Phone numbers: digit groups joined by hyphens or dots (no spaces, no thousands commas).
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[-.]\d{2,4}){1,3}(?![\d,])")
 PHONE_DIGITS = 7
@@ -261,6 +266,16 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float
     return j, value, False
 
 
+def _appositive_age(doc: Doc, i: int, j: int, value: float) -> bool:
+    """"Scott, 43, a father of seven": a bare number set off by commas after a name is an age."""
+    if not (i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN"):
+        return False
+    after = doc[j].text if j < len(doc) else "."
+    return 0 < value < MAX_AGE and float(value).is_integer() and after in (
+        ",", ".", ";", ")", "―", "—", "–", "-"
+    )
+
+
 def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool:
     """Whether the number at tokens [i, j) is a label, year, time or phone, not an amount."""
     text = doc[i:j].text
@@ -268,6 +283,14 @@ def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool
     prev2 = f"{_lower(doc, i - 2)}{prev}"
     if prev in NUMBERING_WORDS or prev2 in ("no.",) or prev in ("#", "+", "tel", "phone"):
         return True
+    first = doc[i]
+    if first.is_alpha and first.is_title and not first.is_sent_start and j < len(doc) and \
+            doc[j].pos_ == "PROPN" and doc[j].is_title:
+        return True  # a name: "Zero Hedge", "Seven Sisters"
+    if first.lower_ == "one" and j - i == 1 and i > 0 and (
+        doc[i - 1].pos_ in ("DET", "ADJ") or doc[i - 1].tag_ == "PRP$"
+    ) and doc[i - 1].lower_ not in ("another", "only", "just"):
+        return True  # a pronoun: "a fortunate one", "the one"
     if _lower(doc, j) in TIME_WORDS:
         return True
     if re.fullmatch(r"\+?\d+(?:[-. ]\d+){2,}", text) or re.fullmatch(r"\d{6,}", text):
@@ -372,7 +395,7 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
                 atom.end = unit[0]
         elif unit:
             atom.end, atom.unit, atom.normalized, atom.kind = unit
-        elif _lower(doc, i - 1) in AGE_BEFORE:
+        elif _lower(doc, i - 1) in AGE_BEFORE or _appositive_age(doc, i, j, value):
             atom.kind, atom.normalized, atom.unit = "age", "year of age", ""
         if atom.kind == "count":
             head = _counted_noun(doc, num_start, num_end, sent.end)
@@ -581,9 +604,11 @@ def _cue_measure(tok: Token, allow: frozenset[str] | None = None) -> str | None:
 
 
 def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Quantity],
-             atoms: list[_Atom]) -> str:
+             atoms: list[_Atom], phrase_cues: list[tuple[int, str]]) -> str:
     if atom.kind == "currency":
-        cue = group.per or group.from_low is not None or any(
+        # "$12 an hour" and "$60,000 a year" are pay, not prices; "$50 a ton" is a price.
+        per_thing = bool(group.per) and (lookup(group.per) or ("", ""))[1] != "duration"
+        cue = per_thing or group.from_low is not None or any(
             t.lemma_ in PRICE_CUES for t in sent
         )
         return "price" if cue else "money"
@@ -666,11 +691,12 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
     if head is not None and not _person_like(head):
         return "other"
     best: tuple[int, str] | None = None
-    for t in sent:
-        if atom.start <= t.i < atom.end:
-            continue
-        found = _cue_measure(t, people) if t.pos_ in ("VERB", "ADJ", "NOUN") else None
+    candidates = [(t.i, _cue_measure(t, people) if t.pos_ in ("VERB", "ADJ", "NOUN") else None)
+                  for t in sent if not atom.start <= t.i < atom.end]
+    candidates += [(i, name) for i, name in phrase_cues if sent.start <= i < sent.end]
+    for i, found in candidates:
         if found:
+            t = doc[i]
             distance = _distance(t.i, atom)
             # A cue nearer another number is that number's ("52 pilgrims ..., killing 14").
             if any(_distance(t.i, other) < distance for other in atoms if other is not atom):
@@ -811,6 +837,20 @@ def _as_of(doc: Doc, text: str, start: int, end: int, sent: Span) -> str | None:
     return date_at([], start, end, publication=doc._.publication)
 
 
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(vocab: Vocab) -> Matcher:
+    """The phrase-cue matcher for a vocabulary, built once."""
+    matcher = _MATCHERS.get(id(vocab))
+    if matcher is None:
+        matcher = Matcher(vocab)
+        for name, patterns in PHRASE_CUES.items():
+            matcher.add(name, patterns)
+        _MATCHERS[id(vocab)] = matcher
+    return matcher
+
+
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity of interest in a processed Doc, in text order."""
     if not doc.has_annotation("SENT_START"):
@@ -819,6 +859,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     european = european_style(text)
     blocked = _blocked_tokens(doc)
     quotes: list[Quote] = list(doc._.quotes or [])
+    # (first token, measure) of every phrase cue in the document
+    phrase_cues = [(start, doc.vocab.strings[key]) for key, start, _ in _matcher(doc.vocab)(doc)]
     doc_id = doc._.doc_id or ""
     out: list[Quantity] = []
     for sent in doc.sents:
@@ -838,7 +880,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 # value it ends on, not at a span that covers the other figures
                 start_tok = last.start
             start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
-            measure = _measure(doc, main, group, sent, out, atoms)
+            measure = _measure(doc, main, group, sent, out, atoms, phrase_cues)
             converts = None
             if group.converts is not None:
                 # the converted group is the one whose atoms include the converted atom

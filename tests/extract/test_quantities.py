@@ -189,3 +189,13 @@ def test_quantities_attributed_to_quote_speaker(nlp) -> None:
                           kind="indirect", speaker="Serik Shelbayev")]
     q = find_quantities(doc)[0]
     assert (q.low, q.measure, q.attributed_to) == (225, "killed", "Serik Shelbayev")
+
+
+def test_quantities_appositive_age_is_not_a_count(nlp) -> None:
+    qs = quantities(nlp, "The death of Arlen Voss, 43, sparked protests in the city.")
+    assert [(q.low, q.measure) for q in qs] == [(43, "age")]
+
+
+def test_quantities_pay_is_money_and_per_thing_is_price(nlp) -> None:
+    qs = quantities(nlp, "Dockers earn $12 an hour, while coal sells for $50 a ton.")
+    assert [(q.low, q.measure, q.per) for q in qs] == [(12, "money", "hour"), (50, "price", "tonne")]
