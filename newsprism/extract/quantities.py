@@ -32,6 +32,7 @@ from newsprism.extract.measures import (
     measure_of_cue,
 )
 from newsprism.extract.numbers import (
+    SCALES,
     VAGUE_COUNTS,
     european_style,
     is_number_word,
@@ -98,6 +99,17 @@ INHERIT_CUES = ("including", "among them", "of whom", "of them", "among whom", "
 TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 RANGE_CONNECTORS = frozenset({"to", "-", "–", "—", "or", "and/or"})
 YEAR_RANGE = (1800, 2100)
+FRACTION_WORDS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "half",
+                            "sixth", "tenth", "tenths"})
+# Prepositions across which a verb's cue says nothing about the count: "killed in 2 attacks",
+# "wounded by 3 gunmen" ("of", "among", "to", "at" and "from" do carry it).
+BLOCKING_PREPS = frozenset({"in", "on", "with", "after", "during", "near", "for", "by", "over",
+                            "across", "into", "against", "inside", "outside", "under", "within",
+                            "around", "through", "since", "before"})
+# What can happen to things (not people): "140 rifles seized", "60 vehicles deployed".
+THING_MEASURES = frozenset({"seized", "affected", "troops"})
+# How many tokens after a phrase cue's start a preposition may be part of it.
+PHRASE_REACH = 2
 # Oldest age read from "Name, 43," appositions.
 MAX_AGE = 120
 # Phone numbers: digit groups joined by hyphens or dots (no spaces, no thousands commas).
@@ -251,7 +263,9 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float
             value = parse_words(words)
     else:
         first = parse_digits(words[0], european=european)
-        rest = parse_words(words[1:]) if len(words) > 1 else None
+        rest = SCALES[words[1]] if len(words) == 2 and words[1] in SCALES else (
+            parse_words(words[1:])
+        )
         if first is not None and rest is not None and words[1] in ("thousand", "million",
                                                                    "billion", "hundred",
                                                                    "trillion", "bn", "mln",
@@ -283,6 +297,8 @@ def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool
     prev2 = f"{_lower(doc, i - 2)}{prev}"
     if prev in NUMBERING_WORDS or prev2 in ("no.",) or prev in ("#", "+", "tel", "phone"):
         return True
+    if _lower(doc, j) == "-" and _lower(doc, j + 1) in FRACTION_WORDS:
+        return True  # "one-third of residents" is a share
     first = doc[i]
     if first.is_alpha and first.is_title and not first.is_sent_start and j < len(doc) and \
             doc[j].pos_ == "PROPN" and doc[j].is_title:
@@ -531,6 +547,9 @@ def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
                 both_written = bool(a.unit and b.unit) and not (
                     a.from_word or between or parent_change
                 )
+                if gap == ["-"] and b.value <= a.value and not doc[a.end - 1].whitespace_:
+                    used.update((k, partner))  # a score or a code ("3-0"), not a range
+                    continue
                 if connector and compatible and not both_written:
                     if not a.unit:
                         a.unit, a.normalized, a.kind, a.head = b.unit, b.normalized, b.kind, b.head
@@ -658,7 +677,16 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
         # "peacekeepers from four countries".
         if anc.pos_ in ("NOUN", "PROPN") and via.lower_ not in ("of", "among"):
             continue
+        if anc.dep_ in ("prep", "agent") and anc.lower_ in BLOCKING_PREPS:
+            # the count is a circumstance of the clause, not what the clause's cue counts,
+            # unless the preposition is part of a phrase cue ("the strike by 1,300 teachers")
+            for at, name in phrase_cues:
+                if at <= anc.i <= at + PHRASE_REACH:
+                    return name
+            return noun_measure or "other"
         found = _cue_measure(anc)
+        if found and head is not None and not _person_like(head) and found not in THING_MEASURES:
+            found = None
         if found and found not in ("price", "money"):
             return found
         if anc.pos_ == "VERB":
