@@ -61,6 +61,10 @@ def _load_pipeline(model: str | None, selective_parsing: bool) -> Language:
     import newsprism.extract  # noqa: F401  (registers the component factories)
 
     nlp = load_base_model(model)
+    if selective_parsing:
+        from newsprism.extract.selective import enable_selective_parsing
+
+        enable_selective_parsing(nlp)
     for component in NEWSPRISM_COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)

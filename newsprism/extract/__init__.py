@@ -13,7 +13,15 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsprism.extract import dates, entities, events, extensions, quantities, quotes  # noqa: F401  (factories)
+from newsprism.extract import (  # noqa: F401  (factories)
+    dates,
+    entities,
+    events,
+    extensions,
+    quantities,
+    quotes,
+    selective,
+)
 from newsprism.model import Document, Extraction, Sentence
 
 extensions.register_extensions()

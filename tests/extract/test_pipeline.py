@@ -18,3 +18,40 @@ def test_extract_document_keeps_doc_id_and_sentences(nlp):
         "Protests began in Almaty on January 2.",
         "The army was sent in.",
     ]
+
+
+def test_selective_parsing_parses_only_sentences_that_need_it():
+    from newsprism.nlp import load_pipeline
+
+    selective = load_pipeline(selective_parsing=True)
+    assert "newsprism_selective_parser" in selective.pipe_names
+    text = (
+        "Rescue teams reached the flooded valley at dawn. "
+        "The governor said 47 people had died. "
+        "Volunteers brought food and blankets to the school."
+    )
+    doc = selective(text)
+    parsed = [doc[start:end].text.strip() for start, end in doc._.parsed_sentences]
+    assert parsed == ["The governor said 47 people had died."]
+    # Unparsed sentences keep their boundaries and get a flat tree that nothing mistakes for one.
+    assert [s.text.strip() for s in doc.sents] == [
+        "Rescue teams reached the flooded valley at dawn.",
+        "The governor said 47 people had died.",
+        "Volunteers brought food and blankets to the school.",
+    ]
+    first = next(iter(doc.sents))
+    assert {t.dep_ for t in first} <= {"ROOT", "dep"}
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in said.children)
+
+
+def test_selective_parsing_keeps_quantities_of_parsed_sentences(nlp):
+    from newsprism.nlp import load_pipeline
+
+    text = (
+        "Police said more than 3,000 people were detained across the country. "
+        "Crowds gathered in the main square."
+    )
+    full = [(q.text, q.measure, q.low) for q in nlp(text)._.quantities]
+    selective = load_pipeline(selective_parsing=True)
+    assert [(q.text, q.measure, q.low) for q in selective(text)._.quantities] == full

@@ -1,0 +1,140 @@
+"""Extraction speed: bare spaCy vs newsprism's full per-article extraction, on the same articles.
+
+Usage::
+
+    .venv/bin/python bench/throughput.py [DIRS...] [--words 200000] [--workers N]
+
+DIRS default to ``samples/corpus`` and ``../shared/corpora/seeds``. Their articles are read with
+newsprism's readers and repeated until the run holds at least ``--words`` words (whitespace
+tokens). Four runs, each timed from the first article in to the last result out:
+
+- spaCy, 1 process: ``nlp.pipe`` of the same model with every component it enables by default;
+- newsprism, 1 process: ``extract_parallel(workers=1)`` (our pipeline, Documents in,
+  Extractions out);
+- spaCy, all cores: ``nlp.pipe(n_process=N)``;
+- newsprism, all cores: ``extract_parallel(workers=N)``.
+
+Pool start-up (spawning workers and loading the model in each) is part of the all-cores times.
+The last line is ``words_per_s_spacy=… words_per_s_newsprism=… time_ratio=…`` for the
+all-cores runs (newsprism time / spaCy time; ≤ 1.0 means no slower than bare spaCy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rich.console import Console
+from rich.table import Table
+
+from newsprism.extract.parallel import default_workers, extract_parallel
+from newsprism.model import Document, document_id
+from newsprism.nlp import load_base_model
+from newsprism.read import read_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DIRS = (ROOT / "samples" / "corpus", ROOT.parent / "shared" / "corpora" / "seeds")
+BATCH_SIZE = 16
+
+
+def corpus(dirs: list[Path], min_words: int) -> list[Document]:
+    """The articles of ``dirs``, repeated (with fresh ids) until they hold ``min_words``."""
+    base = [d for d in read_paths([str(d) for d in dirs], on_problem=lambda _: None) if d.text]
+    if not base:
+        raise SystemExit(f"no articles found in {', '.join(map(str, dirs))}")
+    documents: list[Document] = []
+    words = 0
+    for copy in itertools.count():
+        for document in base:
+            documents.append(
+                Document(
+                    id=document_id(document.text, f"copy{copy}"),
+                    text=document.text,
+                    title=document.title,
+                    outlet=document.outlet,
+                    published=document.published,
+                )
+            )
+            words += len(document.text.split())
+        if words >= min_words:
+            return documents
+    raise AssertionError("unreachable")
+
+
+def timed(run: Callable[[], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    count = run()
+    return time.perf_counter() - start, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("dirs", nargs="*", type=Path, default=list(DEFAULT_DIRS))
+    parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+
+    documents = corpus([d for d in args.dirs if d.exists()], args.words)
+    texts = [d.text for d in documents]
+    words = sum(len(t.split()) for t in texts)
+    console = Console()
+    console.print(f"{len(documents)} articles, {words:,} words; {args.workers} workers")
+
+    nlp = load_base_model(args.model)
+
+    def spacy_run(n_process: int) -> Callable[[], int]:
+        return lambda: sum(1 for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process))
+
+    def newsprism_run(workers: int) -> Callable[[], int]:
+        return lambda: sum(
+            1
+            for _ in extract_parallel(
+                documents, model=args.model, workers=workers, batch_size=BATCH_SIZE
+            )
+        )
+
+    # Warm-up outside the clock: loads newsprism's in-process pipeline once.
+    list(extract_parallel(documents[:2], model=args.model, workers=1))
+    runs = [
+        ("spaCy nlp.pipe", 1, spacy_run(1)),
+        ("newsprism extraction", 1, newsprism_run(1)),
+    ]
+    if args.workers > 1:
+        runs += [
+            ("spaCy nlp.pipe", args.workers, spacy_run(args.workers)),
+            ("newsprism extraction", args.workers, newsprism_run(args.workers)),
+        ]
+    results: dict[tuple[str, int], float] = {}
+    table = Table(title=f"Extraction throughput ({words:,} words)")
+    for column in ("run", "processes", "seconds", "words/s", "× spaCy time"):
+        table.add_column(column, justify="left" if column == "run" else "right")
+    for name, processes, run in runs:
+        seconds, count = timed(run)
+        assert count == len(documents)
+        results[name, processes] = seconds
+        spacy_seconds = results.get(("spaCy nlp.pipe", processes), seconds)
+        table.add_row(
+            name,
+            str(processes),
+            f"{seconds:.1f}",
+            f"{words / seconds:,.0f}",
+            f"{seconds / spacy_seconds:.2f}",
+        )
+    console.print(table)
+    spacy_seconds = results["spaCy nlp.pipe", args.workers]
+    ours = results["newsprism extraction", args.workers]
+    print(
+        f"words_per_s_spacy={words / spacy_seconds:.0f} "
+        f"words_per_s_newsprism={words / ours:.0f} time_ratio={ours / spacy_seconds:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
