@@ -994,7 +994,11 @@ class _Candidate:
 def find_candidates(text: str) -> list[_Candidate]:
     """All rule matches, then the non-overlapping longest-leftmost selection."""
     found: list[_Candidate] = []
+    lowered = text.lower()
     for priority, (name, pattern, _normaliser) in enumerate(RULES):
+        keys = _RULE_KEYWORDS.get(name)
+        if keys is not None and not any(key in lowered for key in keys):
+            continue  # a substring test is far cheaper than a regex scan of the whole text
         for m in pattern.finditer(text):
             if m.end() > m.start() and _acceptable(name, m, text):
                 start, end = m.start(), m.end()
@@ -1020,6 +1024,24 @@ def find_candidates(text: str) -> list[_Candidate]:
 
 
 _NORMALISERS: dict[str, Normaliser] = {name: fn for name, _p, fn in RULES}
+# Words (lower case) at least one of which a rule's match must contain: rules whose text lacks
+# them are not scanned. Only for rules whose pattern makes the word obligatory.
+_RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "week_of": ("week of",),
+    "next_part": ("next", "following"),
+    "this_century": ("century",),
+    "past_decade": ("decade", "century"),
+    "coming_units": ("coming",),
+    "long_units": ("-long",),
+    "century": ("century", "centuries"),
+    "season_alone": ("summer", "winter", "autumn", "spring", "fall"),
+    "season": ("summer", "winter", "autumn", "spring", "fall"),
+    "part_of_day_of": ("morning", "afternoon", "evening", "night"),
+    "this_part": ("morning", "afternoon", "evening", "night"),
+    "recent_units": ("recent",),
+    "holiday": ("christmas", "new year", "independence", "halloween", "valentine",
+                "thanksgiving", "election day"),
+}  # fmt: skip
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d))?")
 
 
