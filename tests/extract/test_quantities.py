@@ -198,7 +198,9 @@ def test_quantities_appositive_age_is_not_a_count(nlp) -> None:
 
 def test_quantities_pay_is_money_and_per_thing_is_price(nlp) -> None:
     qs = quantities(nlp, "Dockers earn $12 an hour, while coal sells for $50 a ton.")
-    assert [(q.low, q.measure, q.per) for q in qs] == [(12, "money", "hour"), (50, "price", "tonne")]
+    assert [(q.low, q.measure, q.per) for q in qs] == [
+        (12, "money", "hour"), (50, "price", "tonne")
+    ]
 
 
 def test_quantities_counts_of_circumstances_take_no_casualty_measure(nlp) -> None:
