@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,6 +35,17 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def _start_method() -> str:
+    """fork when it is safe: workers then start at once and share an already loaded pipeline.
+
+    A process running other threads (a Rich progress bar, a web server) must spawn instead,
+    since fork copies only the calling thread and can leave locks held forever; a spawned
+    worker imports spaCy and loads the model itself, which costs a few seconds.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
 
 
 def _init_worker(model: str | None, selective: bool | None) -> None:
@@ -84,9 +96,7 @@ def extract_parallel(
         yield from extract_documents(nlp, documents, batch_size=batch_size)
         return
 
-    # spawn, not fork: the caller may run threads (a progress bar), which fork does not copy
-    # safely; each worker imports spaCy and loads the model once, which costs a second or two.
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_start_method())
     max_pending = workers * (IN_FLIGHT_PER_WORKER + 1)
     pending: deque[tuple[list[Document], Future[list[tuple[Document, Extraction]]]]] = deque()
     with ProcessPoolExecutor(

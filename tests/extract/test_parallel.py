@@ -50,3 +50,18 @@ def test_extract_parallel_reads_input_lazily():
     first = list(itertools.islice(results, 3))
     assert len(first) == 3
     assert consumed < 20  # an endless input is not drained before results come back
+
+
+def test_extract_parallel_spawns_workers_while_other_threads_run(nlp):
+    import threading
+
+    expected = [extraction for _, extraction in extract_documents(nlp, documents()[:2])]
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        pairs = list(extract_parallel(documents()[:2], workers=2, batch_size=1))
+    finally:
+        stop.set()
+        thread.join()
+    assert [extraction for _, extraction in pairs] == expected
