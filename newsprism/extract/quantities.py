@@ -231,7 +231,7 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float
             return None
         if lower == "tens" and value == VAGUE_COUNTS["tens"]:
             return None  # bare "tens" is not a count
-        return j, value, True
+        return j, float(value), True
     scale_next = _lower(doc, i + 1) in ("dozen", "hundred", "thousand", "million", "billion",
                                         "score")
     if lower == "half" and _lower(doc, i + 1) not in ("a", "an"):
