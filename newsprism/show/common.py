@@ -1,0 +1,65 @@
+"""Small display helpers shared by every report format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Verdict -> colour, one palette for the terminal, Markdown badges and HTML.
+VERDICT_COLOURS: dict[str, str] = {
+    "agreed": "green",
+    "conflicting": "red",
+    "updated": "blue",
+    "revised": "orange",
+    "single-source": "grey",
+    "disputed": "purple",
+}
+# Rich has no "orange"/"grey" names with the meaning we want; these are its closest names.
+RICH_COLOURS: dict[str, str] = {**VERDICT_COLOURS, "orange": "dark_orange", "grey": "grey62"}
+
+
+def rich_colour(verdict: str) -> str:
+    return RICH_COLOURS.get(VERDICT_COLOURS.get(verdict, "grey"), "grey62")
+
+
+def number(value: float | None) -> str:
+    """A reconciled figure for display: integers without a decimal point, thousands separated."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def value_range(row: dict[str, Any]) -> str:
+    """``low–best–high (rule)`` of a comparison, or an empty string when nothing is reconciled."""
+    low, best, high = row.get("low"), row.get("best"), row.get("high")
+    if low is None and best is None and high is None:
+        return ""
+    parts = f"{number(low)} / {number(best)} / {number(high)}"
+    return f"{parts} ({row['best_rule']})" if row.get("best_rule") else parts
+
+
+def published(source: dict[str, Any]) -> str:
+    pub = source["published"]
+    if not pub.get("value"):
+        window = " – ".join(x for x in (pub.get("not_before"), pub.get("not_after")) if x)
+        return f"unknown ({window})" if window else "unknown"
+    return f"{pub['value']} ({pub['source']}, {pub.get('confidence', 0):.2f})"
+
+
+def evidence_text(source: dict[str, Any]) -> str:
+    return " | ".join(e["text"] for e in source["published"].get("evidence", []) if e.get("text"))
+
+
+def noise(source: dict[str, Any]) -> str:
+    flag = "machine-translated" if source.get("machine_translated") else "fluent"
+    return f"{flag} ({source.get('translation_noise', 0):.2f})"
+
+
+def who(claim: dict[str, Any]) -> str:
+    return claim.get("outlet") or claim["doc_id"]
+
+
+def is_web_url(url: str) -> bool:
+    """Only http(s) links become clickable: a ``javascript:`` URL in a feed must stay text."""
+    return url.strip().lower().startswith(("http://", "https://"))

@@ -1,0 +1,112 @@
+"""The terminal report: Rich tables rendered to plain text."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newsprism.show.common import evidence_text, noise, published, rich_colour, value_range, who
+
+WIDTH = 140  # wide enough for a claim row with its sentence on a landscape terminal
+
+
+def _story(console: Console, story: dict[str, Any]) -> None:
+    dates = " – ".join(x for x in (story.get("first_date"), story.get("last_date")) if x)
+    console.rule(f"[bold]{story['title']}[/bold]  ({story['id']}, {dates or 'undated'})")
+
+    timeline = Table(title="Timeline", expand=True, show_lines=False)
+    for name in ("date", "what", "source", "sentence"):
+        timeline.add_column(name, overflow="fold")
+    for entry in story["timeline"]:
+        what = f"{entry['type']}: {entry['text']}" if entry["kind"] == "event" else entry["text"]
+        timeline.add_row(entry["date"], what, entry["outlet"] or entry["doc_id"], entry["sentence"])
+    console.print(timeline if story["timeline"] else Text("Timeline: no dated events."))
+
+    claims = Table(title="Claims", expand=True, show_lines=True)
+    for name in ("claim", "verdict", "indep.", "source", "value", "as of", "by", "sentence"):
+        claims.add_column(name, overflow="fold")
+    for row in story["claims"]:
+        verdict = Text(row["verdict"], style=f"bold {rich_colour(row['verdict'])}")
+        label = row["label"] + (f"\n{value_range(row)}" if value_range(row) else "")
+        if row.get("note"):
+            label += f"\n{row['note']}"
+        first = True
+        for claim in row["claims"] or [None]:
+            cells: list[Any] = (
+                [label, verdict, str(row["independent_sources"])] if first else ["", "", ""]
+            )
+            if claim is None:
+                cells += ["", "", "", "", ""]
+            else:
+                cells += [
+                    who(claim),
+                    claim["value"],
+                    claim["as_of"] or "",
+                    claim["attributed_to"],
+                    claim["sentence"],
+                ]
+            claims.add_row(*cells)
+            first = False
+    console.print(claims if story["claims"] else Text("Claims: none to compare."))
+
+    quotes = Table(title="Quotes by speaker", expand=True)
+    for name in ("speaker", "kind", "source", "quote"):
+        quotes.add_column(name, overflow="fold")
+    for group in story["quotes_by_speaker"]:
+        for i, quote in enumerate(group["quotes"]):
+            quotes.add_row(
+                group["speaker"] if i == 0 else "",
+                quote["kind"],
+                quote["outlet"] or quote["doc_id"],
+                quote["text"],
+            )
+    console.print(quotes if story["quotes_by_speaker"] else Text("Quotes: none."))
+
+    sources = Table(title="Sources", expand=True)
+    for name in ("id", "outlet", "title", "published", "evidence", "cites", "language"):
+        sources.add_column(name, overflow="fold")
+    for source in story["sources"]:
+        sources.add_row(
+            source["id"],
+            source["outlet"],
+            source["title"],
+            published(source),
+            evidence_text(source),
+            ", ".join(source["cited_sources"]),
+            f"{source['language']}, {noise(source)}",
+        )
+    console.print(sources)
+
+    if story["reuse"]:
+        reuse = Table(title="Who copies whom", expand=True)
+        for name in ("earlier", "later", "kind", "score"):
+            reuse.add_column(name)
+        for link in story["reuse"]:
+            reuse.add_row(
+                link["outlet_a"] or link["doc_a"],
+                link["outlet_b"] or link["doc_b"],
+                link["kind"],
+                f"{link['score']:.2f}",
+            )
+        console.print(reuse)
+    console.print()
+
+
+def render_text(record: dict[str, Any], width: int = WIDTH) -> str:
+    console = Console(
+        record=True, width=width, file=io.StringIO(), color_system=None, soft_wrap=False
+    )
+    counts = record["counts"]
+    console.print(
+        f"newsprism record: {counts['stories']} stories, {counts['documents']} documents, "
+        f"{counts['comparisons']} compared claims"
+    )
+    if not record["stories"]:
+        console.print("No stories yet: run `newsprism analyze` first.")
+    for story in record["stories"]:
+        _story(console, story)
+    return console.export_text()

@@ -1,0 +1,131 @@
+"""The web UI: stories → story page → document page with highlighted spans, plus JSON APIs.
+
+Each request opens its own Store: SQLite connections must not cross threads, and FastAPI runs
+plain ``def`` handlers in a thread pool.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsprism import model
+from newsprism.show.common import published
+from newsprism.show.highlight import segments
+from newsprism.show.html import render_page
+from newsprism.show.record import _document_entry, build_record
+from newsprism.store.sqlite import Store
+
+SEARCH_LIMIT = 50
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """A FastAPI app serving the record in ``db_path`` (run it with uvicorn)."""
+    app = FastAPI(title="newsprism", docs_url="/api/docs", redoc_url=None)
+    db = str(db_path)
+
+    @contextmanager
+    def open_store() -> Iterator[Store]:
+        store = Store(db)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def not_found(message: str) -> HTMLResponse:
+        return HTMLResponse(render_page("404.html", message=message, web=True), status_code=404)
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(request: Request, error: StarletteHTTPException) -> Any:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+        if error.status_code == 404:
+            return not_found(f"Nothing at {request.url.path}.")
+        return HTMLResponse(str(error.detail), status_code=error.status_code)
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(q: str = "") -> HTMLResponse:
+        with open_store() as store:
+            comparisons = store.comparisons()
+            verdicts: dict[str, Counter[str]] = {}
+            for comparison in comparisons:
+                verdicts.setdefault(comparison.story_id, Counter())[comparison.verdict] += 1
+            stories = [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "first_date": s.first_date,
+                    "last_date": s.last_date,
+                    "documents": len(s.doc_ids),
+                    "comparisons": sum(verdicts.get(s.id, Counter()).values()),
+                    "verdicts": [
+                        (v, verdicts[s.id][v]) for v in model.VERDICTS
+                        if verdicts.get(s.id, Counter())[v]
+                    ],
+                }
+                for s in store.stories()
+            ]
+            hits: list[dict[str, str]] = []
+            error = ""
+            if q.strip():
+                try:
+                    ids = store.search(q, limit=SEARCH_LIMIT)
+                except sqlite3.OperationalError as failure:
+                    ids, error = [], f"Not a valid search query ({failure})."
+                for doc_id in ids:
+                    doc = store.document(doc_id)
+                    if doc is not None:
+                        hits.append({"id": doc.id, "title": doc.title, "outlet": doc.outlet})
+        return HTMLResponse(
+            render_page("index.html", stories=stories, query=q, hits=hits, error=error, web=True)
+        )
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse)
+    def story_page(story_id: str) -> HTMLResponse:
+        with open_store() as store:
+            record = build_record(store, story_id=story_id)
+        if not record["stories"]:
+            return not_found(f"No story with id {story_id}.")
+        return HTMLResponse(render_page("story.html", story=record["stories"][0], web=True))
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    def document_page(doc_id: str) -> HTMLResponse:
+        with open_store() as store:
+            document = store.document(doc_id)
+            if document is None:
+                return not_found(f"No document with id {doc_id}.")
+            extraction = store.extraction(doc_id)
+            stories = [s for s in store.stories() if doc_id in s.doc_ids]
+        return HTMLResponse(
+            render_page(
+                "document.html",
+                document=document,
+                published_text=published(_document_entry(document)),
+                segments=segments(document.text, extraction),
+                stories=stories,
+                web=True,
+            )
+        )
+
+    @app.get("/api/record")
+    def api_record() -> JSONResponse:
+        with open_store() as store:
+            return JSONResponse(build_record(store))
+
+    @app.get("/api/stories/{story_id}")
+    def api_story(story_id: str) -> JSONResponse:
+        with open_store() as store:
+            record = build_record(store, story_id=story_id)
+        if not record["stories"]:
+            return JSONResponse({"detail": f"no story {story_id}"}, status_code=404)
+        return JSONResponse(record)
+
+    return app
