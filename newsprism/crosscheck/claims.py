@@ -94,6 +94,7 @@ def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
         if (
             quantity.measure not in COMPARABLE_MEASURES
             or quantity.negated
+            or quantity.incremental  # "another 16 died" adds to a total; it is not one
             or quantity.converts is not None
             or (quantity.low is None and quantity.high is None)
         ):

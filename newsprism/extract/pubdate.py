@@ -207,7 +207,10 @@ def _choose_year(
         candidates = sorted(common or set(years), reverse=True)
         if floor is not None:
             above = [y for y in candidates if y >= floor]
-            candidates = sorted(above) if above else candidates
+            # A full date the article reports anchors it near that year; a bare year ("since
+            # the earthquake of 1988") is only a floor, above which the latest year is taken.
+            anchored = any(d.year == floor for d in explicit)
+            candidates = (sorted(above) if anchored else above) if above else candidates
         year = candidates[0]
         rule = f"weekday-date pair: {m.group().strip()} falls on a {m['wd']} in {year}"
         if len(candidates) > 1 and floor is None:
