@@ -1,0 +1,69 @@
+"""Every report format shows the same record; HTML escapes untrusted article text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from flood_store import SCRIPT, SENTENCES_A
+
+from newsprism.show import build_record, render
+from newsprism.store.sqlite import Store
+
+
+@pytest.fixture()
+def record(store: Store) -> dict:
+    return build_record(store)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_render_shows_claims_verdicts_and_sentences(record: dict, fmt: str):
+    out = render(record, fmt)
+    for needle in (
+        "Dornburg flood",
+        "label conflicting",
+        "single-source",
+        "Ilse Varga",
+        "Valley Courier",
+        "2022-03-02",
+    ):
+        assert needle in out
+    assert SENTENCES_A[1] in " ".join(out.split()) or fmt == "text"
+
+
+def test_render_text_keeps_sentences_readable(record: dict):
+    out = render(record, "text")
+    assert "Timeline" in out and "Claims" in out and "Who copies whom" in out
+    assert "Officials said 12 people" in out
+
+
+def test_render_json_round_trips(record: dict):
+    assert json.loads(render(record, "json")) == record
+
+
+def test_render_markdown_escapes_table_pipes(record: dict):
+    out = render(record, "markdown")
+    assert "\\| pipes \\|" in out
+    header = next(line for line in out.splitlines() if line.startswith("| claim"))
+    assert header.count(" | ") == 7
+
+
+def test_render_html_escapes_article_text(record: dict):
+    out = render(record, "html")
+    assert out.lstrip().lower().startswith("<!doctype html")
+    assert "<script" not in out.lower()
+    assert "&lt;script&gt;" in out
+    # A javascript: URL from a feed never becomes a link.
+    assert 'href="javascript' not in out
+    assert 'href="https://gazette.example/flood"' in out
+    for verdict in ("agreed", "conflicting", "updated", "revised", "single-source", "disputed"):
+        assert f"badge verdict-{verdict}" in out
+
+
+def test_render_rejects_unknown_format_listing_valid_ones(record: dict):
+    with pytest.raises(ValueError, match="text, markdown, json, html"):
+        render(record, "pdf")
+
+
+def test_render_script_is_not_in_the_fixture_by_accident():
+    assert "<script>" in SCRIPT
