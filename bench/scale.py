@@ -1,0 +1,403 @@
+"""Link + cross-check cost as the corpus grows, on synthetic extraction records.
+
+Usage::
+
+    .venv/bin/python bench/scale.py [N ...] [--embeddings] [--seed 7]
+
+N defaults to 1000 10000 100000. For each N a fresh subprocess generates N synthetic articles
+with their extraction records (:func:`generate`), then times ``link_corpus`` +
+``independent_groups`` + ``crosscheck`` and reports seconds and the peak resident memory of the
+process (``ru_maxrss``, which includes the generated corpus itself). The growth exponent is the
+least-squares slope of log(seconds) over log(N). The multilingual encoder is off unless
+``--embeddings`` is given (its cost is linear, ~1 ms per article, and not what this measures).
+
+The generator is the project's own: stories of heavy-tailed sizes (1 to a few hundred articles)
+about synthetic places and people, drawn from shared pools of countries, organisations and
+outlets so that stories share entities and common words; each article has sentences, entity
+mentions, dates, casualty/detention/price figures that grow over the story's days, a direct
+quote, and an event; about 10% of articles are verbatim copies (another outlet) and 5% light
+rewrites of an earlier article of their story. Offsets point into the generated text.
+
+The last line is ``seconds_100k=… peak_mb_100k=… exponent=…`` (for the largest N run when 100k
+was not among them, the line still names the largest N's figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsprism.model import (
+    Document,
+    Event,
+    Extraction,
+    Mention,
+    PublicationTime,
+    Quantity,
+    Quote,
+    Sentence,
+    TimeExpression,
+    document_id,
+)
+
+SYLLABLES = [
+    "ka", "ra", "to", "mi", "sa", "lo", "ve", "na", "du", "ri", "pe", "zo", "ba", "te", "lu",
+    "mo", "ar", "en", "il", "os", "un", "ta", "ni", "ko", "ze", "va",
+]
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]
+EVENTS = (
+    ("flood", "floods hit", "collapse"),
+    ("protest", "protests began in", "protests began"),
+    ("earthquake", "an earthquake struck", "earthquake"),
+    ("explosion", "an explosion ripped through", "explosion"),
+    ("strike", "a general strike started in", "protests began"),
+)
+TITLES = ("minister", "spokesman", "governor", "police chief", "mayor", "president")
+COMMON_WORDS = 4000  # size of the shared vocabulary (Zipf-distributed use)
+STORY_WORDS = 25  # distinctive words of one story
+COPY_SHARE = 0.10
+REWRITE_SHARE = 0.05
+MEAN_STORY = 8.0  # mean articles per story (sizes are Pareto-distributed, capped)
+MAX_STORY = 400
+
+
+def _word(rng: random.Random, syllables: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(syllables))
+
+
+def _name(rng: random.Random) -> str:
+    return _word(rng, rng.randint(2, 3)).capitalize()
+
+
+@dataclass
+class StoryPlan:
+    place: str
+    country: str
+    org: str
+    people: list[tuple[str, str]]
+    words: list[str]
+    event: tuple[str, str, str]
+    start: date
+    killed: int
+    injured: int
+    detained: int
+    price: tuple[int, int]
+    articles: list[tuple[Document, Extraction]] = field(default_factory=list)
+
+
+class Writer:
+    """Builds one article's text sentence by sentence, recording offsets of what it writes."""
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        self.parts: list[str] = []
+        self.length = 0
+        self.extraction = Extraction(doc_id=doc_id)
+        self._sentence_start = 0
+
+    def put(self, text: str) -> tuple[int, int]:
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        return start, self.length
+
+    def mention(self, text: str, label: str) -> None:
+        start, end = self.put(text)
+        self.extraction.mentions.append(Mention(self.doc_id, start, end, text, label))
+
+    def end_sentence(self) -> None:
+        self.put(". ")
+        index = len(self.extraction.sentences)
+        self.extraction.sentences.append(
+            Sentence(self.doc_id, index, self._sentence_start, self.length - 1)
+        )
+        self._sentence_start = self.length
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _article(
+    rng: random.Random, plan: StoryPlan, outlet: str, vocabulary: list[str], weights: list[float]
+) -> tuple[Document, Extraction]:
+    day = plan.start + timedelta(days=rng.randint(0, 10))
+    grown = 1 + (day - plan.start).days * 0.15  # cumulative counts grow as days pass
+    sentences = rng.randint(6, 18)
+    # A placeholder id: the real one hashes the text, known only at the end.
+    w = Writer("pending")
+    # Lead: event, place, country, date.
+    w.put(plan.event[1].capitalize() + " ")
+    w.mention(plan.place, "GPE")
+    w.put(" in ")
+    w.mention(plan.country, "GPE")
+    w.put(" on ")
+    start, end = w.put(f"{plan.start.day} {MONTHS[plan.start.month - 1]}")
+    w.extraction.times.append(
+        TimeExpression(w.doc_id, start, end, w.text()[start:end], "DATE",
+                       plan.start.isoformat(), plan.start.isoformat(), "absolute")
+    )
+    w.extraction.events.append(
+        Event(w.doc_id, 0, len(plan.event[1]), plan.event[1], plan.event[2],
+              date=plan.start.isoformat(), place=plan.place, sentence_end=end)
+    )
+    w.end_sentence()
+    figures = [
+        ("killed", int(plan.killed * grown), "people were killed"),
+        ("injured", int(plan.injured * grown), "people were injured"),
+        ("detained", int(plan.detained * grown), "people were detained"),
+    ]
+    for n in range(sentences):
+        kind = rng.random()
+        if n < 3 or kind < 0.25:
+            measure, value, words = figures[n % 3] if n < 3 else rng.choice(figures)
+            person, title = rng.choice(plan.people)
+            w.mention(person, "PERSON")
+            w.put(f", the {title}, said ")
+            bound = rng.choice(("exact", "exact", "more than", "at least"))
+            prefix = "" if bound == "exact" else bound + " "
+            start, end = w.put(f"{prefix}{value:,} {words.split()[0]}")
+            w.put(" " + " ".join(words.split()[1:]))
+            w.extraction.quantities.append(
+                Quantity(w.doc_id, start, end, w.text()[start:end], float(value),
+                         None if bound != "exact" else float(value), bound=bound,
+                         unit="people", normalized_unit="person", measure=measure,
+                         as_of=day.isoformat(), attributed_to=person,
+                         sentence_start=w._sentence_start, sentence_end=end)
+            )
+        elif kind < 0.35:
+            person, title = rng.choice(plan.people)
+            content = " ".join(rng.choices(plan.words + vocabulary[:200], k=rng.randint(8, 16)))
+            w.put("“")
+            start, end = w.put(content.capitalize())
+            w.put("”, ")
+            speaker_start = w.length
+            w.mention(person, "PERSON")
+            w.put(" told ")
+            w.mention(outlet, "ORG")
+            w.extraction.quotes.append(
+                Quote(w.doc_id, start, end, content, "direct", speaker=person,
+                      speaker_text=person, speaker_start=speaker_start,
+                      speaker_end=speaker_start + len(person), cue="tell")
+            )
+        elif kind < 0.42:
+            w.put("The price of fuel rose from ")
+            start, end = w.put(f"{plan.price[0]} to {plan.price[1]} tenge")
+            w.put(" per litre")
+            w.extraction.quantities.append(
+                Quantity(w.doc_id, start, end, w.text()[start:end], float(plan.price[1]),
+                         float(plan.price[1]), change="up", unit="tenge",
+                         normalized_unit="kazakhstani tenge", per="litre", measure="price",
+                         item="fuel", from_low=float(plan.price[0]),
+                         from_high=float(plan.price[0]), as_of=day.isoformat())
+            )
+        else:
+            words = rng.choices(plan.words, k=rng.randint(2, 5)) + rng.choices(
+                vocabulary, weights, k=rng.randint(8, 22)
+            )
+            rng.shuffle(words)
+            w.put(" ".join(words).capitalize() + " ")
+            w.mention(plan.org, "ORG")
+        w.end_sentence()
+    text = w.text()
+    doc_id = document_id(text, outlet)
+    extraction = w.extraction
+    _retarget(extraction, doc_id)
+    published = PublicationTime(value=day.isoformat(), source="metadata", confidence=1.0)
+    document = Document(id=doc_id, text=text, title=text[:80], outlet=outlet, published=published)
+    return document, extraction
+
+
+def _retarget(extraction: Extraction, doc_id: str) -> None:
+    extraction.doc_id = doc_id
+    for items in (extraction.sentences, extraction.mentions, extraction.times,
+                  extraction.quotes, extraction.quantities, extraction.events):
+        for item in items:
+            item.doc_id = doc_id
+
+
+def _copy(
+    rng: random.Random, source: tuple[Document, Extraction], outlet: str, rewrite: bool
+) -> tuple[Document, Extraction]:
+    document, extraction = source
+    text = document.text
+    if rewrite:  # a light rewrite keeps offsets: swap a few same-length common words
+        text = text.replace(" the ", " tha ", rng.randint(1, 3))
+    doc_id = document_id(text, outlet)
+    copied = Extraction(
+        doc_id=doc_id,
+        sentences=[Sentence(**vars(s)) for s in extraction.sentences],
+        mentions=[Mention(**vars(m)) for m in extraction.mentions],
+        times=[TimeExpression(**vars(t)) for t in extraction.times],
+        quotes=[Quote(**vars(q)) for q in extraction.quotes],
+        quantities=[Quantity(**vars(q)) for q in extraction.quantities],
+        events=[Event(**{**vars(e), "participants": list(e.participants)})
+                for e in extraction.events],
+    )
+    _retarget(copied, doc_id)
+    return (
+        Document(id=doc_id, text=text, title=document.title, outlet=outlet,
+                 published=document.published),
+        copied,
+    )
+
+
+def generate(n: int, seed: int = 7) -> tuple[list[Document], dict[str, Extraction]]:
+    """``n`` synthetic articles with extraction records (see the module docstring)."""
+    rng = random.Random(seed)
+    vocabulary = sorted({_word(rng, rng.randint(2, 4)) for _ in range(COMMON_WORDS * 2)})
+    vocabulary = vocabulary[:COMMON_WORDS]
+    rng.shuffle(vocabulary)
+    weights = [1.0 / (rank + 1) for rank in range(len(vocabulary))]
+    countries = [_name(rng) + "ia" for _ in range(60)]
+    orgs = [f"{_name(rng)} {rng.choice(('Ministry', 'Agency', 'Party', 'Bank'))}"
+            for _ in range(300)]
+    outlets = [f"{_name(rng)} {rng.choice(('Times', 'News', 'Post', 'Herald'))}"
+               for _ in range(400)]
+    documents: list[Document] = []
+    extractions: dict[str, Extraction] = {}
+    epoch = date(2020, 1, 1)
+    while len(documents) < n:
+        size = min(MAX_STORY, max(1, int(rng.paretovariate(1.3) * MEAN_STORY / 4.3)))
+        size = min(size, n - len(documents))
+        plan = StoryPlan(
+            place=_name(rng),
+            country=rng.choice(countries),
+            org=rng.choice(orgs),
+            people=[(f"{_name(rng)} {_name(rng)}", rng.choice(TITLES))
+                    for _ in range(rng.randint(2, 5))],
+            words=[_word(rng, 3) for _ in range(STORY_WORDS)],
+            event=rng.choice(EVENTS),
+            start=epoch + timedelta(days=rng.randint(0, 5 * 365)),
+            killed=rng.randint(1, 300),
+            injured=rng.randint(1, 2000),
+            detained=rng.randint(0, 5000),
+            price=(rng.randint(20, 80), rng.randint(90, 200)),
+        )
+        for _ in range(size):
+            draw = rng.random()
+            outlet = rng.choice(outlets)
+            if plan.articles and draw < COPY_SHARE + REWRITE_SHARE:
+                pair = _copy(rng, rng.choice(plan.articles), outlet, draw >= COPY_SHARE)
+            else:
+                pair = _article(rng, plan, outlet, vocabulary, weights)
+            if pair[0].id in extractions:
+                continue
+            plan.articles.append(pair)
+            documents.append(pair[0])
+            extractions[pair[0].id] = pair[1]
+    return documents, extractions
+
+
+def run_one(n: int, seed: int, embeddings: bool) -> dict[str, float]:
+    """Generate, then time link + cross-check, in this process."""
+    from newsprism.crosscheck import crosscheck
+    from newsprism.link import independent_groups, link_corpus
+
+    t0 = time.perf_counter()
+    documents, extractions = generate(n, seed)
+    generated = time.perf_counter() - t0
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    linking = link_corpus(documents, extractions, embeddings=embeddings)
+    t_link = time.perf_counter() - t0
+    groups = independent_groups([d.id for d in documents], linking.reuse)
+    by_id = {d.id: d for d in documents}
+    t1 = time.perf_counter()
+    claims, comparisons = crosscheck(linking.stories, by_id, extractions, groups)
+    t_cross = time.perf_counter() - t1
+    return {
+        "n": n,
+        "generate_s": generated,
+        "link_s": t_link,
+        "crosscheck_s": t_cross,
+        "seconds": t_link + t_cross,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "corpus_mb": rss_before,
+        "stories": len(linking.stories),
+        "reuse": len(linking.reuse),
+        "claims": len(claims),
+        "comparisons": len(comparisons),
+    }
+
+
+def exponent(results: list[dict[str, float]]) -> float:
+    points = [(math.log(r["n"]), math.log(max(r["seconds"], 1e-6))) for r in results]
+    if len(points) < 2:
+        return float("nan")
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    num = sum((x - mean_x) * (y - mean_y) for x, y in points)
+    den = sum((x - mean_x) ** 2 for x, _ in points)
+    return num / den
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 100000])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--embeddings", action="store_true")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process mode
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.seed, args.embeddings)))
+        return
+
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    results = []
+    for n in sorted(args.sizes):
+        command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)]
+        if args.embeddings:
+            command.append("--embeddings")
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        if done.returncode != 0:
+            console.print(f"[red]N={n} failed[/red]\n{done.stderr[-3000:]}")
+            break
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        results.append(result)
+        console.print(
+            f"N={n:,}: link {result['link_s']:.1f}s + crosscheck {result['crosscheck_s']:.1f}s, "
+            f"peak {result['peak_mb']:,.0f} MB"
+        )
+    table = Table(title="Link + cross-check on synthetic extraction records")
+    for column in ("articles", "stories", "reuse links", "comparisons", "link s",
+                   "crosscheck s", "total s", "corpus MB", "peak MB"):
+        table.add_column(column, justify="right")
+    for r in results:
+        table.add_row(
+            f"{r['n']:,}", f"{r['stories']:,}", f"{r['reuse']:,}", f"{r['comparisons']:,}",
+            f"{r['link_s']:.1f}", f"{r['crosscheck_s']:.1f}", f"{r['seconds']:.1f}",
+            f"{r['corpus_mb']:,.0f}", f"{r['peak_mb']:,.0f}",
+        )
+    console.print(table)
+    if not results:
+        raise SystemExit(1)
+    slope = exponent(results)
+    largest = results[-1]
+    label = "100k" if largest["n"] == 100_000 else f"{largest['n']}"
+    print(
+        f"seconds_{label}={largest['seconds']:.1f} peak_mb_{label}={largest['peak_mb']:.0f} "
+        f"exponent={slope:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
