@@ -35,7 +35,7 @@ def value_range(row: dict[str, Any]) -> str:
     low, best, high = row.get("low"), row.get("best"), row.get("high")
     if low is None and best is None and high is None:
         return ""
-    parts = f"{number(low)} / {number(best)} / {number(high)}"
+    parts = " / ".join(number(v) if v is not None else "?" for v in (low, best, high))
     return f"{parts} ({row['best_rule']})" if row.get("best_rule") else parts
 
 
@@ -48,7 +48,9 @@ def published(source: dict[str, Any]) -> str:
 
 
 def evidence_text(source: dict[str, Any]) -> str:
-    return " | ".join(e["text"] for e in source["published"].get("evidence", []) if e.get("text"))
+    # Several rules often cite the same sentence: show each sentence once.
+    texts = [e["text"] for e in source["published"].get("evidence", []) if e.get("text")]
+    return " | ".join(dict.fromkeys(texts))
 
 
 def noise(source: dict[str, Any]) -> str:
@@ -63,3 +65,10 @@ def who(claim: dict[str, Any]) -> str:
 def is_web_url(url: str) -> bool:
     """Only http(s) links become clickable: a ``javascript:`` URL in a feed must stay text."""
     return url.strip().lower().startswith(("http://", "https://"))
+
+
+def timeline_sources(entry: dict[str, Any]) -> str:
+    """The outlet of a timeline entry, plus the outlets that carry the same sentence."""
+    names = [entry["outlet"] or entry["doc_id"]]
+    names += [other["outlet"] or other["doc_id"] for other in entry.get("also", [])]
+    return ", ".join(dict.fromkeys(names))

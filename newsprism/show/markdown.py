@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsprism.show.common import evidence_text, noise, published, value_range, who
+from newsprism.show.common import (
+    evidence_text,
+    noise,
+    published,
+    timeline_sources,
+    value_range,
+    who,
+)
 
 
 def cell(value: Any) -> str:
@@ -37,7 +44,7 @@ def _story(story: dict[str, Any]) -> list[str]:
                 [
                     e["date"],
                     f"{e['type']}: {e['text']}" if e["kind"] == "event" else e["text"],
-                    e["outlet"] or e["doc_id"],
+                    timeline_sources(e),
                     e["sentence"],
                 ]
                 for e in story["timeline"]

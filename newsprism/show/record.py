@@ -159,13 +159,23 @@ def _timeline(
                 }
             )
     # Several time expressions in one sentence would repeat it: keep the first per (doc, date).
+    # The same sentence in several documents (a copied report) is one entry listing them all.
     seen: set[tuple[str, str, int]] = set()
+    by_sentence: dict[tuple[str, str], dict[str, Any]] = {}
     unique = []
     for entry in sorted(entries, key=lambda e: (e["date"], e["doc_id"], e["start"])):
         key = (entry["doc_id"], entry["date"], entry["sentence_start"])
         if entry["kind"] == "time" and key in seen:
             continue
         seen.add(key)
+        same = (entry["date"], " ".join(entry["sentence"].casefold().split()))
+        first = by_sentence.get(same)
+        if first is not None and first["doc_id"] != entry["doc_id"]:
+            if all(other["doc_id"] != entry["doc_id"] for other in first["also"]):
+                first["also"].append({k: entry[k] for k in ("doc_id", "outlet", "start", "end")})
+            continue
+        entry["also"] = []
+        by_sentence.setdefault(same, entry)
         unique.append(entry)
     return unique
 
@@ -337,7 +347,10 @@ def build_record(store: Store, story_id: str | None = None) -> dict[str, Any]:
                 "quotes_by_speaker": _quotes_by_speaker(
                     members, extractions, entities, outlets, index
                 ),
-                "sources": [_document_entry(documents_by_id[d]) for d in members],
+                "sources": sorted(
+                    (_document_entry(documents_by_id[d]) for d in members),
+                    key=lambda d: (d["published"]["value"] or "9999", d["outlet"], d["id"]),
+                ),
                 "reuse": [
                     _reuse_entry(link, outlets)
                     for link in links

@@ -9,9 +9,39 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.show.common import evidence_text, noise, published, rich_colour, value_range, who
+from newsprism.show.common import (
+    evidence_text,
+    noise,
+    published,
+    rich_colour,
+    timeline_sources,
+    value_range,
+    who,
+)
 
 WIDTH = 140  # wide enough for a claim row with its sentence on a landscape terminal
+
+# Column name and share of the spare width (None: as wide as its content). The sentence gets
+# the most room because it is what a reader checks a value against.
+CLAIM_COLUMNS: tuple[tuple[str, int | None], ...] = (
+    ("claim", 2),
+    ("verdict", None),
+    ("indep.", None),
+    ("source", 1),
+    ("value", 1),
+    ("as of", None),
+    ("by", 1),
+    ("sentence", 4),
+)
+SOURCE_COLUMNS: tuple[tuple[str, int | None], ...] = (
+    ("id", None),
+    ("outlet", 1),
+    ("title", 2),
+    ("published", 1),
+    ("evidence", 3),
+    ("cites", 1),
+    ("language", 1),
+)
 
 
 def _story(console: Console, story: dict[str, Any]) -> None:
@@ -19,16 +49,17 @@ def _story(console: Console, story: dict[str, Any]) -> None:
     console.rule(f"[bold]{story['title']}[/bold]  ({story['id']}, {dates or 'undated'})")
 
     timeline = Table(title="Timeline", expand=True, show_lines=False)
-    for name in ("date", "what", "source", "sentence"):
-        timeline.add_column(name, overflow="fold")
+    for name, ratio in (("date", None), ("what", 2), ("source", 1), ("sentence", 4)):
+        timeline.add_column(name, overflow="fold", ratio=ratio)
     for entry in story["timeline"]:
         what = f"{entry['type']}: {entry['text']}" if entry["kind"] == "event" else entry["text"]
-        timeline.add_row(entry["date"], what, entry["outlet"] or entry["doc_id"], entry["sentence"])
+        timeline.add_row(entry["date"], what, timeline_sources(entry), entry["sentence"])
     console.print(timeline if story["timeline"] else Text("Timeline: no dated events."))
 
     claims = Table(title="Claims", expand=True, show_lines=True)
-    for name in ("claim", "verdict", "indep.", "source", "value", "as of", "by", "sentence"):
-        claims.add_column(name, overflow="fold")
+    for name, ratio in CLAIM_COLUMNS:
+        # An ISO date must never fold: values and sources get at least its width.
+        claims.add_column(name, overflow="fold", ratio=ratio, min_width=12 if ratio else None)
     for row in story["claims"]:
         verdict = Text(row["verdict"], style=f"bold {rich_colour(row['verdict'])}")
         label = row["label"] + (f"\n{value_range(row)}" if value_range(row) else "")
@@ -54,8 +85,8 @@ def _story(console: Console, story: dict[str, Any]) -> None:
     console.print(claims if story["claims"] else Text("Claims: none to compare."))
 
     quotes = Table(title="Quotes by speaker", expand=True)
-    for name in ("speaker", "kind", "source", "quote"):
-        quotes.add_column(name, overflow="fold")
+    for name, ratio in (("speaker", 1), ("kind", None), ("source", 1), ("quote", 4)):
+        quotes.add_column(name, overflow="fold", ratio=ratio)
     for group in story["quotes_by_speaker"]:
         for i, quote in enumerate(group["quotes"]):
             quotes.add_row(
@@ -67,8 +98,8 @@ def _story(console: Console, story: dict[str, Any]) -> None:
     console.print(quotes if story["quotes_by_speaker"] else Text("Quotes: none."))
 
     sources = Table(title="Sources", expand=True)
-    for name in ("id", "outlet", "title", "published", "evidence", "cites", "language"):
-        sources.add_column(name, overflow="fold")
+    for name, ratio in SOURCE_COLUMNS:
+        sources.add_column(name, overflow="fold", ratio=ratio)
     for source in story["sources"]:
         sources.add_row(
             source["id"],

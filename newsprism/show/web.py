@@ -67,7 +67,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                     "documents": len(s.doc_ids),
                     "comparisons": sum(verdicts.get(s.id, Counter()).values()),
                     "verdicts": [
-                        (v, verdicts[s.id][v]) for v in model.VERDICTS
+                        (v, verdicts[s.id][v])
+                        for v in model.VERDICTS
                         if verdicts.get(s.id, Counter())[v]
                     ],
                 }
