@@ -10,6 +10,7 @@ A claim always points at its document, its span and the sentence it came from.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 
 from newsprism.crosscheck.propositions import stances
@@ -86,6 +87,16 @@ def _quantity_unit(quantity: Quantity) -> str:
     return f"{unit} per {quantity.per}" if quantity.per else unit
 
 
+# "Eighteen officers were killed, two of whom were beheaded": a count of a subset of a figure
+# the sentence already gives; it says nothing new about the group's total.
+PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?,?\s+of (?:whom|them|which|those)\b", re.I)
+
+
+def is_partitive(document: Document, quantity: Quantity) -> bool:
+    """True for "two of whom" whether or not the extractor's span took in the "of whom"."""
+    return PARTITIVE.match(document.text[quantity.start : quantity.end + 16]) is not None
+
+
 def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
     """Claims for the comparable, asserted figures of a document (conversions skipped)."""
     fallback_date = (document.published.value or "")[:10] or None
@@ -95,6 +106,7 @@ def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
             quantity.measure not in COMPARABLE_MEASURES
             or quantity.negated
             or quantity.incremental  # "another 16 died" adds to a total; it is not one
+            or is_partitive(document, quantity)
             or quantity.converts is not None
             or (quantity.low is None and quantity.high is None)
         ):

@@ -72,39 +72,65 @@ def _reconciled(claims: Sequence[Claim]) -> tuple[float | None, float | None, fl
     return (min(lows) if lows else None), best, high, "latest as-of figure (its lower bound)"
 
 
+def _point(claim: Claim) -> float:
+    """One number for a claim: its value, or the bound it gives ("more than 3,000" -> 3000)."""
+    if claim.low is not None:
+        return claim.low
+    return claim.high if claim.high is not None else 0.0
+
+
+def _daily_figures(claims: Sequence[Claim]) -> list[tuple[str, Claim]]:
+    """The highest figure reported for each as-of day, in date order."""
+    best: dict[str, Claim] = {}
+    for claim in claims:
+        day = claim.as_of or ""
+        if day not in best or _point(claim) > _point(best[day]):
+            best[day] = claim
+    return sorted(best.items())
+
+
+def _rises(a: Claim, b: Claim) -> bool:
+    return _point(b) > _point(a) * (1 + RELATIVE_TOLERANCE)
+
+
 def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> tuple[str, str]:
-    """Verdict and a one-line note for quantity or event claims sharing one key."""
+    """Verdict and a one-line note for quantity or event claims sharing one key.
+
+    Same-day figures are compared as intervals (compatible or conflicting). Across days, a
+    cumulative count is read as a series: a higher later figure updates the story, a lower one
+    is a revision; for other measures (prices, troops) any change between days is an update.
+    """
     sources = _independent_sources(claims, source_groups)
     if sources < 2:
         return "single-source", "all claims come from one independent source"
-    pairs = [
+    clashes = [
         (a, b)
         for a, b in itertools.combinations(claims, 2)
         if source_groups.get(a.doc_id, a.doc_id) != source_groups.get(b.doc_id, b.doc_id)
+        and not compatible(a, b)
     ]
-    clashes = [(a, b) for a, b in pairs if not compatible(a, b)]
-    if not clashes:
-        return "agreed", f"{sources} independent sources give compatible values"
     same_day = [(a, b) for a, b in clashes if (a.as_of or "") == (b.as_of or "")]
     if same_day:
         a, b = same_day[0]
         return "conflicting", f"{a.value} vs {b.value} for the same date ({a.as_of or 'undated'})"
+    if claims[0].kind == "event":
+        if clashes:
+            a, b = clashes[0]
+            return "conflicting", f"{a.value} vs {b.value}"
+        return "agreed", f"{sources} independent sources give the same date"
+    days = _daily_figures(claims)
+    series = " → ".join(f"{c.value} ({day or 'undated'})" for day, c in days)
+    steps = list(itertools.pairwise(c for _, c in days))
     measure = claims[0].key.split("|")[0]
-    ordered = sorted(claims, key=lambda c: (c.as_of or "", c.low or 0))
-    first, last = ordered[0], ordered[-1]
-    span = f"from {first.value} ({first.as_of}) to {last.value} ({last.as_of})"
-    if measure not in CUMULATIVE_MEASURES:
+    if measure in CUMULATIVE_MEASURES and len(days) > 1:
+        if any(_rises(b, a) for a, b in steps):
+            return "revised", f"a later figure is lower: {series}"
+        if any(_rises(a, b) for a, b in steps):
+            return "updated", f"rose over time: {series}"
+    elif clashes:
         # Prices and deployments move both ways: a change between dates is an update.
-        return "updated", f"changed {span}"
-    falls = [
-        (a, b)
-        for a, b in itertools.combinations(ordered, 2)
-        if (a.as_of or "") < (b.as_of or "") and _interval(b)[1] < _interval(a)[0]
-    ]
-    if falls:
-        a, b = falls[0]
-        return "revised", f"fell from {a.value} ({a.as_of}) to {b.value} ({b.as_of})"
-    return "updated", f"rose {span}"
+        return "updated", f"changed over time: {series}"
+    return "agreed", f"{sources} independent sources give compatible values"
 
 
 def compare_values(

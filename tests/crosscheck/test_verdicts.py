@@ -145,3 +145,17 @@ def test_one_speakers_statement_in_two_sources_agrees_and_opposite_stances_are_d
         ("agreed", "Ablyazov"),
         ("disputed", "foreign forces are behind the unrest"),
     ]
+
+
+def test_a_subset_count_is_not_a_claim_about_the_total():
+    text = "Eighteen security officers were killed in the riots, two of whom were beheaded."
+    doc = Document(id="d", text=text, published=PublicationTime(value="2022-01-07"))
+    quantities = [
+        Quantity(doc_id="d", start=0, end=8, text="Eighteen", low=18, high=18,
+                 measure="killed", scope="security officers"),
+        Quantity(doc_id="d", start=53, end=56, text="two", low=2, high=2, measure="killed"),
+        Quantity(doc_id="d", start=53, end=64, text="two of whom", low=2, high=2,
+                 measure="killed"),
+    ]
+    claims = quantity_claims(doc, Extraction(doc_id="d", quantities=quantities))
+    assert [c.value for c in claims] == ["18"]
