@@ -28,7 +28,7 @@ CLAIM_COLUMNS: tuple[tuple[str, int | None], ...] = (
     ("verdict", None),
     ("indep.", None),
     ("source", 1),
-    ("value", 1),
+    ("value", None),
     ("as of", None),
     ("by", 1),
     ("sentence", 4),
@@ -58,8 +58,7 @@ def _story(console: Console, story: dict[str, Any]) -> None:
 
     claims = Table(title="Claims", expand=True, show_lines=True)
     for name, ratio in CLAIM_COLUMNS:
-        # An ISO date must never fold: values and sources get at least its width.
-        claims.add_column(name, overflow="fold", ratio=ratio, min_width=12 if ratio else None)
+        claims.add_column(name, overflow="fold", ratio=ratio)
     for row in story["claims"]:
         verdict = Text(row["verdict"], style=f"bold {rich_colour(row['verdict'])}")
         label = row["label"] + (f"\n{value_range(row)}" if value_range(row) else "")

@@ -93,3 +93,31 @@ def test_record_of_an_empty_store(tmp_path: Path):
     with Store(tmp_path / "empty.db") as store:
         record = build_record(store)
     assert record["stories"] == [] and record["counts"]["documents"] == 0
+
+
+def test_record_timeline_lists_a_copied_sentence_once(tmp_path: Path):
+    from flood_store import build
+
+    store = build(tmp_path / "copies.db")
+    original = store.document("doc-b")
+    extraction = store.extraction("doc-b")
+    copy = model.Document(**{**vars(original), "id": "doc-c", "outlet": "Copy Wire"})
+    for item in [
+        *extraction.sentences,
+        *extraction.times,
+        *extraction.quotes,
+        *extraction.quantities,
+    ]:
+        item.doc_id = "doc-c"
+    extraction.doc_id = "doc-c"
+    store.add_many([(copy, extraction)])
+    with store.transaction():
+        story = store.stories()[0]
+        story.doc_ids.append("doc-c")
+        store.replace(model.Story, [story])
+    timeline = build_record(store)["stories"][0]["timeline"]
+    store.close()
+    march_5 = [e for e in timeline if e["date"] == "2022-03-05"]
+    assert len(march_5) == 1
+    assert march_5[0]["outlet"] == "Valley Courier"
+    assert [o["outlet"] for o in march_5[0]["also"]] == ["Copy Wire"]
