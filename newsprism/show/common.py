@@ -72,3 +72,14 @@ def timeline_sources(entry: dict[str, Any]) -> str:
     names = [entry["outlet"] or entry["doc_id"]]
     names += [other["outlet"] or other["doc_id"] for other in entry.get("also", [])]
     return ", ".join(dict.fromkeys(names))
+
+
+def sentence_parts(sentence: str, words: str) -> tuple[str, str, str]:
+    """``sentence`` split around the first occurrence of ``words`` (for emphasis in HTML).
+
+    The parts are plain text; the template escapes each one, so no markup is built from text.
+    """
+    at = sentence.find(words) if words else -1
+    if at < 0:
+        return sentence, "", ""
+    return sentence[:at], words, sentence[at + len(words) :]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsprism import model
+from newsprism.show.common import number
 
 # When spans overlap, the character shows the most specific layer: a number inside a quote is
 # marked as a quantity, a name inside a quote as the quote's entity mention only if nothing
@@ -28,7 +29,8 @@ def _layers(extraction: model.Extraction) -> list[tuple[int, int, str, str]]:
     for q in extraction.quotes:
         layers.append((q.start, q.end, "quote", f"{q.kind} quote, speaker: {q.speaker or '?'}"))
     for n in extraction.quantities:
-        title = f"{n.measure}: {n.text} [{n.low}, {n.high}] {n.normalized_unit}"
+        values = " to ".join(dict.fromkeys(number(v) for v in (n.low, n.high) if v is not None))
+        title = f"{n.measure}: {n.bound} {values or '?'} {n.normalized_unit}".replace("exact ", "")
         layers.append((n.start, n.end, "quantity", title))
     for t in extraction.times:
         layers.append((t.start, t.end, "time", f"{t.type} {t.value}"))

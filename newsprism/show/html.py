@@ -30,6 +30,7 @@ def environment() -> jinja2.Environment:
         noise=common.noise,
         number=common.number,
         is_web_url=common.is_web_url,
+        sentence_parts=common.sentence_parts,
     )
     return env
 

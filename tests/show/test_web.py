@@ -39,7 +39,7 @@ def test_web_story_page(client: TestClient):
         "Quotes by speaker",
         "Sources",
         "Who copies whom",
-        SENTENCES_A[1],
+        SENTENCES_A[1].replace("12", "<b>12</b>"),
         "badge verdict-updated",
         "Ilse Varga",
     ):
