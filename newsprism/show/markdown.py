@@ -13,6 +13,16 @@ from newsprism.show.common import (
     who,
 )
 
+# Markdown cannot colour text: coloured marks carry the verdict palette (see common.py).
+VERDICT_MARKS: dict[str, str] = {
+    "agreed": "🟢",
+    "conflicting": "🔴",
+    "updated": "🔵",
+    "revised": "🟠",
+    "single-source": "⚪",
+    "disputed": "🟣",
+}
+
 
 def cell(value: Any) -> str:
     """Text safe inside a GitHub table cell: pipes escaped, line breaks flattened."""
@@ -57,7 +67,7 @@ def _story(story: dict[str, Any]) -> list[str]:
     rows = []
     for row in story["claims"]:
         label = row["label"] + (f" ({value_range(row)})" if value_range(row) else "")
-        verdict = f"**{row['verdict']}**"
+        verdict = f"{VERDICT_MARKS.get(row['verdict'], '')} **{row['verdict']}**"
         for i, claim in enumerate(row["claims"] or [None]):
             head = [label, verdict, row["independent_sources"]] if i == 0 else ["", "", ""]
             if claim is None:

@@ -308,18 +308,16 @@ def build_record(store: Store, story_id: str | None = None) -> dict[str, Any]:
     stories = store.stories()
     if story_id is not None:
         stories = [story for story in stories if story.id == story_id]
-    all_documents = store.documents()
-    if story_id is not None:
-        wanted = {doc_id for story in stories for doc_id in story.doc_ids}
-        documents = [doc for doc in all_documents if doc.id in wanted]
+    if story_id is None:
+        documents = store.documents()
+        extractions = store.extractions()
     else:
-        documents = all_documents
+        # One story: read only its documents, so a story page stays fast on a large database.
+        wanted = dict.fromkeys(doc_id for story in stories for doc_id in story.doc_ids)
+        found = (store.document(doc_id) for doc_id in wanted)
+        documents = [doc for doc in found if doc is not None]
+        extractions = {doc.id: store.extraction(doc.id) for doc in documents}
     doc_ids = {doc.id for doc in documents}
-    extractions = {
-        doc_id: extraction
-        for doc_id, extraction in store.extractions().items()
-        if doc_id in doc_ids
-    }
     outlets = {doc.id: doc.outlet for doc in documents}
     index = SentenceIndex(documents, extractions)
     entities = {entity.id: entity for entity in store.entities()}
