@@ -17,18 +17,19 @@ from newsprism.crosscheck.propositions import stances
 from newsprism.crosscheck.scopes import TOTAL, covers_both_sides, scope_group
 from newsprism.model import Claim, Document, Event, Extraction, Quantity, Quote, Sentence
 
-# Measures whose figures are compared across sources. Ages, durations and "other" numbers are
-# extracted but never become claims.
+# Measures whose figures are compared across sources. Ages, durations, sums of money (which
+# name too many different things: aid, damages, fines) and "other" numbers are extracted but
+# never become claims.
 COMPARABLE_MEASURES = frozenset(
     {
         "killed", "injured", "detained", "missing", "displaced", "kidnapped", "troops",
-        "protesters", "price", "money", "seized", "affected",
+        "protesters", "price", "seized", "affected",
     }
 )
-# Counts that only grow as a story unfolds: a later, higher figure updates an earlier one.
-CUMULATIVE_MEASURES = frozenset(
-    {"killed", "injured", "detained", "missing", "displaced", "kidnapped", "affected"}
-)
+# Counts that only grow as a story unfolds: a later, higher figure updates an earlier one, a
+# lower one is a revision. The missing and the displaced are not among them: they fall as people
+# are found or return home.
+CUMULATIVE_MEASURES = frozenset({"killed", "injured", "detained", "kidnapped", "affected"})
 MEASURE_LABELS = {
     "killed": "people killed",
     "injured": "people injured",

@@ -93,6 +93,22 @@ def _rises(a: Claim, b: Claim) -> bool:
     return _point(b) > _point(a) * (1 + RELATIVE_TOLERANCE)
 
 
+def _report_figures(claims: Sequence[Claim]) -> list[Claim]:
+    """Each report's own figure per as-of day: the highest it gives.
+
+    "The toll has risen to 47 ... after divers recovered 16 bodies" gives 47 for the day; the 16
+    is a part of it, not a rival figure. Event claims pass through unchanged.
+    """
+    if not claims or claims[0].kind != "quantity":
+        return list(claims)
+    best: dict[tuple[str, str], Claim] = {}
+    for claim in claims:
+        slot = (claim.doc_id, claim.as_of or "")
+        if slot not in best or _point(claim) > _point(best[slot]):
+            best[slot] = claim
+    return list(best.values())
+
+
 def _first_clash(
     claims: Sequence[Claim], source_groups: Mapping[str, str]
 ) -> tuple[Claim, Claim] | None:
@@ -128,6 +144,7 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
     sources = _independent_sources(claims, source_groups)
     if sources < 2:
         return "single-source", "all claims come from one independent source"
+    claims = _report_figures(claims)
     by_day: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_day[claim.as_of or ""].append(claim)

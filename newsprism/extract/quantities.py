@@ -845,6 +845,9 @@ def _attribution(doc: Doc, atom: _Atom, sent: Span, start: int, end: int,
     return ""
 
 
+PRESENT_TENSE_TAGS = frozenset({"VBP", "VBZ"})
+
+
 def _paragraph_start(text: str, at: int) -> int:
     found = text.rfind("\n", 0, at)
     return found + 1 if found >= 0 else 0
@@ -856,7 +859,12 @@ def _as_of(doc: Doc, text: str, start: int, end: int, sent: Span) -> str | None:
                     sentence_end=sent.end_char)
     if found:
         return found
-    # A date stated earlier in the same paragraph still holds for the figures that follow it.
+    # A date stated earlier in the same paragraph still holds for the figures that follow it,
+    # unless the sentence speaks in the present ("Twelve people remain missing").
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governing_verb(tokens.root) if tokens is not None else None
+    if (verb if verb is not None else sent.root).tag_ in PRESENT_TENSE_TAGS:
+        return date_at([], start, end, publication=doc._.publication)
     para = _paragraph_start(text, sent.start_char)
     earlier = [t for t in times if t.date and t.type in ("DATE", "TIME")
                and para <= t.start < sent.start_char]

@@ -51,6 +51,8 @@ _add("currency", "israeli shekel", "shekels", "shekel", "ils", "₪")
 _add("currency", "south korean won", "won", "krw", "₩")
 _add("currency", "krona", "kronor", "kronas", "sek")
 _add("currency", "krone", "kroner", "nok", "dkk")
+# English renders koruna, krona and krone as "crown": news translations use it for all three.
+_add("currency", "crown", "crowns")
 _add("currency", "forint", "forints", "huf")
 _add("currency", "leu", "lei", "ron", "mdl")
 _add("currency", "lev", "leva", "bgn")

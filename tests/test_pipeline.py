@@ -1,0 +1,81 @@
+"""The whole pipeline on the sample corpus: the verdicts its README promises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import Claim, Comparison
+from newsprism.pipeline import analyze
+from newsprism.store import Store
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def record(tmp_path_factory) -> dict:
+    store = Store(tmp_path_factory.mktemp("pipeline") / "sample.db")
+    report = analyze([SAMPLE], store)
+    documents = {d.id: d for d in store.documents()}
+    result = {
+        "report": report,
+        "documents": documents,
+        "outlet": {d.id: d.outlet for d in documents.values()},
+        "claims": {c.id: c for c in store.claims()},
+        "comparisons": store.comparisons(),
+        "stories": store.stories(),
+        "reuse": store.reuse_links(),
+    }
+    store.close()
+    return result
+
+
+def _find(record: dict, label: str) -> tuple[Comparison, list[Claim]]:
+    [comparison] = [c for c in record["comparisons"] if c.label == label]
+    return comparison, [record["claims"][i] for i in comparison.claim_ids]
+
+
+def test_every_sample_article_is_read_into_one_story(record: dict):
+    assert record["report"].problems == []
+    assert len(record["documents"]) == 9
+    assert len(record["stories"]) == 1
+
+
+def test_the_rising_death_toll_is_an_update_with_the_latest_figure_best(record: dict):
+    comparison, claims = _find(record, "people killed")
+    assert comparison.verdict == "updated"
+    assert comparison.best == 47
+    assert {c.as_of for c in claims} >= {"2026-03-03", "2026-03-05", "2026-03-07"}
+    assert any("health ministry" in c.attributed_to for c in claims)
+
+
+def test_police_and_ngo_detention_figures_for_one_day_conflict(record: dict):
+    comparison, claims = _find(record, "people detained")
+    assert comparison.verdict == "conflicting"
+    outlets = {record["outlet"][c.doc_id] for c in claims}
+    assert {"Varnia Daily Courier", "Meridian Post"} <= outlets
+    assert {c.low for c in claims} >= {200, 1500}
+
+
+def test_a_report_and_its_rewrite_are_one_source(record: dict):
+    comparison, claims = _find(record, "state of emergency ends")
+    assert comparison.verdict == "single-source"
+    assert {record["outlet"][c.doc_id] for c in claims} == {"Castrava Herald", "Nordvale Times"}
+    assert comparison.independent_sources == 1
+
+
+def test_reuse_links_label_the_copy_and_the_rewrite(record: dict):
+    kinds = {
+        (record["outlet"][r.doc_a], record["outlet"][r.doc_b]): r.kind for r in record["reuse"]
+    }
+    assert kinds[("Kestrel News", "Eastgate Review")] == "copy"
+    assert kinds[("Castrava Herald", "Nordvale Times")] == "rewrite"
+
+
+def test_every_claim_points_at_its_sentence(record: dict):
+    for claim in record["claims"].values():
+        text = record["documents"][claim.doc_id].text
+        sentence = text[claim.sentence_start : claim.sentence_end]
+        assert sentence.strip()
+        assert claim.sentence_start <= claim.start < claim.sentence_end
