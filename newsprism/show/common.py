@@ -31,12 +31,15 @@ def number(value: float | None) -> str:
 
 
 def value_range(row: dict[str, Any]) -> str:
-    """``low–best–high (rule)`` of a comparison, or an empty string when nothing is reconciled."""
+    """``low 12 · best 47 · high ? — best: <rule>``, or "" when nothing is reconciled."""
     low, best, high = row.get("low"), row.get("best"), row.get("high")
     if low is None and best is None and high is None:
         return ""
-    parts = " / ".join(number(v) if v is not None else "?" for v in (low, best, high))
-    return f"{parts} ({row['best_rule']})" if row.get("best_rule") else parts
+    parts = " · ".join(
+        f"{name} {number(v) if v is not None else '?'}"
+        for name, v in (("low", low), ("best", best), ("high", high))
+    )
+    return f"{parts}; best = {row['best_rule']}" if row.get("best_rule") else parts
 
 
 def published(source: dict[str, Any]) -> str:

@@ -67,6 +67,8 @@ def _story(story: dict[str, Any]) -> list[str]:
     rows = []
     for row in story["claims"]:
         label = row["label"] + (f" ({value_range(row)})" if value_range(row) else "")
+        if row.get("note"):
+            label += f" — {row['note']}"
         verdict = f"{VERDICT_MARKS.get(row['verdict'], '')} **{row['verdict']}**"
         for i, claim in enumerate(row["claims"] or [None]):
             head = [label, verdict, row["independent_sources"]] if i == 0 else ["", "", ""]
