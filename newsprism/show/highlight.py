@@ -14,13 +14,13 @@ from newsprism.show.common import number
 # When spans overlap, the character shows the most specific layer: a number inside a quote is
 # marked as a quantity, a name inside a quote as the quote's entity mention only if nothing
 # narrower covers it. Lower is stronger.
-PRIORITY: dict[str, int] = {"quantity": 0, "time": 1, "mention": 2, "quote": 3}
+PRIORITY: dict[str, int] = {"focus": -1, "quantity": 0, "time": 1, "mention": 2, "quote": 3}
 
 
 @dataclass(frozen=True)
 class Segment:
     text: str
-    kind: str = ""  # "", quote, quantity, time, mention
+    kind: str = ""  # "", quote, quantity, time, mention, focus (the span a link points at)
     title: str = ""
 
 
@@ -39,11 +39,19 @@ def _layers(extraction: model.Extraction) -> list[tuple[int, int, str, str]]:
     return layers
 
 
-def segments(text: str, extraction: model.Extraction) -> list[Segment]:
-    """Consecutive segments covering ``text`` exactly, each with its strongest layer."""
+def segments(
+    text: str, extraction: model.Extraction, focus: tuple[int, int] | None = None
+) -> list[Segment]:
+    """Consecutive segments covering ``text`` exactly, each with its strongest layer.
+
+    ``focus`` is a span a report linked to (a claim's words): it outranks every other layer.
+    """
     size = len(text)
     best: list[tuple[int, str, str] | None] = [None] * size
-    for start, end, kind, title in _layers(extraction):
+    layers = _layers(extraction)
+    if focus is not None:
+        layers.append((focus[0], focus[1], "focus", "the span you followed"))
+    for start, end, kind, title in layers:
         rank = PRIORITY[kind]
         for i in range(max(0, start), min(end, size)):
             current = best[i]

@@ -98,19 +98,22 @@ def create_app(db_path: str | Path) -> FastAPI:
         return HTMLResponse(render_page("story.html", story=record["stories"][0], web=True))
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
-    def document_page(doc_id: str) -> HTMLResponse:
+    def document_page(
+        doc_id: str, start: int | None = None, end: int | None = None
+    ) -> HTMLResponse:
         with open_store() as store:
             document = store.document(doc_id)
             if document is None:
                 return not_found(f"No document with id {doc_id}.")
             extraction = store.extraction(doc_id)
+            focus = (start, end) if start is not None and end is not None and start < end else None
             stories = [s for s in store.stories() if doc_id in s.doc_ids]
         return HTMLResponse(
             render_page(
                 "document.html",
                 document=document,
                 published_text=published(_document_entry(document)),
-                segments=segments(document.text, extraction),
+                segments=segments(document.text, extraction, focus),
                 stories=stories,
                 web=True,
             )

@@ -76,3 +76,10 @@ def test_web_unknown_ids_are_404(client: TestClient, path: str):
     assert response.status_code == 404
     if not path.startswith("/api/"):
         assert "Not found" in response.text
+
+
+def test_web_claim_links_to_its_span_in_context(client: TestClient):
+    story = client.get("/stories/story-1").text
+    assert 'href="/documents/doc-a?start=57&amp;end=59#focus"' in story
+    page = client.get("/documents/doc-a", params={"start": 57, "end": 59})
+    assert '<mark class="focus" id="focus" title="the span you followed">12</mark>' in page.text
