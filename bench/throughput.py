@@ -73,12 +73,34 @@ def timed(run: Callable[[], int]) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
+def component_seconds(documents: list[Document], model: str | None, selective: bool) -> dict:
+    """Seconds each pipeline component takes over the corpus (one process, pipe by pipe)."""
+    from newsprism.extract import make_doc
+    from newsprism.nlp import load_pipeline
+
+    nlp = load_pipeline(model, selective_parsing=selective)
+    docs = [make_doc(nlp, d) for d in documents]
+    seconds = {}
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=BATCH_SIZE))
+        else:
+            docs = [component(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - start
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dirs", nargs="*", type=Path, default=list(DEFAULT_DIRS))
     parser.add_argument("--words", type=int, default=200_000)
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--model", default=None)
+    parser.add_argument(
+        "--components", action="store_true",
+        help="also time each pipeline component (1 process), with and without selective parsing",
+    )
     args = parser.parse_args()
 
     documents = corpus([d for d in args.dirs if d.exists()], args.words)
@@ -128,6 +150,20 @@ def main() -> None:
             f"{seconds / spacy_seconds:.2f}",
         )
     console.print(table)
+    if args.components:
+        plain = component_seconds(documents, args.model, selective=False)
+        selective = component_seconds(documents, args.model, selective=True)
+        parts = Table(title="Seconds per component (1 process, whole corpus)")
+        for column in ("component", "full parse", "selective parsing"):
+            parts.add_column(column, justify="left" if column == "component" else "right")
+        for name in dict.fromkeys([*plain, *selective]):
+            parts.add_row(
+                name,
+                f"{plain[name]:.1f}" if name in plain else "",
+                f"{selective[name]:.1f}" if name in selective else "",
+            )
+        parts.add_row("total", f"{sum(plain.values()):.1f}", f"{sum(selective.values()):.1f}")
+        console.print(parts)
     spacy_seconds = results["spaCy nlp.pipe", args.workers]
     ours = results["newsprism extraction", args.workers]
     print(
