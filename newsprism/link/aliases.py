@@ -325,12 +325,8 @@ def _quote_entity(
     doc_id: str, quote: Quote, extraction: Extraction, resolution: Resolution,
     alias_index: Mapping[str, set[str]], persons_by_last: Mapping[str, set[str]],
 ) -> str:
-    if quote.speaker_start is not None and quote.speaker_end is not None:
-        for mention in extraction.mentions:
-            if mention.start < quote.speaker_end and quote.speaker_start < mention.end:
-                entity_id = resolution.by_mention.get((doc_id, mention.start, mention.end))
-                if entity_id:
-                    return entity_id
+    # The resolved speaker name comes first: the words naming a speaker may contain another
+    # entity ("the former Bank Turan Alem chief" is a person, not the bank).
     doc_entities = {
         resolution.by_mention.get((doc_id, m.start, m.end)) for m in extraction.mentions
     }
@@ -351,6 +347,12 @@ def _quote_entity(
             return next(iter(local))
         if len(by_last) == 1 and len(words) == 1:
             return next(iter(by_last))
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        for mention in extraction.mentions:
+            if mention.start < quote.speaker_end and quote.speaker_start < mention.end:
+                entity_id = resolution.by_mention.get((doc_id, mention.start, mention.end))
+                if entity_id:
+                    return entity_id
     return ""
 
 
