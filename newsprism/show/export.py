@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import NewsprismError
+from newsprism.show.acled import ACLED_COLUMNS, INTEGER_COLUMNS, acled_events
 from newsprism.store import schema
 from newsprism.store.sqlite import Store
 
@@ -57,10 +58,21 @@ def _write_parquet(path: Path, table: schema.Table, rows: list[dict[str, Any]]) 
     pq.write_table(pa.table(columns, schema=arrow_schema), path)
 
 
+def _write_acled_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    arrow_schema = pa.schema(
+        [(name, pa.int64() if name in INTEGER_COLUMNS else pa.string()) for name in ACLED_COLUMNS]
+    )
+    pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema), path)
+
+
 def export(store: Store, out_dir: Path, formats: Sequence[str]) -> list[Path]:
     """Write the chosen formats into ``out_dir``; returns the files written.
 
-    csv and parquet give one file per table (``claims.csv``, ``claims.parquet``, ...);
+    csv and parquet give one file per table (``claims.csv``, ``claims.parquet``, ...) plus
+    ``acled_events``, the events in ACLED's columns;
     json gives ``record.json``, the same record as ``newsprism report --format json``.
     """
     unknown = sorted(set(formats) - set(EXPORT_FORMATS))
@@ -73,6 +85,14 @@ def export(store: Store, out_dir: Path, formats: Sequence[str]) -> list[Path]:
     written: list[Path] = []
     tabular = [fmt for fmt in EXPORT_FORMATS if fmt in formats and fmt != "json"]
     if tabular:
+        events = acled_events(store)
+        for fmt in tabular:
+            path = out_dir / f"acled_events.{fmt}"
+            if fmt == "csv":
+                _write_csv(path, list(ACLED_COLUMNS), events)
+            else:
+                _write_acled_parquet(path, events)
+            written.append(path)
         for table in schema.TABLES:
             names, rows = table_rows(store, table)
             for fmt in tabular:

@@ -118,7 +118,7 @@ def build(path: Path) -> Store:
                 entity_id="e1",
             )
         ],
-        quantities=[q(text_a, "doc-a", "12", "KILL", 12, "2022-03-04")],
+        quantities=[q(text_a, "doc-a", "12", "killed", 12, "2022-03-04")],
         # Stored out of date order on purpose: the timeline must sort them.
         events=[
             model.Event(
@@ -131,6 +131,7 @@ def build(path: Path) -> Store:
                 "flood",
                 date="2022-03-03",
                 place="Dornburg",
+                quantity_indexes=[0],
             ),
         ],
     )
@@ -166,7 +167,7 @@ def build(path: Path) -> Store:
                 cue="write",
             ),
         ],
-        quantities=[q(text_b, "doc-b", "15", "KILL", 15, "2022-03-05")],
+        quantities=[q(text_b, "doc-b", "15", "killed", 15, "2022-03-05")],
     )
     store = Store(path)
     store.add_many([(doc_a, ex_a), (doc_b, ex_b)])

@@ -61,3 +61,22 @@ def test_export_of_an_empty_store_writes_headers(tmp_path: Path):
 def test_export_rejects_unknown_formats(store: Store, tmp_path: Path):
     with pytest.raises(NewsprismError, match="csv, parquet, json"):
         export(store, tmp_path, ["xlsx"])
+
+
+def test_export_acled_events_layout(store: Store, tmp_path: Path):
+    export(store, tmp_path, ["csv", "parquet"])
+    with (tmp_path / "acled_events.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["sub_event_type"]: row for row in csv.DictReader(handle)}
+    assert set(rows) == {"flood", "detention"}
+    flood, detention = rows["flood"], rows["detention"]
+    assert (flood["event_date"], flood["year"], flood["location"]) == (
+        "2022-03-03",
+        "2022",
+        "Dornburg",
+    )
+    # The killed-count attached to the event becomes ACLED's fatalities; ACLED has no floods.
+    assert flood["fatalities"] == "12" and flood["event_type"] == ""
+    assert flood["notes"] == "Flooding hit Dornburg on Monday, March 3."
+    assert detention["event_type"] == "Strategic developments" and detention["fatalities"] == ""
+    table = pq.read_table(tmp_path / "acled_events.parquet")
+    assert table.num_rows == 2 and str(table.schema.field("fatalities").type) == "int64"
