@@ -25,10 +25,10 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from stories import read_corpus  # noqa: E402
+from stories import read_corpus
 
-from newsprism.link.reuse import detect_reuse  # noqa: E402
-from newsprism.model import Document  # noqa: E402
+from newsprism.link.reuse import detect_reuse
+from newsprism.model import Document
 
 MIN_SENTENCES = 5  # articles shorter than this cannot be trimmed and still be a rewrite
 INDEPENDENT_PER_EVENT = 12
