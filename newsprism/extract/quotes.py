@@ -1,17 +1,317 @@
-"""Direct and reported speech with speaker, cue and content spans."""
+"""Direct and reported speech with speaker, cue and content spans (rules on the parse).
+
+Four patterns, each general to news writing:
+
+- **quoted speech**: text between quote marks (curly, straight, guillemets) of at least
+  :data:`MIN_QUOTE_WORDS` words, attributed to the subject of a speech verb in the sentence
+  around it (`"...," Marek said.` / `Marek said: "..."` / `"...," said Marek`);
+- **pull-quotes**: a paragraph that ends with a speaker's name and title and no punctuation, as
+  wire pages printed as text do (`... is located in Kiev Mukhtar Ablyazov Former President of
+  Bank Turan Alem (BTA Bank)`);
+- **reported speech**: a speech verb with a clausal complement (`He warned that ...`, `The
+  ministry said the rioters ...`) or a reported object (`The National Guard reported the deaths
+  of two servicemen`);
+- **according to**: `According to the banker, ...`.
+
+Speakers are resolved within the article: a pronoun or a description ("the banker", "the head
+of state", "the former Bank Turan Alem chief") to the most recent person named before it, and a
+person's short name ("Ablyazov") to the fullest form the article uses ("Mukhtar Ablyazov").
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.extensions import register_extensions
-from newsprism.model import Quote
+from newsprism.model import Mention, Quote
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+SPEECH_VERBS = _lexicon(
+    """
+    say tell warn note add state stress explain urge confirm announce report claim deny
+    insist emphasize emphasise declare argue suggest admit accuse write reply respond
+    acknowledge allege assert estimate predict promise reveal recall complain concede
+    contend indicate maintain mention observe point reiterate remark threaten vow caution
+    believe think testify affirm clarify comment disclose inform signal underline conclude
+    """
+)
+# Reported objects count only for verbs that report facts ("reported the deaths of ...").
+OBJECT_VERBS = frozenset({"report", "confirm", "announce", "deny", "reveal", "disclose"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it"})
+# Nouns that describe a person standing for a name said earlier ("the banker", "the president").
+PERSON_ROLES = _lexicon(
+    """
+    banker chief head president leader minister spokesman spokeswoman spokesperson
+    official man woman director chairman secretary premier governor mayor general
+    commander officer lawyer prosecutor envoy ambassador diplomat politician businessman
+    activist opponent founder executive chairwoman colonel captain deputy analyst expert
+    source
+    """
+)
+MIN_QUOTE_WORDS = 4
+OPENING_MARKS = "“\"«„‘"
+QUOTED = re.compile(r"[“\"«„]([^“”\"«»„]{2,2000}?)[”\"»“]")
+# Words a title after a pull-quote's name may contain besides capitalised ones.
+TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de"})
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _strip_determiner(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+class SpeakerResolver:
+    """Resolves speaker words to a name within one article."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
+
+    def fullest(self, name: str) -> str:
+        """The longest form of a person's name in the article sharing its surname."""
+        words = name.split()
+        if not words:
+            return name
+        surname = words[-1].casefold()
+        forms = [m.text for m in self.people if m.text.split()[-1].casefold() == surname]
+        return max(forms, key=len, default=name) if forms else name
+
+    def person_before(self, offset: int, skip: tuple[int, int] | None = None) -> str:
+        """The last person named before an offset, preferring names the article gives in full:
+        a lone capitalised word tagged PERSON is as often a place the small model mistook."""
+        earlier = [
+            m for m in reversed(self.people)
+            if m.end <= offset and not (skip and skip[0] <= m.start < skip[1])
+        ]
+        for mention in earlier:
+            full = self.fullest(mention.text)
+            if len(full.split()) > 1:
+                return full
+        return self.fullest(earlier[0].text) if earlier else ""
+
+    def resolve(self, span: Span, content: tuple[int, int] | None = None) -> str:
+        """A speaker's name for the words naming it (subject of a cue, object of according to)."""
+        named = [m for m in self.people if span.start_char <= m.start < span.end_char]
+        if named:
+            return self.fullest(named[0].text)
+        root = span.root
+        if root.pos_ == "PROPN":
+            # A surname the NER labelled as something else ("Varga" as ORG) is still the person
+            # named in full earlier.
+            fullest = self.fullest(root.text)
+            if fullest != root.text:
+                return fullest
+        if root.lower_ in PRONOUNS or (root.pos_ == "NOUN" and root.lemma_.lower() in PERSON_ROLES):
+            return self.person_before(span.start_char, skip=content) or span.text
+        entities = [e for e in span.ents if e.label_ in SPEAKER_LABELS]
+        if entities and root.pos_ == "PROPN":
+            return _strip_determiner(max(entities, key=len).text)
+        return _strip_determiner(span.text)
+
+
+def _subtree_span(doc: Doc, token: Token) -> Span:
+    return doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span without surrounding spaces and sentence-final punctuation."""
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in ",:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    return start, end
+
+
+def _quote(doc: Doc, kind: str, start: int, end: int, speaker: str, speaker_span: Span | None,
+           cue: Token | Span | None, cue_lemma: str) -> Quote:
+    start, end = _trim(doc, start, end)
+    return Quote(
+        doc_id=doc._.doc_id,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        kind=kind,  # type: ignore[arg-type]
+        speaker=speaker,
+        speaker_text=speaker_span.text if speaker_span is not None else "",
+        speaker_start=speaker_span.start_char if speaker_span is not None else None,
+        speaker_end=speaker_span.end_char if speaker_span is not None else None,
+        cue=cue_lemma,
+        cue_start=cue.idx if isinstance(cue, Token) else (cue.start_char if cue else None),
+        cue_end=(cue.idx + len(cue.text)) if isinstance(cue, Token)
+        else (cue.end_char if cue else None),
+    )
+
+
+def _wholly_quoted(text: str) -> bool:
+    """Content that is one quotation from start to end (the quoted speech pattern reports it)."""
+    body = re.sub(r"^that\s+", "", text.strip()).rstrip(".,;: ")
+    if len(body) < 2 or body[0] not in OPENING_MARKS or body[-1] not in "”\"»’":
+        return False
+    return not any(mark in body[1:-1] for mark in "”»“«")
+
+
+def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if clause is None and token.lemma_.lower() in OBJECT_VERBS:
+            clause = next((c for c in token.children if c.dep_ == "dobj"), None)
+        subject = _subject(token)
+        if clause is None or subject is None or clause.i < token.i:
+            continue
+        if clause.dep_ == "xcomp" and token.lemma_.lower() not in ("urge", "promise", "vow",
+                                                                   "threaten"):
+            continue
+        sent = token.sent
+        start = _subtree_span(doc, clause).start_char
+        opening = doc.text[:start].rstrip()
+        quote_start = len(opening) - 1 if opening and opening[-1] in OPENING_MARKS else start
+        if _wholly_quoted(doc.text[quote_start : token.sent.end_char]):
+            continue
+        # Reported content runs to the end of the sentence: coordinated clauses ("..., and more
+        # than ten medics were injured") belong to what was said.
+        end = sent.end_char
+        subject_span = _subtree_span(doc, subject)
+        speaker = resolver.resolve(subject_span, content=(start, end))
+        yield _quote(doc, "indirect", start, end, speaker, subject_span, token,
+                     token.lemma_.lower())
+
+
+def according_to(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
+    for token in doc:
+        is_according = token.lower_ == "according" and token.i + 1 < len(doc)
+        if not is_according or doc[token.i + 1].lower_ != "to":
+            continue
+        sent = token.sent
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        source = _subtree_span(doc, objects[0]) if objects else None
+        if source is None:
+            continue
+        if token.i == sent.start or (doc[token.i - 1].is_punct and token.i - 1 == sent.start):
+            # "According to X, CONTENT."
+            start, end = source.end_char, sent.end_char
+        else:
+            # "CONTENT, according to X."
+            start, end = sent.start_char, token.idx
+        speaker = resolver.resolve(source, content=(start, end))
+        yield _quote(doc, "indirect", start, end, speaker, source, doc[token.i : token.i + 2],
+                     "according to")
+
+
+def quoted_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
+    for match in QUOTED.finditer(doc.text):
+        inner_start, inner_end = match.start(1), match.end(1)
+        if len(match.group(1).split()) < MIN_QUOTE_WORDS:
+            continue
+        first = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
+        last = doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
+        if first is None or last is None:
+            continue
+        window_start = first.sent.start_char
+        window_end = last.sent.end_char
+        cue = None
+        for token in doc.char_span(window_start, window_end, alignment_mode="expand") or []:
+            if inner_start <= token.idx < inner_end:
+                continue
+            if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
+                cue = token
+                break
+        subject = _subject(cue) if cue is not None else None
+        if subject is not None and inner_start <= subject.idx < inner_end:
+            subject = None
+        if cue is None or subject is None:
+            continue
+        subject_span = _subtree_span(doc, subject)
+        speaker = resolver.resolve(subject_span, content=(inner_start, inner_end))
+        yield _quote(doc, "direct", inner_start, inner_end, speaker, subject_span, cue,
+                     cue.lemma_.lower())
+
+
+def _is_title(words: list[str]) -> bool:
+    alphabetic = [w for w in words if re.search(r"[^\W\d_]", w)]
+    return all(w[0].isupper() or w.lower() in TITLE_FUNCTION_WORDS or w.startswith("(")
+               for w in alphabetic)
+
+
+def pull_quotes(doc: Doc, mentions: list[Mention], resolver: SpeakerResolver) -> Iterable[Quote]:
+    """Paragraphs ending in `<name> <Title>` with no punctuation between quote and name."""
+    names = {m.text for m in mentions if m.label in ("PERSON", "ORG") and len(m.text.split()) > 1}
+    text = doc.text
+    offset = 0
+    for line in text.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        stripped = line.rstrip()
+        if len(stripped.split()) < MIN_QUOTE_WORDS + 2 or stripped.endswith((".", "?", "!")):
+            continue
+        best: tuple[int, str] | None = None
+        for name in names:
+            at = stripped.rfind(" " + name)
+            if at <= 0:
+                continue
+            after = stripped[at + 1 + len(name) :].split()
+            if _is_title(after) and (best is None or at < best[0]):
+                best = (at, name)
+        if best is None:
+            continue
+        at, name = best
+        before = stripped[:at].rstrip()
+        if len(before.split()) < MIN_QUOTE_WORDS:
+            continue
+        name_start = line_start + at + 1
+        speaker_span = doc.char_span(name_start, name_start + len(name), alignment_mode="expand")
+        yield _quote(doc, "direct", line_start, line_start + len(before), resolver.fullest(name),
+                     speaker_span, None, "")
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """Drop a quote whose content lies inside another's; a reported clause containing a quoted
+    stretch becomes mixed."""
+    kept: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: (q.start, -(q.end - q.start))):
+        container = next((k for k in kept if k.start <= quote.start and quote.end <= k.end), None)
+        if container is None:
+            kept.append(quote)
+        elif container.kind == "indirect" and quote.kind == "direct":
+            container.kind = "mixed"
+    return kept
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    """TODO(first version): implemented by the quotes work."""
-    return []
+    mentions: list[Mention] = list(doc._.mentions or [])
+    if not mentions:
+        mentions = [
+            Mention(doc_id=doc._.doc_id, start=e.start_char, end=e.end_char, text=e.text,
+                    label=e.label_)
+            for e in doc.ents
+        ]
+    resolver = SpeakerResolver(doc, mentions)
+    found = [
+        *pull_quotes(doc, mentions, resolver),
+        *quoted_speech(doc, resolver),
+        *reported_speech(doc, resolver),
+        *according_to(doc, resolver),
+    ]
+    return _dedupe([q for q in found if q.text and q.speaker])
 
 
 class Attributions:
