@@ -117,6 +117,7 @@ class Mention:
     text: str
     label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, ...
     entity_id: str = ""  # filled by link.aliases: the cross-document entity it belongs to
+    normal: str = ""  # dictionary form when it differs from the text (Russian "Киеве" → "Киев")
 
 
 @dataclass

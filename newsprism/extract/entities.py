@@ -134,7 +134,12 @@ def repair(doc: Doc, span: Span) -> Mention | None:
         # "the Alma-Ata commandant's office": a one-word FAC after "the" is a place name
         label = "GPE"
     doc_id = doc._.doc_id or ""
-    return Mention(doc_id=doc_id, start=start, end=end, text=text, label=label)
+    normals = doc._.ent_normals if Doc.has_extension("ent_normals") else None
+    normal = (normals or {}).get((span.start_char, span.end_char), "")
+    if normal and (span.start_char, span.end_char) != (start, end):
+        # the span was trimmed: keep the normal form only if it still lines up word for word
+        normal = normal if len(normal.split()) == len(text.split()) else ""
+    return Mention(doc_id=doc_id, start=start, end=end, text=text, label=label, normal=normal)
 
 
 def _acronym_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:

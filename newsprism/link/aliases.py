@@ -91,7 +91,7 @@ class Resolution:
 
 
 def _node_key(mention: Mention) -> tuple[str, str] | None:
-    text = _clean(mention.text)
+    text = _clean(mention.normal or mention.text)
     cls = _cls(mention.label)
     if cls in {"PLACE", "FAC"}:
         place = lookup(text)
@@ -221,7 +221,7 @@ def resolve(
                 continue
             cls, key = found
             node = nodes.setdefault(key, _Node(key=key, cls=cls))
-            node.surfaces[_clean(mention.text)] += 1
+            node.surfaces[_clean(mention.normal or mention.text)] += 1
             node.labels[mention.label] += 1
             node.docs.add(doc_id)
             keys[(doc_id, mention.start, mention.end)] = key
