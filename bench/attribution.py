@@ -1,0 +1,202 @@
+"""Attribution benchmark: source, cue and content spans against a PolNeAR-layout folder.
+
+Usage: ``.venv/bin/python bench/attribution.py DIR [--limit N]`` where DIR holds ``text/*.txt``
+and ``attributions/*.ann`` (brat standoff: ``Source``, ``Cue`` and ``Content`` text-bound
+annotations tied together by ``Attribution`` events).
+
+Scoring, per span type, as BBC's Citron reports it:
+
+- **exact**: a predicted span equals a gold span once both are trimmed of surrounding whitespace,
+  punctuation and quote marks (PolNeAR keeps quote marks and final stops inside content spans,
+  newsprism does not; the words are what is compared);
+- **overlap**: a predicted span shares at least one token (a word character run) with a gold span.
+
+Precision counts predicted spans that match some gold span, recall counts gold spans matched by
+some predicted span. A discontinuous gold span (``start end;start end``) counts as its fragments.
+Distinct offsets are scored once per document (two attributions sharing one source is one source).
+An ``.ann`` file names its text with an annotator suffix (``<text>_<annotator>.ann``); a text
+annotated twice is scored against each annotation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+Span = tuple[int, int]
+SPAN_TYPES: tuple[str, ...] = ("source", "cue", "content")
+TRIM = " \t\r\n.,;:!?\"'“”‘’«»—–-―…()[]"
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Counts:
+    predicted: int = 0
+    gold: int = 0
+    precise: int = 0  # predicted spans that match
+    recalled: int = 0  # gold spans that are matched
+
+    def add(self, other: Counts) -> None:
+        self.predicted += other.predicted
+        self.gold += other.gold
+        self.precise += other.precise
+        self.recalled += other.recalled
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.precise / self.predicted if self.predicted else 0.0
+        r = self.recalled / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def read_gold(path: Path) -> dict[str, set[Span]]:
+    """Gold spans per type from one brat ``.ann`` file."""
+    gold: dict[str, set[Span]] = {name: set() for name in SPAN_TYPES}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("T"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2:
+            continue
+        label, _, offsets = fields[1].partition(" ")
+        kind = label.lower()
+        if kind not in gold:
+            continue
+        for fragment in offsets.split(";"):
+            start, end = fragment.split()
+            gold[kind].add((int(start), int(end)))
+    return gold
+
+
+def trimmed(text: str, span: Span) -> Span:
+    start, end = span
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def tokens(text: str, span: Span) -> set[Span]:
+    return {(m.start() + span[0], m.end() + span[0]) for m in WORD.finditer(text[span[0] : span[1]])}
+
+
+def score(text: str, predicted: set[Span], gold: set[Span]) -> tuple[Counts, Counts]:
+    """Exact and overlap counts for one document and one span type."""
+    exact_gold = {trimmed(text, s) for s in gold}
+    exact_pred = {trimmed(text, s) for s in predicted}
+    exact = Counts(
+        predicted=len(predicted),
+        gold=len(gold),
+        precise=sum(trimmed(text, s) in exact_gold for s in predicted),
+        recalled=sum(trimmed(text, s) in exact_pred for s in gold),
+    )
+    gold_tokens = [tokens(text, s) for s in gold]
+    pred_tokens = [tokens(text, s) for s in predicted]
+    overlap = Counts(
+        predicted=len(predicted),
+        gold=len(gold),
+        precise=sum(any(p & g for g in gold_tokens) for p in pred_tokens),
+        recalled=sum(any(g & p for p in pred_tokens) for g in gold_tokens),
+    )
+    return exact, overlap
+
+
+def text_path(text_dir: Path, ann: Path) -> Path | None:
+    """The text an annotation file belongs to: same stem, or the stem less an annotator id."""
+    for stem in (ann.stem, ann.stem.rsplit("_", 1)[0]):
+        candidate = text_dir / f"{stem}.txt"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def predict(nlp, texts: Iterable[tuple[str, str]]) -> Iterable[tuple[str, dict[str, set[Span]]]]:
+    for doc_id, text in texts:
+        doc = nlp.make_doc(text)
+        doc._.doc_id = doc_id
+        for _name, component in nlp.pipeline:
+            doc = component(doc)
+        spans: dict[str, set[Span]] = {name: set() for name in SPAN_TYPES}
+        for quote in doc._.quotes:
+            spans["content"].add((quote.start, quote.end))
+            if quote.speaker_start is not None and quote.speaker_end is not None:
+                spans["source"].add((quote.speaker_start, quote.speaker_end))
+            if quote.cue_start is not None and quote.cue_end is not None:
+                spans["cue"].add((quote.cue_start, quote.cue_end))
+        yield doc_id, spans
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="folder with text/ and attributions/")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N documents")
+    args = parser.parse_args(argv)
+
+    ann_dir, text_dir = args.data / "attributions", args.data / "text"
+    if not ann_dir.is_dir() or not text_dir.is_dir():
+        print(f"{args.data} has no text/ and attributions/ folders", file=sys.stderr)
+        return 2
+    paths = sorted(ann_dir.glob("*.ann"))
+    if args.limit:
+        paths = paths[: args.limit]
+
+    from newsprism.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    # Quantities and events run after quotes and do not change them.
+    keep = {"newsprism_quantities", "newsprism_events"}
+    nlp = _without(nlp, keep)
+
+    annotations = {p: text_path(text_dir, p) for p in paths}
+    missing = [p.name for p, t in annotations.items() if t is None]
+    if missing:
+        print(f"no text for {len(missing)} annotation files, e.g. {missing[0]}", file=sys.stderr)
+    texts = {t.stem: t.read_text(encoding="utf-8") for t in annotations.values() if t}
+    exact = {name: Counts() for name in SPAN_TYPES}
+    overlap = {name: Counts() for name in SPAN_TYPES}
+    began = time.perf_counter()
+    predicted = dict(predict(nlp, texts.items()))
+    for ann, text in annotations.items():
+        if text is None:
+            continue
+        gold = read_gold(ann)
+        for name in SPAN_TYPES:
+            e, o = score(texts[text.stem], predicted[text.stem][name], gold[name])
+            exact[name].add(e)
+            overlap[name].add(o)
+    seconds = time.perf_counter() - began
+
+    print(f"{len(texts)} texts, {len(paths)} annotation files from {args.data} in {seconds:.1f} s")
+    print(f"{'span':<8} {'match':<8} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6}")
+    for name in SPAN_TYPES:
+        for match, counts in (("exact", exact[name]), ("overlap", overlap[name])):
+            p, r, f = counts.prf()
+            print(f"{name:<8} {match:<8} {counts.gold:>6} {counts.predicted:>6} "
+                  f"{p:>6.3f} {r:>6.3f} {f:>6.3f}")
+    print(" ".join(
+        f"{name}_f1_{match}={table[name].prf()[2]:.3f}"
+        for match, table in (("exact", exact), ("overlap", overlap))
+        for name in SPAN_TYPES
+    ))
+    return 0
+
+
+def _without(nlp, names: set[str]):
+    """The pipeline's components minus ``names`` (a shallow view: nothing is reloaded)."""
+
+    class View:
+        def __init__(self) -> None:
+            self.pipeline = [(n, c) for n, c in nlp.pipeline if n not in names]
+            self.make_doc = nlp.make_doc
+
+    return View()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
