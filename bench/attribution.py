@@ -83,7 +83,8 @@ def trimmed(text: str, span: Span) -> Span:
 
 
 def tokens(text: str, span: Span) -> set[Span]:
-    return {(m.start() + span[0], m.end() + span[0]) for m in WORD.finditer(text[span[0] : span[1]])}
+    words = WORD.finditer(text[span[0] : span[1]])
+    return {(m.start() + span[0], m.end() + span[0]) for m in words}
 
 
 def score(text: str, predicted: set[Span], gold: set[Span]) -> tuple[Counts, Counts]:
