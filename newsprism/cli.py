@@ -92,6 +92,12 @@ def analyze(
         str | None,
         typer.Option(help="spaCy pipeline to use: an installed package name or a path."),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", "-w", min=0, help="Extraction processes; 0 = every core."
+        ),
+    ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read, extract, link and cross-check articles into the database.
@@ -131,6 +137,7 @@ def analyze(
                 paths,
                 store,
                 model=model,
+                workers=workers or None,
                 on_documents=lambda total: progress.update(task, total=total),
                 on_progress=on_progress,
             )

@@ -66,19 +66,34 @@ def _batched(items: Iterable[tuple[Document, Extraction]], size: int) -> Iterato
         yield batch
 
 
+def _russian_extractions(documents: Sequence[Document]) -> Iterator[tuple[Document, Extraction]]:
+    """Russian articles: natasha's entities and sentences (the other extractors read English)."""
+    if not documents:
+        return
+    from newsprism.extract.russian import load_russian_pipeline
+
+    yield from extract_documents(load_russian_pipeline(), documents)
+
+
 def extract_and_store(
     documents: Sequence[Document],
     store: Store,
     *,
     model: str | None = None,
+    workers: int | None = 1,
     on_progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Extract every document and write the results in batched transactions."""
-    from newsprism.nlp import load_pipeline
+    """Extract every document (``workers`` processes; None = all cores) and write the results in
+    batched transactions. Russian articles go through the Russian pipeline."""
+    from newsprism.extract.parallel import extract_parallel
 
-    nlp = load_pipeline(model)
+    russian = [d for d in documents if d.language == "ru"]
+    others = [d for d in documents if d.language != "ru"]
     added = 0
-    for batch in _batched(extract_documents(nlp, documents), WRITE_BATCH):
+    results = itertools.chain(
+        extract_parallel(others, model=model, workers=workers), _russian_extractions(russian)
+    )
+    for batch in _batched(results, WRITE_BATCH):
         added += store.add_many(batch)
         if on_progress is not None:
             on_progress(len(batch))
@@ -141,6 +156,7 @@ def analyze(
     store: Store,
     *,
     model: str | None = None,
+    workers: int | None = 1,
     on_documents: Callable[[int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> AnalyzeReport:
@@ -155,7 +171,7 @@ def analyze(
         on_documents(len(documents))
     if documents:
         report.added = extract_and_store(
-            documents, store, model=model, on_progress=on_progress
+            documents, store, model=model, workers=workers, on_progress=on_progress
         )
     if report.added or (store.document_ids() and not store.stories()):
         linked = relink(store)
