@@ -44,7 +44,11 @@ SPEECH_VERBS = _lexicon(
     """
 )
 # Reported objects count only for verbs that report facts ("reported the deaths of ...").
-OBJECT_VERBS = frozenset({"report", "confirm", "announce", "deny", "reveal", "disclose"})
+OBJECT_VERBS = frozenset({"report", "confirm", "announce", "deny", "reveal", "disclose", "cite",
+                          "find", "show"})
+# Cues whose content is the object of a preposition ("called for a ban", "pointed to the rise").
+PREPOSITION_CUES = {"call": ("for", "on"), "point": ("to",), "warn": ("of", "against"),
+                    "ask": ("for",), "argue": ("for", "against")}
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it"})
 # Nouns that describe a person standing for a name said earlier ("the banker", "the president").
 PERSON_ROLES = _lexicon(
@@ -57,8 +61,12 @@ PERSON_ROLES = _lexicon(
     """
 )
 MIN_QUOTE_WORDS = 4
+# Speech verbs whose infinitive complement is what was said ("urged them to leave").
+XCOMP_VERBS = frozenset({"urge", "promise", "vow", "threaten", "ask", "call", "plan", "agree",
+                         "want", "pledge", "demand", "refuse", "decline", "offer", "propose"})
 OPENING_MARKS = "“\"«„‘"
-QUOTED = re.compile(r"[“\"«„]([^“”\"«»„]{2,2000}?)[”\"»“]")
+# Two apostrophes stand for a double quote mark in some wire and archive texts.
+QUOTED = re.compile(r"(?:''|[“\"«„])((?:(?!'')[^“”\"«»„]){2,2000}?)(?:''|[”\"»“])")
 # Words a title after a pull-quote's name may contain besides capitalised ones.
 TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -125,7 +133,10 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+    # Coordinated, infinitival and participial cues ("..., saying that ...") share the subject
+    # of the verb they hang from.
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     return None
 
@@ -162,7 +173,7 @@ def _quote(doc: Doc, kind: str, start: int, end: int, speaker: str, speaker_span
 
 def _wholly_quoted(text: str) -> bool:
     """Content that is one quotation from start to end (the quoted speech pattern reports it)."""
-    body = re.sub(r"^that\s+", "", text.strip()).rstrip(".,;: ")
+    body = re.sub(r"^that\s+", "", text.strip()).rstrip(".,;: ").replace("''", '"')
     if len(body) < 2 or body[0] not in OPENING_MARKS or body[-1] not in "”\"»’":
         return False
     return not any(mark in body[1:-1] for mark in "”»“«")
@@ -173,27 +184,44 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
         if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
             continue
         clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
-        if clause is None and token.lemma_.lower() in OBJECT_VERBS:
+        lemma = token.lemma_.lower()
+        cue: Token | Span = token
+        if clause is None and lemma in OBJECT_VERBS:
             clause = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if clause is None and lemma in PREPOSITION_CUES:
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1
+                         and c.lower_ in PREPOSITION_CUES[lemma]), None)
+            objects = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+            if objects:
+                clause, cue = objects[0], doc[token.i : prep.i + 1]
         subject = _subject(token)
-        if clause is None or subject is None or clause.i < token.i:
-            continue
-        if clause.dep_ == "xcomp" and token.lemma_.lower() not in ("urge", "promise", "vow",
-                                                                   "threaten"):
-            continue
         sent = token.sent
-        start = _subtree_span(doc, clause).start_char
-        opening = doc.text[:start].rstrip()
-        quote_start = len(opening) - 1 if opening and opening[-1] in OPENING_MARKS else start
-        if _wholly_quoted(doc.text[quote_start : token.sent.end_char]):
+        if clause is None and token.dep_ == "parataxis" and token.head.i < token.i:
+            # "The program has expanded well beyond its intent, they say."
+            clause = token.head
+        if clause is None or subject is None:
             continue
-        # Reported content runs to the end of the sentence: coordinated clauses ("..., and more
-        # than ten medics were injured") belong to what was said.
-        end = sent.end_char
+        if clause.dep_ == "xcomp" and token.lemma_.lower() not in XCOMP_VERBS:
+            continue
+        if clause.i < token.i:
+            # Content before its cue ("..., a source said." / "..., said Mr. Burman."): the
+            # words from the sentence start to the cue or its subject, whichever comes first.
+            end = doc[min(token.i, subject.left_edge.i)].idx
+            start = sent.start_char
+            if end - start < MIN_QUOTE_WORDS:
+                continue
+        else:
+            start = _subtree_span(doc, clause).start_char
+            # Reported content runs to the end of the sentence: coordinated clauses ("..., and
+            # more than ten medics were injured") belong to what was said.
+            end = sent.end_char
+        opening = doc.text[:start].rstrip()
+        quote_start = len(opening) - 1 if opening and opening[-1] in OPENING_MARKS + "'" else start
+        if _wholly_quoted(doc.text[quote_start:end]):
+            continue
         subject_span = _subtree_span(doc, subject)
         speaker = resolver.resolve(subject_span, content=(start, end))
-        yield _quote(doc, "indirect", start, end, speaker, subject_span, token,
-                     token.lemma_.lower())
+        yield _quote(doc, "indirect", start, end, speaker, subject_span, cue, lemma)
 
 
 def according_to(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
