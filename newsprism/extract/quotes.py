@@ -67,6 +67,8 @@ XCOMP_VERBS = frozenset({"urge", "promise", "vow", "threaten", "ask", "call", "p
 OPENING_MARKS = "“\"«„‘"
 # Two apostrophes stand for a double quote mark in some wire and archive texts.
 QUOTED = re.compile(r"(?:''|[“\"«„])((?:(?!'')[^“”\"«»„]){2,2000}?)(?:''|[”\"»“])")
+# A quote signed with a dash and a capitalised name of one to four words, as in vox-pop lists.
+DASH_SIGNATURE = re.compile(r"[ \t]*([―—–])[ \t]*((?:[A-Z][\w'’.-]*)(?:[ \t][A-Z][\w'’.-]*){0,3})")
 # Words a title after a pull-quote's name may contain besides capitalised ones.
 TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -246,10 +248,28 @@ def according_to(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
                      "according to")
 
 
+def _dash_signature(doc: Doc, after: int) -> tuple[Span, Span] | None:
+    """The dash and the name signing a quote (`"..." ― Sonya Herridge`), if the quote has one."""
+    match = DASH_SIGNATURE.match(doc.text, after)
+    if match is None:
+        return None
+    dash = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    name = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+    if dash is None or name is None or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    return dash, name
+
+
 def quoted_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
     for match in QUOTED.finditer(doc.text):
         inner_start, inner_end = match.start(1), match.end(1)
         if len(match.group(1).split()) < MIN_QUOTE_WORDS:
+            continue
+        signature = _dash_signature(doc, match.end())
+        if signature is not None:
+            dash, name = signature
+            yield _quote(doc, "direct", inner_start, inner_end, resolver.fullest(name.text), name,
+                         dash, "dash")
             continue
         first = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
         last = doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
@@ -303,7 +323,8 @@ def pull_quotes(doc: Doc, mentions: list[Mention], resolver: SpeakerResolver) ->
             continue
         at, name = best
         before = stripped[:at].rstrip()
-        if len(before.split()) < MIN_QUOTE_WORDS:
+        # A quote closed by its marks or signed with a dash is the quoted speech pattern's.
+        if len(before.split()) < MIN_QUOTE_WORDS or before.endswith(tuple("―—–”\"»")):
             continue
         name_start = line_start + at + 1
         speaker_span = doc.char_span(name_start, name_start + len(name), alignment_mode="expand")

@@ -129,3 +129,20 @@ def test_offsets_point_into_text(nlp: Language, field: str) -> None:
         assert getattr(quote, field) is not None
         assert text[quote.start : quote.end] == quote.text
         assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_text
+
+
+def test_dash_signed_quote(nlp: Language) -> None:
+    text = ("“The shelter ran out of water on the second night.” ― Dana Okafor "
+            "“Nobody told us where to go.” ― Luis Ortega")
+    found = quotes(nlp, text)
+    assert only(found, "ran out of water").speaker == "Dana Okafor"
+    assert only(found, "Nobody told us").speaker == "Luis Ortega"
+
+
+def test_content_before_cue_and_inverted_cue(nlp: Language) -> None:
+    text = ("The levee on the east bank had been weakened by weeks of rain, an engineer said. "
+            "''We will need pumps from the next county,'' said Karl Brandt.")
+    found = quotes(nlp, text)
+    before = only(found, "levee on the east bank")
+    assert before.speaker_text == "an engineer" and before.cue == "say"
+    assert only(found, "need pumps").speaker == "Karl Brandt"
