@@ -34,7 +34,7 @@ from newsprism.model import Document, Extraction, Mention  # noqa: E402
 DEV_TOPICS: tuple[int, ...] = (2, 5, 12, 18, 21, 23, 34, 35)
 # Cosine-distance cut of the baseline's average-link dendrogram: the best of 0.6-0.95 (step 0.05)
 # on the dev topics, so the baseline is shown at its strongest.
-BASELINE_CUT = 0.9
+BASELINE_CUT = 0.85  # dev F1 by cut: 0.80 0.856, 0.85 0.871, 0.90 0.823 (bench run 2026-11-23)
 
 
 @dataclass
