@@ -66,7 +66,7 @@ XCOMP_VERBS = frozenset({"urge", "promise", "vow", "threaten", "ask", "call", "p
                          "want", "pledge", "demand", "refuse", "decline", "offer", "propose"})
 OPENING_MARKS = "“\"«„‘"
 # Two apostrophes stand for a double quote mark in some wire and archive texts.
-QUOTED = re.compile(r"(?:''|[“\"«„])((?:(?!'')[^“”\"«»„]){2,2000}?)(?:''|[”\"»“])")
+QUOTED = re.compile(r"(?:''|[“\"«„])((?:(?!'')[^“”\"«»„\n]){2,2000}?)(?:''|[”\"»“])")
 # A quote signed with a dash and a capitalised name of one to four words, as in vox-pop lists.
 DASH_SIGNATURE = re.compile(r"[ \t]*([―—–])[ \t]*((?:[A-Z][\w'’.-]*)(?:[ \t][A-Z][\w'’.-]*){0,3})")
 # Words a title after a pull-quote's name may contain besides capitalised ones.
@@ -182,8 +182,14 @@ def _wholly_quoted(text: str) -> bool:
 
 
 def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
+    # A speech verb inside a quotation ("I think ...") is the quoted speaker's wording, not a
+    # report by the writer.
+    quoted = [(m.start(1), m.end(1)) for m in QUOTED.finditer(doc.text)
+              if len(m.group(1).split()) >= MIN_QUOTE_WORDS]
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        if any(a <= token.idx < b for a, b in quoted):
             continue
         clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
         lemma = token.lemma_.lower()
