@@ -61,6 +61,7 @@ PERSON_ROLES = _lexicon(
     """
 )
 MIN_QUOTE_WORDS = 4
+CUE_AUXILIARIES = frozenset({"aux", "neg", "auxpass"})
 # Speech verbs whose infinitive complement is what was said ("urged them to leave").
 XCOMP_VERBS = frozenset({"urge", "promise", "vow", "threaten", "ask", "call", "plan", "agree",
                          "want", "pledge", "demand", "refuse", "decline", "offer", "propose"})
@@ -153,9 +154,21 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _cue_phrase(verb: Token) -> Span:
+    """The verb with the auxiliaries and negation right before it ("has said", "did not deny"),
+    as attribution corpora mark cues."""
+    start = verb.i
+    while start > verb.sent.start and verb.doc[start - 1].head == verb and \
+            verb.doc[start - 1].dep_ in CUE_AUXILIARIES:
+        start -= 1
+    return verb.doc[start : verb.i + 1]
+
+
 def _quote(doc: Doc, kind: str, start: int, end: int, speaker: str, speaker_span: Span | None,
            cue: Token | Span | None, cue_lemma: str) -> Quote:
     start, end = _trim(doc, start, end)
+    if isinstance(cue, Token):
+        cue = _cue_phrase(cue)
     return Quote(
         doc_id=doc._.doc_id,
         start=start,
