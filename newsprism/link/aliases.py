@@ -33,6 +33,9 @@ from newsprism.model import Document, Entity, Extraction, Mention, Quote
 # on spelling pairs (Organisation/Organization 97, Kassym/Kasym folded already) against distinct
 # names sharing a word (Security Council / Security Service 72).
 FUZZY_MIN = 92.0
+# A word shared by more names than this ("ministry", "national") blocks nothing useful; skipping
+# it keeps fuzzy comparison near-linear on large corpora (names still meet through rarer words).
+BLOCK_CAP = 300
 # Labels linked across documents; the rest (PRODUCT, LAW, ...) get per-surface entities only.
 LINK_CLASSES: dict[str, str] = {
     "PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "PLACE", "LOC": "PLACE",
@@ -135,7 +138,7 @@ def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, li
                 continue
             seen: set[str] = set()
             for word in node.words:
-                if len(word) < 4:
+                if len(word) < 4 or len(index[word]) > BLOCK_CAP:
                     continue
                 for other in index[word]:
                     if other.key in seen or len(other.words) != len(node.words):
