@@ -61,6 +61,9 @@ PERSON_ROLES = _lexicon(
     """
 )
 MIN_QUOTE_WORDS = 4
+# Most characters between an attributed quotation and an unattributed one that continues it
+# (about two sentences of narration); a judgement about news paragraphs, not tuned on a benchmark.
+CONTINUATION_GAP = 250
 CUE_AUXILIARIES = frozenset({"aux", "neg", "auxpass"})
 # Speech verbs whose infinitive complement is what was said ("urged them to leave").
 XCOMP_VERBS = frozenset({"urge", "promise", "vow", "threaten", "ask", "call", "plan", "agree",
@@ -279,7 +282,23 @@ def _dash_signature(doc: Doc, after: int) -> tuple[Span, Span] | None:
     return dash, name
 
 
+def _cue_outside(
+    doc: Doc, window: Span | None, inner: tuple[int, int]
+) -> tuple[Token, Token] | None:
+    """The first speech verb around a quotation whose subject is outside it too."""
+    for token in window or []:
+        if inner[0] <= token.idx < inner[1]:
+            continue
+        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        subject = _subject(token)
+        if subject is not None and not inner[0] <= subject.idx < inner[1]:
+            return token, subject
+    return None
+
+
 def quoted_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
+    previous: Quote | None = None
     for match in QUOTED.finditer(doc.text):
         inner_start, inner_end = match.start(1), match.end(1)
         if len(match.group(1).split()) < MIN_QUOTE_WORDS:
@@ -287,31 +306,41 @@ def quoted_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
         signature = _dash_signature(doc, match.end())
         if signature is not None:
             dash, name = signature
-            yield _quote(doc, "direct", inner_start, inner_end, resolver.fullest(name.text), name,
-                         dash, "dash")
+            previous = _quote(doc, "direct", inner_start, inner_end, resolver.fullest(name.text),
+                              name, dash, "dash")
+            yield previous
             continue
         first = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
         last = doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
         if first is None or last is None:
             continue
-        window_start = first.sent.start_char
-        window_end = last.sent.end_char
-        cue = None
-        for token in doc.char_span(window_start, window_end, alignment_mode="expand") or []:
-            if inner_start <= token.idx < inner_end:
-                continue
-            if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
-                cue = token
-                break
-        subject = _subject(cue) if cue is not None else None
-        if subject is not None and inner_start <= subject.idx < inner_end:
-            subject = None
-        if cue is None or subject is None:
+        window = doc.char_span(first.sent.start_char, last.sent.end_char, alignment_mode="expand")
+        found = _cue_outside(doc, window, (inner_start, inner_end))
+        if found is None:
+            if previous is not None and _continues(doc.text, previous, match.start()):
+                yield _continuation(doc, previous, inner_start, inner_end)
             continue
+        cue, subject = found
         subject_span = _subtree_span(doc, subject)
         speaker = resolver.resolve(subject_span, content=(inner_start, inner_end))
-        yield _quote(doc, "direct", inner_start, inner_end, speaker, subject_span, cue,
-                     cue.lemma_.lower())
+        previous = _quote(doc, "direct", inner_start, inner_end, speaker, subject_span, cue,
+                          cue.lemma_.lower())
+        yield previous
+
+
+def _continues(text: str, previous: Quote, start: int) -> bool:
+    """An unattributed quotation right after an attributed one (the next sentence or paragraph
+    with no other quotation between) continues the same speaker's words, as news writing does."""
+    gap = text[previous.end : start]
+    return len(gap) <= CONTINUATION_GAP and gap.count("\n") <= 2
+
+
+def _continuation(doc: Doc, previous: Quote, start: int, end: int) -> Quote:
+    quote = _quote(doc, "direct", start, end, previous.speaker, None, None, previous.cue)
+    quote.speaker_text = previous.speaker_text
+    quote.speaker_start, quote.speaker_end = previous.speaker_start, previous.speaker_end
+    quote.cue_start, quote.cue_end = previous.cue_start, previous.cue_end
+    return quote
 
 
 def _is_title(words: list[str]) -> bool:

@@ -146,3 +146,11 @@ def test_content_before_cue_and_inverted_cue(nlp: Language) -> None:
     before = only(found, "levee on the east bank")
     assert before.speaker_text == "an engineer" and before.cue == "say"
     assert only(found, "need pumps").speaker == "Karl Brandt"
+
+
+def test_continued_quotation_keeps_speaker(nlp: Language) -> None:
+    text = ('"The pumps have been running since dawn," said Ines Moreau, the plant manager.\n'
+            '"If the power fails again, the lower streets will flood within an hour."')
+    continued = only(quotes(nlp, text), "power fails again")
+    assert continued.kind == "direct"
+    assert continued.speaker == "Ines Moreau"
