@@ -64,6 +64,9 @@ MIN_QUOTE_WORDS = 4
 # Most characters between an attributed quotation and an unattributed one that continues it
 # (about two sentences of narration); a judgement about news paragraphs, not tuned on a benchmark.
 CONTINUATION_GAP = 250
+# Reported content is the complement clause's subtree (True) or runs on to the sentence end
+# (False); compared on PolNeAR dev, see docs/bench-sections/attribution.md.
+CONTENT_IS_SUBTREE = True
 CUE_AUXILIARIES = frozenset({"aux", "neg", "auxpass"})
 # Speech verbs whose infinitive complement is what was said ("urged them to leave").
 XCOMP_VERBS = frozenset({"urge", "promise", "vow", "threaten", "ask", "call", "plan", "agree",
@@ -231,14 +234,16 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
             # Content before its cue ("..., a source said." / "..., said Mr. Burman."): the
             # words from the sentence start to the cue or its subject, whichever comes first.
             end = doc[min(token.i, subject.left_edge.i)].idx
-            start = sent.start_char
+            start = max(_subtree_span(doc, clause).start_char, doc.text.rfind("\n", 0, end) + 1)
             if end - start < MIN_QUOTE_WORDS:
                 continue
         else:
-            start = _subtree_span(doc, clause).start_char
-            # Reported content runs to the end of the sentence: coordinated clauses ("..., and
-            # more than ten medics were injured") belong to what was said.
-            end = sent.end_char
+            content = _subtree_span(doc, clause)
+            start = content.start_char
+            end = content.end_char if CONTENT_IS_SUBTREE else sent.end_char
+            # A sentence the parser ran across a paragraph break ends at the break.
+            newline = doc.text.find("\n", start, end)
+            end = newline if newline > 0 else end
         opening = doc.text[:start].rstrip()
         quote_start = len(opening) - 1 if opening and opening[-1] in OPENING_MARKS + "'" else start
         if _wholly_quoted(doc.text[quote_start:end]):
