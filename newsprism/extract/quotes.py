@@ -244,6 +244,8 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
             # A sentence the parser ran across a paragraph break ends at the break.
             newline = doc.text.find("\n", start, end)
             end = newline if newline > 0 else end
+        if any(a <= start < b for a, b in quoted):
+            continue
         opening = doc.text[:start].rstrip()
         quote_start = len(opening) - 1 if opening and opening[-1] in OPENING_MARKS + "'" else start
         if _wholly_quoted(doc.text[quote_start:end]):
