@@ -292,7 +292,8 @@ def _dash_signature(doc: Doc, after: int) -> tuple[Span, Span] | None:
 def _cue_outside(
     doc: Doc, window: Span | None, inner: tuple[int, int]
 ) -> tuple[Token, Token] | None:
-    """The first speech verb around a quotation whose subject is outside it too."""
+    """The speech verb nearest a quotation, outside it, whose subject is outside it too."""
+    candidates: list[tuple[int, Token, Token]] = []
     for token in window or []:
         if inner[0] <= token.idx < inner[1]:
             continue
@@ -300,8 +301,12 @@ def _cue_outside(
             continue
         subject = _subject(token)
         if subject is not None and not inner[0] <= subject.idx < inner[1]:
-            return token, subject
-    return None
+            distance = inner[0] - token.idx if token.idx < inner[0] else token.idx - inner[1]
+            candidates.append((distance, token, subject))
+    if not candidates:
+        return None
+    _, cue, subject = min(candidates, key=lambda c: c[0])
+    return cue, subject
 
 
 def quoted_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
