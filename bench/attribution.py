@@ -30,7 +30,7 @@ from pathlib import Path
 
 Span = tuple[int, int]
 SPAN_TYPES: tuple[str, ...] = ("source", "cue", "content")
-TRIM = " \t\r\n.,;:!?\"'“”‘’«»—–-―…()[]"
+TRIM = " \xa0\t\r\n.,;:!?\"'“”‘’«»—–-―…()[]"
 WORD = re.compile(r"\w+")
 
 

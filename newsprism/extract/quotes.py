@@ -138,6 +138,27 @@ def _subtree_span(doc: Doc, token: Token) -> Span:
     return doc[token.left_edge.i : token.right_edge.i + 1]
 
 
+def _speaker_span(doc: Doc, subject: Token, cue: Token | Span) -> Span | None:
+    """The subject's words up to its cue, without edge punctuation; None for a relative pronoun,
+    whose antecedent the parse does not give."""
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    if subject.tag_ in ("WDT", "WP") or subject.lower_ == "that":
+        # "the group, which said ...": the speaker is the noun the relative clause hangs from.
+        verb = subject.head
+        if verb.dep_ != "relcl":
+            return None
+        noun = verb.head
+        start, end = noun.left_edge.i, noun.i + 1
+    cue_start = cue.i if isinstance(cue, Token) else cue.start
+    if start < cue_start < end:
+        end = cue_start
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end] if end > start else None
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -250,7 +271,9 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
         quote_start = len(opening) - 1 if opening and opening[-1] in OPENING_MARKS + "'" else start
         if _wholly_quoted(doc.text[quote_start:end]):
             continue
-        subject_span = _subtree_span(doc, subject)
+        subject_span = _speaker_span(doc, subject, cue)
+        if subject_span is None:
+            continue
         speaker = resolver.resolve(subject_span, content=(start, end))
         yield _quote(doc, "indirect", start, end, speaker, subject_span, cue, lemma)
 
@@ -333,7 +356,9 @@ def quoted_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
                 yield _continuation(doc, previous, inner_start, inner_end)
             continue
         cue, subject = found
-        subject_span = _subtree_span(doc, subject)
+        subject_span = _speaker_span(doc, subject, cue)
+        if subject_span is None:
+            continue
         speaker = resolver.resolve(subject_span, content=(inner_start, inner_end))
         previous = _quote(doc, "direct", inner_start, inner_end, speaker, subject_span, cue,
                           cue.lemma_.lower())
