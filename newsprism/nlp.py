@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 
 import spacy
 from spacy.language import Language
@@ -41,8 +42,13 @@ def load_base_model(name: str | None = None) -> Language:
 
 
 # Parse only the sentences that need a parse (see newsprism.extract.selective); the rest of the
-# pipeline gets sentence boundaries from the model's senter instead.
-SELECTIVE_PARSING = False
+# pipeline gets sentence boundaries from the model's senter instead. Off by default: with
+# en_core_web_sm the parser is ~10% of the time and ~86% of news text needs it, so it saves
+# nothing (docs/benchmarks.md, "Speed and scale"). NEWSPRISM_SELECTIVE_PARSING=1 turns it on.
+SELECTIVE_PARSING_ENV = "NEWSPRISM_SELECTIVE_PARSING"
+SELECTIVE_PARSING = os.environ.get(SELECTIVE_PARSING_ENV, "0").strip().lower() in {
+    "1", "true", "yes"
+}
 
 
 def load_pipeline(model: str | None = None, *, selective_parsing: bool | None = None) -> Language:
