@@ -136,23 +136,28 @@ def comparison_matches(item: dict, comparison: Comparison, claims: list[Claim], 
     docs = {texts["ids"][c.doc_id] for c in claims if c.doc_id in texts["ids"]}
     if docs != set(item["docs"]):
         return False
-    evidence = norm(
-        " ".join(
-            [comparison.label, comparison.note]
-            + [c.value for c in claims]
-            + [texts["docs"][c.doc_id][c.sentence_start : c.sentence_end] for c in claims]
-            + [c.as_of or "" for c in claims]
-        )
-    )
     what = item["what"]
     wanted_numbers = re.findall(r"\d[\d,]*", what)
     if wanted_numbers:
+        evidence = norm(
+            " ".join(
+                [comparison.label, comparison.note]
+                + [c.value for c in claims]
+                + [texts["docs"][c.doc_id][c.sentence_start : c.sentence_end] for c in claims]
+                + [c.as_of or "" for c in claims]
+            )
+        )
         present = {n.replace(",", "") for n in re.findall(r"\d[\d,.]*", evidence)}
         present |= {str(int(c.low)) for c in claims if c.low is not None}
         present |= {str(int(c.high)) for c in claims if c.high is not None}
         present |= {str(int(c.as_of[8:10])) for c in claims if c.as_of and len(c.as_of) >= 10}
         return all(n.replace(",", "") in present for n in wanted_numbers)
-    words = re.findall(r"[a-z]{4,}", what.casefold())
+    # Without numbers, the comparison's own words (its label and the claims' values, not the
+    # surrounding sentences) must carry two words of the gold item besides the speakers' names.
+    names = norm(" ".join(c.attributed_to for c in claims)).split()
+    words = [w for w in re.findall(r"[a-z]{4,}", what.casefold())
+             if not any(w[:6] == n[:6] for n in names)]
+    evidence = norm(" ".join([comparison.label] + [c.value for c in claims]))
     return sum(w[:6] in evidence for w in words) >= 2
 
 

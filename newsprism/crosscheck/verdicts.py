@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -34,6 +34,13 @@ RELATIVE_TOLERANCE = 0.01
 # pair ("ready to return ... and lead the Provisional Government" / "intended to return ... and
 # lead an interim government"); no annotated set of statement pairs exists yet to tune it on.
 STATEMENT_OVERLAP = 0.45
+
+
+# At least this many distinctive words in common, whatever the overlap: two three-word quotes
+# sharing one word are not one statement.
+STATEMENT_MIN_SHARED = 3
+# A word used by this share of a story's statements is the story's vocabulary.
+COMMON_SHARE = 0.25
 
 
 def comparison_id(story_id: str, key: str) -> str:
@@ -228,8 +235,12 @@ def compare_statements(
     by_speaker: dict[str, list[Claim]] = defaultdict(list)
     for claim in statements:
         by_speaker[claim.key].append(claim)
+    # Words most of the story's statements use ("protests", "Kazakhstan") say what the story
+    # is about, not what a statement says: they do not count towards a match.
+    frequency: Counter[str] = Counter(w for c in statements for w in content_words(c.value))
+    common = {w for w, n in frequency.items() if n >= max(3, COMMON_SHARE * len(statements))}
     for key, group in sorted(by_speaker.items()):
-        words = {c.id: content_words(c.value) for c in group}
+        words = {c.id: content_words(c.value) - common for c in group}
         parent = {c.id: c.id for c in group}
 
         def root(node: str, parent: dict[str, str] = parent) -> str:
@@ -240,7 +251,11 @@ def compare_statements(
         for a, b in itertools.combinations(group, 2):
             if source_groups.get(a.doc_id, a.doc_id) == source_groups.get(b.doc_id, b.doc_id):
                 continue
-            if _overlap(words[a.id], words[b.id]) >= STATEMENT_OVERLAP:
+            shared = words[a.id] & words[b.id]
+            if (
+                len(shared) >= STATEMENT_MIN_SHARED
+                and _overlap(words[a.id], words[b.id]) >= STATEMENT_OVERLAP
+            ):
                 parent[root(a.id)] = root(b.id)
         clusters: dict[str, list[Claim]] = defaultdict(list)
         for claim in group:
