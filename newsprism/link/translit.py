@@ -7,6 +7,7 @@ lookups and fuzzy scores compare the name, not the romanisation scheme.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -65,6 +66,7 @@ def _skeleton_word(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=200_000)
 def skeleton(name: str) -> str:
     """Spelling-insensitive key of a name: 'Kassym-Zhomart Tokayev' → 'kasim jomart tokaev'."""
     text = ascii_fold(to_latin(name)).lower()
