@@ -41,11 +41,15 @@ SPEECH_VERBS = _lexicon(
     acknowledge allege assert estimate predict promise reveal recall complain concede
     contend indicate maintain mention observe point reiterate remark threaten vow caution
     believe think testify affirm clarify comment disclose inform signal underline conclude
+    tweet find show ask agree cite echo pledge demand refuse propose question describe
+    call hope fear expect worry know want plan decline offer recommend boast joke
     """
 )
 # Reported objects count only for verbs that report facts ("reported the deaths of ...").
 OBJECT_VERBS = frozenset({"report", "confirm", "announce", "deny", "reveal", "disclose", "cite",
                           "find", "show"})
+# Cues that name their object as something ("called the charges unsubstantiated").
+NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "deem", "term"})
 # Cues whose content is the object of a preposition ("called for a ban", "pointed to the rise").
 PREPOSITION_CUES = {"call": ("for", "on"), "point": ("to",), "warn": ("of", "against"),
                     "ask": ("for",), "argue": ("for", "against")}
@@ -239,9 +243,18 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
         if clause is None and lemma in PREPOSITION_CUES:
             prep = next((c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1
                          and c.lower_ in PREPOSITION_CUES[lemma]), None)
-            objects = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
-            if objects:
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp", "ccomp")
+                       ] if prep is not None else []
+            if objects and prep is not None:
                 clause, cue = objects[0], doc[token.i : prep.i + 1]
+        naming = None
+        if clause is None and lemma in NAMING_VERBS:
+            # "called the charges unsubstantiated": the object and what it was called.
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            oprd = next((c for c in token.children if c.dep_ == "oprd"), None)
+            if obj is not None and oprd is not None and obj.i < oprd.i:
+                clause = obj
+                naming = (obj.left_edge.idx, _subtree_span(doc, oprd).end_char)
         subject = _subject(token)
         sent = token.sent
         if clause is None and token.dep_ == "parataxis" and token.head.i < token.i:
@@ -262,6 +275,8 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
             content = _subtree_span(doc, clause)
             start = content.start_char
             end = content.end_char if CONTENT_IS_SUBTREE else sent.end_char
+            if naming is not None:
+                start, end = naming
             # A sentence the parser ran across a paragraph break ends at the break.
             newline = doc.text.find("\n", start, end)
             end = newline if newline > 0 else end
