@@ -21,8 +21,8 @@ from newsprism.model import Document, Extraction, ReuseLink
 SHINGLE = 4  # words per shingle: short enough to survive light edits, long enough to be rare
 NUM_PERM = 128
 # LSH Jaccard threshold for candidates; kept low because a trimmed rewrite has a low Jaccard
-# (the sample corpus rewrite: containment 0.35, Jaccard about 0.2, missed by chance at 0.15)
-# (its shingles are a subset of the original's) even when its containment is near 1.
+# (its shingles are a subset of the original's) even when its containment is near 1 (the sample
+# corpus rewrite: containment 0.35, Jaccard about 0.2, missed by chance at 0.15).
 LSH_THRESHOLD = 0.1
 # Calibrated with bench/reuse.py on ECB+ articles (generated copies/rewrites vs. independent
 # reports of the same event): independent reports stay below 0.15 containment.
