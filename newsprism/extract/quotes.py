@@ -156,6 +156,10 @@ def _speaker_span(doc: Doc, subject: Token, cue: Token | Span) -> Span | None:
     cue_start = cue.i if isinstance(cue, Token) else cue.start
     if start < cue_start < end:
         end = cue_start
+    # A subject the parser ran across a paragraph break starts after the break.
+    breaks = [t.i for t in doc[start:end] if "\n" in t.text_with_ws]
+    if breaks and breaks[-1] + 1 < end:
+        start = breaks[-1] + 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
