@@ -36,6 +36,7 @@ RELATIVE_TOLERANCE = 0.01
 STATEMENT_OVERLAP = 0.45
 
 
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # At least this many distinctive words in common, whatever the overlap: two three-word quotes
 # sharing one word are not one statement.
 STATEMENT_MIN_SHARED = 3
@@ -241,6 +242,7 @@ def compare_statements(
     common = {w for w, n in frequency.items() if n >= max(3, COMMON_SHARE * len(statements))}
     for key, group in sorted(by_speaker.items()):
         words = {c.id: content_words(c.value) - common for c in group}
+        numbers = {c.id: set(NUMBER.findall(c.value.replace(",", ""))) for c in group}
         parent = {c.id: c.id for c in group}
 
         def root(node: str, parent: dict[str, str] = parent) -> str:
@@ -253,7 +255,8 @@ def compare_statements(
                 continue
             shared = words[a.id] & words[b.id]
             if (
-                len(shared) >= STATEMENT_MIN_SHARED
+                numbers[a.id] == numbers[b.id]  # "rose to 31" and "risen to 47" differ
+                and len(shared) >= STATEMENT_MIN_SHARED
                 and _overlap(words[a.id], words[b.id]) >= STATEMENT_OVERLAP
             ):
                 parent[root(a.id)] = root(b.id)

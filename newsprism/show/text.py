@@ -28,11 +28,12 @@ CLAIM_COLUMNS: tuple[tuple[str, int | None], ...] = (
     ("verdict", None),
     ("indep.", None),
     ("source", 1),
-    ("value", None),
+    ("value", 2),  # a quote can be a paragraph long: it shares the width like the sentence
     ("as of", None),
     ("by", 1),
     ("sentence", 4),
 )
+VALUE_CHARS = 100  # a longer value (a quoted statement) is cut here; its sentence is beside it
 SOURCE_COLUMNS: tuple[tuple[str, int | None], ...] = (
     ("id", None),
     ("outlet", 1),
@@ -42,6 +43,10 @@ SOURCE_COLUMNS: tuple[tuple[str, int | None], ...] = (
     ("cites", 1),
     ("language", 1),
 )
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= VALUE_CHARS else value[: VALUE_CHARS - 1].rstrip() + "…"
 
 
 def _story(console: Console, story: dict[str, Any]) -> None:
@@ -74,7 +79,7 @@ def _story(console: Console, story: dict[str, Any]) -> None:
             else:
                 cells += [
                     who(claim),
-                    claim["value"],
+                    _short(claim["value"]),
                     claim["as_of"] or "",
                     claim["attributed_to"],
                     claim["sentence"],

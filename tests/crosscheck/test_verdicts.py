@@ -159,3 +159,13 @@ def test_a_subset_count_is_not_a_claim_about_the_total():
     ]
     claims = quantity_claims(doc, Extraction(doc_id="d", quantities=quantities))
     assert [c.value for c in claims] == ["18"]
+
+
+def test_statements_with_different_figures_are_not_the_same_statement():
+    claims = [
+        _statement("a", "health ministry", "the number of people killed by the flood rose to 31 "
+                   "on Thursday as rescuers recovered bodies"),
+        _statement("b", "health ministry", "the number of people killed by the flood has risen "
+                   "to 47 after rescuers recovered bodies"),
+    ]
+    assert compare_statements("s", claims, {"a": "a", "b": "b"}) == []
