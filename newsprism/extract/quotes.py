@@ -69,7 +69,7 @@ MIN_QUOTE_WORDS = 4
 # (about two sentences of narration); a judgement about news paragraphs, not tuned on a benchmark.
 CONTINUATION_GAP = 250
 # Reported content is the complement clause's subtree (True) or runs on to the sentence end
-# (False); compared on PolNeAR dev, see docs/bench-sections/attribution.md.
+# (False); compared on PolNeAR dev, see docs/benchmarks.md (quotes and attributions).
 CONTENT_IS_SUBTREE = True
 CUE_AUXILIARIES = frozenset({"aux", "neg", "auxpass"})
 # Speech verbs whose infinitive complement is what was said ("urged them to leave").
