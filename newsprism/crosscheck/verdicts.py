@@ -268,20 +268,31 @@ def compare_statements(
                 continue
             shortest = min(members, key=lambda c: len(c.value))
             comparisons.append(
-                Comparison(
-                    id=comparison_id(story_id, f"{key}|{shortest.id}"),
-                    story_id=story_id,
-                    key=f"{key}|{shortest.id}",
+                _statement_comparison(
+                    story_id, f"{key}|{shortest.id}", "agreed", members, source_groups,
                     label=f"{shortest.attributed_to}: {shortest.value[:120]}",
-                    kind="statement",
-                    verdict="agreed",
-                    claim_ids=[c.id for c in members],
-                    independent_sources=_independent_sources(members, source_groups),
                     note="the same statement reported by independent sources",
                 )
             )
     comparisons.extend(_disputes(story_id, statements, source_groups))
     return comparisons
+
+
+def _statement_comparison(
+    story_id: str, key: str, verdict: str, members: Sequence[Claim],
+    source_groups: Mapping[str, str], *, label: str, note: str,
+) -> Comparison:
+    return Comparison(
+        id=comparison_id(story_id, key),
+        story_id=story_id,
+        key=key,
+        label=label,
+        kind="statement",
+        verdict=verdict,  # type: ignore[arg-type]
+        claim_ids=[c.id for c in members],
+        independent_sources=_independent_sources(members, source_groups),
+        note=note,
+    )
 
 
 def _disputes(
@@ -302,15 +313,9 @@ def _disputes(
         members = yes + no
         names = lambda claims: ", ".join(sorted({c.attributed_to for c in claims}))  # noqa: E731
         comparisons.append(
-            Comparison(
-                id=comparison_id(story_id, f"dispute|{name}"),
-                story_id=story_id,
-                key=f"dispute|{name}",
-                label=f"{PROPOSITION_LABELS.get(name, name)}",
-                kind="statement",
-                verdict="disputed",
-                claim_ids=[c.id for c in members],
-                independent_sources=_independent_sources(members, source_groups),
+            _statement_comparison(
+                story_id, f"dispute|{name}", "disputed", members, source_groups,
+                label=PROPOSITION_LABELS.get(name, name),
                 note=f"yes: {names(yes)}; no: {names(no)}",
             )
         )
