@@ -51,6 +51,11 @@ DATED_EVENT_TYPES = frozenset(
 )
 
 
+def claim_measure(claim: Claim) -> str:
+    """The measure a quantity claim counts: the first field of its key ("killed|...")."""
+    return claim.key.split("|", 1)[0]
+
+
 def claim_id(*parts: object) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
 
@@ -156,8 +161,8 @@ def _derived_totals(document: Document, claims: list[Claim]) -> list[Claim]:
     derived: list[Claim] = []
     by_measure: dict[str, list[Claim]] = {}
     for claim in claims:
-        if claim.key.split("|")[0] in CUMULATIVE_MEASURES:
-            by_measure.setdefault(claim.key.split("|")[0], []).append(claim)
+        if claim_measure(claim) in CUMULATIVE_MEASURES:
+            by_measure.setdefault(claim_measure(claim), []).append(claim)
     for measure, group_claims in by_measure.items():
         groups: dict[str, Claim] = {}
         for claim in group_claims:

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsprism.crosscheck.claims import CUMULATIVE_MEASURES
+from newsprism.crosscheck.claims import CUMULATIVE_MEASURES, claim_measure
 from newsprism.crosscheck.propositions import LABELS as PROPOSITION_LABELS
 from newsprism.model import Claim, Comparison
 
@@ -173,7 +173,7 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
     days = _daily_figures(claims)
     series = " → ".join(f"{c.value} ({day or 'undated'})" for day, c in days)
     steps = list(itertools.pairwise(c for _, c in days))
-    measure = claims[0].key.split("|")[0]
+    measure = claim_measure(claims[0])
     if measure in CUMULATIVE_MEASURES and len(days) > 1:
         if any(_rises(b, a) for a, b in steps):
             return "revised", f"a later figure is lower: {series}"
