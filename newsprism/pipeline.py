@@ -173,12 +173,13 @@ def analyze(
         report.added = extract_and_store(
             documents, store, model=model, workers=workers, on_progress=on_progress
         )
-    if report.added or (store.document_ids() and not store.stories()):
+    counts = store.counts()  # relinking never adds documents, so these stay true after it
+    report.documents = counts["documents"]
+    if report.added or (counts["documents"] and not counts["stories"]):
         linked = relink(store)
         report.stories = len(linked.stories)
         report.verdicts = Counter(c.verdict for c in linked.comparisons)
     else:
-        report.stories = len(store.stories())
+        report.stories = counts["stories"]
         report.verdicts = Counter(c.verdict for c in store.comparisons())
-    report.documents = len(store.document_ids())
     return report
