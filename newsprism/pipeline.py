@@ -123,7 +123,12 @@ def complete_publication_years(
         changed.extend(d for d in members if d.published is not before[d.id])
     if not changed:
         return 0
-    for document, extraction in extract_documents(load_pipeline(), changed):
+    english = [d for d in changed if d.language != "ru"]
+    redone = itertools.chain(
+        extract_documents(load_pipeline(), english) if english else iter(()),
+        _russian_extractions([d for d in changed if d.language == "ru"]),
+    )
+    for document, extraction in redone:
         extractions[document.id] = extraction
         documents[document.id] = document
         store.replace_document(document, extraction)

@@ -1,5 +1,7 @@
 """A Russian spaCy pipeline: blank "ru" tokeniser, a sentenciser, natasha's NER as a component,
-and newsprism's entities component, so Russian articles yield the same ``doc._.mentions``.
+newsprism's entities component, and the Russian rules for dates, quotes and quantities
+(``ru_dates``, ``ru_quotes``, ``ru_quantities``), so Russian articles yield the same Doc
+extensions as English ones.
 
 natasha (slovnet NER + morphology, models inside its wheel) is imported before anything touches
 pymorphy: it patches pymorphy for Python 3.11.
@@ -15,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import newsprism.extract.entities  # noqa: F401  (registers newsprism_entities)
+from newsprism.extract import ru_dates, ru_quantities, ru_quotes  # noqa: F401  (factories)
 from newsprism.link.places import lookup
 
 # natasha's labels → the spaCy/OntoNotes labels the rest of newsprism speaks.
@@ -81,9 +84,13 @@ def make_natasha_ner(nlp: Language, name: str, normalise: bool) -> NatashaNER:
 
 @functools.cache
 def load_russian_pipeline() -> Language:
-    """Blank Russian pipeline: sentenciser, natasha NER, newsprism entity mentions."""
+    """Blank Russian pipeline: sentenciser, natasha NER, entity mentions, dates, quotes,
+    quantities."""
     nlp = spacy.blank("ru")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("newsprism_natasha_ner")
     nlp.add_pipe("newsprism_entities")
+    nlp.add_pipe("newsprism_ru_dates")
+    nlp.add_pipe("newsprism_ru_quotes")
+    nlp.add_pipe("newsprism_ru_quantities")
     return nlp
