@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -44,6 +45,9 @@ DbOption = Annotated[
 ]
 REPORT_FORMATS = ("text", "markdown", "json", "html")
 EXPORT_FORMATS = ("csv", "parquet", "json")
+# Narrower terminals still get tables this wide (Rich folds the claim rows into unreadable
+# slivers below it); the user can pipe through `less -S`.
+MIN_TERMINAL_WIDTH = 100
 
 
 def _fail(message: str) -> typer.Exit:
@@ -177,6 +181,13 @@ def report(
         Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
     ] = None,
     story: Annotated[str | None, typer.Option(help="Only this story id.")] = None,
+    width: Annotated[
+        int | None,
+        typer.Option(
+            min=60,
+            help="Columns of the text report (default: the terminal's width, 140 in a pipe).",
+        ),
+    ] = None,
 ) -> None:
     """Show the record per story: timeline, claim table, quotes by speaker, sources.
 
@@ -190,7 +201,9 @@ def report(
         record = build_record(store, story_id=story)
     if story is not None and not record.get("stories"):
         raise _fail(f"no story {story!r} in {db}; `newsprism report --db {db}` lists them.")
-    text = render(record, format)
+    if width is None and out_file is None and sys.stdout.isatty():
+        width = max(MIN_TERMINAL_WIDTH, shutil.get_terminal_size().columns)
+    text = render(record, format, width=width)
     if out_file is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:

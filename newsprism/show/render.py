@@ -12,14 +12,14 @@ def render_json(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(record: dict[str, Any], fmt: str) -> str:
-    """The record as text, markdown, json or html."""
+def render(record: dict[str, Any], fmt: str, *, width: int | None = None) -> str:
+    """The record as text, markdown, json or html (``width``: columns of the text tables)."""
     if fmt == "json":
         return render_json(record)
     if fmt == "text":
         from newsprism.show.text import render_text
 
-        return render_text(record)
+        return render_text(record) if width is None else render_text(record, width=width)
     if fmt == "markdown":
         from newsprism.show.markdown import render_markdown
 

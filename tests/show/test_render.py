@@ -42,6 +42,12 @@ def test_render_text_keeps_sentences_readable(record: dict):
     assert "Officials said 12 people" in out
 
 
+def test_render_text_fits_the_requested_width(record: dict):
+    narrow = render(record, "text", width=90)
+    assert max(len(line) for line in narrow.splitlines()) <= 90
+    assert max(len(line) for line in render(record, "text").splitlines()) > 90
+
+
 def test_render_json_round_trips(record: dict):
     assert json.loads(render(record, "json")) == record
 
