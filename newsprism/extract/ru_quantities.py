@@ -10,6 +10,7 @@ clause, then within the sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -130,6 +131,54 @@ def _unit(
     return "", "", "", measure
 
 
+# Dictionary forms of number words ("шесть человек", "двое погибших"); larger figures are
+# written in digits in news.
+NUMBER_WORDS: dict[str, float] = {
+    word: float(value)
+    for value, forms in enumerate(
+        [
+            "", "один", "два двое", "три трое", "четыре четверо", "пять пятеро", "шесть шестеро",
+            "семь семеро", "восемь", "девять", "десять", "одиннадцать", "двенадцать",
+            "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать", "семнадцать",
+            "восемнадцать", "девятнадцать", "двадцать",
+        ]
+    )
+    for word in forms.split()
+} | {"тридцать": 30.0, "сорок": 40.0, "пятьдесят": 50.0, "сто": 100.0}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in the text: digits ("1 200", "3,5 тыс."), a range or a number word."""
+
+    start: int
+    end: int
+    number_start: int
+    value: float
+    first: float | None = None  # "с 60 до 120" / "от 60 до 120": the 60
+    interval: bool = False  # "от ... до": an interval; "с ... до": a change
+    spelled: bool = False  # a number word, kept only before the noun it counts
+
+
+def _figures(text: str, start: int, end: int, sentence_words: list[Word]) -> list[Figure]:
+    figures = [
+        Figure(
+            start=m.start(), end=m.end(), number_start=m.start("number"),
+            value=_value(m.group("number"), m.group("multiplier") or ""),
+            first=_value(m.group("first"), "") if m.group("first") else None,
+            interval=(m.group("range") or "").lower() == "от",
+        )
+        for m in NUMBER.finditer(text, start, end)
+    ]
+    # "один" is as often "alone" or "one of" as a count: left out.
+    figures += [
+        Figure(w.start, w.end, w.start, NUMBER_WORDS[w.lemma], spelled=True)
+        for w in sentence_words
+        if w.lemma in NUMBER_WORDS and w.lemma != "один"
+    ]
+    return sorted(figures, key=lambda f: f.start)
+
+
 def find_quantities(
     doc: Doc, times: list[TimeExpression], quotes: list[Quote]
 ) -> list[Quantity]:
@@ -140,9 +189,9 @@ def find_quantities(
     quantities: list[Quantity] = []
     for sent in doc.sents:
         sentence_words = words(text, sent.start_char, sent.end_char)
-        for match in NUMBER.finditer(text, sent.start_char, sent.end_char):
-            start, end = match.span()
-            if any(t.start <= match.start("number") < t.end for t in times):
+        for figure in _figures(text, sent.start_char, sent.end_char, sentence_words):
+            start, end = figure.start, figure.end
+            if any(t.start <= figure.number_start < t.end for t in times):
                 continue
             following = [w for w in sentence_words if w.start >= end][:1]
             noun = following[0] if following and following[0].start - end <= 2 else None
@@ -151,22 +200,21 @@ def find_quantities(
             unit, normalized, per, measure = _unit(
                 text, noun, sent.end_char, _measure(cues, start, end, clause)
             )
-            if measure is None:
+            if measure is None or (figure.spelled and not unit):
                 continue
             span_end = noun.end if unit and noun is not None else end
-            value = _value(match.group("number"), match.group("multiplier") or "")
+            value = figure.value
             low: float | None = value
             high: float | None = value
             from_value: float | None = None
             bound: Bound = "exact"
             change: Change = "="
             span_start = start
-            if match.group("first"):
-                first = _value(match.group("first"), "")
-                if match.group("range").lower() == "от":
-                    low = first
+            if figure.first is not None:
+                if figure.interval:
+                    low = figure.first
                 else:
-                    from_value, change = first, "up" if value > first else "down"
+                    from_value, change = figure.first, "up" if value > figure.first else "down"
             elif bound_match := BOUND_BEFORE.search(text[sent.start_char : start]):
                 span_start = sent.start_char + bound_match.start()
                 bound = BOUNDS[bound_match.group("bound").lower()]

@@ -49,6 +49,7 @@ def test_quantities_carry_what_they_count(report: Extraction) -> None:
     assert by_value[80].measure == "price" and by_value[80].from_low == 50
     assert by_value[80].normalized_unit == "russian ruble"
     assert by_value[1200].measure == "detained" and by_value[1200].bound == "about"
+    assert by_value[6].measure == "missing" and by_value[6].incremental
     for quantity in report.quantities:
         assert REPORT[quantity.start : quantity.end] == quantity.text
 
