@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -44,18 +45,22 @@ def _shingle_hash(shingle: str) -> int:
     return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def _shingles(text: str) -> set[int]:
-    """The article's word shingles as stable 64-bit hashes: a set of ints is a fraction of the
-    memory of the strings, which is what keeps 100,000 articles in memory at once."""
+def _shingles(text: str) -> np.ndarray:
+    """The article's distinct word shingles as sorted 64-bit hashes: a numpy array is 8 bytes a
+    shingle (a Python set of ints is about 60), which is what keeps 100,000 articles in memory
+    at once."""
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE:
-        return {_shingle_hash(" ".join(words))} if words else set()
-    return {_shingle_hash(" ".join(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+        hashes = [_shingle_hash(" ".join(words))] if words else []
+    else:
+        hashes = [_shingle_hash(" ".join(words[i:i + SHINGLE]))
+                  for i in range(len(words) - SHINGLE + 1)]
+    return np.unique(np.asarray(hashes, dtype=np.uint64))
 
 
-def _minhash(shingles: set[int]) -> MinHash:
+def _minhash(shingles: np.ndarray) -> MinHash:
     m = MinHash(num_perm=NUM_PERM, seed=1)
-    m.update_batch([s.to_bytes(8, "big") for s in shingles])
+    m.update_batch([s.to_bytes(8, "big") for s in shingles.tolist()])
     return m
 
 
@@ -69,12 +74,18 @@ def _order(a: Document, b: Document, sizes: Mapping[str, int]) -> tuple[str, str
     return (a.id, b.id) if a.id < b.id else (b.id, a.id)
 
 
-def classify_pair(shingles_a: set[int], shingles_b: set[int]) -> tuple[str, float]:
-    """('copy' | 'rewrite' | 'independent', score) from shingle overlap."""
-    if not shingles_a or not shingles_b:
+def classify_pair(
+    shingles_a: AbstractSet[object] | np.ndarray, shingles_b: AbstractSet[object] | np.ndarray
+) -> tuple[str, float]:
+    """('copy' | 'rewrite' | 'independent', score) from shingle overlap; the shingles are sets or
+    sorted arrays of distinct hashes (what :func:`_shingles` returns)."""
+    if not len(shingles_a) or not len(shingles_b):
         return "independent", 0.0
-    common = len(shingles_a & shingles_b)
-    jaccard = common / len(shingles_a | shingles_b)
+    if isinstance(shingles_a, np.ndarray) and isinstance(shingles_b, np.ndarray):
+        common = len(np.intersect1d(shingles_a, shingles_b, assume_unique=True))
+    else:
+        common = len(set(shingles_a) & set(shingles_b))
+    jaccard = common / (len(shingles_a) + len(shingles_b) - common)
     containment = common / min(len(shingles_a), len(shingles_b))
     if jaccard >= COPY_JACCARD:
         return "copy", jaccard
@@ -90,6 +101,41 @@ def _anchors(document: Document, extraction: Extraction | None) -> set[str]:
     return anchors
 
 
+def _signatures(shingles: Sequence[np.ndarray]) -> np.ndarray:
+    """One row of MinHash values per article (uint32: datasketch's values fit in 32 bits), so
+    the index is a matrix rather than 100,000 MinHash objects and bucket dictionaries."""
+    rows = np.empty((len(shingles), NUM_PERM), dtype=np.uint32)
+    for i, article in enumerate(shingles):
+        rows[i] = _minhash(article).hashvalues
+    return rows
+
+
+def _candidate_pairs(signatures: np.ndarray) -> np.ndarray:
+    """Sorted codes ``later * n + earlier`` of the row pairs that agree on every value of at least
+    one LSH band: the pairs datasketch's ``MinHashLSH`` query would return, found by sorting
+    each band's rows instead of holding a hash table per band."""
+    n = len(signatures)
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)  # only its band layout is used
+    found = np.empty(0, dtype=np.int64)
+    for start, end in lsh.hashranges:
+        band = signatures[:, start:end]
+        order = np.lexsort(band.T[::-1])
+        ordered = band[order]
+        breaks = np.flatnonzero(np.any(ordered[1:] != ordered[:-1], axis=1)) + 1
+        starts = np.concatenate(([0], breaks))
+        stops = np.concatenate((breaks, [n]))
+        shared = stops - starts >= 2
+        codes: list[np.ndarray] = []
+        for lo, hi in zip(starts[shared].tolist(), stops[shared].tolist(), strict=True):
+            members = np.sort(order[lo:hi]).astype(np.int64)
+            first, second = np.triu_indices(len(members), 1)
+            codes.append(members[second] * n + members[first])
+        if codes:
+            # de-duplicated band by band: a copy collides in every band
+            found = np.union1d(found, np.concatenate(codes))
+    return found
+
+
 def detect_reuse(
     documents: Sequence[Document],
     extractions: Mapping[str, Extraction] | None = None,
@@ -100,28 +146,22 @@ def detect_reuse(
     by_id = {d.id: d for d in documents}
     shingles = {d.id: _shingles(d.text) for d in documents}
     sizes = {d.id: len(s) for d, s in zip(documents, shingles.values(), strict=True)}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    indexed = list(dict.fromkeys(d.id for d in documents if len(shingles[d.id])))
+    n = len(indexed)
     links: list[ReuseLink] = []
     seen: set[tuple[str, str]] = set()
-    for document in documents:
-        if not shingles[document.id]:
+    for code in _candidate_pairs(_signatures([shingles[d] for d in indexed])).tolist():
+        later, earlier = indexed[code // n], indexed[code % n]
+        kind, score = classify_pair(shingles[later], shingles[earlier])
+        if kind == "independent":
             continue
-        signature = _minhash(shingles[document.id])
-        for other_id in lsh.query(signature):
-            pair = tuple(sorted((document.id, other_id)))
-            if pair in seen:
-                continue
-            seen.add(pair)  # type: ignore[arg-type]
-            kind, score = classify_pair(shingles[document.id], shingles[other_id])
-            if kind == "independent":
-                continue
-            source, derived = _order(by_id[other_id], document, sizes)
-            links.append(ReuseLink(
-                doc_a=source, doc_b=derived, kind=kind, score=round(score, 3),  # type: ignore[arg-type]
-                evidence=f"{score:.0%} of {SHINGLE}-word shingles shared",
-            ))
-        if document.id not in lsh:
-            lsh.insert(document.id, signature)
+        seen.add((later, earlier) if later < earlier else (earlier, later))
+        source, derived = _order(by_id[earlier], by_id[later], sizes)
+        links.append(ReuseLink(
+            doc_a=source, doc_b=derived, kind=kind, score=round(score, 3),  # type: ignore[arg-type]
+            evidence=f"{score:.0%} of {SHINGLE}-word shingles shared",
+        ))
+    del shingles
     links.extend(_translations(documents, extractions, embeddings, sizes, seen))
     return links
 
