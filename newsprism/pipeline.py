@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism.crosscheck import crosscheck
-from newsprism.extract import extract_documents
+from newsprism.extract.languages import RUSSIAN, extract_any_language, extract_russian
 from newsprism.link import independent_groups, link_corpus
 from newsprism.model import Claim, Comparison, Document, Entity, Extraction, ReuseLink, Story
 from newsprism.read import ReadProblem, read_paths
@@ -66,15 +66,6 @@ def _batched(items: Iterable[tuple[Document, Extraction]], size: int) -> Iterato
         yield batch
 
 
-def _russian_extractions(documents: Sequence[Document]) -> Iterator[tuple[Document, Extraction]]:
-    """Russian articles: natasha's entities and sentences (the other extractors read English)."""
-    if not documents:
-        return
-    from newsprism.extract.russian import load_russian_pipeline
-
-    yield from extract_documents(load_russian_pipeline(), documents)
-
-
 def extract_and_store(
     documents: Sequence[Document],
     store: Store,
@@ -87,11 +78,11 @@ def extract_and_store(
     batched transactions. Russian articles go through the Russian pipeline."""
     from newsprism.extract.parallel import extract_parallel
 
-    russian = [d for d in documents if d.language == "ru"]
-    others = [d for d in documents if d.language != "ru"]
+    russian = [d for d in documents if d.language == RUSSIAN]
+    others = [d for d in documents if d.language != RUSSIAN]
     added = 0
     results = itertools.chain(
-        extract_parallel(others, model=model, workers=workers), _russian_extractions(russian)
+        extract_parallel(others, model=model, workers=workers), extract_russian(russian)
     )
     for batch in _batched(results, WRITE_BATCH):
         added += store.add_many(batch)
@@ -123,12 +114,7 @@ def complete_publication_years(
         changed.extend(d for d in members if d.published is not before[d.id])
     if not changed:
         return 0
-    english = [d for d in changed if d.language != "ru"]
-    redone = itertools.chain(
-        extract_documents(load_pipeline(), english) if english else iter(()),
-        _russian_extractions([d for d in changed if d.language == "ru"]),
-    )
-    for document, extraction in redone:
+    for document, extraction in extract_any_language(load_pipeline(), changed):
         extractions[document.id] = extraction
         documents[document.id] = document
         store.replace_document(document, extraction)

@@ -26,14 +26,14 @@ class Extractor:
         self.nlp = load_pipeline(model, selective_parsing=selective_parsing)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        from newsprism.extract import extract_documents
+        from newsprism.extract.languages import extract_any_language
 
         columns = list(batch)
         size = len(batch[columns[0]]) if columns else 0
         rows = [{name: batch[name][i] for name in columns} for i in range(size)]
         documents = [document_from_row(row) for row in rows]
         out: dict[str, list[str]] = {"id": [], "document": [], "extraction": []}
-        for document, extraction in extract_documents(self.nlp, documents):
+        for document, extraction in extract_any_language(self.nlp, documents):
             for key, value in extraction_row(document, extraction).items():
                 out[key].append(value)
         return out

@@ -83,3 +83,15 @@ def test_a_year_in_the_text_gives_an_inferred_publication_day() -> None:
     assert document.published.value == "2024-10-08"
     assert document.published.source == "inferred"
     assert {t.text: t.date for t in extraction.times}["Вчера"] == "2024-10-07"
+
+
+def test_each_language_goes_through_its_own_pipeline(nlp) -> None:
+    from newsprism.extract.languages import extract_any_language
+
+    russian = Document(id="ru", text=REPORT, language="ru",
+                       published=PublicationTime(value="2024-10-12", source="metadata"))
+    english = Document(id="en", text="The bridge over the Ladva collapsed on Tuesday, killing 19.",
+                       published=PublicationTime(value="2024-10-12", source="metadata"))
+    results = {d.id: e for d, e in extract_any_language(nlp, [russian, english])}
+    assert {q.measure for q in results["ru"].quantities} >= {"killed", "missing", "detained"}
+    assert any(t.date == "2024-10-08" for t in results["en"].times)
