@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from newsprism.extract.timex_calendar import MONTHS, WEEKDAYS
-from newsprism.extract.timex_rules import Timex, find_candidates, tag
+from newsprism.extract.timex_calendar import MONTHS, WEEKDAYS, parse_number
+from newsprism.extract.timex_rules import Timex, find_candidates, in_future_clause, tag
 from newsprism.model import Evidence, PublicationTime
 
 # Confidence of each kind of evidence (hand-set on the seeds and the TempEval-3 DCT mode: a
@@ -33,7 +33,10 @@ from newsprism.model import Evidence, PublicationTime
 CONFIDENCE_REPORT_CUE = 0.8
 CONFIDENCE_LATEST_DATE = 0.5
 CONFIDENCE_DATELINE = 0.95  # "MOSCOW, January 7 (Reuters) -": the wire's own date
-CONFIDENCE_YEAR_WEEKDAY = 0.9  # several years share a weekday-date pair: we take the latest
+CONFIDENCE_YEAR_WEEKDAY = 0.9  # a weekday-date pair with a named year or "N years ago" to pick
+CONFIDENCE_YEAR_LATEST = 0.6  # a weekday-date pair alone: several years fit, the latest is taken
+CONFIDENCE_YEAR_PLANNED = 0.2  # only years named in plans: the year before the earliest
+CONFIDENCE_YEAR_AGO = 0.7  # "10 years ago" and a named 1989 give 1999
 CONFIDENCE_YEAR_EXPLICIT = 0.8
 CONFIDENCE_YEAR_BARE = 0.4
 CONFIDENCE_YEAR_BORROWED = 0.5
@@ -47,6 +50,8 @@ REPORT_CUE_WINDOW = 50
 OUTLIER_DAYS = 31
 # Earliest year considered when a weekday–date pair is the only year evidence.
 EARLIEST_YEAR = 1900
+# "N years ago" is paired with named years only from this N on (see _years_ago).
+MIN_YEARS_AGO = 2
 # Sibling articles lend their year to a year-less one when their dates fall this close (days,
 # modulo the year) to the year-less article's month and day.
 BORROW_WINDOW_DAYS = 45
@@ -57,6 +62,11 @@ _WEEKDAY_DATE = re.compile(
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])"
     r"|(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>January|February|March"
     r"|April|May|June|July|August|September|October|November|December))\b(?!,?\s+\d{4})",
+)
+_YEARS_AGO = re.compile(
+    r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+ago\b"
+    r"|\b(?P<a>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b",
+    re.IGNORECASE,
 )
 _REPORT_CUE = re.compile(
     r"\b(?:reported|report|reports|said|says|announced|told|stated|confirmed|published|wrote"
@@ -129,8 +139,12 @@ def _is_dateline(text: str, t: Timex) -> bool:
 
 
 def _in_future_context(text: str, spans: list[tuple[int, int]], t: Timex) -> bool:
-    sentence = _sentence_of(spans, t.start)
-    before = text[max(sentence[0], t.start - 20) : t.start]
+    return _in_future_context_span(text, spans, t.start)
+
+
+def _in_future_context_span(text: str, spans: list[tuple[int, int]], start: int) -> bool:
+    sentence = _sentence_of(spans, start)
+    before = text[max(sentence[0], start - 20) : start]
     return bool(_PRECEDED_BY_FUTURE.search(before)) or bool(
         _FUTURE_CONTEXT.search(text, sentence[0], sentence[1])
     )
@@ -146,7 +160,10 @@ def _dated_mentions(text: str, timexes: list[Timex]) -> list[_Dated]:
         if not m:
             continue
         sentence = _sentence_of(spans, t.start)
-        future = _in_future_context(text, spans, t)
+        before = text[max(sentence[0], t.start - 20) : t.start]
+        future = not _is_dateline(text, t) and (
+            bool(_PRECEDED_BY_FUTURE.search(before)) or in_future_clause(text, t.start, t.end)
+        )
         # the report's own date: a reporting verb close to the date, in the same sentence
         near = (max(sentence[0], t.start - REPORT_CUE_WINDOW), min(sentence[1], t.end + 40))
         reported = bool(_REPORT_CUE.search(text, *near)) and not future
@@ -182,60 +199,134 @@ def _evidence(doc_id: str, text: str, span: tuple[int, int], rule: str) -> Evide
     return Evidence(doc_id=doc_id, start=start, end=end, text=text[start:end].strip(), rule=rule)
 
 
+def _named_years(
+    text: str, spans: list[tuple[int, int]], timexes: list[Timex], latest: date
+) -> list[tuple[int, Timex]]:
+    """Years the text names outside dates with a day (bare years, "June 1998", "the 1998 third
+    quarter"), in a past context, not after ``latest``."""
+    out: list[tuple[int, Timex]] = []
+    for t in timexes:
+        if t.anchor != "absolute" or t.type not in ("DATE", "TIME"):
+            continue
+        if not re.fullmatch(r"\d{4}(?:-(?:\d\d|Q\d|H\d|SP|SU|FA|WI))?", t.value):
+            continue
+        year = int(t.value[:4])
+        if year <= latest.year and not _in_future_context(text, spans, t):
+            out.append((year, t))
+    return out
+
+
+def _years_ago(
+    text: str, spans: list[tuple[int, int]], named: list[int], floor: int | None, latest: date
+) -> tuple[int, re.Match[str]] | None:
+    """The year an "N years ago" / "Nth anniversary" phrase gives with a year the text names
+    ("in 1989 ... 10 years ago" -> 1999): the year most such pairings agree on, not before any
+    year the text names (ties: the earliest). N < 2 is skipped: "a year ago" is also said of
+    quarters and seasons ("up from $3 a year ago")."""
+    support: dict[int, list[re.Match[str]]] = {}
+    for m in _YEARS_AGO.finditer(text):
+        n = parse_number(m["n"] or m["a"] or "")
+        if n is None or n < MIN_YEARS_AGO or _in_future_context_span(text, spans, m.start()):
+            continue
+        for year in set(named):
+            candidate = year + n
+            if (floor is None or candidate >= floor) and candidate <= latest.year:
+                support.setdefault(candidate, []).append(m)
+    if not support:
+        return None
+    best = max(support, key=lambda y: (len(support[y]), -y))
+    return best, support[best][0]
+
+
 def _choose_year(
     text: str, doc_id: str, dated: list[_Dated], timexes: list[Timex], latest: date
 ) -> tuple[int | None, float, list[Evidence]]:
+    """The publication year and the sentence that shows it (None when nothing fixes it).
+
+    Evidence, strongest first: weekday-date pairs (a hard constraint; among the years they allow,
+    the nearest one not before any year the text names, else the latest - a live-news prior);
+    "N years ago" with a named year; the latest full date; the latest year named.
+    """
     explicit = [d for d in dated if d.year is not None and not d.future]
     spans = _sentences(text)
-    bare_years = [
-        int(t.value)
-        for t in timexes
-        if re.fullmatch(r"\d{4}", t.value)
-        and t.anchor == "absolute"
-        and int(t.value) <= latest.year
-        and not _in_future_context(text, spans, t)
-    ]
-    floor = max([d.year for d in explicit if d.year] + bare_years, default=None)
+    named = _named_years(text, spans, timexes, latest)
+    floor = max([d.year for d in explicit if d.year] + [y for y, _t in named], default=None)
+    ago = _years_ago(text, spans, [d.year for d in explicit if d.year] + [y for y, _t in named],
+                     floor, latest)  # fmt: skip
     pairs = _weekday_years(text, latest)
     if pairs:
         years, m = pairs[0]
-        # every pair must agree; the latest year consistent with all of them (and not before a
-        # year the article names) is taken
+        # every pair must agree (if they do not, the first one is trusted)
         common = set(years)
         for other, _m in pairs[1:]:
             common &= set(other)
         candidates = sorted(common or set(years), reverse=True)
-        if floor is not None:
-            above = [y for y in candidates if y >= floor]
-            # A full date the article reports anchors it near that year; a bare year ("since
-            # the earthquake of 1988") is only a floor, above which the latest year is taken.
-            anchored = any(d.year == floor for d in explicit)
-            candidates = (sorted(above) if anchored else above) if above else candidates
-        year = candidates[0]
-        rule = f"weekday-date pair: {m.group().strip()} falls on a {m['wd']} in {year}"
-        if len(candidates) > 1 and floor is None:
-            rule += f" (also in {', '.join(str(y) for y in candidates[1:4])}: latest taken)"
-        confidence = CONFIDENCE_YEAR_WEEKDAY if floor is not None or len(candidates) == 1 else 0.6
+        above = sorted(y for y in candidates if floor is not None and y >= floor)
+        if ago is not None and ago[0] in candidates:
+            year, confidence = ago[0], CONFIDENCE_YEAR_WEEKDAY
+            note = f" and \"{ago[1].group()}\" agree"
+        elif above:
+            # a year named in a past context is mostly 0-2 years before publication (TBAQ and
+            # MEANTIME), so the first weekday-date year from it on is the likeliest
+            year, confidence = above[0], CONFIDENCE_YEAR_WEEKDAY
+            note = f", the first such year from {floor}, the latest year the text names"
+        else:
+            year = candidates[0]
+            confidence = CONFIDENCE_YEAR_WEEKDAY if len(candidates) == 1 else CONFIDENCE_YEAR_LATEST
+            others = ", ".join(str(y) for y in candidates[1:4])
+            note = f" (also in {others}: the latest is taken)" if others else ""
+        rule = f"weekday-date pair: {m.group().strip()} falls on a {m['wd']} in {year}{note}"
         return year, confidence, [_evidence(doc_id, text, _sentence_of(spans, m.start()), rule)]
+    if ago is not None:
+        year, m = ago
+        rule = f"\"{m.group()}\" counted from a year the text names gives {year}"
+        ev = _evidence(doc_id, text, _sentence_of(spans, m.start()), rule)
+        return year, CONFIDENCE_YEAR_AGO, [ev]
     if explicit:
         latest_explicit = max(explicit, key=lambda d: (d.year, d.month, d.day))
         rule = f"latest full date in the text: {latest_explicit.timex.text}"
         ev = _evidence(doc_id, text, latest_explicit.sentence, rule)
         return latest_explicit.year, CONFIDENCE_YEAR_EXPLICIT, [ev]
-    if bare_years:
-        named = max(bare_years)
-        where = next(t for t in timexes if t.value == str(named))
+    if named:
+        year_named, where = max(named, key=lambda item: item[0])
         # reporters name a year when it is not the current one: the article is most likely from
-        # the year after the latest year it names in a past context (TBAQ: 20 of 92 documents
-        # naming a year are from the next year, 9 from the same year)
-        year = min(named + 1, latest.year)
+        # the year after the latest year it names in a past context (TBAQ: 12 of 64 documents
+        # naming a year are from the next year, 7 from the same year; MEANTIME without its date
+        # lines: 10 of 44 and 4)
+        year = min(year_named + 1, latest.year)
         rule = (
-            f"latest year named in a past context is {named}, so probably written in {year}; "
-            "no weekday-date pair to confirm it"
+            f"latest year named in a past context is {year_named}, so probably written in "
+            f"{year}; no weekday-date pair to confirm it"
         )
         ev = _evidence(doc_id, text, _sentence_of(spans, where.start), rule)
         return year, CONFIDENCE_YEAR_BARE, [ev]
+    if planned := _future_years(text, spans, timexes, latest):
+        year_planned, where = min(planned, key=lambda item: item[0])
+        # plans and forecasts name a year shortly ahead: "deliveries will start in 2011" (MEANTIME
+        # without date lines: 7 of 21 such documents are from the year before, 3 from two before)
+        year = min(year_planned - 1, latest.year)
+        rule = (
+            f"the earliest year named is {year_planned}, in a future context, so probably "
+            f"written in {year}; nothing else dates the text"
+        )
+        ev = _evidence(doc_id, text, _sentence_of(spans, where.start), rule)
+        return year, CONFIDENCE_YEAR_PLANNED, [ev]
     return None, 0.0, []
+
+
+def _future_years(
+    text: str, spans: list[tuple[int, int]], timexes: list[Timex], latest: date
+) -> list[tuple[int, Timex]]:
+    """Years the text names in a future context ("will open in 2011")."""
+    return [
+        (int(t.value[:4]), t)
+        for t in timexes
+        if t.anchor == "absolute"
+        and t.type == "DATE"
+        and re.fullmatch(r"\d{4}(?:-.*)?", t.value)
+        and int(t.value[:4]) <= latest.year + 1
+        and _in_future_context(text, spans, t)
+    ]
 
 
 def infer_publication_time(

@@ -151,8 +151,12 @@ def _future(ctx: Context, m: re.Match[str]) -> bool:
     past perfect: "Until Thursday, they had not ..."); or, when the expression opens the
     sentence ("On Tuesday, the league plans to ..."), a future cue after it with no past-tense
     verb in between."""
-    start, end = m.start(), m.end()
-    text = ctx.text
+    return in_future_clause(ctx.text, m.start(), m.end())
+
+
+def in_future_clause(text: str, start: int, end: int) -> bool:
+    """Whether the expression at ``[start, end)`` sits in a clause about the future (see
+    :func:`_future`)."""
     stop = text.rfind(". ", 0, start)
     sentence_start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
     sentence_end = text.find(". ", end)

@@ -81,3 +81,40 @@ def test_seed_publication_windows(seeds_dir, seed_texts) -> None:
     # 000 states "Sunday, January 2": its year comes from its own text
     first = alone[stems.index(next(s for s in stems if s.startswith("000")))]
     assert first.value is not None and first.value.startswith("2022-")
+
+
+def test_weekday_date_pair_takes_the_first_year_after_a_named_year() -> None:
+    # Monday, Oct. 26 fits 1998, 2009, 2015, 2020, 2026: the article names 1994 in the past
+    text = (
+        "The dispute began in 1994, when the mill closed. "
+        "The council said in a statement on Monday, Oct. 26, that talks would resume."
+    )
+    pub = infer_publication_time(text, latest=LATEST)
+    assert pub.value == "1998-10-26"
+    assert "first such year from 1994" in pub.evidence[-1].rule
+
+
+def test_weekday_date_pair_alone_takes_the_latest_year_with_lower_confidence() -> None:
+    text = "The ferry sank on Sunday, January 2, and rescuers searched through the night."
+    pub = infer_publication_time(text, latest=LATEST)
+    assert pub.value == "2022-01-02"
+    assert "the latest is taken" in pub.evidence[-1].rule
+    assert pub.confidence < 0.5
+
+
+def test_years_ago_with_a_named_year_gives_the_year() -> None:
+    text = (
+        "The dam was finished in 1989 and flooded three villages. "
+        "Ten years ago, the valley still held 4,000 people; fewer than 900 remain, residents said."
+    )
+    pub = infer_publication_time(text, latest=LATEST)
+    assert pub.value is None  # no month or day
+    assert pub.partial == "1999"
+    assert "Ten years ago" in pub.evidence[0].rule
+
+
+def test_years_named_only_in_plans_give_a_low_confidence_year() -> None:
+    text = "The airline said deliveries of the new jets will begin in 2011 and end in 2014."
+    pub = infer_publication_time(text, latest=LATEST)
+    assert pub.partial == "2010"
+    assert pub.evidence and "future context" in pub.evidence[0].rule
