@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newsprism.link.aliases import assign, resolve
 from newsprism.link.places import containers, is_inside, place_chain, same_place
 from newsprism.link.reuse import detect_reuse, independent_groups
-from newsprism.link.stories import cluster, make_stories, terms, tfidf_vectors
+from newsprism.link.stories import cluster, document_vectors, make_stories
 from newsprism.model import Document, Entity, Extraction, ReuseLink, Story
 
 __all__ = [
@@ -75,7 +75,7 @@ def link_corpus(
         except Exception as error:  # the encoder is optional
             logger.warning("multilingual embeddings unavailable, grouping without: %s", error)
     reuse = detect_reuse(documents, linked, vectors_by_doc)
-    vectors = tfidf_vectors({d.id: terms(d, linked.get(d.id)) for d in documents})
+    vectors = document_vectors(documents, linked)
     groups = cluster(documents, vectors, vectors_by_doc)
     stories = make_stories(groups, by_id, existing_stories)
     return Linking(stories=stories, entities=resolution.entities, reuse=reuse)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -82,6 +83,8 @@ def terms(document: Document, extraction: Extraction | None) -> Counter[str]:
     for match in _WORD.finditer(text.casefold()):
         word = match.group(0)
         if len(word) >= MIN_WORD and word not in STOPWORDS:
+            # one string object per distinct word across the corpus, not one per article
+            word = sys.intern(word)
             counts[word] += LEAD_BOOST if match.start() < lead_end else 1
     if NUMBER_TERMS:
         for match in _NUMBER.finditer(text):
@@ -89,13 +92,13 @@ def terms(document: Document, extraction: Extraction | None) -> Counter[str]:
     if extraction is not None:
         for mention in extraction.mentions:
             if mention.entity_id:
-                counts["@" + mention.entity_id] += 1
+                counts[sys.intern("@" + mention.entity_id)] += 1
         for time in extraction.times:
             # Reports of one event name the same days; month-day works before a year-less
             # article has borrowed its story's year.
             day = _MONTH_DAY.fullmatch(time.value) if time.type == "DATE" else None
             if day:
-                counts["%" + day.group(1)] += 1
+                counts[sys.intern("%" + day.group(1))] += 1
     return counts
 
 
@@ -106,18 +109,35 @@ def tfidf_vectors(term_counts: Mapping[str, Counter[str]]) -> dict[str, dict[str
     for counts in term_counts.values():
         df.update(counts.keys())
     n = len(term_counts)
+    return {doc_id: _weigh(counts, df, n) for doc_id, counts in term_counts.items()}
+
+
+def document_vectors(
+    documents: Sequence[Document], extractions: Mapping[str, Extraction]
+) -> dict[str, dict[str, float]]:
+    """:func:`tfidf_vectors` of the documents' :func:`terms`, releasing each article's counts as
+    its vector is made (a corpus's counts and vectors are never held at the same time)."""
+    term_counts = {d.id: terms(d, extractions.get(d.id)) for d in documents}
+    df: Counter[str] = Counter()
+    for counts in term_counts.values():
+        df.update(counts.keys())
+    n = len(term_counts)
     vectors: dict[str, dict[str, float]] = {}
-    for doc_id, counts in term_counts.items():
-        vec = {
-            t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1)
-            for t, c in counts.items()
-        }
-        for t in vec:
-            if t[0] in "@%":
-                vec[t] *= ENTITY_WEIGHT
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors[doc_id] = {t: v / norm for t, v in vec.items()}
+    for doc_id in list(term_counts):
+        vectors[doc_id] = _weigh(term_counts.pop(doc_id), df, n)
     return vectors
+
+
+def _weigh(counts: Counter[str], df: Counter[str], n: int) -> dict[str, float]:
+    vec = {
+        t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1)
+        for t, c in counts.items()
+    }
+    for t in vec:
+        if t[0] in "@%":
+            vec[t] *= ENTITY_WEIGHT
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
 
 
 def _day(document: Document) -> date | None:
