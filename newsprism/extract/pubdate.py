@@ -43,6 +43,12 @@ CONFIDENCE_YEAR_BORROWED = 0.5
 # How long after the latest date it reports an article may have been published, when no cue says.
 # Wire copy is published within days; features and translations can follow weeks later.
 PUBLICATION_LAG_DAYS = 21
+# When the only dates an article gives are deadlines and schedules, it is taken to come this
+# many days before the earliest of them (announcements usually precede a deadline by one to a few
+# weeks) and at most SCHEDULE_WINDOW_DAYS before it.
+SCHEDULE_LEAD_DAYS = 7
+SCHEDULE_WINDOW_DAYS = 60
+CONFIDENCE_BEFORE_SCHEDULE = 0.2
 # How close (characters before the date) a reporting verb must be to make the date the report's.
 REPORT_CUE_WINDOW = 50
 # Dates more than this many days after the median reported date are outliers (schedules, typos,
@@ -79,6 +85,23 @@ _FUTURE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _PRECEDED_BY_FUTURE = re.compile(r"\b(?:until|till|through|to|before|by the end of)\s+$", re.I)
+# Dates that name a deadline, a schedule or a book-keeping day rather than something that has
+# happened: "payable Dec. 1 to stock of record Nov. 10", "expire Nov. 21", "takes effect Nov. 13",
+# "set Nov. 10 as the deadline", "the quarter ended Sept. 30". Searched in the clause before the
+# date (SCHEDULE_CUE_WINDOW characters) and just after it.
+_SCHEDULE_CUE = re.compile(
+    r"\b(?:payable|of record|record date|effective|takes? effect|expir(?:e|es|ing)|deadline"
+    r"|due|matur(?:e|es|ing)|return date|reconvenes?|to be (?:completed|held|paid|signed)"
+    r"|to (?:testify|appear|vote|meet|decide|rule|report|respond)|(?:quarter|year|period|months)"
+    r" end(?:ed|ing)|ceremony|(?:is|are) to)\b",
+    re.IGNORECASE,
+)
+SCHEDULE_CUE_WINDOW = 60
+SCHEDULE_CUE_AFTER = 30
+# "by Jan. 14" is a deadline unless the clause is in the past perfect ("By March 9, 200 families
+# had fled").
+_PRECEDED_BY_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+_PAST_PERFECT = re.compile(r"\b(?:had|hadn't|had not)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9])|\n")
 _ABBREVIATIONS = frozenset(
     {
@@ -150,6 +173,17 @@ def _in_future_context_span(text: str, spans: list[tuple[int, int]], start: int)
     )
 
 
+def _scheduled(text: str, sentence: tuple[int, int], t: Timex) -> bool:
+    """A deadline, schedule or book-keeping date (see _SCHEDULE_CUE), not a reported event."""
+    left = max(sentence[0], t.start - SCHEDULE_CUE_WINDOW)
+    right = min(sentence[1], t.end + SCHEDULE_CUE_AFTER)
+    if _SCHEDULE_CUE.search(text, left, right):
+        return True
+    if _PRECEDED_BY_BY.search(text, max(sentence[0], t.start - 4), t.start):
+        return not _PAST_PERFECT.search(text, sentence[0], sentence[1])
+    return False
+
+
 def _dated_mentions(text: str, timexes: list[Timex]) -> list[_Dated]:
     spans = _sentences(text)
     out: list[_Dated] = []
@@ -162,7 +196,9 @@ def _dated_mentions(text: str, timexes: list[Timex]) -> list[_Dated]:
         sentence = _sentence_of(spans, t.start)
         before = text[max(sentence[0], t.start - 20) : t.start]
         future = not _is_dateline(text, t) and (
-            bool(_PRECEDED_BY_FUTURE.search(before)) or in_future_clause(text, t.start, t.end)
+            bool(_PRECEDED_BY_FUTURE.search(before))
+            or in_future_clause(text, t.start, t.end)
+            or _scheduled(text, sentence, t)
         )
         # the report's own date: a reporting verb close to the date, in the same sentence
         near = (max(sentence[0], t.start - REPORT_CUE_WINDOW), min(sentence[1], t.end + 40))
@@ -354,6 +390,9 @@ def infer_publication_time(
         year, year_confidence = year_hint, CONFIDENCE_YEAR_BORROWED
         evidence = [Evidence(doc_id, 0, 0, "", f"year {year_hint} taken from related articles")]
     past = [d for d in dated if not d.future or _is_dateline(text, d.timex)]
+    ahead = [d for d in dated if d not in past]
+    if not past and ahead:
+        return _before_schedule(text, doc_id, ahead, year, year_confidence, evidence, latest)
     if not past:
         if year is None:
             return PublicationTime(value=None, source="unknown", evidence=evidence)
@@ -397,6 +436,15 @@ def infer_publication_time(
         not_after = day + timedelta(days=PUBLICATION_LAG_DAYS)
         rule_day = f"latest date reported: {mention.timex.text}"
     evidence = [_evidence(doc_id, text, mention.sentence, rule_day), *evidence]
+    # a deadline or a schedule the article names after its latest event bounds publication
+    later = [
+        resolve(d, _year_for(base, d.month, anchor_month))
+        for d in ahead
+        if d.year is None or year is not None
+    ]
+    later = [x for x in later if day < x <= day + timedelta(days=PUBLICATION_LAG_DAYS)]
+    if later:
+        not_after = min(not_after, min(later))
     if year is None:
         return PublicationTime(
             value=None, source="unknown", confidence=round(confidence_day, 2),
@@ -412,6 +460,53 @@ def infer_publication_time(
         not_after=min(not_after, latest).isoformat(),
         evidence=evidence,
         partial=f"XXXX-{day.month:02d}-{day.day:02d}",
+    )
+
+
+def _before_schedule(
+    text: str,
+    doc_id: str,
+    ahead: list[_Dated],
+    year: int | None,
+    year_confidence: float,
+    evidence: list[Evidence],
+    latest: date,
+) -> PublicationTime:
+    """Only deadlines and schedules are dated ("rights expire Nov. 21", "by Jan. 14"): the
+    article comes shortly before the earliest of them (whose year, if it gives one, is the
+    article's when nothing else gives one)."""
+    if year is None and (given := [d.year for d in ahead if d.year is not None]):
+        year, year_confidence = min(given), CONFIDENCE_YEAR_EXPLICIT
+    base = year if year is not None else 2000
+    resolved = [
+        (date(d.year, d.month, min(d.day, 28)) if d.year else _safe_date(base, d.month, d.day), d)
+        for d in ahead
+    ]
+    resolved = [item for item in resolved if item[1].year is None or item[1].year == base]
+    if not resolved:
+        resolved = [(_safe_date(base, d.month, d.day), d) for d in ahead]
+    earliest, mention = min(resolved, key=lambda item: item[0])
+    day = earliest - timedelta(days=SCHEDULE_LEAD_DAYS)
+    rule = (
+        f"only scheduled dates: {mention.timex.text} is the earliest; publication is taken "
+        f"{SCHEDULE_LEAD_DAYS} days before it"
+    )
+    evidence = [_evidence(doc_id, text, mention.sentence, rule), *evidence]
+    partial = f"XXXX-{day.month:02d}-{day.day:02d}"
+    if year is None:
+        return PublicationTime(
+            value=None, source="unknown", confidence=CONFIDENCE_BEFORE_SCHEDULE,
+            evidence=evidence, partial=partial,
+        )  # fmt: skip
+    day = min(day, latest)
+    return PublicationTime(
+        value=day.isoformat(),
+        source="inferred",
+        confidence=round(CONFIDENCE_BEFORE_SCHEDULE * year_confidence, 2),
+        not_before=(earliest - timedelta(days=SCHEDULE_WINDOW_DAYS)).isoformat(),
+        not_after=min(earliest, latest).isoformat(),
+        evidence=evidence,
+        partial=partial,
     )
 
 

@@ -118,3 +118,31 @@ def test_years_named_only_in_plans_give_a_low_confidence_year() -> None:
     pub = infer_publication_time(text, latest=LATEST)
     assert pub.partial == "2010"
     assert pub.evidence and "future context" in pub.evidence[0].rule
+
+
+def test_deadlines_are_not_reported_events() -> None:
+    text = (
+        "Shelling hit the port on 3 March 2023, the governor said. "
+        "Aid groups must register with the ministry by 20 March, and the new permits take "
+        "effect on 1 April."
+    )
+    pub = infer_publication_time(text, latest=LATEST)
+    assert pub.value == "2023-03-03"
+    assert pub.not_after is not None and pub.not_after <= "2023-03-20"
+
+
+def test_only_scheduled_dates_put_publication_shortly_before_them() -> None:
+    text = (
+        "The electoral commission has set 14 May 2023 as the deadline for candidate lists. "
+        "The rights of the old parties expire on 30 May."
+    )
+    pub = infer_publication_time(text, latest=LATEST)
+    assert pub.value == "2023-05-07"
+    assert pub.not_after == "2023-05-14"
+    assert pub.confidence <= 0.2
+    assert "only scheduled dates" in pub.evidence[0].rule
+
+
+def test_by_a_date_in_the_past_perfect_is_an_event() -> None:
+    text = "By 9 March 2022 more than 200 families had fled the district, officials said."
+    assert infer_publication_time(text, latest=LATEST).value == "2022-03-09"
