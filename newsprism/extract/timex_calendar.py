@@ -24,8 +24,9 @@ NUMBER_WORDS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+    "a couple of": 2,
 }  # fmt: skip
-VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "a couple of", "a number of")
+VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "a number of")
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "final": 4,

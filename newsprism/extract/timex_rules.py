@@ -212,6 +212,8 @@ def _resolve_month(ctx: Context, month: int, future: bool, relation: str = "") -
         year = ref.year if month < ref.month else ref.year - 1
     elif relation == "next":
         year = ref.year if month > ref.month else ref.year + 1
+    elif relation == "this":
+        year = ref.year  # "this September": the current year's, whichever side of today
     elif month != ref.month:
         year = _nearest_year(ref, lambda y: date(y, month, 15), future)
     return f"{year}-{month:02d}", "publication"
@@ -300,7 +302,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 
 def _month_alone(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     relation = (m["rel"] or "").lower()
-    relation = {"this": "", "last": "last", "next": "next", "past": "last"}.get(relation, "")
+    relation = {"this": "this", "last": "last", "next": "next", "past": "last"}.get(relation, "")
     value, anchor = _resolve_month(ctx, month_number(m["m"]), _future(ctx, m), relation)
     return "DATE", value, anchor
 
@@ -652,6 +654,21 @@ def _spoken_decade(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | Non
     return "DATE", f"19{tens // 10}", "absolute"
 
 
+def _year_ended(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"the year ended Sept. 30": a twelve-month accounting period, not a calendar year."""
+    return "DURATION", "P1Y", "none"
+
+
+def _mid_part(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"mid-morning": the part of the day the story is on (as for a bare clock time)."""
+    part = PARTS_OF_DAY[m["part"].lower()]
+    if (story := _narrative_day(ctx, m)) is not None:
+        return "TIME", f"{story}T{part}", "previous"
+    if ctx.reference is None:
+        return "TIME", f"XXXX-XX-XXT{part}", "none"
+    return "TIME", f"{iso(ctx.reference)}T{part}", "publication"
+
+
 def _year_end(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     if ctx.reference is None:
         return "DATE", "XXXX", "none"
@@ -865,6 +882,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         _spoken_year),
     ("spoken_decade", _rx(r"the\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies"
                           r"|eighties|nineties)"), _spoken_decade),
+    ("year_ended", _rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), _year_ended),
+    ("mid_part", _rx(r"mid[- ]?(?P<part>morning|afternoon)"), _mid_part),
     ("year_end", _rx(
         r"(?:the\s+end\s+of\s+(?:the|this)\s+year|year(?:'s|-)?\s?end|the\s+(?:current\s+)?"
         r"(?:full|fiscal|calendar)\s+year|the\s+current\s+(?:fiscal\s+)?year)"), _year_end),
@@ -954,7 +973,8 @@ def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
             return False  # "Kopp's 1987 Chevrolet": a model year
     if name == "month_alone" and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", after):
         return False  # "the annual March for Life", "March of the Mothers"
-    if name == "spoken_year" and re.match(r"\s+[a-z]+s\b", after):
+    counted = re.match(r"\s+[a-z]+s\b", after)
+    if name == "spoken_year" and not word.startswith("the year") and counted:
         return False  # a count: "two thousand years", "nineteen seventy people"
     if name == "decade" and re.search(r"\b(?:his|her|their|my|your|its)\s+$", before, re.I):
         return False  # an age: "in his 30s"
@@ -1043,6 +1063,8 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "part_of_day_of": ("morning", "afternoon", "evening", "night"),
     "this_part": ("morning", "afternoon", "evening", "night"),
     "recent_units": ("recent",),
+    "year_ended": ("year end",),
+    "mid_part": ("mid",),
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine",
                 "thanksgiving", "election day"),
 }  # fmt: skip
