@@ -117,12 +117,18 @@ def text_path(text_dir: Path, ann: Path) -> Path | None:
     return None
 
 
-def predict(nlp, texts: Iterable[tuple[str, str]]) -> Iterable[tuple[str, dict[str, set[Span]]]]:
+def predict(
+    nlp, texts: Iterable[tuple[str, str]], seconds: dict[str, float] | None = None
+) -> Iterable[tuple[str, dict[str, set[Span]]]]:
+    """Spans per type from the quotes each text gets; ``seconds`` collects time per component."""
     for doc_id, text in texts:
         doc = nlp.make_doc(text)
         doc._.doc_id = doc_id
-        for _name, component in nlp.pipeline:
+        for name, component in nlp.pipeline:
+            began = time.perf_counter()
             doc = component(doc)
+            if seconds is not None:
+                seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - began
         spans: dict[str, set[Span]] = {name: set() for name in SPAN_TYPES}
         for quote in doc._.quotes:
             spans["content"].add((quote.start, quote.end))
@@ -147,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         paths = paths[: args.limit]
 
+    from newsprism.extract.attribution import load_model
     from newsprism.nlp import load_pipeline
 
     nlp = load_pipeline()
@@ -162,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     exact = {name: Counts() for name in SPAN_TYPES}
     overlap = {name: Counts() for name in SPAN_TYPES}
     began = time.perf_counter()
-    predicted = dict(predict(nlp, texts.items()))
+    component_seconds: dict[str, float] = {}
+    predicted = dict(predict(nlp, texts.items(), component_seconds))
     for ann, text in annotations.items():
         if text is None:
             continue
@@ -174,6 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - began
 
     print(f"{len(texts)} texts, {len(paths)} annotation files from {args.data} in {seconds:.1f} s")
+    model = load_model()
+    print(f"attribution model: {'trained tagger + rules' if model else 'rules only'}")
+    total = sum(component_seconds.values())
+    quotes = component_seconds.get("newsprism_quotes", 0.0)
+    print(f"newsprism_quotes: {quotes:.1f} s of {total:.1f} s in the pipeline components "
+          f"({100 * quotes / total if total else 0:.1f} %)")
     print(f"{'span':<8} {'match':<8} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6}")
     for name in SPAN_TYPES:
         for match, counts in (("exact", exact[name]), ("overlap", overlap[name])):

@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.extract.attribution import AttributionModel, group, load_model, tag_spans
+from newsprism.extract.attribution_features import rule_spans
 from newsprism.extract.extensions import register_extensions
 from newsprism.model import Mention, Quote
 
@@ -83,6 +85,17 @@ DASH_SIGNATURE = re.compile(r"[ \t]*([―—–])[ \t]*((?:[A-Z][\w'’.-]*)(?:[
 # Words a title after a pull-quote's name may contain besides capitalised ones.
 TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+# The last Doc and its text: spaCy joins the tokens anew on every ``Doc.text`` access, which was
+# most of this component's time (the strong reference keeps one Doc alive, so identity is safe).
+_LAST_TEXT: list[object] = [None, ""]
+
+
+def _text(doc: Doc) -> str:
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
+    return _LAST_TEXT[1]  # type: ignore[return-value]
 
 
 def _strip_determiner(text: str) -> str:
@@ -181,7 +194,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character span without surrounding spaces and sentence-final punctuation."""
-    text = doc.text
+    text = _text(doc)
     while start < end and (text[start].isspace() or text[start] in ",:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
@@ -208,7 +221,7 @@ def _quote(doc: Doc, kind: str, start: int, end: int, speaker: str, speaker_span
         doc_id=doc._.doc_id,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=_text(doc)[start:end],
         kind=kind,  # type: ignore[arg-type]
         speaker=speaker,
         speaker_text=speaker_span.text if speaker_span is not None else "",
@@ -232,7 +245,7 @@ def _wholly_quoted(text: str) -> bool:
 def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
     # A speech verb inside a quotation ("I think ...") is the quoted speaker's wording, not a
     # report by the writer.
-    quoted = [(m.start(1), m.end(1)) for m in QUOTED.finditer(doc.text)
+    quoted = [(m.start(1), m.end(1)) for m in QUOTED.finditer(_text(doc))
               if len(m.group(1).split()) >= MIN_QUOTE_WORDS]
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
@@ -272,7 +285,7 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
             # Content before its cue ("..., a source said." / "..., said Mr. Burman."): the
             # words from the sentence start to the cue or its subject, whichever comes first.
             end = doc[min(token.i, subject.left_edge.i)].idx
-            start = max(_subtree_span(doc, clause).start_char, doc.text.rfind("\n", 0, end) + 1)
+            start = max(_subtree_span(doc, clause).start_char, _text(doc).rfind("\n", 0, end) + 1)
             if end - start < MIN_QUOTE_WORDS:
                 continue
         else:
@@ -282,13 +295,13 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
             if naming is not None:
                 start, end = naming
             # A sentence the parser ran across a paragraph break ends at the break.
-            newline = doc.text.find("\n", start, end)
+            newline = _text(doc).find("\n", start, end)
             end = newline if newline > 0 else end
         if any(a <= start < b for a, b in quoted):
             continue
-        opening = doc.text[:start].rstrip()
+        opening = _text(doc)[:start].rstrip()
         quote_start = len(opening) - 1 if opening and opening[-1] in OPENING_MARKS + "'" else start
-        if _wholly_quoted(doc.text[quote_start:end]):
+        if _wholly_quoted(_text(doc)[quote_start:end]):
             continue
         subject_span = _speaker_span(doc, subject, cue)
         if subject_span is None:
@@ -321,7 +334,7 @@ def according_to(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
 
 def _dash_signature(doc: Doc, after: int) -> tuple[Span, Span] | None:
     """The dash and the name signing a quote (`"..." ― Sonya Herridge`), if the quote has one."""
-    match = DASH_SIGNATURE.match(doc.text, after)
+    match = DASH_SIGNATURE.match(_text(doc), after)
     if match is None:
         return None
     dash = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
@@ -353,7 +366,7 @@ def _cue_outside(
 
 def quoted_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
     previous: Quote | None = None
-    for match in QUOTED.finditer(doc.text):
+    for match in QUOTED.finditer(_text(doc)):
         inner_start, inner_end = match.start(1), match.end(1)
         if len(match.group(1).split()) < MIN_QUOTE_WORDS:
             continue
@@ -371,7 +384,7 @@ def quoted_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
         window = doc.char_span(first.sent.start_char, last.sent.end_char, alignment_mode="expand")
         found = _cue_outside(doc, window, (inner_start, inner_end))
         if found is None:
-            if previous is not None and _continues(doc.text, previous, match.start()):
+            if previous is not None and _continues(_text(doc), previous, match.start()):
                 yield _continuation(doc, previous, inner_start, inner_end)
             continue
         cue, subject = found
@@ -408,7 +421,7 @@ def _is_title(words: list[str]) -> bool:
 def pull_quotes(doc: Doc, mentions: list[Mention], resolver: SpeakerResolver) -> Iterable[Quote]:
     """Paragraphs ending in `<name> <Title>` with no punctuation between quote and name."""
     names = {m.text for m in mentions if m.label in ("PERSON", "ORG") and len(m.text.split()) > 1}
-    text = doc.text
+    text = _text(doc)
     offset = 0
     for line in text.split("\n"):
         line_start, offset = offset, offset + len(line) + 1
@@ -449,7 +462,7 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
+def _resolver(doc: Doc) -> tuple[list[Mention], SpeakerResolver]:
     mentions: list[Mention] = list(doc._.mentions or [])
     if not mentions:
         mentions = [
@@ -457,7 +470,13 @@ def find_quotes(doc: Doc) -> list[Quote]:
                     label=e.label_)
             for e in doc.ents
         ]
-    resolver = SpeakerResolver(doc, mentions)
+    return mentions, SpeakerResolver(doc, mentions)
+
+
+def rule_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Quote]:
+    """The attributions the rules find (no trained model)."""
+    mentions, default = _resolver(doc)
+    resolver = resolver or default
     found = [
         *pull_quotes(doc, mentions, resolver),
         *quoted_speech(doc, resolver),
@@ -465,6 +484,85 @@ def find_quotes(doc: Doc) -> list[Quote]:
         *according_to(doc, resolver),
     ]
     return _dedupe([q for q in found if q.text and q.speaker])
+
+
+def _content_kind(text: str) -> str:
+    """direct for a content that is one quotation, mixed for one holding a quotation."""
+    if _wholly_quoted(text):
+        return "direct"
+    return "mixed" if QUOTED.search(text) else "indirect"
+
+
+def _unquoted(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A wholly quoted content without its marks and final stop, as the rules give it."""
+    text = _text(doc)
+    start, end = _trim(doc, start, end)
+    if _wholly_quoted(text[start:end]):
+        while end > start and text[end - 1] in "”\"»’.,;: ":
+            end -= 1
+        while start < end and (text[start] in OPENING_MARKS or text[start].isspace()):
+            start += 1
+    return start, end
+
+
+def _edge_trimmed(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _cue_lemma(cue: Span | None) -> str:
+    if cue is None:
+        return ""
+    if cue.text.lower().startswith("according to"):
+        return "according to"
+    return cue.root.lemma_.lower()
+
+
+def model_quotes(doc: Doc, model: AttributionModel, rules: list[Quote],
+                 resolver: SpeakerResolver) -> list[Quote]:
+    """The trained tagger's attributions (given the rules' as features) that name a speaker."""
+    found: list[Quote] = []
+    for attribution in group(doc, tag_spans(model, doc, rule_spans(rules))):
+        source = _edge_trimmed(attribution.source) if attribution.source is not None else None
+        if source is None:
+            continue
+        start, end = _unquoted(doc, attribution.content.start_char, attribution.content.end_char)
+        if end - start < 2:
+            continue
+        speaker = resolver.resolve(source, content=(start, end))
+        content = attribution.content
+        kind = _content_kind(_text(doc)[content.start_char : content.end_char])
+        quote = _quote(doc, kind, start, end, speaker, source, attribution.cue,
+                       _cue_lemma(attribution.cue))
+        quote.start, quote.end, quote.text = start, end, _text(doc)[start:end]
+        found.append(quote)
+    return [q for q in found if q.speaker]
+
+
+def _overlaps(a: Quote, b: Quote) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def merge(rules: list[Quote], model: list[Quote]) -> list[Quote]:
+    """The rules' quotes, and the model's whose content overlaps none of them."""
+    added = [q for q in model if not any(_overlaps(q, r) for r in rules)]
+    return sorted([*rules, *added], key=lambda q: (q.start, q.end))
+
+
+def find_quotes(doc: Doc, model: AttributionModel | bool | None = True) -> list[Quote]:
+    """Every attribution in a parsed Doc: the rules', plus the trained tagger's when its weights
+    are installed (``model=True`` loads the packaged ones, ``None``/``False`` skips it)."""
+    _mentions, resolver = _resolver(doc)
+    rules = rule_quotes(doc, resolver)
+    tagger = load_model() if model is True else model or None
+    if tagger is None:
+        return rules
+    return merge(rules, model_quotes(doc, tagger, rules, resolver))
 
 
 class Attributions:

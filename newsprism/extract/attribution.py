@@ -1,0 +1,149 @@
+"""The trained attribution tagger: source, cue and content spans from three linear-chain CRFs.
+
+The weights live in ``newsprism/data/attribution/`` (``source.crfsuite``, ``cue.crfsuite``,
+``content.crfsuite`` and the learned cue lexicon ``cues.json``), made by
+``scripts/train_attribution.py`` from PolNeAR's training split. When the files or the
+``python-crfsuite`` package are missing, :func:`load_model` returns None and the quotes component
+runs on its rules alone.
+
+The tagger sees the rules' spans as features (:mod:`newsprism.extract.attribution_features`) and
+adds what they miss: attributions of belief, stance and finding ("supports", "has proved",
+"an assessment of") and boundaries the rules get wrong. Its spans are grouped into attributions
+around their cue: the content and source nearest the cue in its sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from newsprism.extract.attribution_features import (
+    SPAN_TYPES,
+    RuleSpans,
+    doc_features,
+    spans_from_labels,
+)
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution"
+# A path to another model folder, or "none" to run the rules alone.
+MODEL_ENV = "NEWSPRISM_ATTRIBUTION_MODEL"
+TokenSpan = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class AttributionModel:
+    """The three taggers (by span type) and the cue lexicon they were trained with."""
+
+    taggers: Mapping[str, object]
+    lexicon: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Token spans of one attribution as the tagger grouped them (source may be missing)."""
+
+    content: Span
+    cue: Span | None
+    source: Span | None
+
+
+def model_path() -> Path | None:
+    """The model folder to load: :data:`MODEL_ENV` if set, else the packaged one."""
+    configured = os.environ.get(MODEL_ENV, "").strip()
+    if configured.lower() == "none":
+        return None
+    return Path(configured) if configured else MODEL_DIR
+
+
+def load_model(path: Path | None = None) -> AttributionModel | None:
+    """The tagger in ``path`` (default :func:`model_path`), or None when it is not there."""
+    folder = path if path is not None else model_path()
+    return _load(folder.resolve()) if folder is not None else None
+
+
+@functools.cache
+def _load(folder: Path) -> AttributionModel | None:
+    files = {kind: folder / f"{kind}.crfsuite" for kind in SPAN_TYPES}
+    lexicon_file = folder / "cues.json"
+    if not lexicon_file.is_file() or not all(f.is_file() for f in files.values()):
+        return None
+    try:
+        import pycrfsuite
+    except ImportError:
+        return None
+    taggers = {}
+    for kind, file in files.items():
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(file))
+        taggers[kind] = tagger
+    lexicon = json.loads(lexicon_file.read_text(encoding="utf-8"))
+    return AttributionModel(taggers=taggers, lexicon=lexicon)
+
+
+def tag_spans(model: AttributionModel, doc: Doc, rules: RuleSpans) -> dict[str, list[TokenSpan]]:
+    """Token spans per type (source, cue, content) the taggers find in a parsed Doc."""
+    if not len(doc):
+        return {kind: [] for kind in SPAN_TYPES}
+    import pycrfsuite
+
+    # One sequence for the three taggers: converting the features is most of the cost.
+    sequence = pycrfsuite.ItemSequence(doc_features(doc, rules, model.lexicon))
+    return {
+        kind: spans_from_labels(doc, model.taggers[kind].tag(sequence))  # type: ignore[attr-defined]
+        for kind in SPAN_TYPES
+    }
+
+
+def _distance(a: TokenSpan, b: TokenSpan) -> int:
+    """Tokens between two spans (0 when they touch or overlap)."""
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, the start and end of its sentence (Token.sent walks the Doc on every call)."""
+    starts, ends = [0] * len(doc), [len(doc)] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            starts[i], ends[i] = sent.start, sent.end
+    return starts, ends
+
+
+def _inside(span: TokenSpan, outer: TokenSpan) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def group(doc: Doc, spans: Mapping[str, list[TokenSpan]]) -> list[Attribution]:
+    """One attribution per content span: the nearest cue in the sentences the content touches
+    (or the sentence before or after, for a content of its own sentence), and the source nearest
+    that cue within the cue's sentence, outside the content."""
+    cues = spans.get("cue", [])
+    sources = spans.get("source", [])
+    found: list[Attribution] = []
+    if not spans.get("content"):
+        return found
+    starts, ends = _sentence_bounds(doc)
+    for content in spans.get("content", []):
+        start, end = starts[content[0]], ends[content[1] - 1]
+        near = (starts[start - 1] if start else start, ends[end] if end < len(doc) else end)
+        candidates = [c for c in cues if _inside(c, (start, end)) and not _inside(c, content)]
+        candidates = candidates or [c for c in cues if _inside(c, near)
+                                    and not _inside(c, content)]
+        cue = min(candidates, key=lambda c: _distance(c, content), default=None)
+        source = None
+        if cue is not None:
+            cue_sentence = (starts[cue[0]], ends[cue[1] - 1])
+            options = [s for s in sources if _inside(s, cue_sentence)
+                       and _distance(s, content) > 0 and _distance(s, cue) <= _distance(s, content)]
+            source = min(options, key=lambda s: _distance(s, cue), default=None)
+        found.append(Attribution(
+            content=doc[content[0] : content[1]],
+            cue=doc[cue[0] : cue[1]] if cue is not None else None,
+            source=doc[source[0] : source[1]] if source is not None else None,
+        ))
+    return found

@@ -1,0 +1,248 @@
+"""Token features and BIO labels for the trained attribution tagger (pure functions on a Doc).
+
+The tagger labels each token ``B``/``I``/``O`` for one span type (source, cue or content). What it
+sees per token: its word, lemma, tag and dependency relation, its head's lemma, its entity type,
+whether it is inside quote marks, how often its lemma is a cue in the training data (a learned
+lexicon), the nearest ancestor that is a likely cue and the relation through which the token hangs
+from it (a content clause is a ``ccomp``, a source an ``nsubj``), and the spans the rules in
+:mod:`newsprism.extract.quotes` found, so the model learns where to trust them. Neighbouring
+tokens' features are added with their offset.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from spacy.tokens import Doc, Token
+
+from newsprism.model import Quote
+
+SPAN_TYPES: tuple[str, ...] = ("source", "cue", "content")
+Span = tuple[int, int]
+RuleSpans = Mapping[str, Sequence[Sequence[int]]]
+
+# A lemma enters the learned cue lexicon when it heads at least this many training cues; its
+# value is the share of its occurrences that are cues (bucketed below).
+MIN_CUE_COUNT = 3
+# Cue-share buckets: a lemma at or above a threshold gets its name as a feature value.
+CUE_BUCKETS: tuple[tuple[float, str], ...] = ((0.5, "high"), (0.2, "mid"), (0.05, "low"))
+# The ancestor walk looks for the nearest ancestor whose cue share is at least this ("mid").
+ANCESTOR_CUE_SHARE = 0.2
+MAX_ANCESTOR_STEPS = 8
+WINDOW = 2
+OPEN_MARKS = frozenset("“«„")
+CLOSE_MARKS = frozenset("”»")
+
+
+def rule_spans(quotes: Iterable[Quote]) -> dict[str, list[list[int]]]:
+    """The source, cue and content character spans of the rules' quotes (lists, so they can be
+    stored in a DocBin's user data)."""
+    spans: dict[str, list[list[int]]] = {name: [] for name in SPAN_TYPES}
+    for quote in quotes:
+        spans["content"].append([quote.start, quote.end])
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            spans["source"].append([quote.speaker_start, quote.speaker_end])
+        if quote.cue_start is not None and quote.cue_end is not None:
+            spans["cue"].append([quote.cue_start, quote.cue_end])
+    return spans
+
+
+def _token_span(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def bio_labels(doc: Doc, spans: Iterable[Sequence[int]]) -> list[str]:
+    """``B``/``I``/``O`` per token; of two overlapping spans the longer one is kept (an outer
+    content holds the inner attribution's content)."""
+    labels = ["O"] * len(doc)
+    token_spans = [s for s in (_token_span(doc, a, b) for a, b in spans) if s is not None]
+    for start, end in sorted(token_spans, key=lambda s: s[0] - s[1]):
+        if any(label != "O" for label in labels[start:end]):
+            continue
+        labels[start] = "B"
+        for i in range(start + 1, end):
+            labels[i] = "I"
+    return labels
+
+
+def spans_from_labels(doc: Doc, labels: Sequence[str]) -> list[Span]:
+    """Token spans ``(start, end)`` of the ``B I*`` runs (an ``I`` after ``O`` opens a span)."""
+    spans: list[Span] = []
+    start: int | None = None
+    for i, label in enumerate(labels):
+        if label == "B" or (label == "I" and start is None):
+            if start is not None:
+                spans.append((start, i))
+            start = i
+        elif label == "O" and start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(labels)))
+    return [s for s in spans if s[1] <= len(doc)]
+
+
+def _cue_head(doc: Doc, start: int, end: int) -> Token:
+    return doc[start:end].root
+
+
+def learn_cue_lexicon(annotated: Iterable[tuple[Doc, Sequence[Sequence[int]]]]) -> dict[str, float]:
+    """Lemma → share of its occurrences that head a gold cue, for lemmas heading enough cues."""
+    cues: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for doc, spans in annotated:
+        heads = set()
+        for start, end in spans:
+            span = _token_span(doc, start, end)
+            if span is not None:
+                heads.add(_cue_head(doc, *span).i)
+        for i in heads:
+            cues[doc[i].lemma_.lower()] += 1
+        # A text annotated twice counts its words twice, as it counts its cues twice.
+        for token in doc:
+            seen[token.lemma_.lower()] += 1
+    return {
+        lemma: round(count / seen[lemma], 3)
+        for lemma, count in cues.items()
+        if count >= MIN_CUE_COUNT and seen[lemma]
+    }
+
+
+def _bucket(share: float) -> str:
+    for threshold, name in CUE_BUCKETS:
+        if share >= threshold:
+            return name
+    return "none"
+
+
+def _quote_flags(doc: Doc) -> list[bool]:
+    """Whether each token is inside quote marks (curly or guillemets by side, straight ones by
+    alternation; a paragraph break closes an open straight quotation)."""
+    inside = False
+    flags: list[bool] = []
+    for token in doc:
+        text = token.text
+        if text in OPEN_MARKS:
+            inside = True
+        elif text in CLOSE_MARKS:
+            inside = False
+        elif text in ('"', "''", "``"):
+            inside = not inside
+        flags.append(inside)
+        if "\n" in token.whitespace_ or "\n" in text:
+            inside = False if text not in OPEN_MARKS else inside
+    return flags
+
+
+def _rule_tags(doc: Doc, rules: RuleSpans) -> list[dict[str, float]]:
+    tags: list[dict[str, float]] = [{} for _ in doc]
+    for kind in SPAN_TYPES:
+        for i, label in enumerate(bio_labels(doc, rules.get(kind, ()))):
+            if label != "O":
+                tags[i][f"{kind[:3]}{label}"] = 1.0
+    return tags
+
+
+def _ancestor_cues(doc: Doc, lexicon: Mapping[str, float]) -> list[tuple[str, str, int] | None]:
+    """Per token, the nearest ancestor that is a likely cue: (its lemma, the relation of the
+    child on the path from the token, steps up). A token shares its head's answer one step
+    further, so each is computed once."""
+    is_cue = [lexicon.get(t.lemma_.lower(), 0.0) >= ANCESTOR_CUE_SHARE for t in doc]
+    found: list[tuple[str, str, int] | bool | None] = [False] * len(doc)
+
+    def walk(i: int) -> tuple[str, str, int] | None:
+        known = found[i]
+        if known is not False:
+            return known  # type: ignore[return-value]
+        token = doc[i]
+        head = token.head
+        result: tuple[str, str, int] | None
+        if head.i == i:
+            result = None
+        elif is_cue[head.i]:
+            result = (head.lemma_.lower(), token.dep_, 1)
+        else:
+            above = walk(head.i)
+            result = (above[0], above[1], above[2] + 1) if above is not None else None
+            if result is not None and result[2] > MAX_ANCESTOR_STEPS:
+                result = None
+        found[i] = result
+        return result
+
+    return [walk(i) for i in range(len(doc))]
+
+
+def _shape(text: str) -> str:
+    if text.isdigit():
+        return "d"
+    if text[:1].isupper():
+        return "X" if len(text) > 1 and text.isupper() else "Xx"
+    if text[:1].isalpha():
+        return "x"
+    return "p"
+
+
+Features = dict[str, object]
+# Neighbour features copied under their offset ("-1:w:said"): the keys of the base features.
+NEIGHBOUR_KEYS: tuple[str, ...] = ("w", "t", "d", "c", "q", "r", "ad", "e")
+PAD: Features = {"pad": 1.0}
+
+
+def _base(doc: Doc, lexicon: Mapping[str, float], rules: RuleSpans) -> list[Features]:
+    """Each token's own features (without the neighbours')."""
+    quoted = _quote_flags(doc)
+    rule_tags = _rule_tags(doc, rules)
+    ancestors = _ancestor_cues(doc, lexicon)
+    rows: list[Features] = []
+    last = len(doc) - 1
+    for token in doc:
+        lemma = token.lemma_.lower()
+        head = token.head
+        head_lemma = head.lemma_.lower()
+        row: Features = {
+            "w": token.lower_,
+            "l": lemma,
+            "t": token.tag_,
+            "d": token.dep_,
+            "s": _shape(token.text),
+            "hl": head_lemma,
+            "dh": f"{token.dep_}|{head_lemma}",
+            "ht": head.tag_,
+            "e": token.ent_iob_ + token.ent_type_,
+            "q": quoted[token.i],
+            "c": _bucket(lexicon.get(lemma, 0.0)),
+            "hc": _bucket(lexicon.get(head_lemma, 0.0)),
+            "dir": "L" if head.i > token.i else "R" if head.i < token.i else "root",
+            "sent_start": bool(token.is_sent_start),
+            "sent_end": token.i == last or bool(doc[token.i + 1].is_sent_start),
+            "r": rule_tags[token.i],
+        }
+        ancestor = ancestors[token.i]
+        if ancestor is not None:
+            cue, dep, steps = ancestor
+            row.update({"ad": dep, "al": cue, "adl": f"{dep}|{cue}",
+                        "as": f"{min(steps, 4)}|{dep}"})
+        else:
+            row["ad"] = "none"
+        rows.append(row)
+    return rows
+
+
+def doc_features(doc: Doc, rules: RuleSpans, lexicon: Mapping[str, float]) -> list[Features]:
+    """Every token's features (python-crfsuite's nested-dict form): its own, and its neighbours'
+    within :data:`WINDOW` under their offset. Neighbours share one dict, so the strings are built
+    once per token (crfsuite joins the names)."""
+    base = _base(doc, lexicon, rules)
+    shared = [{key: row[key] for key in NEIGHBOUR_KEYS if key in row} for row in base]
+    offsets = [(offset, str(offset)) for offset in range(-WINDOW, WINDOW + 1) if offset]
+    n = len(base)
+    features: list[Features] = []
+    for i, row in enumerate(base):
+        item: Features = {"bias": 1.0, **row}
+        for offset, name in offsets:
+            j = i + offset
+            item[name] = shared[j] if 0 <= j < n else PAD
+        features.append(item)
+    return features

@@ -1,0 +1,231 @@
+"""Train the attribution span tagger (source / cue / content CRFs) on a PolNeAR-layout folder.
+
+Usage::
+
+    .venv/bin/python scripts/train_attribution.py ../shared/bench-data/polnear/train \\
+        --out newsprism/data/attribution
+
+Steps (fixed seed, deterministic): parse every text with the English pipeline and run the
+attribution rules once (cached in ``--cache`` as a DocBin, so feature work can be redone without
+re-parsing); turn each ``.ann`` file's ``Source``/``Cue``/``Content`` spans into BIO labels; learn
+the cue lexicon from the training cues; train one linear-chain CRF per span type
+(python-crfsuite, L-BFGS with elastic-net regularisation). ``--holdout F`` keeps a fraction of the
+texts (chosen by a hash of the file name) out of training and prints token-level and span-level
+scores on them: that is how the options were chosen. Never train or tune on PolNeAR dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from spacy.tokens import Doc, DocBin
+
+from newsprism.extract.attribution_features import (
+    SPAN_TYPES,
+    bio_labels,
+    doc_features,
+    learn_cue_lexicon,
+    rule_spans,
+)
+
+Span = tuple[int, int]
+# Regularisation and iterations of the CRFs; chosen on a 10 % hold-out of the training split.
+CRF_PARAMS: dict[str, float | int | bool] = {
+    "c1": 0.05,
+    "c2": 0.01,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+}
+# Features seen fewer times than this in training are dropped (keeps the model file small).
+MIN_FEATURE_FREQ = 2
+
+
+def read_ann(path: Path) -> dict[str, list[Span]]:
+    """Gold spans per type from a brat ``.ann`` file (discontinuous spans as fragments)."""
+    gold: dict[str, list[Span]] = {name: [] for name in SPAN_TYPES}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if not line.startswith("T") or len(fields) < 2:
+            continue
+        label, _, offsets = fields[1].partition(" ")
+        if label.lower() not in gold:
+            continue
+        for fragment in offsets.split(";"):
+            start, end = fragment.split()
+            gold[label.lower()].append((int(start), int(end)))
+    return gold
+
+
+def text_for(text_dir: Path, ann: Path) -> Path | None:
+    for stem in (ann.stem, ann.stem.rsplit("_", 1)[0]):
+        candidate = text_dir / f"{stem}.txt"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def parse(data: Path, cache: Path, limit: int) -> tuple[list[Doc], list[dict[str, list[Span]]]]:
+    """Parsed texts (with the rules' spans in ``user_data``), cached as a DocBin."""
+    from newsprism.extract.quotes import rule_quotes
+    from newsprism.nlp import load_pipeline
+
+    texts = sorted((data / "text").glob("*.txt"))
+    if limit:
+        texts = texts[:limit]
+    nlp = load_pipeline()
+    if cache.is_file():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) == len(texts):
+            return docs, [d.user_data["rules"] for d in docs]
+    keep = [name for name in nlp.pipe_names if not name.startswith("newsprism_")]
+    keep.append("newsprism_entities")
+    docs = []
+    began = time.perf_counter()
+    with nlp.select_pipes(enable=keep):
+        for i, doc in enumerate(nlp.pipe(p.read_text(encoding="utf-8") for p in texts)):
+            doc._.doc_id = texts[i].stem
+            rules = rule_spans(rule_quotes(doc))
+            doc.user_data = {"name": texts[i].stem, "rules": rules}
+            docs.append(doc)
+            if i % 50 == 0:
+                print(f"parsed {i}/{len(texts)} in {time.perf_counter() - began:.0f} s", flush=True)
+    bin_ = DocBin(store_user_data=True)
+    for doc in docs:
+        bin_.add(doc)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    bin_.to_disk(cache)
+    return docs, [d.user_data["rules"] for d in docs]
+
+
+def held_out(name: str, fraction: float) -> bool:
+    digest = hashlib.sha1(name.encode("utf-8")).digest()
+    return digest[0] / 256 < fraction
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="folder with text/ and attributions/ (train)")
+    parser.add_argument("--out", type=Path, default=Path("newsprism/data/attribution"))
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/newsprism-attribution.spacy"))
+    parser.add_argument("--holdout", type=float, default=0.0, help="fraction of texts held out")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N texts")
+    parser.add_argument("--parse-only", action="store_true")
+    args = parser.parse_args(argv)
+
+    docs, _rules = parse(args.data, args.cache, args.limit)
+    if args.parse_only:
+        return 0
+    by_name = {d.user_data["name"]: d for d in docs}
+    annotations: list[tuple[Doc, dict[str, list[Span]]]] = []
+    for ann in sorted((args.data / "attributions").glob("*.ann")):
+        text = text_for(args.data / "text", ann)
+        if text is not None and text.stem in by_name:
+            annotations.append((by_name[text.stem], read_ann(ann)))
+    train = [(d, g) for d, g in annotations if not held_out(d.user_data["name"], args.holdout)]
+    test = [(d, g) for d, g in annotations if held_out(d.user_data["name"], args.holdout)]
+    print(f"{len(train)} training annotations, {len(test)} held out")
+
+    lexicon = learn_cue_lexicon((d, g["cue"]) for d, g in train)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "cues.json").write_text(
+        json.dumps(dict(sorted(lexicon.items())), indent=0, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    import pycrfsuite
+
+    features = {id(d): doc_features(d, d.user_data["rules"], lexicon) for d, _ in annotations}
+    for kind in SPAN_TYPES:
+        began = time.perf_counter()
+        trainer = pycrfsuite.Trainer(verbose=False)
+        trainer.select("lbfgs")
+        for doc, gold in train:
+            trainer.append(features[id(doc)], bio_labels(doc, gold[kind]))
+        trainer.set_params({**CRF_PARAMS, "feature.minfreq": MIN_FEATURE_FREQ})
+        path = args.out / f"{kind}.crfsuite"
+        trainer.train(str(path))
+        print(f"{kind}: trained in {time.perf_counter() - began:.0f} s, "
+              f"{path.stat().st_size / 1e6:.2f} MB", flush=True)
+        if test:
+            evaluate(kind, path, test, features)
+    if test:
+        evaluate_quotes(test, args.out)
+    return 0
+
+
+def evaluate_quotes(test: list[tuple[Doc, dict[str, list[Span]]]], folder: Path) -> None:
+    """The benchmark's exact and overlap F1 on the held-out texts, for the rules alone, the
+    tagger alone and the two ways of merging them (the same scoring as bench/attribution.py)."""
+    from bench.attribution import Counts, score
+    from newsprism.extract.attribution import load_model
+    from newsprism.extract.quotes import _resolver, merge, model_quotes, rule_quotes
+
+    model = load_model(folder)
+    assert model is not None
+    strategies = ("rules", "model", "rules-first", "model-first")
+    exact = {name: {kind: Counts() for kind in SPAN_TYPES} for name in strategies}
+    overlap = {name: {kind: Counts() for kind in SPAN_TYPES} for name in strategies}
+    for doc, gold in test:
+        doc._.doc_id = doc.user_data["name"]
+        _mentions, resolver = _resolver(doc)
+        rules = rule_quotes(doc, resolver)
+        tagged = model_quotes(doc, model, rules, resolver)
+        for name, quotes in (("rules", rules), ("model", tagged),
+                             ("rules-first", merge(rules, tagged)),
+                             ("model-first", merge(tagged, rules))):
+            predicted: dict[str, set[Span]] = {kind: set() for kind in SPAN_TYPES}
+            for quote in quotes:
+                predicted["content"].add((quote.start, quote.end))
+                if quote.speaker_start is not None and quote.speaker_end is not None:
+                    predicted["source"].add((quote.speaker_start, quote.speaker_end))
+                if quote.cue_start is not None and quote.cue_end is not None:
+                    predicted["cue"].add((quote.cue_start, quote.cue_end))
+            for kind in SPAN_TYPES:
+                e, o = score(doc.text, predicted[kind], set(gold[kind]))
+                exact[name][kind].add(e)
+                overlap[name][kind].add(o)
+    for name in strategies:
+        print(f"{name:<12}", " ".join(
+            f"{kind[:3]}_{match[:2]}={t[kind].prf()[2]:.3f}"
+            f"(P{t[kind].prf()[0]:.2f}/R{t[kind].prf()[1]:.2f})"
+            for match, t in (("exact", exact[name]), ("overlap", overlap[name]))
+            for kind in SPAN_TYPES
+        ), flush=True)
+
+
+def evaluate(kind: str, path: Path, test: list[tuple[Doc, dict[str, list[Span]]]],
+             features: dict[int, list[list[str]]]) -> None:
+    """Token-exact span P/R/F1 of one tagger on the held-out texts."""
+    import pycrfsuite
+
+    from newsprism.extract.attribution_features import spans_from_labels
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    counts: Counter[str] = Counter()
+    for doc, gold in test:
+        predicted = set(spans_from_labels(doc, tagger.tag(features[id(doc)])))
+        truth = {_tokens(doc, s) for s in gold[kind]} - {None}
+        counts["pred"] += len(predicted)
+        counts["gold"] += len(truth)
+        counts["hit"] += len(predicted & truth)
+    p = counts["hit"] / counts["pred"] if counts["pred"] else 0.0
+    r = counts["hit"] / counts["gold"] if counts["gold"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"  held out {kind}: P {p:.3f} R {r:.3f} F1 {f:.3f} (token-exact spans)")
+
+
+def _tokens(doc: Doc, span: Span) -> tuple[int, int] | None:
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return (found.start, found.end) if found is not None else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
