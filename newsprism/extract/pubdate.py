@@ -318,7 +318,9 @@ def _choose_year(
         rule = f"\"{m.group()}\" counted from a year the text names gives {year}"
         ev = _evidence(doc_id, text, _sentence_of(spans, m.start()), rule)
         return year, CONFIDENCE_YEAR_AGO, [ev]
-    if explicit:
+    latest_named = max((y for y, _t in named), default=None)
+    if explicit and (latest_named is None or floor == max(d.year or 0 for d in explicit)):
+        # (a full date older than a year the text names is history: "born February 24, 1955")
         latest_explicit = max(explicit, key=lambda d: (d.year, d.month, d.day))
         rule = f"latest full date in the text: {latest_explicit.timex.text}"
         ev = _evidence(doc_id, text, latest_explicit.sentence, rule)
