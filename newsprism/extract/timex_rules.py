@@ -535,9 +535,31 @@ def _duration_value(amount: int | None, unit: str) -> str:
     return f"PT{number}{code}" if unit in TIME_UNITS else f"P{number}{code}"
 
 
+# What stands before "a day" in a rate: a count of things, an amount or a number of times ("four
+# flights a week", "$2 million a year", "24 hours a day", "twice a month").
+_RATE_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*\s+(?:[a-z]+\s+){0,2}|\b(?:million|billion|thousand|hundred|times|twice"
+    r"|once|thrice|dollars|cents|percent)\s+|\b[a-z]{3,}s\s+)$"
+)
+_NOT_RATE_BEFORE = re.compile(
+    r"\b(?:is|was|has|as|its|his|this|does|less|plus|unless|across|towards?|thus|lasts|takes"
+    r"|spends|needs|remains|stays|waits|gets|seems|serves|requires|plans|expects)\s+$"
+)
+
+
+def _is_rate(m: re.Match[str], ctx: Context) -> bool:
+    """"a week" in "four flights a week": a frequency (TimeML SET), not a length of time."""
+    if m[0].lower() not in {f"a {u}" for u in ("day", "week", "month", "year")} | {"an hour"}:
+        return False
+    before = ctx.text[max(0, m.start() - 30) : m.start()]
+    return bool(_RATE_BEFORE.search(before)) and not _NOT_RATE_BEFORE.search(before)
+
+
 def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     unit = m["u"].lower().rstrip("s")
     raw = (m["n"] or "").lower()
+    if _is_rate(m, ctx):
+        return "SET", _duration_value(1, unit), "none"
     amount: int | None
     plural = re.search(r"s(?:-long|-old)?$", m[0].lower().rstrip())
     if not raw or (raw in ("a", "an") and plural):  # "a decades-long feud": many decades
