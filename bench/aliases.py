@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +28,7 @@ from scipy.optimize import linear_sum_assignment
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from spacy.tokens import Doc
 from stories import DEV_TOPICS, EcbDoc, read_corpus, selected_sentences
 
 from newsprism.link.aliases import resolve
@@ -36,64 +37,91 @@ from newsprism.model import Document, Extraction, Mention
 TAG_LABEL = {"HUMAN_PART_PER": "PERSON", "HUMAN_PART_ORG": "ORG", "HUMAN_PART_GENERIC": "PERSON",
              "HUMAN_PART_MET": "PERSON", "HUMAN_PART_FAC": "ORG", "HUMAN_PART_VEH": "ORG",
              "LOC_GEO": "GPE", "LOC_FAC": "FAC", "LOC_OTHER": "LOC"}
-PRONOUNS = frozenset({
-    "he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their",
-    "theirs", "themselves", "it", "its", "itself", "who", "whom", "whose", "i", "me", "my", "we",
-    "us", "our", "you", "your", "which", "that",
-})
-DETERMINERS = frozenset({
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
-    "your",
-})
-
 Key = tuple[str, int, int]
 
 
-def _is_name(text: str) -> bool:
-    words = [w for w in text.split() if w.lower() not in DETERMINERS]
-    return bool(words) and words[0][:1].isupper()
+def parse(docs: Sequence[EcbDoc]) -> dict[str, Doc]:
+    """The base English pipeline (tagger, parser, lemmas, NER) over every document, once."""
+    from newsprism.extract import extensions
+    from newsprism.nlp import load_base_model
+
+    extensions.register_extensions()
+    nlp = load_base_model()
+    parsed: dict[str, Doc] = {}
+    for d, doc in zip(docs, nlp.pipe((x.text for x in docs), batch_size=16), strict=True):
+        doc._.doc_id = d.name
+        parsed[d.name] = doc
+    return parsed
 
 
-def system_clusters(docs: Sequence[EcbDoc], chosen: set[tuple[str, int]],
-                    names_only: bool) -> tuple[dict[Key, str], dict[Key, str]]:
+def story_scopes(docs: Sequence[EcbDoc], parsed: Mapping[str, Doc]) -> dict[str, str]:
+    """Stories within the topic from newsprism's own grouping (TF-IDF + entities, no encoder)."""
+    from newsprism.extract.entities import find_mentions
+    from newsprism.link.stories import cluster, terms, tfidf_vectors
+
+    documents = [Document(id=d.name, text=d.text) for d in docs]
+    extractions = {d.name: Extraction(doc_id=d.name, mentions=find_mentions(parsed[d.name]))
+                   for d in docs}
+    vectors = tfidf_vectors({d.id: terms(d, extractions[d.id]) for d in documents})
+    from newsprism.link.embeddings import embed_documents
+
+    groups = cluster(documents, vectors, embed_documents(documents))
+    return {doc_id: f"s{i}" for i, group in enumerate(groups) for doc_id in group}
+
+
+def doc_similarity(docs: Sequence[EcbDoc]) -> Callable[[str, str], float]:
+    """TF-IDF cosine between two documents of the topic (newsprism.link.stories' terms)."""
+    from newsprism.link.stories import terms, tfidf_vectors
+
+    vectors = tfidf_vectors({d.name: terms(Document(id=d.name, text=d.text), None) for d in docs})
+
+    def similarity(a: str, b: str) -> float:
+        va, vb = vectors[a], vectors[b]
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(w * vb.get(t, 0.0) for t, w in va.items())
+
+    return similarity
+
+
+def system_clusters(docs: Sequence[EcbDoc], chosen: set[tuple[str, int]], names_only: bool,
+                    parsed: Mapping[str, Doc], scopes: Mapping[str, str] | None,
+                    similarity: Callable[[str, str], float] | None = None,
+                    ) -> tuple[dict[Key, str], dict[Key, str]]:
     """(gold cluster, system cluster) per gold mention of one topic."""
+    from newsprism.extract.coref import find_references, mention_kind
+    from newsprism.extract.entities import find_mentions
+
     documents = {d.name: Document(id=d.name, text=d.text) for d in docs}
     extractions: dict[str, Extraction] = {}
     gold: dict[Key, str] = {}
-    others: list[tuple[EcbDoc, Mention]] = []
     for d in docs:
-        mentions = []
+        doc = parsed[d.name]
+        names: list[Mention] = []
+        others: list[Mention] = []
         for g in d.mentions:
             if g.tag not in TAG_LABEL or (chosen and (d.name, g.sentence) not in chosen):
                 continue
             gold[(d.name, g.start, g.end)] = g.cluster
             mention = Mention(d.name, g.start, g.end, g.text, TAG_LABEL[g.tag])
-            if _is_name(g.text):
-                mentions.append(mention)
+            span = doc.char_span(g.start, g.end, alignment_mode="expand")
+            if span is not None and mention_kind(span) == "name":
+                names.append(mention)
             else:
-                others.append((d, mention))
+                others.append(mention)
+        # names the gold annotation does not mark (outside the selected sentences) still anchor
+        # descriptions, as they would in the product
+        taken = [(m.start, m.end) for m in names + others]
+        extra = [m for m in find_mentions(doc)
+                 if not any(m.start < e and s < m.end for s, e in taken)]
+        mentions = names + extra
+        if not names_only:
+            mentions += find_references(doc, mentions, others)
         extractions[d.name] = Extraction(doc_id=d.name, mentions=mentions)
-    resolution = resolve(documents, extractions)
-    system: dict[Key, str] = dict(resolution.by_mention)
-    by_doc: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for (doc_id, start, _end), entity in system.items():
-        label = next(m.label for m in extractions[doc_id].mentions if m.start == start)
-        by_doc[doc_id].append((start, entity, label))
-    for (doc_id, start, end), _ in gold.items():
-        system.setdefault((doc_id, start, end), f"{doc_id}:{start}")
-    if names_only:
-        return gold, system
-    for d, mention in sorted(others, key=lambda x: (x[0].name, x[1].start)):
-        key = (d.name, mention.start, mention.end)
-        words = mention.text.lower().split()
-        if len(words) == 1 and words[0] in PRONOUNS:
-            before = [e for s, e, label in by_doc[d.name]
-                      if s < mention.start and label in {mention.label, "PERSON"}]
-            if before:
-                system[key] = before[-1]
-            continue
-        head = words[-1] if words else ""
-        system[key] = f"{mention.label}|head|{head}"
+    resolution = resolve(documents, extractions, scopes, similarity)
+    system: dict[Key, str] = {k: v for k, v in resolution.by_mention.items() if k in gold}
+    for key in gold:
+        system.setdefault(key, f"{key[0]}:{key[1]}")
     return gold, system
 
 
@@ -146,7 +174,8 @@ def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(docs: Sequence[EcbDoc], chosen: set[tuple[str, int]], names_only: bool
+def evaluate(docs: Sequence[EcbDoc], chosen: set[tuple[str, int]], names_only: bool,
+             parsed: Mapping[str, Doc], scope: str,
              ) -> dict[str, tuple[float, float, float]]:
     gold: dict[Key, str] = {}
     system: dict[Key, str] = {}
@@ -154,7 +183,10 @@ def evaluate(docs: Sequence[EcbDoc], chosen: set[tuple[str, int]], names_only: b
     for d in docs:
         by_topic[d.topic].append(d)
     for topic, members in by_topic.items():
-        g, s = system_clusters(members, chosen, names_only)
+        scopes = (story_scopes(members, parsed) if scope == "stories"
+                  else {d.name: str(topic) for d in members})
+        similarity = doc_similarity(members) if scope == "similar" else None
+        g, s = system_clusters(members, chosen, names_only, parsed, scopes, similarity)
         gold.update(g)
         system.update({k: f"{topic}/{v}" for k, v in s.items()})
     key, response = _clusters(gold), _clusters(system)
@@ -169,6 +201,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", type=Path)
     parser.add_argument("--topics", default="", help="comma-separated topics (default: dev)")
+    parser.add_argument("--scope", choices=("topic", "stories"), default="topic",
+                        help="also show descriptions matched within newsprism's stories")
     args = parser.parse_args()
     topics = [int(t) for t in args.topics.split(",")] if args.topics else list(DEV_TOPICS)
     docs = read_corpus(args.data, topics)
@@ -176,10 +210,15 @@ def main() -> None:
     table = Table(title=f"Cross-document entity coreference, ECB+ topics {topics}")
     for column in ("system", "metric", "P", "R", "F1"):
         table.add_column(column)
+    parsed = parse(docs)
     final: dict[str, tuple[float, float, float]] = {}
-    for label, names_only in (("names only (resolver)", True),
-                              ("resolver + pronoun/head rules", False)):
-        scores = evaluate(docs, chosen, names_only)
+    rows = [("names only (resolver)", True, "topic"),
+            ("+ coref, descriptions matched in the topic", False, "topic")]
+    if args.scope == "stories":
+        rows.append(("+ coref, descriptions matched in newsprism stories", False, "stories"))
+    rows.append(("+ coref, topic, votes weighted by similarity", False, "similar"))
+    for label, names_only, scope in rows:
+        scores = evaluate(docs, chosen, names_only, parsed, scope)
         for metric, (p, r, f) in scores.items():
             table.add_row(label, metric, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}")
         conll = sum(f for _, _, f in scores.values()) / 3

@@ -118,6 +118,12 @@ class Mention:
     label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, ...
     entity_id: str = ""  # filled by link.aliases: the cross-document entity it belongs to
     normal: str = ""  # dictionary form when it differs from the text (Russian "Киеве" → "Киев")
+    # Set by extract.coref for descriptions and pronouns ("the actress", "she"); names keep "name"
+    kind: str = "name"  # name, nominal, pronoun
+    head: str = ""  # lemma of a nominal's head noun: "actress"
+    ref_start: int | None = None  # the mention (same document) this one refers to
+    ref_end: int | None = None
+    ref_rule: str = ""  # why it refers there: "apposition", "descriptor", "pronoun", ...
 
 
 @dataclass

@@ -111,3 +111,63 @@ def test_aliases_quote_speaker_resolved_to_entity() -> None:
 def test_translit_skeleton_folds_romanisations() -> None:
     assert to_latin("Алматы") == "Almaty"
     assert skeleton("Kassym-Yomart Tokaev") == skeleton("Kassym-Zhomart Tokayev")
+
+
+def reference(doc_id: str, text: str, phrase: str, head: str, target: str | None,
+              kind: str = "nominal", label: str = "PERSON", rule: str = "described") -> Mention:
+    start = text.index(phrase)
+    mention = Mention(doc_id, start, start + len(phrase), phrase, label, kind=kind, head=head)
+    if target is not None:
+        mention.ref_start = text.index(target)
+        mention.ref_end = mention.ref_start + len(target)
+        mention.ref_rule = rule
+    return mention
+
+
+def test_aliases_descriptions_join_their_name_across_articles() -> None:
+    texts = {
+        "a": "Actress Lindsay Lohan entered rehab. The actress said she was fine.",
+        "b": "The actress left the clinic in Malibu on Friday.",
+        "c": "The actress won an award in Paris.",
+    }
+    names = {"a": [("Lindsay Lohan", "PERSON")], "b": [], "c": []}
+    documents, extractions = corpus(texts, names)
+    a, b, c = texts["a"], texts["b"], texts["c"]
+    the_actress = reference("a", a, "actress said", "actress", "Lindsay Lohan")
+    extractions["a"].mentions += [
+        the_actress,
+        reference("a", a, "she", "", "actress said", kind="pronoun", rule="pronoun: 'she'"),
+    ]
+    extractions["b"].mentions.append(reference("b", b, "actress", "actress", None))
+    extractions["c"].mentions.append(reference("c", c, "actress", "actress", None))
+    # a and b are one story; c is another story and keeps its own "actress"
+    resolution = resolve(documents, extractions, scopes={"a": "s1", "b": "s1", "c": "s2"})
+    assign(extractions, resolution, resolution.entities)
+    lohan = entity_of(extractions, "a", "Lindsay Lohan")
+    assert {m.entity_id for m in extractions["a"].mentions} == {lohan}
+    assert extractions["b"].mentions[0].entity_id == lohan
+    assert extractions["c"].mentions[0].entity_id not in {"", lohan}
+    entity = next(e for e in resolution.entities if e.id == lohan)
+    assert any("'actress said'" in why for why in entity.evidence)
+    assert any("in b" in why for why in entity.evidence)
+    assert "she" not in entity.aliases  # descriptions are evidence, not aliases
+
+
+def test_aliases_short_forms_of_organisations_and_ages() -> None:
+    texts = {
+        "a": "The Academy of Motion Picture Arts and Sciences chose a host. The Academy said so.",
+        "b": "Police named the gunman as Eric Kirkpatrick, 61, of Vancouver.",
+        "c": "Eric Kirkpatrick was charged on Tuesday.",
+    }
+    names = {
+        "a": [("Academy of Motion Picture Arts and Sciences", "ORG"), ("Academy", "ORG")],
+        "b": [("Eric Kirkpatrick, 61", "PERSON")],
+        "c": [("Eric Kirkpatrick", "PERSON")],
+    }
+    documents, extractions = corpus(texts, names)
+    resolution = resolve(documents, extractions)
+    assign(extractions, resolution, resolution.entities)
+    assert entity_of(extractions, "a", "Academy") == entity_of(
+        extractions, "a", "Academy of Motion Picture Arts and Sciences")
+    assert entity_of(extractions, "b", "Eric Kirkpatrick, 61") == entity_of(
+        extractions, "c", "Eric Kirkpatrick")

@@ -1,0 +1,78 @@
+"""Within-article coreference: descriptions and pronouns pointed at the names they stand for."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract import make_doc
+from newsprism.extract.coref import find_references, mention_kind
+from newsprism.model import Document, Mention
+
+
+def parse(nlp, text: str):
+    return nlp(make_doc(nlp, Document(id="t", text=text)))
+
+
+def refers(text: str, references: list[Mention]) -> dict[str, str]:
+    return {m.text.lower(): text[m.ref_start:m.ref_end] for m in references
+            if m.ref_start is not None and m.ref_end is not None}
+
+
+def test_coref_descriptor_and_pronouns_point_at_the_name(nlp) -> None:
+    text = ("Actress Lindsay Lohan checked into a rehab clinic in Malibu on Tuesday. "
+            "The actress said she was grateful for the support of her fans.")
+    doc = parse(nlp, text)
+    references = find_references(doc, doc._.mentions)
+    actress = next(m for m in references if m.head == "actress")
+    assert text[actress.ref_start:actress.ref_end] == "Lindsay Lohan"
+    assert actress.kind == "nominal" and actress.ref_rule
+    she = next(m for m in references if m.text == "she")
+    assert she.kind == "pronoun"
+    # "she" points at "the actress", which points at the name: one chain
+    assert (she.ref_start, she.ref_end) in {(actress.start, actress.end),
+                                            (actress.ref_start, actress.ref_end)}
+
+
+def test_coref_apposition_title_and_pronoun(nlp) -> None:
+    text = ("Mukhtar Ablyazov, the former Bank Turan Alem chief, said the protests were a "
+            "popular revolution. He called on the army to side with the people.")
+    doc = parse(nlp, text)
+    found = refers(text, find_references(doc, doc._.mentions))
+    chief = next(value for key, value in found.items() if key.endswith("chief"))
+    assert chief == "Mukhtar Ablyazov"
+    assert found["he"] == "Mukhtar Ablyazov"
+
+
+def test_coref_naming_verb_links_a_later_description(nlp) -> None:
+    text = ("Police said a man identified as Eric Kirkpatrick opened fire at an office in Troy. "
+            "The man had been dismissed from the firm last year.")
+    doc = parse(nlp, text)
+    references = find_references(doc, doc._.mentions)
+    men = [m for m in references if m.head == "man"]
+    assert men and all(text[m.ref_start:m.ref_end] == "Eric Kirkpatrick" for m in men)
+
+
+def test_coref_given_candidates_keep_unresolved_descriptions(nlp) -> None:
+    text = "On Monday pirates attacked a cargo vessel. The pirates fled in two skiffs."
+    doc = parse(nlp, text)
+    first = text.index("pirates")
+    second = text.index("pirates fled")
+    candidates = [Mention("t", first, first + 7, "pirates", "PERSON"),
+                  Mention("t", second, second + 7, "pirates", "PERSON")]
+    references = find_references(doc, [], candidates)
+    assert [m.head for m in references] == ["pirate", "pirate"]
+    assert references[0].ref_start is None
+    assert (references[1].ref_start, references[1].ref_rule) == (first, "same head: 'pirate'")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [("She left the court.", "She", "pronoun"),
+     ("The coach was fired on Monday.", "coach", "nominal"),
+     ("Maurice Cheeks was fired on Monday.", "Maurice Cheeks", "name")],
+)
+def test_coref_mention_kind(nlp, text: str, phrase: str, kind: str) -> None:
+    doc = parse(nlp, text)
+    start = text.index(phrase)
+    span = doc.char_span(start, start + len(phrase))
+    assert mention_kind(span) == kind
