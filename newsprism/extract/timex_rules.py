@@ -514,10 +514,21 @@ def _offset(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 
 
 def _year_earlier(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
-    """"year-earlier", "the year-ago quarter": the previous period, a year back."""
+    """"year-earlier", "the year-ago quarter": the previous period, a year back. When the story
+    last named the year before publication itself ("the 1988 period ... the year-ago
+    results"), it is that year; a unit in the phrase sets the granularity
+    ("the year-ago quarter" after "Sept. 30" is a quarter)."""
     if ctx.previous is not None:
-        shifted = shift_value(ctx.previous, -1, "year")
+        previous = ctx.previous
+        year_before = ctx.reference is not None and previous == str(ctx.reference.year - 1)
+        shifted = previous if year_before else shift_value(previous, -1, "year")
         if shifted:
+            unit = re.search(r"(quarter|month|year)$", m[0].lower())
+            day = re.fullmatch(r"\d{4}-\d\d-\d\d", shifted)
+            if unit and day and unit[1] == "quarter":
+                shifted = quarter_of(date.fromisoformat(shifted))
+            elif unit and unit[1] in ("month", "year"):
+                shifted = truncate_value(shifted, unit[1]) or shifted
             return "DATE", shifted, "previous"
     if ctx.reference is None:
         return "DATE", "PAST_REF", "none"

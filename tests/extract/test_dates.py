@@ -258,3 +258,13 @@ def test_complete_documents_borrows_the_year_and_renormalises(nlp) -> None:
     assert complete_documents(documents, extractions) == 1
     assert documents[1].published.value == "2022-03-10"
     assert [t.date for t in extractions[1].times] == ["2022-03-10", "2022-03-08"]
+
+
+def test_year_ago_period_after_a_period_of_last_year_is_that_period() -> None:
+    text = (
+        "The airline lost $3 million in the 2021 period. The year-ago results included a "
+        "one-time charge."
+    )
+    assert _values(text)["year-ago"] == ("DATE", "2021")
+    after_day = _values("Profit fell in the quarter ended Sept. 30, from the year-ago quarter.")
+    assert after_day["the year-ago quarter"] == ("DATE", "2020-Q3")
