@@ -57,6 +57,12 @@ NAMING_VERBS = frozenset({"identify", "name", "call", "know"})
 PERSON_LABELS = frozenset({"PERSON"})
 NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words before a description that make it a new or different referent, not the named one.
+NEW_REFERENT_WORDS = frozenset({
+    "other", "another", "a", "an", "some", "many", "several", "few", "all", "both", "our",
+    "their", "any", "each", "every", "no", "such", "these", "those", "more", "most",
+})
+_MODIFIER_DEPS = frozenset({"det", "amod", "predet", "poss", "nummod", "quantmod"})
 # Adjectives that are part of a role and say nothing about which person it is.
 _WEAK_HEADS = frozenset({"one", "other", "others", "some", "all", "both", "part", "number"})
 
@@ -70,6 +76,7 @@ class _Target:
     kind: str
     plural: bool
     gender: str  # "f", "m" or ""
+    root: str  # the name (its last word) or first description the chain starts from
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -178,13 +185,13 @@ def _gender_of(lemmas: Sequence[str]) -> str:
     return ""
 
 
-def _compatible(pronoun: str, target: _Target) -> bool:
+def _compatible(pronoun: str, target: _Target, chain_gender: dict[str, str]) -> bool:
     lowered = pronoun.lower()
+    gender = target.gender or chain_gender.get(target.root, "")
     if lowered in PERSON_PRONOUNS or lowered in FIRST_PERSON:
         if target.label not in PERSON_LABELS or target.plural:
             return False
-        clash = (target.gender == "f" and lowered in MALE) or (
-            target.gender == "m" and lowered in FEMALE)
+        clash = (gender == "f" and lowered in MALE) or (gender == "m" and lowered in FEMALE)
         return not clash
     if lowered in THING_PRONOUNS:
         return target.label not in PERSON_LABELS and not target.plural
@@ -257,8 +264,11 @@ def find_references(
     for mention, span in named:
         targets.append(_Target(mention.start, mention.end, mention.label, sent_index(span.start),
                                "name", span.root.tag_ in {"NNPS", "NNS"},
-                               genders.get((mention.start, mention.end), "")))
-    first_by_head: dict[tuple[str, str], Mention] = {}
+                               genders.get((mention.start, mention.end), ""),
+                               _name_key(mention)))
+    # gender a chain shows through its pronouns: after "he" → Ablyazov, "she" cannot be him
+    chain_gender: dict[str, str] = {}
+    first_by_head: dict[tuple[str, str, bool], Mention] = {}
     out: list[Mention] = []
     name_spans = {(m.start, m.end) for m in names}
     for candidate in sorted(candidates, key=lambda m: (m.start, m.end)):
@@ -273,13 +283,14 @@ def find_references(
         result = replace(candidate, kind=kind, doc_id=candidate.doc_id or doc_id)
         sent = sent_index(span.start)
         if kind == "pronoun":
-            ref = _resolve_pronoun(doc, span, targets, sent, named)
+            ref = _resolve_pronoun(doc, span, targets, sent, chain_gender)
         else:
             lemma = head_lemma(span)
             result.head = lemma
             ref = _resolve_nominal(doc, span, lemma, candidate.label, named, described,
                                    descriptor_of, first_by_head)
-            first_by_head.setdefault((candidate.label, lemma), result)
+            plural = _head_token(span).tag_ in {"NNS", "NNPS"}
+            first_by_head.setdefault((candidate.label, lemma, plural), result)
         if ref is not None:
             result.ref_start, result.ref_end, result.ref_rule = ref
         if ref is None and auto:
@@ -295,13 +306,23 @@ def find_references(
         else:
             gender = gender or _gender_of([result.head])
         label = candidate.label
+        root = f"{result.start}:{result.end}"
         if ref is not None:
-            label = next((t.label for t in targets if (t.start, t.end) == ref[:2]), label)
+            pointed = next((t for t in targets if (t.start, t.end) == ref[:2]), None)
+            if pointed is not None:
+                label, root = pointed.label, pointed.root
+        if gender and kind == "pronoun":
+            chain_gender.setdefault(root, gender)
         if kind != "pronoun" or ref is not None:
             targets.append(_Target(result.start, result.end, label, sent, kind,
                                    head.tag_ in {"NNS", "NNPS"} or
-                                   span.text.lower() in PLURAL_PRONOUNS, gender))
+                                   span.text.lower() in PLURAL_PRONOUNS, gender, root))
     return out
+
+
+def _name_key(mention: Mention) -> str:
+    words = mention.text.split()
+    return words[-1].lower() if words else f"{mention.start}:{mention.end}"
 
 
 def _auto_candidates(
@@ -345,16 +366,18 @@ def _resolve_nominal(
     doc: Doc, span: Span, lemma: str, label: str, named: Sequence[tuple[Mention, Span]],
     described: dict[str, list[tuple[Mention, Span]]],
     descriptor_of: dict[int, tuple[Mention, str]],
-    first_by_head: dict[tuple[str, str], Mention],
+    first_by_head: dict[tuple[str, str, bool], Mention],
 ) -> tuple[int, int, str] | None:
     head = _head_token(span)
     if head.i in descriptor_of:
         mention, rule = descriptor_of[head.i]
         return mention.start, mention.end, rule
-    options = described.get(lemma, [])
-    distinct = {(m.start, m.end) for m, _ in options}
-    entities = {_skeleton_key(m.text) for m, _ in options}
-    if options and (len(entities) == 1 or len(distinct) >= 1):
+    modifiers = {c.lower_ for c in head.children if c.dep_ in _MODIFIER_DEPS}
+    if modifiers & NEW_REFERENT_WORDS:
+        return None  # "other leaders", "another actress", "our country": not the named one
+    plural = head.tag_ in {"NNS", "NNPS"}
+    options = [] if plural else described.get(lemma, [])
+    if options:
         mention, _ = _nearest(span, options)
         return mention.start, mention.end, f"described: {lemma!r} as in {mention.text!r}"
     if label not in PERSON_LABELS and lemma not in _WEAK_HEADS:
@@ -363,19 +386,15 @@ def _resolve_nominal(
         if within:
             mention, _ = _nearest(span, within)
             return mention.start, mention.end, f"head in name: {lemma!r} in {mention.text!r}"
-    earlier = first_by_head.get((label, lemma))
+    earlier = first_by_head.get((label, lemma, plural))
     if earlier is not None and lemma not in _WEAK_HEADS:
         return earlier.start, earlier.end, f"same head: {lemma!r}"
     return None
 
 
-def _skeleton_key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def _resolve_pronoun(
     doc: Doc, span: Span, targets: Sequence[_Target], sent: int,
-    named: Sequence[tuple[Mention, Span]],
+    chain_gender: dict[str, str],
 ) -> tuple[int, int, str] | None:
     token = span[0]
     lowered = token.lower_
@@ -390,13 +409,13 @@ def _resolve_pronoun(
     if lowered in FIRST_PERSON:
         # the speaker named in the same sentence (quotes: '"We ...," said Zadan')
         same = [t for t in targets if t.sent == sent and t.kind == "name"
-                and _compatible(lowered, t)]
+                and _compatible(lowered, t, chain_gender)]
         if same:
             target = min(same, key=lambda t: abs(t.start - token.idx))
             return target.start, target.end, "speaker: first person"
         return None
     candidates = [t for t in targets if t.end <= token.idx and sent - t.sent <= PRONOUN_WINDOW
-                  and _compatible(lowered, t)]
+                  and _compatible(lowered, t, chain_gender)]
     if not candidates:
         return None
     # Closest sentence first; within it prefer names, then the earliest (subjects come first).
