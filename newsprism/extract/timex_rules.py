@@ -81,7 +81,8 @@ _APPROX = (
 )
 _CLOCK = (
     r"(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d\d|noon|midnight|midday"
-    r"|\d{1,2}(?::\d\d)?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))"
+    r"|\d{1,2}(?::\d\d)?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC)\b))"  # "0800 UTC": a 24-hour clock
     r"(?:\s(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?"
 )
 
@@ -588,6 +589,8 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
             return None
     if unit == "weekend":
         return "DURATION", "P2D" if amount in (None, 1) else f"P{2 * amount}D", "none"
+    if amount is not None and re.search(r"\band\s+a\s+half\b", m[0], re.IGNORECASE):
+        return "DURATION", _half_value(amount + 0.5, unit), "none"  # "two and a half years"
     return "DURATION", _duration_value(amount, unit), "none"
 
 
@@ -762,7 +765,9 @@ def _clock_value(text: str) -> str | None:
         return "12:00"
     if t.startswith("midnight"):
         return "24:00"
-    m = re.match(r"(\d{1,2})(?::(\d\d))?\s?(a\.?m|p\.?m)?", t)
+    m = re.match(r"(\d\d)(\d\d)\s?(?=utc|gmt)()", t) or re.match(
+        r"(\d{1,2})(?::(\d\d))?\s?(a\.?m|p\.?m)?", t
+    )
     if not m:
         return None
     hour = int(m[1])
@@ -918,7 +923,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("year_ended", _rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), _year_ended),
     ("mid_part", _rx(r"mid[- ]?(?P<part>morning|afternoon)"), _mid_part),
     ("year_end", _rx(
-        r"(?:the\s+end\s+of\s+(?:the|this)\s+year|year(?:'s|-)?\s?end|the\s+(?:current\s+)?"
+        r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+year|year(?:'s|-)?\s?end"
+        r"|the\s+(?:current\s+)?"
         r"(?:full|fiscal|calendar)\s+year|the\s+current\s+(?:fiscal\s+)?year)"), _year_end),
     ("season_alone", _rx(
         r"(?:the\s+)?(?:(?:early|late|mid)[- ]\s*)?(?P<s>summer|winter|autumn)"
@@ -939,14 +945,15 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>)(?P<u>decade|century)(?![-\w])"), _duration),
     ("this_part", _rx(rf"(?P<w>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})"), _this_part),
     ("weekday", _rx(
-        rf"(?:(?:early|late|(?P<rel>last|next|this|past|coming|previous))\s+)?(?P<wd>{_WEEKDAY})(?!\s*,?\s*{_MONTH})"
+        r"(?:(?:early|late|(?P<rel>last|next|this|past|coming|previous))\s+)?"
+        rf"(?P<wd>{_WEEKDAY})(?![ \t]*,?[ \t]*{_MONTH})"  # "Friday\nSeptember 18": a title's end
         rf"(?:\s+(?:(?P<part>{_PART})|(?:at\s+)?(?P<clock>{_CLOCK})))?", flags=0), _weekday),
     ("deictic", _rx(
-        r"(?:(?:late|early)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?(?![\w'])"
+        r"(?:(?:late|early|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?(?![\w'])"
         r"(?:\s+(?P<part>morning|afternoon|evening))?"), _deictic),
     ("relative_unit", _rx(
-        r"(?:(?:earlier|later|early|late)\s+)?(?:the\s+)?"
-        r"(?P<rel>last|this|next|past|previous|current|coming|following|that)\s+"
+        r"(?:(?:earlier|later|early|late|the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
+        r"(?:the\s+)?(?P<rel>last|this|next|past|previous|current|coming|following|that)\s+"
         r"(?P<u>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|day)(?!s)"
         r"(?![-\w])"), _relative_unit),
     ("set", _rx(
@@ -959,7 +966,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"\s+)?"
         rf"(?:(?P<n>\d+\s1/2|{_NUM}|{_VAGUE}|\d+\.5)[\s-]+)(?:and\s+a\s+half\s+)?"
         r"(?:(?:more|additional|further|extra)\s+)?"
-        rf"(?P<u>{_UNIT}|weekend)s?(?:-long|-old)?"), _duration),
+        rf"(?P<u>{_UNIT}|weekend)s?(?:-long|-old|\s+and\s+a\s+half(?![\w-]))?"), _duration),
     ("coming_units", _rx(r"(?:the\s+)?coming\s+(?P<n>)(?P<u>days|weeks|months|years)"), _duration),
     ("long_units", _rx(r"(?P<n>)(?P<u>hours|days|weeks|months|years|decades)-long"), _duration),
     ("recent_units", _rx(r"recent\s+(?P<n>)(?P<u>days|weeks|months|decades)"), _duration),

@@ -67,6 +67,13 @@ def _values(text: str, reference: date | None = REF) -> dict[str, tuple[str, str
         ("The airline flies four times a week to Goma.", "a week", "SET", "P1W"),
         ("The blockade costs the port $2 million a year.", "a year", "SET", "P1Y"),
         ("The ban lasts a year.", "a year", "DURATION", "P1Y"),
+        ("Markets fell sharply earlier today.", "earlier today", "DATE", "2022-01-07"),
+        ("Prices rose at the beginning of the year.", "the beginning of the year", "DATE", "2022"),
+        ("Losses grew at the end of last year.", "the end of last year", "DATE", "2021"),
+        ("Trading resumed at 0830 UTC.", "0830 UTC", "TIME", "2022-01-07T08:30Z"),
+        ("The siege lasted almost two and a half years.", "almost two and a half years",
+         "DURATION", "P2Y6M"),
+        ("Rescuers searched for an hour and a half.", "an hour and a half", "DURATION", "PT1H30M"),
         ("Prices may rise in the coming years.", "the coming years", "DURATION", "PXY"),
         ("The markets closed at 16:08 UTC.", "16:08 UTC", "TIME", "2022-01-07T16:08Z"),
         ("Shelling resumed yesterday morning.", "yesterday morning", "TIME", "2022-01-06TMO"),
@@ -268,3 +275,10 @@ def test_year_ago_period_after_a_period_of_last_year_is_that_period() -> None:
     assert _values(text)["year-ago"] == ("DATE", "2021")
     after_day = _values("Profit fell in the quarter ended Sept. 30, from the year-ago quarter.")
     assert after_day["the year-ago quarter"] == ("DATE", "2020-Q3")
+
+
+def test_weekday_at_the_end_of_a_title_line_before_a_date_line() -> None:
+    text = "Markets to stay closed until Friday\nSeptember 18, 2008\nTrading was halted."
+    values = _values(text, date(2008, 9, 18))
+    assert values["Friday"] == ("DATE", "2008-09-19")
+    assert values["September 18, 2008"] == ("DATE", "2008-09-18")
