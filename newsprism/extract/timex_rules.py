@@ -133,7 +133,7 @@ Normaliser = Callable[[re.Match[str], Context], tuple[str, str, str] | None]
 
 
 _FUTURE_CUE = re.compile(
-    r"(?:\b(?:will|shall|would|going to|scheduled|slated|plans? to|planned"
+    r"(?:\b(?:will|shall|would|should|going to|scheduled|slated|plans? to|planned"
     r"|planning|expected to|is to|are to|upcoming|until|till|set (?:for|to)|due (?:on|to)"
     r"|as (?:soon|early) as)\b|'ll\b)",
     FLAGS,
