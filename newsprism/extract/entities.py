@@ -83,9 +83,8 @@ def looks_like_person(text: str) -> bool:
     return all(_NAME_TOKEN.match(t) for t in tokens)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character span without edge noise and a leading article."""
-    text = doc.text
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character span of ``text`` without edge noise and a leading article."""
     while start < end and text[start] in _EDGE_NOISE:
         start += 1
     while end > start and text[end - 1] in _EDGE_NOISE:
@@ -108,15 +107,20 @@ def _drop_trailing_titles(doc: Doc, span: Span, start: int, end: int) -> int:
     return tokens[-1].idx + len(tokens[-1]) if tokens else end
 
 
-def repair(doc: Doc, span: Span) -> Mention | None:
-    """The mention a NER span stands for, or None when it names nothing."""
+def repair(doc: Doc, span: Span, doc_text: str | None = None) -> Mention | None:
+    """The mention a NER span stands for, or None when it names nothing.
+
+    ``doc_text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
+    """
     label = span.label_
     if label not in NAME_LABELS:
         return None
-    start, end = _trim(doc, span.start_char, span.end_char)
+    if doc_text is None:
+        doc_text = doc.text
+    start, end = _trim(doc_text, span.start_char, span.end_char)
     if label == "PERSON":
         end = _drop_trailing_titles(doc, span, start, end)
-    text = doc.text[start:end]
+    text = doc_text[start:end]
     if not text or not any(c.isalpha() for c in text):
         return None
     if text.lower() in NOT_NAMES or (label in {"GPE", "LOC"} and text.islower()
@@ -124,7 +128,7 @@ def repair(doc: Doc, span: Span) -> Mention | None:
         return None
     if "\n" in text:  # a span running over a paragraph break is two things, keep the first
         end = start + text.index("\n")
-        text = doc.text[start:end].rstrip(_EDGE_NOISE)
+        text = doc_text[start:end].rstrip(_EDGE_NOISE)
         end = start + len(text)
     if label == "ORG" and looks_like_person(text):
         label = "PERSON"
@@ -142,19 +146,19 @@ def repair(doc: Doc, span: Span) -> Mention | None:
     return Mention(doc_id=doc_id, start=start, end=end, text=text, label=label, normal=normal)
 
 
-def _acronym_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _acronym_mentions(doc: Doc, mentions: list[Mention], text: str) -> list[Mention]:
     """Mentions for acronyms introduced in brackets right after an ORG, and their later uses."""
     found: list[Mention] = []
     known: dict[str, str] = {}
     for mention in mentions:
         if mention.label not in {"ORG", "GPE", "LOC", "FAC"}:
             continue
-        match = _ACRONYM.match(doc.text, mention.end + 1) if mention.end < len(doc.text) else None
+        match = _ACRONYM.match(text, mention.end + 1) if mention.end < len(text) else None
         if match and acronym_of(mention.text) == match.group(1):
             known[match.group(1)] = mention.label
     taken = {(m.start, m.end) for m in mentions}
     for acronym, label in known.items():
-        for match in re.finditer(rf"\b{re.escape(acronym)}\b", doc.text):
+        for match in re.finditer(rf"\b{re.escape(acronym)}\b", text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
             found.append(
@@ -166,8 +170,9 @@ def _acronym_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Named-entity mentions of a processed Doc, repaired, in text order."""
-    mentions = [m for m in (repair(doc, span) for span in doc.ents) if m is not None]
-    mentions.extend(_acronym_mentions(doc, mentions))
+    text = doc.text
+    mentions = [m for m in (repair(doc, span, text) for span in doc.ents) if m is not None]
+    mentions.extend(_acronym_mentions(doc, mentions, text))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from newsprism.extract.extensions import register_extensions
 from newsprism.model import Event, Mention, Quantity, TimeExpression
@@ -96,20 +96,19 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
 
-def _sentence_items(items: list, sent: Span) -> list:
-    return [item for item in items if sent.start_char <= item.start < sent.end_char]
+def _sentence_items(items: list, start: int, end: int) -> list:
+    return [item for item in items if start <= item.start < end]
 
 
 def _event_date(
-    trigger: Trigger, sent: Span, times: list[TimeExpression], trigger_start: int
+    trigger: Trigger, text: str, sent_start: int, times: list[TimeExpression], trigger_start: int
 ) -> str | None:
     dated = [t for t in times if t.date]
     if not dated:
         return None
     if trigger.date_role == "until":
-        text = sent.doc.text
         for time in dated:
-            if UNTIL.search(text[max(sent.start_char, time.start - 12) : time.start]):
+            if UNTIL.search(text[max(sent_start, time.start - 12) : time.start]):
                 return time.date
         return None
     # The date nearest the trigger: "protests began ... on January 2" or "On January 2, ..."
@@ -123,10 +122,13 @@ def find_events(doc: Doc) -> list[Event]:
     mentions: list[Mention] = list(doc._.mentions or [])
     quantities: list[Quantity] = list(doc._.quantities or [])
     events: list[Event] = []
-    for sent in doc.sents:
+    # Span.text and Doc.text are rebuilt from the tokens on every access: slice one copy.
+    text = doc.text
+    for sent_start, sent_end in [(sent.start_char, sent.end_char) for sent in doc.sents]:
+        sent_text = text[sent_start:sent_end]
         seen: set[str] = set()
         for trigger in TRIGGERS:
-            match = trigger.pattern.search(sent.text)
+            match = trigger.pattern.search(sent_text)
             if match is None or trigger.type in seen:
                 continue
             if trigger.type.startswith("state of emergency") and seen & {
@@ -135,16 +137,19 @@ def find_events(doc: Doc) -> list[Event]:
             }:
                 continue
             seen.add(trigger.type)
-            start = sent.start_char + match.start()
-            sent_mentions = _sentence_items(mentions, sent)
+            start = sent_start + match.start()
+            sent_mentions = _sentence_items(mentions, sent_start, sent_end)
             events.append(
                 Event(
                     doc_id=doc_id,
                     start=start,
-                    end=sent.start_char + match.end(),
+                    end=sent_start + match.end(),
                     text=match.group(0),
                     type=trigger.type,
-                    date=_event_date(trigger, sent, _sentence_items(times, sent), start),
+                    date=_event_date(
+                        trigger, text, sent_start,
+                        _sentence_items(times, sent_start, sent_end), start,
+                    ),
                     place=next((m.text for m in sent_mentions if m.label in PLACE_LABELS), ""),
                     participants=sorted(
                         {m.text for m in sent_mentions if m.label in PARTICIPANT_LABELS}
@@ -152,10 +157,10 @@ def find_events(doc: Doc) -> list[Event]:
                     quantity_indexes=[
                         i
                         for i, q in enumerate(quantities)
-                        if sent.start_char <= q.start < sent.end_char
+                        if sent_start <= q.start < sent_end
                     ],
-                    sentence_start=sent.start_char,
-                    sentence_end=sent.end_char,
+                    sentence_start=sent_start,
+                    sentence_end=sent_end,
                 )
             )
     return events

@@ -14,9 +14,11 @@ A quantity is found in three steps, sentence by sentence:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -366,11 +368,56 @@ def _counted_noun(doc: Doc, num_start: int, num_end: int, end: int) -> Token | N
     return None
 
 
-def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bool
-                ) -> list[_Atom]:
+# Orth hash -> whether a token with that form can start a number or a phone number; filled as
+# words are met. Cleared when it grows past this many forms so a long crawl's memory stays flat.
+_NUMBER_START_CACHE_SIZE = 200_000
+_number_starts: dict[int, bool] = {}
+
+
+def _may_start_number(vocab: Vocab, orth: int) -> bool:
+    """Whether :func:`_read_number` or the phone check can fire on a token of this form: every
+    other token is skipped by :func:`_find_atoms` without either (both read only the form)."""
+    known = _number_starts.get(orth)
+    if known is not None:
+        return known
+    lexeme = vocab[orth]
+    text = lexeme.text
+    lower = lexeme.lower_
+    may = (
+        lexeme.is_digit
+        or text == "+"
+        or lower in VAGUE_COUNTS
+        or lower in ("a", "an")
+        or (not is_ordinal(text) and (
+            lexeme.like_num or is_number_word(text) or parse_digits(text) is not None
+        ))
+    )
+    if len(_number_starts) >= _NUMBER_START_CACHE_SIZE:
+        _number_starts.clear()
+    _number_starts[orth] = may
+    return may
+
+
+def _number_start_tokens(doc: Doc) -> list[int]:
+    """Indices of the Doc's tokens that :func:`_may_start_number`, in order."""
+    vocab = doc.vocab
+    return [
+        i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if _may_start_number(vocab, orth)
+    ]
+
+
+def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bool,
+                starts: list[int] | None = None) -> list[_Atom]:
+    """Amounts in a sentence. ``starts`` (from :func:`_number_start_tokens`) lets the scan jump
+    over tokens that cannot start one; the result is the same without it."""
     atoms: list[_Atom] = []
     i = sent.start
     while i < sent.end:
+        if starts is not None:
+            at = bisect.bisect_left(starts, i)
+            i = starts[at] if at < len(starts) else sent.end
+            if i >= sent.end:
+                break
         if i in blocked:
             i += 1
             continue
@@ -899,8 +946,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     phrase_cues = [(start, doc.vocab.strings[key]) for key, start, _ in _matcher(doc.vocab)(doc)]
     doc_id = doc._.doc_id or ""
     out: list[Quantity] = []
+    starts = _number_start_tokens(doc)
     for sent in doc.sents:
-        atoms = _find_atoms(doc, text, sent, blocked, european)
+        atoms = _find_atoms(doc, text, sent, blocked, european, starts)
         if not atoms:
             continue
         groups = _group_atoms(doc, atoms, sent)
