@@ -13,8 +13,9 @@ Matching rules are those written in gold.json's "about":
 - publication window: the inferred publication date lies within [not_before, not_after];
 - alias clusters: every gold name that occurs in the texts maps to one and the same system entity;
 - verdicts: a system comparison with the gold verdict whose claims come from exactly the gold
-  documents and mention the gold item (every number of the gold `what`, or for a `what` without
-  numbers at least two of its content words); each system comparison matches at most once.
+  documents and mention the gold item (every number of the gold `what` plus one of its words in
+  the comparison's label, note or values, or for a `what` without numbers at least two of its
+  content words); each system comparison matches at most once.
 """
 
 from __future__ import annotations
@@ -151,7 +152,13 @@ def comparison_matches(item: dict, comparison: Comparison, claims: list[Claim], 
         present |= {str(int(c.low)) for c in claims if c.low is not None}
         present |= {str(int(c.high)) for c in claims if c.high is not None}
         present |= {str(int(c.as_of[8:10])) for c in claims if c.as_of and len(c.as_of) >= 10}
-        return all(n.replace(",", "") in present for n in wanted_numbers)
+        # Numbers alone match too easily (a day of the month, a year): the comparison must also
+        # name what is compared with one word of the gold item ("killed", "price", "began").
+        named = norm(" ".join([comparison.label, comparison.note] + [c.value for c in claims]))
+        what_words = re.findall(r"[a-z]{4,}", what.casefold())
+        return all(n.replace(",", "") in present for n in wanted_numbers) and any(
+            w[:6] in named for w in what_words
+        )
     # Without numbers, the comparison's own words (its label and the claims' values, not the
     # surrounding sentences) must carry two words of the gold item besides the speakers' names.
     names = norm(" ".join(c.attributed_to for c in claims)).split()

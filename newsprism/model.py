@@ -250,7 +250,7 @@ class Claim:
 
     id: str
     doc_id: str
-    kind: Literal["quantity", "event", "statement"]
+    kind: Literal["quantity", "event", "statement", "location"]
     key: str  # comparable key: "killed|security forces|Kazakhstan", "event|protest began"
     label: str  # human label of the key: "people killed (security forces)"
     value: str  # display value: "more than 3,000", "2022-01-02", "the unrest was a coup"
@@ -275,7 +275,7 @@ class Comparison:
     story_id: str
     key: str
     label: str
-    kind: Literal["quantity", "event", "statement"]
+    kind: Literal["quantity", "event", "statement", "location"]
     verdict: Verdict
     claim_ids: list[str] = field(default_factory=list)
     independent_sources: int = 0

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from newsprism.crosscheck.claims import document_claims
 from newsprism.crosscheck.verdicts import compare_statements, compare_values
+from newsprism.crosscheck.whereabouts import compare_places, whereabouts_claims
 from newsprism.model import Claim, Comparison, Document, Extraction, Story
 
 __all__ = ["crosscheck"]
@@ -29,9 +30,13 @@ def crosscheck(
             claim
             for doc_id in story.doc_ids
             if doc_id in documents and doc_id in extractions
-            for claim in document_claims(documents[doc_id], extractions[doc_id])
+            for claim in (
+                document_claims(documents[doc_id], extractions[doc_id])
+                + whereabouts_claims(documents[doc_id], extractions[doc_id])
+            )
         ]
         claims.extend(story_claims)
         comparisons.extend(compare_values(story.id, story_claims, source_groups))
         comparisons.extend(compare_statements(story.id, story_claims, source_groups))
+        comparisons.extend(compare_places(story.id, story_claims, source_groups))
     return claims, comparisons
