@@ -399,9 +399,9 @@ def infer_publication_time(
         if year is None:
             return PublicationTime(value=None, source="unknown", evidence=evidence)
         return PublicationTime(
-            value=None, source="unknown", confidence=0.0, evidence=evidence,
-            not_before=f"{year}-01-01", partial=str(year),
-        )  # fmt: skip
+            value=None, source="unknown", confidence=round(year_confidence, 2),
+            evidence=evidence, not_before=f"{year}-01-01", partial=str(year),
+        )  # fmt: skip  (the confidence is the partial year's)
 
     def resolve(d: _Dated, base_year: int) -> date:
         if d.year is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from newsprism.extract.pubdate import complete_years, infer_publication_time
 
 LATEST = date(2026, 11, 23)
@@ -146,3 +148,24 @@ def test_only_scheduled_dates_put_publication_shortly_before_them() -> None:
 def test_by_a_date_in_the_past_perfect_is_an_event() -> None:
     text = "By 9 March 2022 more than 200 families had fled the district, officials said."
     assert infer_publication_time(text, latest=LATEST).value == "2022-03-09"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KHARTOUM, June 14 (Reuters) - Shelling resumed overnight, residents said.",
+        "The dam was finished in 1989. Ten years ago, the valley still held 4,000 people.",
+        "The ferry sank on Sunday, January 2, and rescuers searched through the night.",
+        "Aid groups must register by 20 March, the ministry said.",
+        "Protests began on 2 January. Police reported 40 arrests on 4 January.",
+        "The airline said deliveries will begin in 2011.",
+    ],
+)
+def test_every_inference_has_a_confidence_and_an_evidence_sentence(text: str) -> None:
+    pub = infer_publication_time(text, "d9", latest=LATEST)
+    assert pub.value or pub.partial
+    assert pub.confidence > 0
+    assert pub.evidence and all(e.text and e.text in text for e in pub.evidence)
+    assert all(e.rule and e.doc_id == "d9" for e in pub.evidence)
+    if pub.value is None:
+        assert pub.source == "unknown"
