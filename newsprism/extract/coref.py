@@ -57,6 +57,11 @@ NAMING_VERBS = frozenset({"identify", "name", "call", "know"})
 PERSON_LABELS = frozenset({"PERSON"})
 NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Share of a sentence's longer words that are capitalised for it to be a title-case headline
+# (ordinary news sentences with many names stay well below it).
+HEADLINE_CAPITALISED = 0.8
+# An all-capital word longer than this is a shouted headline word ("DRIVER"), not an acronym.
+HEADLINE_ACRONYM_MAX = 5
 # Words before a description that make it a new or different referent, not the named one.
 NEW_REFERENT_WORDS = frozenset({
     "other", "another", "a", "an", "some", "many", "several", "few", "all", "both", "our",
@@ -108,11 +113,12 @@ def mention_kind(span: Span) -> str:
     if head.ent_type_ in NAME_ENTITY_TYPES:
         return "name"
     if head.pos_ == "PROPN":
-        # a lone capitalised word the NER did not tag ("Host", "Coach" in a headline) is a
-        # description when the article also uses it as a common noun
-        if len(span) == 1 and any(
+        # a lone capitalised word the NER did not tag is a description when it opens a sentence
+        # or sits in a title-case headline ("Driver Charged In Death Of Woman"), or when the
+        # article also uses it as a common noun
+        if len(span) == 1 and (_in_headline(head) or any(
             t.lower_ == head.lower_ and t.pos_ == "NOUN" for t in head.doc
-        ):
+        )):
             return "nominal"
         return "name"
     if head.pos_ == "NUM" or head.like_num:
@@ -124,6 +130,17 @@ def mention_kind(span: Span) -> str:
     ) and not head.is_sent_start:
         return "name"
     return "nominal"
+
+
+def _in_headline(token: Token) -> bool:
+    """Whether the token's capital is no evidence of a name: sentence start or title-case line."""
+    if token.is_sent_start or (token.is_upper and len(token) > HEADLINE_ACRONYM_MAX):
+        return True
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return capitalised / len(words) >= HEADLINE_CAPITALISED
 
 
 def _descriptor_tokens(doc: Doc, name: Span) -> list[Token]:
@@ -143,6 +160,8 @@ def _descriptor_tokens(doc: Doc, name: Span) -> list[Token]:
             i -= 1
             continue
         break
+    # role words inside the span itself: "defensive tackle Jamal Williams" as one mention
+    found.extend(t for t in name if t.pos_ == "NOUN" and not t.ent_type_ and t.i < root.i)
     # apposition either way: "Ablyazov, the former chief", "the actress, Lindsay Lohan"
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":

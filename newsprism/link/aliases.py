@@ -9,8 +9,15 @@ Rules, strongest first: same skeleton (spelling/transliteration variants); gazet
 (Alma-Ata = Almaty); same words in another order (Bank Turan Alem = Turan Alem Bank); an
 acronym introduced in brackets or matching a name's initials (CSTO); fuzzy skeleton match
 (Organisation / Organization); a nationality adjective dropped (Kazakhstani Health Ministry =
-Health Ministry); a surname standing for a full name used in the same article (or the only such
-full name in the corpus).
+Health Ministry); a short form standing for a longer name used in the same article (or the only
+such name in the corpus): a surname ("Tokayev"), one word of an organisation or place ("the
+Academy", "Navy").
+
+Descriptions and pronouns (mentions with ``kind`` nominal/pronoun, from
+:mod:`newsprism.extract.coref`) are not names: they take the entity of the mention they refer to
+in their article, and an unresolved description ("the actress") is matched by its head noun to
+what that head describes in other articles of the same story. Each such link is recorded in the
+entity's evidence; descriptions never become aliases.
 """
 
 from __future__ import annotations
@@ -44,6 +51,11 @@ LINK_CLASSES: dict[str, str] = {
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 _DEMONYM_LEAD = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish|ic|ch|akh|ek))\s+(?=[A-Z])")
 _PAREN = re.compile(r"^\s*\(\s*$")
+_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\s*\.?\s+(?=\S)")
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:in|at|on|of|near|from|to|into|off|across|along|outside|inside)\s+(?:the\s+)?(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def _cls(label: str) -> str:
@@ -52,6 +64,7 @@ def _cls(label: str) -> str:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    text = _LEADING_PREPOSITION.sub("", text)  # "in Queens": a place named inside a phrase
     text = re.sub(r"\s*,\s*\d{1,3}$", "", text)  # an age after a name: "Eric Kirkpatrick, 61"
     return re.sub(r"['’]s$", "", text)
 
@@ -97,6 +110,8 @@ class Resolution:
 def _node_key(mention: Mention) -> tuple[str, str] | None:
     text = _clean(mention.normal or mention.text)
     cls = _cls(mention.label)
+    if cls == "PERSON":
+        text = _HONORIFIC.sub("", text)
     if cls in {"PLACE", "FAC"}:
         place = lookup(text)
         if place is not None:
@@ -109,6 +124,56 @@ def _node_key(mention: Mention) -> tuple[str, str] | None:
 
 def _is_short_person(node: _Node) -> bool:
     return node.cls == "PERSON" and len(node.words) == 1
+
+
+# Longest place qualifier (in skeleton words) read off the front of a name: "u s" is 2.
+PLACE_QUALIFIER_WORDS = 3
+
+
+def _place_qualifiers(
+    nodes: Mapping[str, _Node], members: Sequence[_Node], merge: Callable[[str, str, str], None],
+) -> None:
+    """'U.S. Surgeon General' = 'Surgeon General of the United States' = 'Surgeon General': a
+    known place in front ("U.S.") or behind ("of the United States") qualifies a name that is
+    used without it too (two words at least remain, so "New York Police" stays apart from
+    "Police")."""
+    for node in members:
+        words = node.words
+        if len(words) < 3 or node.cls == "PLACE":
+            continue
+        rests: list[list[str]] = []
+        for k in range(1, min(PLACE_QUALIFIER_WORDS, len(words) - 2) + 1):
+            if lookup(" ".join(words[:k])) is not None:
+                rests.append(words[k:])
+        if "of" in words:
+            cut = words.index("of")
+            tail = [w for w in words[cut + 1:] if w != "the"]
+            if cut >= 2 and tail and lookup(" ".join(tail)) is not None:
+                rests.append(words[:cut])
+        for rest in rests:
+            other = f"{node.cls}|{' '.join(rest)}"
+            if other in nodes and other != node.key:
+                merge(node.key, other, f"place qualifier dropped: "
+                      f"{node.surfaces.most_common(1)[0][0]!r} = "
+                      f"{nodes[other].surfaces.most_common(1)[0][0]!r}")
+                break
+
+
+def _middle_names(members: Sequence[_Node], merge: Callable[[str, str, str], None]) -> None:
+    """'Eric Allen Kirkpatrick' = 'Eric Kirkpatrick', 'Raj K. Chohan' = 'Raj Chohan' when only
+    one two-word name has that first and last word."""
+    two_word: dict[tuple[str, str], list[_Node]] = defaultdict(list)
+    for node in members:
+        if len(node.words) == 2:
+            two_word[(node.words[0], node.words[-1])].append(node)
+    for node in members:
+        if len(node.words) < 3:
+            continue
+        short = two_word.get((node.words[0], node.words[-1]), [])
+        if len(short) == 1:
+            merge(node.key, short[0].key,
+                  f"middle name dropped: {node.surfaces.most_common(1)[0][0]!r} = "
+                  f"{short[0].surfaces.most_common(1)[0][0]!r}")
 
 
 def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, list[str]]) -> None:
@@ -152,6 +217,9 @@ def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, li
                               f"{node.surfaces.most_common(1)[0][0]!r} ~ "
                               f"{other.surfaces.most_common(1)[0][0]!r}")
                 index[word].append(node)
+        _place_qualifiers(nodes, members, merge)
+        if cls == "PERSON":
+            _middle_names(members, merge)
         if cls not in {"ORG", "PLACE", "FAC", "EVENT"}:
             continue
         # acronyms matching a unique full name's initials
@@ -275,6 +343,20 @@ HEAD_MAJORITY = 0.51
 MAX_REF_HOPS = 8
 
 
+_DESCRIPTION_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|our|their|its)\s+", re.I)
+
+
+def _named_as(mention: Mention, nodes: Mapping[str, _Node], docs: set[str]) -> str | None:
+    """The name node a description spells out ("surgeon general" = "Surgeon General") in the
+    same scope, if any: the same words capitalised elsewhere are that name."""
+    text = _DESCRIPTION_DETERMINERS.sub("", _clean(mention.text))
+    key = f"{_cls(mention.label)}|{skeleton(text)}"
+    node = nodes.get(key)
+    if node is None or not node.docs & docs:
+        return None
+    return key
+
+
 # Two articles' unresolved same-head descriptions ("the man") are one entity when the articles
 # are at least this similar (TF-IDF cosine). Calibrated on ECB+ dev topics, where one topic holds
 # two sister events: 0.0-0.5 tried, 0.1 best (0.3 and above split one event's reports apart).
@@ -304,7 +386,7 @@ def _resolve_references(
     root_of_mention: dict[tuple[str, int, int], str], scopes: Mapping[str, str],
     similarity: Callable[[str, str], float] | None,
     evidence: dict[str, list[str]], nodes: Mapping[str, _Node],
-    extra_surfaces: dict[str, Counter[str]],
+    extra_surfaces: dict[str, Counter[str]], node_root: Callable[[str], str],
 ) -> None:
     """Give descriptions and pronouns the entity of what they refer to (see :func:`resolve`)."""
 
@@ -344,6 +426,9 @@ def _resolve_references(
         if last is not None and last.kind == "nominal" and last.head:
             groups[(scopes.get(key[0], key[0]), _cls(last.label), last.head)].add(key[0])
     component = _similar_components(groups, similarity)
+    scope_docs: dict[str, set[str]] = defaultdict(set)
+    for doc_id, _start, _end in keys:
+        scope_docs[scopes.get(doc_id, doc_id)].add(doc_id)
     for key, end in pending:
         mention = references[key]
         last = references.get(end)
@@ -351,6 +436,16 @@ def _resolve_references(
             continue
         scope = scopes.get(key[0], key[0])
         cls = _cls(last.label)
+        named = _named_as(last, nodes, scope_docs.get(scope, set()))
+        if named is not None:
+            root = node_root(named)
+            root_of_mention[key] = root
+            why = f"{last.text!r} in {key[0]} is written as the name {named.split('|', 1)[1]!r}"
+            if why not in evidence[root]:
+                evidence[root].append(why)
+            if mention.kind != "nominal":
+                pronouns[(root, key[0])] += 1
+            continue
         votes: Counter[str] = Counter()
         for other_doc, other_root in head_roots.get((scope, cls, last.head), []):
             votes[other_root] += 1.0 if similarity is None else similarity(key[0], other_doc)
@@ -449,8 +544,7 @@ def resolve(
         else:
             root_of_mention[(doc_id, start, end)] = uf.find(key)
     _resolve_references(references, keys, root_of_mention, scopes or {}, similarity, evidence,
-                        nodes,
-                        extra_surfaces)
+                        nodes, extra_surfaces, uf.find)
     used_roots = set(root_of_mention.values())
 
     entities: list[Entity] = []
