@@ -57,6 +57,8 @@ NAMING_VERBS = frozenset({"identify", "name", "call", "know"})
 PERSON_LABELS = frozenset({"PERSON"})
 NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_KIND_OF_LABEL = {"PERSON": "agent", "NORP": "agent", "GPE": "place", "LOC": "place",
+                  "FAC": "place"}
 # Share of a sentence's longer words that are capitalised for it to be a title-case headline
 # (ordinary news sentences with many names stay well below it).
 HEADLINE_CAPITALISED = 0.8
@@ -130,6 +132,11 @@ def mention_kind(span: Span) -> str:
     ) and not head.is_sent_start:
         return "name"
     return "nominal"
+
+
+def same_kind(a: str, b: str) -> bool:
+    """Whether two labels can name one thing: people with people, places with places."""
+    return _KIND_OF_LABEL.get(a, a) == _KIND_OF_LABEL.get(b, b)
 
 
 def _in_headline(token: Token) -> bool:
@@ -390,17 +397,19 @@ def _resolve_nominal(
     head = _head_token(span)
     if head.i in descriptor_of:
         mention, rule = descriptor_of[head.i]
-        return mention.start, mention.end, rule
+        if same_kind(mention.label, label):
+            return mention.start, mention.end, rule
     modifiers = {c.lower_ for c in head.children if c.dep_ in _MODIFIER_DEPS}
     if modifiers & NEW_REFERENT_WORDS:
         return None  # "other leaders", "another actress", "our country": not the named one
     plural = head.tag_ in {"NNS", "NNPS"}
-    options = [] if plural else described.get(lemma, [])
+    options = [] if plural else [
+        (m, s) for m, s in described.get(lemma, []) if same_kind(m.label, label)]
     if options:
         mention, _ = _nearest(span, options)
         return mention.start, mention.end, f"described: {lemma!r} as in {mention.text!r}"
     if label not in PERSON_LABELS and lemma not in _WEAK_HEADS:
-        within = [(m, s) for m, s in named if m.label not in PERSON_LABELS and any(
+        within = [(m, s) for m, s in named if same_kind(m.label, label) and any(
             (t.lemma_ or t.text).lower() == lemma for t in s)]
         if within:
             mention, _ = _nearest(span, within)

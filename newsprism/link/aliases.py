@@ -65,6 +65,7 @@ def _cls(label: str) -> str:
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = _LEADING_PREPOSITION.sub("", text)  # "in Queens": a place named inside a phrase
+    text = re.sub(r"^the\s+(?=\S)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s*,\s*\d{1,3}$", "", text)  # an age after a name: "Eric Kirkpatrick, 61"
     return re.sub(r"['’]s$", "", text)
 
@@ -159,6 +160,38 @@ def _place_qualifiers(
                 break
 
 
+def _first_name_forms(members: Sequence[_Node], merge: Callable[[str, str, str], None]) -> None:
+    """'Mo Cheeks' = 'Maurice Cheeks': same surname, one first name the start of the other,
+    and no other full name with that surname and initial."""
+    by_last: dict[tuple[str, str], list[_Node]] = defaultdict(list)
+    for node in members:
+        if len(node.words) == 2 and node.words[0][:1].isalpha():
+            by_last[(node.words[-1], node.words[0][0])].append(node)
+    for nodes_ in by_last.values():
+        if len(nodes_) < 2:
+            continue
+        firsts = sorted(nodes_, key=lambda n: len(n.words[0]))
+        short, long_ = firsts[0], firsts[-1]
+        if len(nodes_) == 2 and long_.words[0].startswith(short.words[0]):
+            merge(short.key, long_.key,
+                  f"short first name: {short.surfaces.most_common(1)[0][0]!r} = "
+                  f"{long_.surfaces.most_common(1)[0][0]!r}")
+
+
+def _place_suffixes(members: Sequence[_Node], merge: Callable[[str, str, str], None]) -> None:
+    """'Aoraki Mount Cook' = 'Mount Cook': a place name ending in another place name of two or
+    more words, when only one such shorter name fits."""
+    index = {" ".join(node.words): node for node in members if len(node.words) >= 2}
+    for node in members:
+        words = node.words
+        found = [index[" ".join(words[k:])] for k in range(1, len(words) - 1)
+                 if " ".join(words[k:]) in index]
+        if len(found) == 1:
+            merge(node.key, found[0].key,
+                  f"place name inside a longer one: {node.surfaces.most_common(1)[0][0]!r} = "
+                  f"{found[0].surfaces.most_common(1)[0][0]!r}")
+
+
 def _middle_names(members: Sequence[_Node], merge: Callable[[str, str, str], None]) -> None:
     """'Eric Allen Kirkpatrick' = 'Eric Kirkpatrick', 'Raj K. Chohan' = 'Raj Chohan' when only
     one two-word name has that first and last word."""
@@ -220,6 +253,9 @@ def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, li
         _place_qualifiers(nodes, members, merge)
         if cls == "PERSON":
             _middle_names(members, merge)
+            _first_name_forms(members, merge)
+        if cls == "PLACE":
+            _place_suffixes(members, merge)
         if cls not in {"ORG", "PLACE", "FAC", "EVENT"}:
             continue
         # acronyms matching a unique full name's initials

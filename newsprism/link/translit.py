@@ -66,10 +66,14 @@ def _skeleton_word(word: str) -> str:
     return word
 
 
+# Abbreviations spelled out before comparing: "Mt Cook" = "Mount Cook".
+ABBREVIATIONS: dict[str, str] = {"mt": "mount", "ft": "fort", "pt": "port", "st": "saint"}
+
+
 @functools.lru_cache(maxsize=200_000)
 def skeleton(name: str) -> str:
     """Spelling-insensitive key of a name: 'Kassym-Zhomart Tokayev' → 'kasim jomart tokaev'."""
     text = ascii_fold(to_latin(name)).lower()
     text = re.sub(r"['’`ʼ]", "", text)
-    words = re.findall(r"[a-z0-9]+", text)
+    words = [ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z0-9]+", text)]
     return " ".join(_skeleton_word(w) for w in words)
