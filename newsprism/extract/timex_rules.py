@@ -395,7 +395,8 @@ def _this_century(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None
 
 
 _REFS: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "more recently": "PAST_REF",
+    "currently": "PRESENT_REF",
     "at present": "PRESENT_REF", "the present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
     "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
@@ -629,8 +630,8 @@ def _quarter_rule(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None
     if ctx.reference is None:
         return "DATE", f"XXXX-Q{q}", "none"
     ref = ctx.reference
-    if m["qrel"]:
-        return "DATE", f"{ref.year + _RELATION_SHIFT[m['qrel'].lower()]}-Q{q}", "publication"
+    if relation := m["qrel"] or m["qrel0"]:
+        return "DATE", f"{ref.year + _RELATION_SHIFT[relation.lower()]}-Q{q}", "publication"
     current = (ref.month - 1) // 3 + 1
     year = ref.year if q <= current else ref.year - 1
     if re.search(r"year-earlier|year-ago", m[0], re.IGNORECASE):
@@ -878,7 +879,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"{_EARLY}(?P<m>{_MONTH})\s+(?P<rel>last|this|next)\s+year"), _month_relative_year),
     ("month_alone", _rx(
         r"(?:(?:early|late|mid|the (?:beginning|end|middle) of)[- ]\s*"
-        r"|(?P<rel>last|this|next|past)\s+)?"
+        r"|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s+)?"
         rf"(?P<m>{_MONTH_ALONE}|"
         + _after("in", "since", "until", "by", "early", "late", "last", "next", "this", "mid")
         + r"May)"
@@ -896,7 +897,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("year_period", _rx(rf"the\s+{_Y}\s+(?:period|fiscal year|year)"), _year),
     ("fiscal_year", _rx(rf"(?:the\s+)?fiscal(?:\s+year)?\s+{_Y}"), _fiscal_year),
     ("quarter", _rx(
-        rf"(?:the\s+)?(?:(?P<y0>{_YEAR})\s+)?"
+        rf"(?:the\s+|(?P<qrel0>this|last|next)\s+year's\s+)?(?:(?P<y0>{_YEAR})\s+)?"
         r"(?:(?:fiscal|calendar|latest|current|last|previous|year-earlier|year-ago)\s+)?"
         rf"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
         rf"(?:(?:\s+of|,)?\s+{_Y}|\s+of\s+(?P<qrel>last|this|next)\s+year)?"), _quarter_rule),
@@ -943,9 +944,12 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("this_century", _rx(r"(?:this|the\s+(?:current|present))\s+century"), _this_century),
     ("past_decade", _rx(
         r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>)(?P<u>decade|century)(?![-\w])"), _duration),
-    ("this_part", _rx(rf"(?P<w>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})"), _this_part),
+    ("this_part", _rx(
+        rf"(?:(?:earlier|later)\s+)?(?P<w>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})"),
+        _this_part),
     ("weekday", _rx(
-        r"(?:(?:early|late|(?P<rel>last|next|this|past|coming|previous))\s+)?"
+        r"(?:(?:early|late|(?:the\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his"
+        r"|[Pp]ast|[Cc]oming|[Pp]revious))\s+)?"
         rf"(?P<wd>{_WEEKDAY})(?![ \t]*,?[ \t]*{_MONTH})"  # "Friday\nSeptember 18": a title's end
         rf"(?:\s+(?:(?P<part>{_PART})|(?:at\s+)?(?P<clock>{_CLOCK})))?", flags=0), _weekday),
     ("deictic", _rx(
@@ -974,7 +978,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         _after("for", "over", "in", "within", "past", "last", "recent", "coming", "next")
         + r"(?P<n>)(?P<u>years|months|weeks|decades|centuries)(?![-\w])"), _duration),
     ("refs", _rx(
-        r"(?:now|currently|at present|nowadays|these days|recently|lately"
+        r"(?:(?:right\s+)?now|currently|at present|nowadays|these days|(?:more\s+)?recently|lately"
         r"|the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven"
         r"|eight|nine|ten|twelve|week|month|year|decade|quarter|day|century|weekend))"
         r"|the (?:near\s+)?future|the near term|the long term|recent years"
