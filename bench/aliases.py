@@ -113,7 +113,7 @@ def system_clusters(docs: Sequence[EcbDoc], chosen: set[tuple[str, int]], names_
                 # keyed by the name the NER finds inside it (the role words stay as descriptor)
                 inner = [e for e in span.ents if e.label_ in NAME_TYPES and len(e) < len(span)
                          and e.start <= span.root.i < e.end]
-                if len(inner) == 1:
+                if inner:
                     mention.normal = inner[0].text
                 names.append(mention)
             else:
