@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsprism.extract.extensions import register_extensions
+from newsprism.extract.extensions import doc_text, register_extensions
 from newsprism.model import Mention
 
 # Entity labels worth linking across documents; numeric and temporal labels belong to the
@@ -107,20 +107,20 @@ def _drop_trailing_titles(doc: Doc, span: Span, start: int, end: int) -> int:
     return tokens[-1].idx + len(tokens[-1]) if tokens else end
 
 
-def repair(doc: Doc, span: Span, doc_text: str | None = None) -> Mention | None:
+def repair(doc: Doc, span: Span, full_text: str | None = None) -> Mention | None:
     """The mention a NER span stands for, or None when it names nothing.
 
-    ``doc_text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
+    ``full_text`` is the Doc's text when the caller has it (spaCy rebuilds it on every access).
     """
     label = span.label_
     if label not in NAME_LABELS:
         return None
-    if doc_text is None:
-        doc_text = doc.text
-    start, end = _trim(doc_text, span.start_char, span.end_char)
+    if full_text is None:
+        full_text = doc_text(doc)
+    start, end = _trim(full_text, span.start_char, span.end_char)
     if label == "PERSON":
         end = _drop_trailing_titles(doc, span, start, end)
-    text = doc_text[start:end]
+    text = full_text[start:end]
     if not text or not any(c.isalpha() for c in text):
         return None
     if text.lower() in NOT_NAMES or (label in {"GPE", "LOC"} and text.islower()
@@ -128,7 +128,7 @@ def repair(doc: Doc, span: Span, doc_text: str | None = None) -> Mention | None:
         return None
     if "\n" in text:  # a span running over a paragraph break is two things, keep the first
         end = start + text.index("\n")
-        text = doc_text[start:end].rstrip(_EDGE_NOISE)
+        text = full_text[start:end].rstrip(_EDGE_NOISE)
         end = start + len(text)
     if label == "ORG" and looks_like_person(text):
         label = "PERSON"
@@ -170,7 +170,7 @@ def _acronym_mentions(doc: Doc, mentions: list[Mention], text: str) -> list[Ment
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Named-entity mentions of a processed Doc, repaired, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = [m for m in (repair(doc, span, text) for span in doc.ents) if m is not None]
     mentions.extend(_acronym_mentions(doc, mentions, text))
     mentions.sort(key=lambda m: (m.start, m.end))

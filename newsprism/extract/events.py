@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsprism.extract.extensions import register_extensions
+from newsprism.extract.extensions import doc_text, register_extensions
 from newsprism.model import Event, Mention, Quantity, TimeExpression
 
 
@@ -123,7 +123,7 @@ def find_events(doc: Doc) -> list[Event]:
     quantities: list[Quantity] = list(doc._.quantities or [])
     events: list[Event] = []
     # Span.text and Doc.text are rebuilt from the tokens on every access: slice one copy.
-    text = doc.text
+    text = doc_text(doc)
     for sent_start, sent_end in [(sent.start_char, sent.end_char) for sent in doc.sents]:
         sent_text = text[sent_start:sent_end]
         seen: set[str] = set()

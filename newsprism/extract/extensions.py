@@ -18,6 +18,19 @@ EXTENSIONS: dict[str, object] = {
 }
 
 
+_TEXT_KEY = ("newsprism", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins the tokens again on every access (~0.6 µs a
+    token), and every component reads it."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        # A Doc's text never changes (retokenizing merges and splits tokens, not characters).
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def register_extensions() -> None:
     for name, default in EXTENSIONS.items():
         if not Doc.has_extension(name):

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from newsprism.extract.dates import date_at
-from newsprism.extract.extensions import register_extensions
+from newsprism.extract.extensions import doc_text, register_extensions
 from newsprism.extract.measures import (
     NOUN_MEASURE,
     PEOPLE_MEASURES,
@@ -59,6 +59,7 @@ BOUND_PHRASES: tuple[tuple[str, Bound], ...] = (
 )
 BOUND_CHANGE = {"exact": "=", "about": "~", "more than": ">", "at least": ">",
                 "less than": "<", "up to": "<"}
+_BOUND_PHRASE_TEXTS: tuple[str, ...] = tuple(phrase for phrase, _ in BOUND_PHRASES)
 INCREMENT_WORDS = ("another", "a further", "an additional", "additional", "further")
 # Words before a number that make it a label, not an amount.
 NUMBERING_WORDS = frozenset(
@@ -177,14 +178,32 @@ def _lower(doc: Doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
+_phrase_words: dict[tuple[str, ...], list[list[str]]] = {}
+
+
+def _first_phrase_before(
+    doc: Doc, end: int, lo: int, phrases: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """(index in ``phrases``, start token) of the first of ``phrases`` that ends right before
+    token ``end`` and starts no earlier than ``lo``."""
+    split = _phrase_words.get(phrases)
+    if split is None:
+        split = _phrase_words[phrases] = [phrase.split() for phrase in phrases]
+    # the word before ``end`` rules out almost every phrase at once
+    last = doc[end - 1].lower_ if lo <= end - 1 < len(doc) else None
+    for n, words in enumerate(split):
+        start = end - len(words)
+        if start < lo or (words and words[-1] != last):
+            continue
+        if [doc[k].lower_ for k in range(start, end)] == words:
+            return n, start
+    return None
+
+
 def _phrase_before(doc: Doc, end: int, lo: int, phrases: tuple[str, ...]) -> int | None:
     """Start of one of ``phrases`` ending right before token ``end`` (not before ``lo``)."""
-    for phrase in phrases:
-        words = phrase.split()
-        start = end - len(words)
-        if start >= lo and [doc[k].lower_ for k in range(start, end)] == words:
-            return start
-    return None
+    found = _first_phrase_before(doc, end, lo, phrases)
+    return None if found is None else found[1]
 
 
 def _blocked_tokens(doc: Doc) -> set[int]:
@@ -480,14 +499,12 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
 
 def _attach_bound(doc: Doc, atom: _Atom, lo: int) -> None:
     start = atom.start
-    for phrase, bound in BOUND_PHRASES:
-        at = _phrase_before(doc, start, lo, (phrase,))
-        if at is not None:
-            # "over" and "under" are prepositions of time and place more often than bounds.
-            if phrase in ("over", "under", "above", "below") and atom.kind in ("duration",):
-                break
-            atom.bound, start = bound, at
-            break
+    found = _first_phrase_before(doc, start, lo, _BOUND_PHRASE_TEXTS)
+    if found is not None:
+        phrase, bound = BOUND_PHRASES[found[0]]
+        # "over" and "under" are prepositions of time and place more often than bounds.
+        if not (phrase in ("over", "under", "above", "below") and atom.kind in ("duration",)):
+            atom.bound, start = bound, found[1]
     inc = _phrase_before(doc, start, lo, INCREMENT_WORDS)
     if inc is not None:
         atom.incremental, start = True, inc
@@ -938,7 +955,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity of interest in a processed Doc, in text order."""
     if not doc.has_annotation("SENT_START"):
         return []
-    text = doc.text  # built on every access: read once
+    text = doc_text(doc)
     european = european_style(text)
     blocked = _blocked_tokens(doc)
     quotes: list[Quote] = list(doc._.quotes or [])
