@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from newsprism.extract.timex_calendar import (
     HOLIDAYS,
+    MONTHS,
     NUMBER_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
@@ -620,7 +621,19 @@ def _set(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     unit = word[-1].rstrip("s")
     if unit in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}", "none"
+    if word[-1] in SEASONS:
+        return "SET", f"XXXX-{SEASONS[word[-1]]}", "none"  # "every summer"
+    if word[-1] in MONTHS:
+        return "SET", f"XXXX-{MONTHS[word[-1]]:02d}", "none"  # "each July"
     return "SET", _duration_value(1, unit), "none"
+
+
+def _weekday_set(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"on Tuesdays", "Friday nights": every such day (or part of it)."""
+    value = f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}"
+    if m["part"]:
+        value += f"T{PARTS_OF_DAY[m['part'].lower()]}"
+    return "SET", value, "none"
 
 
 def _quarter_rule(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
@@ -640,6 +653,8 @@ def _quarter_rule(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None
 
 
 def _half_rule(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    if m["h"].lower() == "last":  # "the last half of 1989"; without a year it may be a span
+        return ("DATE", f"{m['y']}-H2", "absolute") if m["y"] else None
     h = ORDINALS[m["h"].lower()]
     if m["y"]:
         return "DATE", f"{m['y']}-H{h}", "absolute"
@@ -901,7 +916,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:(?:fiscal|calendar|latest|current|last|previous|year-earlier|year-ago)\s+)?"
         rf"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
         rf"(?:(?:\s+of|,)?\s+{_Y}|\s+of\s+(?P<qrel>last|this|next)\s+year)?"), _quarter_rule),
-    ("half", _rx(rf"(?:the\s+)?(?P<h>first|second)[- ]half(?:\s+of\s+(?:the\s+year\s+)?{_Y})?"),
+    ("half", _rx(
+        rf"(?:the\s+)?(?P<h>first|second|last)[- ]half(?:\s+of\s+(?:the\s+year\s+)?{_Y})?"),
         _half_rule),
     ("latest_quarter", _rx(
         r"the\s+(?:(?:latest|most recent|recent|past|last|just-ended|just-completed)\s+)?"
@@ -937,7 +953,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"{_EARLY}(?:(?:pre|post)-)?(?:(?:the\s+)?year\s+)?{_Y}(?![-/%,.]\d)"
         r"(?!\s*(?:%|percent))"), _year),
     ("offset", _rx(
-        rf"(?:{_APPROX}\s+)?(?:(?P<n>{_NUM}|{_VAGUE})[\s-]+)(?P<u>{_UNIT})s?\s+"
+        rf"(?:{_APPROX}\s+)?(?:(?P<n>{_NUM}|{_VAGUE})[\s-]+)(?P<u>{_UNIT})s?\s+(?:or\s+so\s+)?"
         r"(?P<dir>ago|earlier|later|from now|hence|back|(?:before|after)(?=\s*(?:[,.;:)]|$)))"
         r"(?!\s+(?:the|that|this|a|an|it|he|she|they|his|her|its|their)\b)"), _offset),
     ("next_part", _rx(rf"(?:the\s+)?(?:next|following)\s+(?P<part>{_PART})"), _next_part),
@@ -963,7 +979,12 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("set", _rx(
         r"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly"
         r"|(?:every|each|per)\s+(?:second|minute|hour|day|week|month|quarter|year"
-        r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"), _set),
+        r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn"
+        r"|winter|january|february|march|april|may|june|july|august|september|october"
+        r"|november|december))"), _set),
+    ("weekday_set", _rx(
+        rf"(?P<wd>{_WEEKDAY})(?:s|\s+(?P<part>morning|afternoon|evening|night)s)", flags=0),
+        _weekday_set),
     ("duration", _rx(
         rf"(?:the\s+)?(?:{_APPROX}\s+)?"
         r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|initial)"
