@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newsprism.link.aliases import assign, resolve
 from newsprism.link.places import containers, is_inside, place_chain, same_place
 from newsprism.link.reuse import detect_reuse, independent_groups
-from newsprism.link.stories import cluster, document_vectors, make_stories
+from newsprism.link.stories import cluster, document_vectors, make_stories, people
 from newsprism.model import Document, Entity, Extraction, ReuseLink, Story
 
 __all__ = [
@@ -76,6 +76,8 @@ def link_corpus(
             logger.warning("multilingual embeddings unavailable, grouping without: %s", error)
     reuse = detect_reuse(documents, linked, vectors_by_doc)
     vectors = document_vectors(documents, linked)
-    groups = cluster(documents, vectors, vectors_by_doc)
+    people_by_doc = {d.id: people(linked.get(d.id)) for d in documents}
+    groups = cluster(documents, vectors, vectors_by_doc, people_by_doc=people_by_doc)
+    del vectors, people_by_doc
     stories = make_stories(groups, by_id, existing_stories)
     return Linking(stories=stories, entities=resolution.entities, reuse=reuse)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from newsprism.link.stories import cluster, make_stories, terms, tfidf_vectors
+from newsprism.link.stories import (
+    cluster,
+    make_stories,
+    participants_conflict,
+    people,
+    terms,
+    tfidf_vectors,
+)
 from newsprism.model import Document, PublicationTime, Story
 
 QUAKE_A = [
@@ -52,3 +59,62 @@ def test_stories_ids_persist_when_membership_persists() -> None:
     assert all(s.id != "s_old" for s in stories if "d3" in s.doc_ids)
     again = make_stories([["d0", "d1", "d2"], ["d3", "d4"]], by_id, stories)
     assert {s.id: s.doc_ids for s in again} == {s.id: s.doc_ids for s in stories}
+
+
+ARREST_A = [
+    "Ravens receiver Daniel Harlow was arrested on suspicion of drunk driving early on Tuesday, "
+    "police said. Daniel Harlow failed a sobriety test on the highway. Officers released Daniel "
+    "Harlow on bail a few hours later.",
+    "Daniel Harlow, the Ravens' leading receiver, will play on Sunday despite his arrest on "
+    "suspicion of drunk driving, coach Peter Moyle said. Daniel Harlow said he expected no "
+    "charges. Moyle said Daniel Harlow had apologised to the team.",
+    "Police said Daniel Harlow was stopped at 2 a.m. and failed a sobriety test. The lawyer of "
+    "Daniel Harlow said the receiver would fight the drunk driving charge, and Daniel Harlow "
+    "thanked the fans.",
+]
+ARREST_B = [
+    "Ravens lineman Marcus Webb was arrested on suspicion of drunk driving on Sunday, police "
+    "said. Marcus Webb failed a sobriety test. Officers released Marcus Webb on bail.",
+    "Marcus Webb, the Ravens' veteran lineman, faces a drunk driving charge after police stopped "
+    "him at 3 a.m., the lawyer of Marcus Webb said. Marcus Webb said he was sorry.",
+]
+HARLOW = {"e_harlow": 3.0, "e_moyle": 1.0}
+WEBB = {"e_webb": 3.0, "e_harlow": 1.0}
+
+
+def test_stories_participants_conflict_needs_a_different_main_person_on_both_sides() -> None:
+    assert participants_conflict(WEBB, {"e_harlow": 9.0, "e_moyle": 2.0})
+    # the story names the article's main person about as often as its own: no conflict
+    assert not participants_conflict(WEBB, {"e_harlow": 5.0, "e_webb": 4.0})
+    # one mention is too little to call anyone the article's main person
+    assert not participants_conflict({"e_webb": 1.0}, {"e_harlow": 9.0})
+    assert not participants_conflict(HARLOW, {"e_harlow": 9.0})
+
+
+def test_stories_sister_events_separated_by_their_main_person(nlp, monkeypatch) -> None:
+    from newsprism.extract import extract_document
+    from newsprism.link import link_corpus, stories
+
+    pairs = [extract_document(nlp, Document(id=f"a{i}", text=text,
+                                            published=PublicationTime(value="2024-01-09")))
+             for i, text in enumerate(ARREST_A + ARREST_B)]
+    documents = [d for d, _ in pairs]
+    extractions = {d.id: e for d, e in pairs}
+    groups = [set(s.doc_ids) for s in link_corpus(documents, extractions, embeddings=True).stories]
+    assert {"a0", "a1", "a2"} in groups
+    assert {"a3", "a4"} in groups
+    # the same words, so without the participant rule the two arrests are one story
+    monkeypatch.setattr(stories, "CONFLICT_PENALTY", 0.0)
+    merged = link_corpus(documents, extractions, embeddings=True).stories
+    assert len(merged) == 1
+
+
+def test_stories_people_counts_linked_person_mentions(nlp) -> None:
+    from newsprism.extract import extract_document
+    from newsprism.link import link_corpus
+
+    document, extraction = extract_document(nlp, Document(id="x", text=ARREST_A[2]))
+    link_corpus([document], {"x": extraction}, embeddings=False)
+    counts = people(extraction)
+    assert max(counts.values()) >= 2  # Harlow, named twice
+    assert all(key.startswith("e_") for key in counts)
