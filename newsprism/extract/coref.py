@@ -199,7 +199,8 @@ def _descriptor_tokens(doc: Doc, name: Span) -> list[Token]:
     return [t for t in found if t.lemma_.lower() not in _WEAK_HEADS]
 
 
-def _gender_of(lemmas: Sequence[str]) -> str:
+def gender_of(lemmas: Sequence[str]) -> str:
+    """"f" or "m" when a role word says so (actress, husband), else ""."""
     female = {"actress", "woman", "mother", "wife", "daughter", "girl", "sister", "queen",
               "girlfriend", "grandmother", "widow", "lady", "chairwoman", "spokeswoman"}
     male = {"actor", "man", "father", "husband", "son", "boy", "brother", "king", "boyfriend",
@@ -278,7 +279,7 @@ def find_references(
             rule = "apposition" if token.dep_ == "appos" or span.root.dep_ == "appos" else (
                 "descriptor")
             descriptor_of.setdefault(token.i, (mention, rule))
-        genders[(mention.start, mention.end)] = _gender_of([t.lemma_.lower() for t in tokens])
+        genders[(mention.start, mention.end)] = gender_of([t.lemma_.lower() for t in tokens])
 
     auto = candidates is None
     if auto:
@@ -330,7 +331,7 @@ def find_references(
             gender = gender or ("f" if span.text.lower() in FEMALE else
                                 "m" if span.text.lower() in MALE else "")
         else:
-            gender = gender or _gender_of([result.head])
+            gender = gender or gender_of([result.head])
         label = candidate.label
         root = f"{result.start}:{result.end}"
         if ref is not None:
