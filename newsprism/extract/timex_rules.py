@@ -269,6 +269,10 @@ def _month_day(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     return _with_part(m, ctx, "DATE", value, anchor)
 
 
+def _range_day(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    return _full_date(m, ctx) if m["y"] else _month_day(m, ctx)
+
+
 def _week_of(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     """"the week of March 6": the ISO week holding that day."""
     month = month_number(_g(m, "m") or "")
@@ -884,8 +888,11 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("week_of", _rx(rf"the\s+week\s+of\s+(?:{_M}\s*{_D}|{_D2}\s+(?:of\s+)?{_M2})(?:,?\s+{_Y})?"),
         _week_of),
     ("month_day", _rx(
-        rf"{_EARLY}{_WD_PREFIX}(?:{_M}\s*{_D}|{_D2}\s+(?:of\s+)?{_M2})(?!\s*\d)"
+        rf"{_EARLY}{_WD_PREFIX}(?:{_M}\s*{_D}(?!\s*\d)|{_D2}\s+(?:of\s+)?{_M2}(?!,?\s*\d{{4}}))"
         rf"(?:\s+(?P<part>{_PART}))?"), _month_day),
+    # the second day of "5-6 January" (the first is added by _with_range_days)
+    ("range_day_month", re.compile(
+        rf"(?<=\d[-–]){_D2}\s+(?:of\s+)?{_M2}(?:,?\s+{_Y})?(?![\w])", FLAGS), _range_day),
     ("iso_date", _rx(r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)"), _iso_date),
     ("slash_date", _rx(r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})"), _slash_date),
     ("month_year", _rx(rf"{_EARLY}(?:(?:last|this|next)\s+)?{_M},?\s+(?:of\s+)?{_Y}"),
@@ -1175,4 +1182,49 @@ def tag(
         if kind in ("DATE", "TIME") and calendar_value and anchor != "previous":
             ctx.previous = value.split("T")[0]
             ctx.previous_end = cand.end
-    return result
+    return _with_range_days(text, result)
+
+
+# The other day of a day range around a dated expression: "April 24 and 25", "January 4-6",
+# "5-6 January", "from 2 to 5 January" (TimeML: two dates; AQUAINT annotates "April 24 and 25"
+# as 'April 24' and '25'). The bare number must not count something ("April 24 and 25 people").
+_RANGE_AFTER = re.compile(
+    r"\s*(?:-|–|and|to|through|or)\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?![:.,/%]\d|\s*%|\s+(?!(?:in|at|on|when|and|as|after|before|the|of|was|were|will|is|are"
+    r"|had|have|has)\b)[a-z])"
+)
+_RANGE_BEFORE = re.compile(
+    r"(?<![\d.,:/])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|and|to|or)\s*$"
+)
+
+
+def _with_range_days(text: str, result: list[Timex]) -> list[Timex]:
+    extra: list[Timex] = []
+    for t in result:
+        m = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)-(\d\d)", t.value)
+        if t.type != "DATE" or not m:
+            continue
+        day_first = t.text[:1].isdigit()
+        if day_first:
+            found = _RANGE_BEFORE.search(text, max(0, t.start - 12), t.start)
+            start, end = (found.start("d"), found.end("d")) if found else (0, 0)
+        else:
+            found = _RANGE_AFTER.match(text, t.end)
+            start, end = (found.start("d"), found.end("d")) if found else (0, 0)
+        if found is None:
+            continue
+        day = int(found["d"])
+        if (day_first and day >= int(m[3])) or (not day_first and day <= int(m[3])):
+            continue  # not a range in calendar order
+        if m[1] != "XXXX":
+            try:
+                date(int(m[1]), int(m[2]), day)
+            except ValueError:
+                continue
+        extra.append(Timex(start, end, text[start:end], "DATE", f"{m[1]}-{m[2]}-{day:02d}",
+                           t.anchor))  # fmt: skip
+    if not extra:
+        return result
+    taken = [(t.start, t.end) for t in result]
+    extra = [x for x in extra if not any(x.start < e and s < x.end for s, e in taken)]
+    return sorted(result + extra, key=lambda t: t.start)

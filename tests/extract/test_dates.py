@@ -296,3 +296,23 @@ def test_weekday_at_the_end_of_a_title_line_before_a_date_line() -> None:
     values = _values(text, date(2008, 9, 18))
     assert values["Friday"] == ("DATE", "2008-09-19")
     assert values["September 18, 2008"] == ("DATE", "2008-09-18")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Clashes erupted on the night of 5-6 January.",
+         [("5", "2022-01-05"), ("6 January", "2022-01-06")]),
+        ("Protests continued from 2 to 5 January 2021.",
+         [("2", "2021-01-02"), ("5 January 2021", "2021-01-05")]),
+        ("Talks on April 24 and 25 were tense.",
+         [("April 24", "2022-04-24"), ("25", "2022-04-25")]),
+        ("The summit is set for January 14-16.",
+         [("January 14", "2022-01-14"), ("16", "2022-01-16")]),
+        ("On April 24 and 25 people died.", [("April 24", "2022-04-24")]),
+        ("On 12 January 30 people were killed.", [("12 January", "2022-01-12")]),
+    ],
+)
+def test_day_ranges_give_both_days(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(sentence, REF)] == expected
+
