@@ -112,15 +112,18 @@ def mention_kind(span: Span) -> str:
     if words and all(t.lower_ in PRONOUNS or t.pos_ == "PRON" for t in words):
         return "pronoun"
     head = _head_token(span)
+    if len(span) == 1 and head.text[:1].isupper() and any(
+        t.lower_ == head.lower_ and t.pos_ == "NOUN" and t.text[:1].islower() for t in head.doc
+    ):
+        # a capitalised role word ("Driver", "DRIVER" in a headline, "Coach" opening a
+        # sentence) that the article also writes as a common noun is a description
+        return "nominal"
     if head.ent_type_ in NAME_ENTITY_TYPES:
         return "name"
     if head.pos_ == "PROPN":
         # a lone capitalised word the NER did not tag is a description when it opens a sentence
-        # or sits in a title-case headline ("Driver Charged In Death Of Woman"), or when the
-        # article also uses it as a common noun
-        if len(span) == 1 and (_in_headline(head) or any(
-            t.lower_ == head.lower_ and t.pos_ == "NOUN" for t in head.doc
-        )):
+        # or sits in a title-case headline ("Driver Charged In Death Of Woman")
+        if len(span) == 1 and _in_headline(head):
             return "nominal"
         return "name"
     if head.pos_ == "NUM" or head.like_num:

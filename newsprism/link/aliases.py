@@ -54,6 +54,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 _DEMONYM_LEAD = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish|ic|ch|akh|ek))\s+(?=[A-Z])")
 _PAREN = re.compile(r"^\s*\(\s*$")
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\s*\.?\s+(?=\S)")
+# Degrees and suffixes after a person's name: "Regina Benjamin, M.D., M.B.A.", "X, Jr."
+_CREDENTIALS = re.compile(r"(?:\s*,\s*(?:[A-Z]\s*\.?\s*){1,4}|\s*,\s*(?:Jr|Sr|PhD)\s*\.?)+$")
 _LEADING_PREPOSITION = re.compile(
     r"^(?:in|at|on|of|near|from|to|into|off|across|along|outside|inside)\s+(?:the\s+)?(?=\S)",
     re.IGNORECASE,
@@ -115,6 +117,7 @@ def _node_key(mention: Mention) -> tuple[str, str] | None:
     cls = _cls(mention.label)
     if cls == "PERSON":
         text = _HONORIFIC.sub("", text)
+        text = _CREDENTIALS.sub("", text)
     if cls in {"PLACE", "FAC"}:
         place = lookup(text)
         if place is not None:
@@ -162,9 +165,13 @@ def _place_qualifiers(
                 break
 
 
+# A first name this short with the initial of a longer one is read as its nickname (Mo, Jim).
+NICKNAME_MAX = 3
+
+
 def _first_name_forms(members: Sequence[_Node], merge: Callable[[str, str, str], None]) -> None:
-    """'Mo Cheeks' = 'Maurice Cheeks': same surname, one first name the start of the other,
-    and no other full name with that surname and initial."""
+    """'Mo Cheeks' = 'Maurice Cheeks', 'Jim O'Brien' = 'James O'Brien': same surname and
+    initial, one first name the start of the other or a short nickname, and no third name."""
     by_last: dict[tuple[str, str], list[_Node]] = defaultdict(list)
     for node in members:
         if len(node.words) == 2 and node.words[0][:1].isalpha():
@@ -174,7 +181,8 @@ def _first_name_forms(members: Sequence[_Node], merge: Callable[[str, str, str],
             continue
         firsts = sorted(nodes_, key=lambda n: len(n.words[0]))
         short, long_ = firsts[0], firsts[-1]
-        if len(nodes_) == 2 and long_.words[0].startswith(short.words[0]):
+        if len(nodes_) == 2 and (long_.words[0].startswith(short.words[0])
+                                 or len(short.words[0]) <= NICKNAME_MAX):
             merge(short.key, long_.key,
                   f"short first name: {short.surfaces.most_common(1)[0][0]!r} = "
                   f"{long_.surfaces.most_common(1)[0][0]!r}")
