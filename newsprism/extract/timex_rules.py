@@ -326,9 +326,21 @@ def _decade(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 
 def _iso_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     try:
-        return "DATE", iso(date(int(m["y"]), int(m["mo"]), int(m["d"]))), "absolute"
+        day = iso(date(int(m["y"]), int(m["mo"]), int(m["d"])))
     except ValueError:
         return None
+    if m.groupdict().get("h"):
+        zone = m["z"] or ""
+        zone = "Z" if zone in ("Z", "+00:00", "+0000", "-00:00") else zone
+        return "TIME", f"{day}T{m['h']}:{m['mi']}{zone}", "absolute"
+    return "DATE", day, "absolute"
+
+
+def _end_of_unit(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"by the end of the week": the current week or month."""
+    if ctx.reference is None:
+        return "DATE", "XXXX-WXX" if m["u"].lower() == "week" else "XXXX-XX", "none"
+    return "DATE", at_granularity(ctx.reference, m["u"].lower()), "publication"
 
 
 def _slash_date(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
@@ -893,7 +905,15 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     # the second day of "5-6 January" (the first is added by _with_range_days)
     ("range_day_month", re.compile(
         rf"(?<=\d[-–]){_D2}\s+(?:of\s+)?{_M2}(?:,?\s+{_Y})?(?![\w])", FLAGS), _range_day),
-    ("iso_date", _rx(r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)"), _iso_date),
+    ("iso_date", _rx(
+        r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)"
+        r"(?:T(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?P<z>Z|[+-]\d\d:?\d\d)?)?"),
+        _iso_date),
+    # day-first with dots, as European and Russian sources write it: 2.1.2022, 07.01.2022
+    ("dotted_date", _rx(r"(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<mo>1[0-2]|0?[1-9])\.(?P<y>\d{4})"),
+        _iso_date),
+    ("end_of_unit", _rx(
+        r"the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?P<u>week|month)"), _end_of_unit),
     ("slash_date", _rx(r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})"), _slash_date),
     ("month_year", _rx(rf"{_EARLY}(?:(?:last|this|next)\s+)?{_M},?\s+(?:of\s+)?{_Y}"),
         _month_year),
@@ -1054,6 +1074,8 @@ def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
         return False  # a newspaper: "the party daily Granma"
     if name == "duration" and re.search(r"\d\s+[A-Z][a-z]+$", m[0]):
         return False  # a title: "60 Minutes"
+    if name == "dotted_date" and re.search(r"(?:\bversion|\bv|\d[.,])\s*$", before, re.I):
+        return False  # a version number or part of a longer number
     if name == "clock" and re.search(r"\bHigh\s+$", before):
         return False  # "High Noon"
     if name == "duration":
@@ -1136,6 +1158,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "this_part": ("morning", "afternoon", "evening", "night"),
     "recent_units": ("recent",),
     "year_ended": ("year end",),
+    "end_of_unit": ("of the week", "of the month"),
     "mid_part": ("mid",),
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine",
                 "thanksgiving", "election day"),
