@@ -5,8 +5,10 @@ Usage::
     .venv/bin/python bench/throughput.py [DIRS...] [--words 200000] [--workers N]
 
 DIRS default to ``samples/corpus`` and ``../shared/corpora/seeds``. Their articles are read with
-newsprism's readers and repeated until the run holds at least ``--words`` words (whitespace
-tokens). Four runs, each timed from the first article in to the last result out:
+newsprism's readers and taken in order, repeated if need be, until the run holds at least
+``--words`` words (whitespace tokens). A large directory (``../shared/bench-data/polnear/train/
+text``) gives a run with no repeated article, whose vocabulary keeps growing as a real crawl's
+does. Four runs, each timed from the first article in to the last result out:
 
 - spaCy, 1 process: ``nlp.pipe`` of the same model with every component it enables by default;
 - newsprism, 1 process: ``extract_parallel(workers=1)`` (our pipeline, Documents in,
@@ -52,6 +54,8 @@ def corpus(dirs: list[Path], min_words: int) -> list[Document]:
     words = 0
     for copy in itertools.count():
         for document in base:
+            if words >= min_words:
+                return documents
             documents.append(
                 Document(
                     id=document_id(document.text, f"copy{copy}"),
@@ -62,8 +66,6 @@ def corpus(dirs: list[Path], min_words: int) -> list[Document]:
                 )
             )
             words += len(document.text.split())
-        if words >= min_words:
-            return documents
     raise AssertionError("unreachable")
 
 
@@ -73,12 +75,14 @@ def timed(run: Callable[[], int]) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
-def component_seconds(documents: list[Document], model: str | None, selective: bool) -> dict:
+def component_seconds(
+    documents: list[Document], model: str | None, *, selective: bool, rule_tables: bool
+) -> dict:
     """Seconds each pipeline component takes over the corpus (one process, pipe by pipe)."""
     from newsprism.extract import make_doc
     from newsprism.nlp import load_pipeline
 
-    nlp = load_pipeline(model, selective_parsing=selective)
+    nlp = load_pipeline(model, selective_parsing=selective, rule_tables=rule_tables)
     docs = [make_doc(nlp, d) for d in documents]
     seconds = {}
     for name, component in nlp.pipeline:
@@ -99,7 +103,8 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument(
         "--components", action="store_true",
-        help="also time each pipeline component (1 process), with and without selective parsing",
+        help="also time each pipeline component (1 process): as run by default, with spaCy's "
+        "own attribute_ruler and lemmatizer instead of their tables, and with selective parsing",
     )
     args = parser.parse_args()
 
@@ -151,18 +156,27 @@ def main() -> None:
         )
     console.print(table)
     if args.components:
-        plain = component_seconds(documents, args.model, selective=False)
-        selective = component_seconds(documents, args.model, selective=True)
+        columns = {
+            "default": component_seconds(
+                documents, args.model, selective=False, rule_tables=True
+            ),
+            "spaCy rule components": component_seconds(
+                documents, args.model, selective=False, rule_tables=False
+            ),
+            "selective parsing": component_seconds(
+                documents, args.model, selective=True, rule_tables=True
+            ),
+        }
         parts = Table(title="Seconds per component (1 process, whole corpus)")
-        for column in ("component", "full parse", "selective parsing"):
-            parts.add_column(column, justify="left" if column == "component" else "right")
-        for name in dict.fromkeys([*plain, *selective]):
+        parts.add_column("component")
+        for column in columns:
+            parts.add_column(column, justify="right")
+        names = dict.fromkeys(name for seconds in columns.values() for name in seconds)
+        for name in names:
             parts.add_row(
-                name,
-                f"{plain[name]:.1f}" if name in plain else "",
-                f"{selective[name]:.1f}" if name in selective else "",
+                name, *(f"{s[name]:.1f}" if name in s else "" for s in columns.values())
             )
-        parts.add_row("total", f"{sum(plain.values()):.1f}", f"{sum(selective.values()):.1f}")
+        parts.add_row("total", *(f"{sum(s.values()):.1f}" for s in columns.values()))
         console.print(parts)
     spacy_seconds = results["spaCy nlp.pipe", args.workers]
     ours = results["newsprism extraction", args.workers]

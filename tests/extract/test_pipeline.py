@@ -55,3 +55,12 @@ def test_selective_parsing_keeps_quantities_of_parsed_sentences(nlp):
     full = [(q.text, q.measure, q.low) for q in nlp(text)._.quantities]
     selective = load_pipeline(selective_parsing=True)
     assert [(q.text, q.measure, q.low) for q in selective(text)._.quantities] == full
+
+
+def test_doc_text_is_the_docs_text_built_once(nlp):
+    from newsprism.extract.extensions import doc_text
+
+    text = "Floodwater reached the old town at noon.\n\nResidents, 300 of them, were moved."
+    doc = nlp.make_doc(text)
+    assert doc_text(doc) == doc.text == text
+    assert doc_text(doc) is doc_text(doc)

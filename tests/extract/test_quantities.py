@@ -207,3 +207,33 @@ def test_quantities_counts_of_circumstances_take_no_casualty_measure(nlp) -> Non
     text = "Three people were wounded by 4 gunmen in 2 attacks; the home side won 3-0."
     qs = quantities(nlp, text)
     assert [(q.low, q.measure) for q in qs] == [(3, "injured"), (4, "other"), (2, "other")]
+
+
+# Written for this test: numbers in the forms the token scan must not skip (digits, words,
+# vague counts, "a dozen", phone numbers, signed figures, ordinals and years in between).
+SCAN_TEXT = (
+    "Dozens of families fled on the 3rd day; a dozen more left after two hundred and fifty "
+    "homes flooded. Officials said 1,200 people were evacuated and another 40 were missing, "
+    "up from thirty-five in 2023. The hotline +44 20 7946 0958 took thousands of calls. "
+    "Prices rose by 4.5% to $6bn, while minus 3 degrees froze the roads for 12 hours."
+)
+
+
+def test_quantities_token_scan_skips_nothing_that_can_start_a_number(nlp) -> None:
+    from newsprism.extract.quantities import (
+        _blocked_tokens,
+        _find_atoms,
+        _number_start_tokens,
+    )
+
+    doc = nlp(make_doc(nlp, Document(id="scan", text=SCAN_TEXT)))
+    blocked = _blocked_tokens(doc)
+    starts = _number_start_tokens(doc)
+    assert {doc[i].text for i in starts} >= {"Dozens", "dozen", "two", "1,200", "40", "+44"}
+    for sent in doc.sents:
+        full = _find_atoms(doc, SCAN_TEXT, sent, blocked, False)
+        skipping = _find_atoms(doc, SCAN_TEXT, sent, blocked, False, starts)
+        assert [(a.start, a.end, a.value, a.unit) for a in skipping] == [
+            (a.start, a.end, a.value, a.unit) for a in full
+        ]
+    assert any(q.low == 1200 for q in doc._.quantities)
