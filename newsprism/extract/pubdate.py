@@ -146,8 +146,15 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
 
 
 # Text before a dateline's date: nothing, or a place in capitals ("WASHINGTON, ", "KYIV, Ukraine, ")
-_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?,\s*)?")
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|--|—|–|-\s|/|\n|$)")
+_DATELINE_BEFORE = re.compile(
+    r"(?:[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?,\s*"
+    r"|(?:Published|Posted|First published|Date|Dated)(?:\s+on)?:?\s*)?"  # page metadata
+)
+# after the date: the agency, a dash, the line's end, or a clock time ("07.01.2022 14:30")
+_DATELINE_AFTER = re.compile(
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"[ \t]*(?:\(|--|—|–|-\s|/|\||\n|$)"
+)
 DATELINE_SPAN = 120  # a dateline sits in the first characters of an article
 
 
@@ -324,6 +331,8 @@ def _choose_year(
         latest_explicit = max(explicit, key=lambda d: (d.year, d.month, d.day))
         rule = f"latest full date in the text: {latest_explicit.timex.text}"
         ev = _evidence(doc_id, text, latest_explicit.sentence, rule)
+        if _is_dateline(text, latest_explicit.timex):  # the wire's own full date
+            return latest_explicit.year, CONFIDENCE_DATELINE, [ev]
         return latest_explicit.year, CONFIDENCE_YEAR_EXPLICIT, [ev]
     if named:
         year_named, where = max(named, key=lambda item: item[0])

@@ -169,3 +169,14 @@ def test_every_inference_has_a_confidence_and_an_evidence_sentence(text: str) ->
     assert all(e.rule and e.doc_id == "d9" for e in pub.evidence)
     if pub.value is None:
         assert pub.source == "unknown"
+
+
+def test_page_metadata_line_is_a_dateline() -> None:
+    text = (
+        "Unrest in the west\nPublished: 07.01.2022 14:30\n"
+        "Police detained 40 people on Wednesday, officials said."
+    )
+    pub = infer_publication_time(text, latest=LATEST)
+    assert pub.value == "2022-01-07"
+    assert pub.evidence[0].rule.startswith("dateline")
+    assert pub.confidence >= 0.9
