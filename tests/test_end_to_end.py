@@ -41,14 +41,14 @@ def _find(record: dict, label: str) -> tuple[Comparison, list[Claim]]:
 
 def test_reports_of_one_event_share_a_story(record: dict):
     assert record["report"].problems == []
-    assert len(record["documents"]) == 9
+    assert len(record["documents"]) == 10
     story_of = {
         record["outlet"][doc_id]: story.id
         for story in record["stories"]
         for doc_id in story.doc_ids
     }
     toll_reports = {"Kestrel News", "Eastgate Review", "Lowland Observer", "Nordvale Times",
-                    "VESTNIK-PRESS"}
+                    "VESTNIK-PRESS", "Сава-Вести"}
     assert len({story_of[outlet] for outlet in toll_reports}) == 1
     assert story_of["Varnia Daily Courier"] == story_of["Meridian Post"]
 
@@ -59,6 +59,16 @@ def test_the_rising_death_toll_is_an_update_with_the_latest_figure_best(record: 
     assert comparison.best == 47
     assert {c.as_of for c in claims} >= {"2026-03-03", "2026-03-05", "2026-03-07"}
     assert any("health ministry" in c.attributed_to for c in claims)
+
+
+def test_the_russian_report_of_the_toll_is_compared_with_the_english_ones(record: dict):
+    _, claims = _find(record, "people killed")
+    russian = [c for c in claims if record["outlet"][c.doc_id] == "Сава-Вести"]
+    assert [(c.low, c.as_of, c.attributed_to) for c in russian] == [
+        (47, "2026-03-07", "министерство здравоохранения республики")
+    ]
+    text = record["documents"][russian[0].doc_id].text
+    assert text[russian[0].start : russian[0].end] == "47 человек"
 
 
 def test_police_and_ngo_detention_figures_for_one_day_conflict(record: dict):

@@ -251,6 +251,7 @@ def _attribution(quotes: list[Quote], start: int) -> str:
 
 
 def _as_of(times: list[TimeExpression], start: int, end: int) -> str | None:
+    """The date the sentence ``[start, end)`` gives; the caller falls back on publication."""
     for time in times:
         if start <= time.start < end and time.date:
             return time.date

@@ -55,7 +55,7 @@ def _speaker(doc: Doc, start: int, end: int, prefer_last: bool) -> tuple[str, in
         ent = ents[-1] if prefer_last else ents[0]
         phrase_start = min(phrase[0].start, ent.start_char) if prefer_last else ent.start_char
         return _entity_name(doc, ent), phrase_start, ent.end_char
-    if len(phrase) == 1 and phrase[0].text.lower() in PRONOUNS:
+    if phrase[0].text.lower() in PRONOUNS:  # "сказала она журналистам"
         people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= start]
         name = _entity_name(doc, people[-1]) if people else phrase[0].text
         return name, phrase[0].start, phrase[0].end

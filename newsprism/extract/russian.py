@@ -82,12 +82,28 @@ def make_natasha_ner(nlp: Language, name: str, normalise: bool) -> NatashaNER:
     return NatashaNER(nlp, name, normalise=normalise)
 
 
+OPENING_MARKS = frozenset({"«", "„"})
+
+
+@Language.component("newsprism_opening_quotes")
+def opening_quotes_start_sentences(doc: Doc) -> Doc:
+    """spaCy's sentenciser keeps an opening « with the sentence before it (it reads every quote
+    mark as closing): "... ждёт новостей. «Мы ..." — move it to the sentence it opens."""
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if token.text in OPENING_MARKS and following.is_sent_start and not token.is_sent_start:
+            token.is_sent_start = True
+            following.is_sent_start = False
+    return doc
+
+
 @functools.cache
 def load_russian_pipeline() -> Language:
     """Blank Russian pipeline: sentenciser, natasha NER, entity mentions, dates, quotes,
     quantities."""
     nlp = spacy.blank("ru")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsprism_opening_quotes")
     nlp.add_pipe("newsprism_natasha_ner")
     nlp.add_pipe("newsprism_entities")
     nlp.add_pipe("newsprism_ru_dates")

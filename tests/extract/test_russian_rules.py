@@ -95,3 +95,16 @@ def test_each_language_goes_through_its_own_pipeline(nlp) -> None:
     results = {d.id: e for d, e in extract_any_language(nlp, [russian, english])}
     assert {q.measure for q in results["ru"].quantities} >= {"killed", "missing", "detained"}
     assert any(t.date == "2024-10-08" for t in results["en"].times)
+
+
+def test_an_opening_quote_mark_starts_its_sentence_and_a_pronoun_speaker_resolves() -> None:
+    text = (
+        "Министр Лена Марек заявила, что поиски продолжатся. «Мы не остановимся», — сказала "
+        "она журналистам."
+    )
+    _, extraction = _extract(text, "2026-03-07")
+    reported, direct = sorted(extraction.quotes, key=lambda q: q.start)
+    assert reported.text == "поиски продолжатся" and reported.kind == "indirect"
+    assert direct.text == "Мы не остановимся" and direct.kind == "direct"
+    assert direct.speaker == reported.speaker and "Марек" in direct.speaker
+    assert direct.speaker_text == "она"

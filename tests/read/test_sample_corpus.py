@@ -21,9 +21,10 @@ def corpus() -> dict[str, Document]:
 
 
 def test_corpus_reads_every_article(corpus: dict[str, Document]) -> None:
-    assert len(corpus) == 9
+    assert len(corpus) == 10
     assert all(150 <= len(d.text.split()) <= 400 for d in corpus.values())
-    assert {d.language for d in corpus.values()} == {"en"}
+    assert {name for name, d in corpus.items() if d.language != "en"} == {"09_sava-vesti_ru.txt"}
+    assert corpus["09_sava-vesti_ru.txt"].language == "ru"
 
 
 def test_corpus_exact_copy_is_kept_as_its_own_publication(corpus: dict[str, Document]) -> None:
@@ -31,7 +32,7 @@ def test_corpus_exact_copy_is_kept_as_its_own_publication(corpus: dict[str, Docu
     assert original.text == copy.text
     assert original.outlet != copy.outlet
     assert original.id != copy.id
-    assert len({d.id for d in corpus.values()}) == 9
+    assert len({d.id for d in corpus.values()}) == 10
 
 
 @pytest.mark.parametrize(
@@ -46,6 +47,7 @@ def test_corpus_exact_copy_is_kept_as_its_own_publication(corpus: dict[str, Docu
         ("06_meridian-post_ngo-detentions.txt", "Meridian Post", "2026-03-07"),
         ("07_vestnik-press_translated.txt", "VESTNIK-PRESS", None),
         ("08_castrava-herald_toll-47.txt", "Castrava Herald", None),
+        ("09_sava-vesti_ru.txt", "Сава-Вести", "2026-03-07"),
     ],
 )
 def test_corpus_outlet_and_publication(
