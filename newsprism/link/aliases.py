@@ -433,10 +433,9 @@ def _similar_components(
     return out
 
 
-# An unresolved description of a person ("the woman" in articles that never say who she is)
-# joins the person of its gender named in at least this share of its articles, when no other
-# such person is named as often. Calibrated on ECB+ dev topics (0.3-0.8 tried).
-PROTAGONIST_SHARE = 0.5
+# Share of a description group's mentions that must have gone to one person for the rest of
+# the group to follow (ECB+ dev topics: 0.2-0.7 tried, within 0.004 CoNLL; 0.35 mid-range).
+GROUP_FOLLOWS = 0.35
 # Share of a chain's gendered words (she/her/actress) that must agree to give it a gender.
 GENDER_AGREEMENT = 0.75
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -448,8 +447,9 @@ def _descriptions_to_people(
     root_of_mention: dict[tuple[str, int, int], str], nodes: Mapping[str, _Node],
     evidence: dict[str, list[str]],
 ) -> None:
-    """Join same-description groups of a person ("the woman", "she") to the one person of that
-    gender named alongside them; the gender comes from pronouns and role words on each side."""
+    """An unresolved description of a person in an article ("the woman", and the "she" that
+    follows it) joins the only person of that gender the article names; the gender comes from
+    pronouns and role words on each side (a name's from the whole corpus)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for key, mention in references.items():
         root = root_of_mention.get(key)
@@ -469,36 +469,52 @@ def _descriptions_to_people(
         best, n = counted.most_common(1)[0]
         return best if n / sum(counted.values()) >= GENDER_AGREEMENT else ""
 
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for (doc_id, _start, _end), root in root_of_mention.items():
-        docs_of[root].add(doc_id)
+    local: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (root, doc) -> genders
+    for key, mention in references.items():
+        root = root_of_mention.get(key)
+        if root is None or not root.startswith(_DESCRIPTION):
+            continue
+        if mention.kind == "pronoun":
+            found = _PRONOUN_GENDER.get(mention.text.strip().lower(), "")
+        else:
+            found = gender_of([mention.head])
+        if found:
+            local[(root, key[0])][found] += 1
     people_in_doc: dict[str, set[str]] = defaultdict(set)
-    for root, docs in docs_of.items():
+    for (doc_id, _start, _end), root in root_of_mention.items():
         node = nodes.get(root)
         if node is not None and node.cls == "PERSON" and gender(root):
-            for doc_id in docs:
-                people_in_doc[doc_id].add(root)
-    moved: dict[str, str] = {}
-    for root, docs in docs_of.items():
+            people_in_doc[doc_id].add(root)
+    moved: dict[tuple[str, str], str] = {}
+    for (root, doc_id), counted in local.items():
         parts = root.split("|")
-        if not root.startswith(_DESCRIPTION) or parts[2] != "PERSON" or parts[-1] != "sg":
+        if parts[2] != "PERSON" or parts[-1] != "sg":
             continue
-        wanted = gender(root)
-        if not wanted:
+        wanted, n = counted.most_common(1)[0]
+        if n / sum(counted.values()) < GENDER_AGREEMENT:
             continue
-        counts = Counter(p for d in docs for p in people_in_doc[d] if gender(p) == wanted)
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] / len(docs) < PROTAGONIST_SHARE or (
-            len(ranked) > 1 and ranked[1][1] == ranked[0][1]
-        ):
+        people = [p for p in people_in_doc.get(doc_id, ()) if gender(p) == wanted]
+        if len(people) != 1:
             continue
-        moved[root] = ranked[0][0]
-        evidence[ranked[0][0]].append(
-            f"'{parts[3]}' ({'she' if wanted == 'f' else 'he'}) in {len(docs)} article(s) where "
-            f"it is the only such person named most often ({ranked[0][1]})")
+        moved[(root, doc_id)] = people[0]
+        evidence[people[0]].append(
+            f"'{parts[3]}' in {doc_id}: the only {'woman' if wanted == 'f' else 'man'} named "
+            "there")
+    # the rest of a description group follows when most of its articles went to one person
+    share: dict[str, Counter[str]] = defaultdict(Counter)
+    size: Counter[str] = Counter()
+    for (doc_id, _start, _end), root in root_of_mention.items():
+        if root.startswith(_DESCRIPTION):
+            size[root] += 1
+            target = moved.get((root, doc_id))
+            if target is not None:
+                share[root][target] += 1
+    follow = {root: counted.most_common(1)[0][0] for root, counted in share.items()
+              if counted.most_common(1)[0][1] / size[root] > GROUP_FOLLOWS}
     for key, root in list(root_of_mention.items()):
-        if root in moved:
-            root_of_mention[key] = moved[root]
+        target = moved.get((root, key[0])) or follow.get(root)
+        if target is not None:
+            root_of_mention[key] = target
 
 
 def _resolve_references(
