@@ -398,15 +398,28 @@ def _inflected(mention: Mention) -> bool:
     return bool(words) and words[-1] != mention.head and words[-1].startswith(mention.head[:3])
 
 
-def _named_as(mention: Mention, nodes: Mapping[str, _Node], docs: set[str]) -> str | None:
+def _named_as(
+    mention: Mention, nodes: Mapping[str, _Node], docs: set[str],
+    full_names: Mapping[str, Sequence[_Node]],
+) -> str | None:
     """The name node a description spells out ("surgeon general" = "Surgeon General") in the
-    same scope, if any: the same words capitalised elsewhere are that name."""
+    same scope, if any: the same words capitalised elsewhere are that name. A capitalised single
+    word the tagger took for a noun ("DeGeneres" in a headline) is matched as a surname."""
     text = _DESCRIPTION_DETERMINERS.sub("", _clean(mention.text))
     key = f"{_cls(mention.label)}|{skeleton(text)}"
     node = nodes.get(key)
-    if node is None or not node.docs & docs:
+    if node is not None and node.docs & docs:
+        return key
+    if _cls(mention.label) != "PERSON" or " " in text or not text[:1].isupper():
         return None
-    return key
+    candidates = full_names.get(skeleton(text), ())
+    for where in ({mention.doc_id}, docs):
+        found = [n for n in candidates if n.docs & where]
+        if len(found) == 1:
+            return found[0].key
+        if found:
+            return None
+    return None
 
 
 # Two articles' unresolved same-head descriptions ("the man") are one entity when the articles
@@ -445,7 +458,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 def _descriptions_to_people(
     references: Mapping[tuple[str, int, int], Mention],
     root_of_mention: dict[tuple[str, int, int], str], nodes: Mapping[str, _Node],
-    evidence: dict[str, list[str]],
+    evidence: dict[str, list[str]], similarity: Callable[[str, str], float] | None,
 ) -> None:
     """An unresolved description of a person in an article ("the woman", and the "she" that
     follows it) joins the only person of that gender the article names; the gender comes from
@@ -500,21 +513,39 @@ def _descriptions_to_people(
         evidence[people[0]].append(
             f"'{parts[3]}' in {doc_id}: the only {'woman' if wanted == 'f' else 'man'} named "
             "there")
-    # the rest of a description group follows when most of its articles went to one person
-    share: dict[str, Counter[str]] = defaultdict(Counter)
+    # the rest of a description group follows the person its most similar articles went to
+    # (without a similarity, a clear majority of the group)
+    moved_docs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for (root, doc_id), target in moved.items():
+        moved_docs[root].append((doc_id, target))
     size: Counter[str] = Counter()
-    for (doc_id, _start, _end), root in root_of_mention.items():
-        if root.startswith(_DESCRIPTION):
+    for root in root_of_mention.values():
+        if root in moved_docs:
             size[root] += 1
-            target = moved.get((root, doc_id))
-            if target is not None:
-                share[root][target] += 1
-    follow = {root: counted.most_common(1)[0][0] for root, counted in share.items()
-              if counted.most_common(1)[0][1] / size[root] > GROUP_FOLLOWS}
     for key, root in list(root_of_mention.items()):
-        target = moved.get((root, key[0])) or follow.get(root)
+        target = moved.get((root, key[0]))
+        if target is None and root in moved_docs:
+            target = _follow(key[0], moved_docs[root], size[root], similarity)
         if target is not None:
             root_of_mention[key] = target
+
+
+def _follow(
+    doc_id: str, moved: Sequence[tuple[str, str]], size: int,
+    similarity: Callable[[str, str], float] | None,
+) -> str | None:
+    votes: Counter[str] = Counter()
+    for other_doc, target in moved:
+        if similarity is None:
+            votes[target] += 1.0
+        elif (weight := similarity(doc_id, other_doc)) >= DESCRIPTION_SIMILARITY:
+            votes[target] += weight
+    if not votes:
+        return None
+    best, weight = votes.most_common(1)[0]
+    if similarity is None:
+        return best if weight / size > GROUP_FOLLOWS else None
+    return best if weight / sum(votes.values()) >= HEAD_MAJORITY else None
 
 
 def _resolve_references(
@@ -562,6 +593,10 @@ def _resolve_references(
         if last is not None and last.kind == "nominal" and last.head:
             groups[(scopes.get(key[0], key[0]), _cls(last.label), last.head)].add(key[0])
     component = _similar_components(groups, similarity)
+    full_names: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        if node.cls == "PERSON" and len(node.words) >= 2:
+            full_names[node.words[-1]].append(node)
     scope_docs: dict[str, set[str]] = defaultdict(set)
     for doc_id, _start, _end in keys:
         scope_docs[scopes.get(doc_id, doc_id)].add(doc_id)
@@ -572,7 +607,7 @@ def _resolve_references(
             continue
         scope = scopes.get(key[0], key[0])
         cls = _cls(last.label)
-        named = _named_as(last, nodes, scope_docs.get(scope, set()))
+        named = _named_as(last, nodes, scope_docs.get(scope, set()), full_names)
         if named is not None:
             root = node_root(named)
             root_of_mention[key] = root
@@ -606,7 +641,7 @@ def _resolve_references(
                 evidence[root].append(why)
         elif mention.kind != "nominal":
             pronouns[(root, key[0])] += 1
-    _descriptions_to_people(references, root_of_mention, nodes, evidence)
+    _descriptions_to_people(references, root_of_mention, nodes, evidence, similarity)
     for (root, doc_id), count in sorted(pronouns.items()):
         evidence[root].append(f"{count} pronoun(s) refer to it in {doc_id}")
 
