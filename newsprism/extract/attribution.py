@@ -34,6 +34,11 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution"
 # A path to another model folder, or "none" to run the rules alone.
 MODEL_ENV = "NEWSPRISM_ATTRIBUTION_MODEL"
 TokenSpan = tuple[int, int]
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Relations of a cue's child that carry what was said, believed or found.
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj"})
+# A fallback complement shorter than this is more often a pronoun object than a statement.
+MIN_COMPLEMENT_TOKENS = 2
 
 
 @dataclass(frozen=True)
@@ -118,32 +123,89 @@ def _inside(span: TokenSpan, outer: TokenSpan) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
+def _nearest_source(sources: list[TokenSpan], anchor: TokenSpan, sentence: TokenSpan,
+                    content: TokenSpan) -> TokenSpan | None:
+    """The source nearest the anchor (the cue, or the content when there is no cue) within a
+    sentence, outside the content and no farther from the anchor than from the content."""
+    options = [s for s in sources if _inside(s, sentence) and _distance(s, content) > 0
+               and _distance(s, anchor) <= _distance(s, content)]
+    return min(options, key=lambda s: _distance(s, anchor), default=None)
+
+
 def group(doc: Doc, spans: Mapping[str, list[TokenSpan]]) -> list[Attribution]:
-    """One attribution per content span: the nearest cue in the sentences the content touches
-    (or the sentence before or after, for a content of its own sentence), and the source nearest
-    that cue within the cue's sentence, outside the content."""
+    """Attributions from the tagged spans. Each content takes the nearest cue in the sentences it
+    touches (or the sentence before or after) and the source nearest that cue in the cue's
+    sentence; a cue no content took gets the nearest content of its sentence, so a source and cue
+    are not lost when the content was claimed by another cue."""
     cues = spans.get("cue", [])
     sources = spans.get("source", [])
+    contents = spans.get("content", [])
     found: list[Attribution] = []
-    if not spans.get("content"):
+    if not contents:
         return found
     starts, ends = _sentence_bounds(doc)
-    for content in spans.get("content", []):
+    used: set[TokenSpan] = set()
+
+    def add(content: TokenSpan, cue: TokenSpan | None, source: TokenSpan | None) -> None:
+        found.append(Attribution(
+            content=doc[content[0] : content[1]],
+            cue=doc[cue[0] : cue[1]] if cue is not None else None,
+            source=doc[source[0] : source[1]] if source is not None else None,
+        ))
+
+    for content in contents:
         start, end = starts[content[0]], ends[content[1] - 1]
         near = (starts[start - 1] if start else start, ends[end] if end < len(doc) else end)
         candidates = [c for c in cues if _inside(c, (start, end)) and not _inside(c, content)]
         candidates = candidates or [c for c in cues if _inside(c, near)
                                     and not _inside(c, content)]
         cue = min(candidates, key=lambda c: _distance(c, content), default=None)
-        source = None
-        if cue is not None:
-            cue_sentence = (starts[cue[0]], ends[cue[1] - 1])
-            options = [s for s in sources if _inside(s, cue_sentence)
-                       and _distance(s, content) > 0 and _distance(s, cue) <= _distance(s, content)]
-            source = min(options, key=lambda s: _distance(s, cue), default=None)
-        found.append(Attribution(
-            content=doc[content[0] : content[1]],
-            cue=doc[cue[0] : cue[1]] if cue is not None else None,
-            source=doc[source[0] : source[1]] if source is not None else None,
-        ))
+        if cue is None:
+            add(content, None, _nearest_source(sources, content, (start, end), content))
+            continue
+        used.add(cue)
+        add(content, cue, _nearest_source(sources, cue, (starts[cue[0]], ends[cue[1] - 1]),
+                                          content))
+    for cue in cues:
+        if cue in used:
+            continue
+        sentence = (starts[cue[0]], ends[cue[1] - 1])
+        options = [c for c in contents if _inside(c, sentence) and _distance(c, cue) > 0]
+        content = min(options, key=lambda c: _distance(c, cue), default=None)
+        content = content or _complement(doc, cue)
+        if content is not None:
+            used.add(cue)
+            add(content, cue, _nearest_source(sources, cue, sentence, content))
+    attributed = {(a.source.start, a.source.end) for a in found if a.source is not None}
+    for source in sources:
+        if source in attributed:
+            continue
+        # A source whose cue and content the taggers missed: the verb it is the subject of, and
+        # that verb's complement.
+        root = doc[source[0] : source[1]].root
+        verb = root.head
+        if root.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX") \
+                or source[0] <= verb.i < source[1]:
+            continue
+        cue = (verb.i, verb.i + 1)
+        sentence = (starts[verb.i], ends[verb.i])
+        options = [c for c in contents if _inside(c, sentence) and _distance(c, source) > 0
+                   and _distance(c, cue) > 0]
+        content = min(options, key=lambda c: _distance(c, cue), default=None)
+        content = content or _complement(doc, cue)
+        if content is not None and _distance(content, source) > 0:
+            add(content, cue, source)
     return found
+
+
+def _complement(doc: Doc, cue: TokenSpan) -> TokenSpan | None:
+    """What a cue verb says when the content tagger found nothing: its clausal complement or
+    object (the subtree of the first such child after it)."""
+    head = doc[cue[0] : cue[1]].root
+    for child in head.rights:
+        if child.dep_ in COMPLEMENT_DEPS and child.i >= cue[1]:
+            start, end = child.left_edge.i, child.right_edge.i + 1
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            return (start, end) if end - start >= MIN_COMPLEMENT_TOKENS else None
+    return None

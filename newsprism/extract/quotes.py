@@ -544,14 +544,27 @@ def model_quotes(doc: Doc, model: AttributionModel, rules: list[Quote],
     return [q for q in found if q.speaker]
 
 
-def _overlaps(a: Quote, b: Quote) -> bool:
-    return a.start < b.end and b.start < a.end
+def _overlaps(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    if a[0] is None or a[1] is None or b[0] is None or b[1] is None:
+        return False
+    return a[0] < b[1] and b[0] < a[1]
 
 
-def merge(rules: list[Quote], model: list[Quote]) -> list[Quote]:
-    """The rules' quotes, and the model's whose content overlaps none of them."""
-    added = [q for q in model if not any(_overlaps(q, r) for r in rules)]
-    return sorted([*rules, *added], key=lambda q: (q.start, q.end))
+def _same_attribution(a: Quote, b: Quote) -> bool:
+    """Overlapping contents with overlapping cues (or no cue to tell them apart): one attribution
+    found twice. Contents that overlap under different cues are nested attributions ("X said
+    that Y believes Z") and both stand."""
+    if not _overlaps((a.start, a.end), (b.start, b.end)):
+        return False
+    if a.cue_start is None or b.cue_start is None:
+        return True
+    return _overlaps((a.cue_start, a.cue_end), (b.cue_start, b.cue_end))
+
+
+def merge(first: list[Quote], second: list[Quote]) -> list[Quote]:
+    """The first list's quotes, and the second's that are not one of them found again."""
+    added = [q for q in second if not any(_same_attribution(q, f) for f in first)]
+    return sorted([*first, *added], key=lambda q: (q.start, q.end))
 
 
 def find_quotes(doc: Doc, model: AttributionModel | bool | None = True) -> list[Quote]:
