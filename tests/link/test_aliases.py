@@ -171,3 +171,70 @@ def test_aliases_short_forms_of_organisations_and_ages() -> None:
         extractions, "a", "Academy of Motion Picture Arts and Sciences")
     assert entity_of(extractions, "b", "Eric Kirkpatrick, 61") == entity_of(
         extractions, "c", "Eric Kirkpatrick")
+
+
+def test_aliases_person_name_variants() -> None:
+    texts = {
+        "a": "Coach Maurice Cheeks was fired. Regina M. Benjamin, M.D., was nominated.",
+        "b": "Mo Cheeks said he was surprised. Dr. Regina Benjamin thanked the president.",
+        "c": "Eric Allen Kirkpatrick was charged. Eric Kirkpatrick appeared in court.",
+    }
+    names = {
+        "a": [("Maurice Cheeks", "PERSON"), ("Regina M. Benjamin, M.D.", "PERSON")],
+        "b": [("Mo Cheeks", "PERSON"), ("Dr. Regina Benjamin", "PERSON")],
+        "c": [("Eric Allen Kirkpatrick", "PERSON"), ("Eric Kirkpatrick", "PERSON")],
+    }
+    documents, extractions = corpus(texts, names)
+    resolution = resolve(documents, extractions)
+    assign(extractions, resolution, resolution.entities)
+    assert entity_of(extractions, "a", "Maurice Cheeks") == entity_of(extractions, "b", "Mo Cheeks")
+    assert entity_of(extractions, "a", "Regina M. Benjamin, M.D.") == entity_of(
+        extractions, "b", "Dr. Regina Benjamin")
+    assert entity_of(extractions, "c", "Eric Allen Kirkpatrick") == entity_of(
+        extractions, "c", "Eric Kirkpatrick")
+    assert entity_of(extractions, "a", "Maurice Cheeks") != entity_of(
+        extractions, "c", "Eric Kirkpatrick")
+
+
+def test_aliases_place_and_role_qualifiers() -> None:
+    texts = {
+        "a": "Two climbers died on Aoraki Mount Cook. The U.S. Surgeon General spoke.",
+        "b": "Rescuers reached Mt Cook. The Surgeon General of the United States said so.",
+        "c": "The Surgeon General issued a warning.",
+    }
+    names = {
+        "a": [("Aoraki Mount Cook", "LOC"), ("U.S. Surgeon General", "PERSON")],
+        "b": [("Mt Cook", "LOC"), ("Surgeon General of the United States", "PERSON")],
+        "c": [("Surgeon General", "PERSON")],
+    }
+    documents, extractions = corpus(texts, names)
+    resolution = resolve(documents, extractions)
+    assign(extractions, resolution, resolution.entities)
+    mount_cook = entity_of(extractions, "a", "Aoraki Mount Cook")
+    assert entity_of(extractions, "b", "Mt Cook") == mount_cook
+    general = entity_of(extractions, "c", "Surgeon General")
+    assert entity_of(extractions, "a", "U.S. Surgeon General") == general
+    assert entity_of(extractions, "b", "Surgeon General of the United States") == general
+    assert any("place qualifier" in why for e in resolution.entities if e.id == general
+               for why in e.evidence)
+
+
+def test_aliases_description_spelled_as_a_name_and_gendered_description() -> None:
+    texts = {
+        "a": "Raj Chohan was killed by a driver. She was 46. The surgeon general said nothing.",
+        "b": "The woman was walking home when a car struck Raj Chohan. Surgeon General Koop spoke.",
+    }
+    names = {"a": [("Raj Chohan", "PERSON")],
+             "b": [("Raj Chohan", "PERSON"), ("Surgeon General", "PERSON")]}
+    documents, extractions = corpus(texts, names)
+    a, b = texts["a"], texts["b"]
+    extractions["a"].mentions += [
+        reference("a", a, "She", "", "Raj Chohan", kind="pronoun", rule="pronoun: 'She'"),
+        reference("a", a, "surgeon general", "general", None),
+    ]
+    extractions["b"].mentions.append(reference("b", b, "woman", "woman", None))
+    resolution = resolve(documents, extractions, scopes={"a": "s", "b": "s"})
+    assign(extractions, resolution, resolution.entities)
+    chohan = entity_of(extractions, "a", "Raj Chohan")
+    assert extractions["b"].mentions[-1].entity_id == chohan  # the only woman named in b
+    assert extractions["a"].mentions[-1].entity_id == entity_of(extractions, "b", "Surgeon General")
