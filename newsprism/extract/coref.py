@@ -27,6 +27,7 @@ name mentions; nothing is added to the default pipeline.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -106,14 +107,17 @@ def head_lemma(span: Span) -> str:
     return (token.lemma_ or token.text).lower()
 
 
-def mention_kind(span: Span) -> str:
-    """'pronoun', 'name' (a proper noun heads it, or NER tagged it) or 'nominal'."""
+def mention_kind(span: Span, nouns: frozenset[str] | None = None) -> str:
+    """'pronoun', 'name' (a proper noun heads it, or NER tagged it), 'number' or 'nominal'.
+
+    ``nouns`` is :func:`lower_nouns` of the Doc, when the caller classifies many spans.
+    """
     words = [t for t in span if not t.is_punct]
     if words and all(t.lower_ in PRONOUNS or t.pos_ == "PRON" for t in words):
         return "pronoun"
     head = _head_token(span)
-    if len(span) == 1 and head.text[:1].isupper() and any(
-        t.lower_ == head.lower_ and t.pos_ == "NOUN" and t.text[:1].islower() for t in head.doc
+    if len(span) == 1 and head.text[:1].isupper() and head.lower_ in (
+        lower_nouns(span.doc) if nouns is None else nouns
     ):
         # a capitalised role word ("Driver", "DRIVER" in a headline, "Coach" opening a
         # sentence) that the article also writes as a common noun is a description
@@ -135,6 +139,11 @@ def mention_kind(span: Span) -> str:
     ) and not head.is_sent_start:
         return "name"
     return "nominal"
+
+
+def lower_nouns(doc: Doc) -> frozenset[str]:
+    """Common nouns the article writes in lower case."""
+    return frozenset(t.lower_ for t in doc if t.pos_ == "NOUN" and t.text[:1].islower())
 
 
 def same_kind(a: str, b: str) -> bool:
@@ -260,8 +269,6 @@ def find_references(
     sent_starts = sorted(sent_of)
 
     def sent_index(token_i: int) -> int:
-        import bisect
-
         pos = bisect.bisect_right(sent_starts, token_i) - 1
         return max(pos, 0)
 
@@ -289,6 +296,7 @@ def find_references(
         candidates = _auto_candidates(doc, names, described, doc_id)
     assert candidates is not None
 
+    nouns = lower_nouns(doc)
     # 2. resolve in text order; resolved references become antecedents for later pronouns
     targets: list[_Target] = []
     for mention, span in named:
@@ -307,7 +315,7 @@ def find_references(
         span = _span(doc, candidate.start, candidate.end)
         if span is None or not len(span):
             continue
-        kind = mention_kind(span)
+        kind = mention_kind(span, nouns)
         if kind == "name" or kind == "number":
             continue
         result = replace(candidate, kind=kind, doc_id=candidate.doc_id or doc_id)
