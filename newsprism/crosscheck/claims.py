@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections.abc import Mapping
 
 from newsprism.crosscheck.propositions import stances
@@ -132,9 +133,10 @@ def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
                 id=claim_id(document.id, "quantity", index),
                 doc_id=document.id,
                 kind="quantity",
-                key=f"{quantity.measure}|{key_group}|{unit}",
-                label=label,
-                value=quantity_value(quantity),
+                # keys, labels and values repeat across a corpus: one string object each
+                key=sys.intern(f"{quantity.measure}|{key_group}|{unit}"),
+                label=sys.intern(label),
+                value=sys.intern(quantity_value(quantity)),
                 low=quantity.low,
                 high=quantity.high,
                 unit=unit,
@@ -215,7 +217,7 @@ def _event_claim(document: Document, event: Event, index: int) -> Claim:
         id=claim_id(document.id, "event", index),
         doc_id=document.id,
         kind="event",
-        key=f"event|{event.type}",
+        key=sys.intern(f"event|{event.type}"),
         label=event.type,
         value=event.date or "",
         as_of=event.date,
@@ -243,7 +245,7 @@ def statement_claims(
                 id=claim_id(document.id, "statement", index),
                 doc_id=document.id,
                 kind="statement",
-                key=f"statement|{speaker}",
+                key=sys.intern(f"statement|{speaker}"),
                 label=quote.speaker or quote.speaker_text,
                 value=quote.text,
                 as_of=(document.published.value or "")[:10] or None,
