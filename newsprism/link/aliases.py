@@ -664,6 +664,35 @@ def _resolve_references(
         evidence[root].append(f"{count} pronoun(s) refer to it in {doc_id}")
 
 
+# "The republic's National Guard", "the country's Health Ministry": an organisation or place
+# named through a possessive description of its country. At most this many characters back.
+_POSSESSIVE_REACH = 40
+_POSSESSIVE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[Tt]he|[Ii]ts|[Tt]heir) [a-z]+['’]s )$")
+
+
+def _possessive_forms(
+    documents: Mapping[str, Document], keys: Mapping[tuple[str, int, int], str],
+    nodes: Mapping[str, _Node], root_of_mention: Mapping[tuple[str, int, int], str],
+    evidence: dict[str, list[str]],
+) -> dict[str, set[str]]:
+    """Root -> the possessive forms of its name seen in the texts, as aliases."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for (doc_id, start, end), key in keys.items():
+        node = nodes[key]
+        document = documents.get(doc_id)
+        if node.cls not in {"ORG", "FAC", "PLACE"} or document is None:
+            continue
+        match = _POSSESSIVE_BEFORE.search(document.text[max(0, start - _POSSESSIVE_REACH):start])
+        root = root_of_mention.get((doc_id, start, end))
+        if match is None or root is None:
+            continue
+        form = match.group(1) + document.text[start:end]
+        if form not in found[root]:
+            found[root].add(form)
+            evidence[root].append(f"possessive form: {form!r} in {doc_id}")
+    return found
+
+
 def _entity_id(label: str, canonical: str, taken: set[str]) -> str:
     base = "e_" + hashlib.sha1(f"{label}|{skeleton(canonical)}".encode()).hexdigest()[:12]
     candidate, n = base, 1
@@ -737,6 +766,7 @@ def resolve(
     _resolve_references(references, keys, root_of_mention, scopes or {}, similarity, evidence,
                         nodes, extra_surfaces, uf.find)
     used_roots = set(root_of_mention.values())
+    qualified = _possessive_forms(documents, keys, nodes, root_of_mention, evidence)
 
     entities: list[Entity] = []
     entity_of_root: dict[str, str] = {}
@@ -775,6 +805,7 @@ def resolve(
             surname = canonical.split()[-1]
             if surname not in aliases:
                 aliases.append(surname)
+        aliases.extend(a for a in sorted(qualified.get(root, ())) if a not in aliases)
         if cls in {"ORG", "FAC"}:
             for surface in list(surfaces):
                 stripped = _DEMONYM_LEAD.sub("", surface)

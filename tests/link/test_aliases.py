@@ -238,3 +238,14 @@ def test_aliases_description_spelled_as_a_name_and_gendered_description() -> Non
     chohan = entity_of(extractions, "a", "Raj Chohan")
     assert extractions["b"].mentions[-1].entity_id == chohan  # the only woman named in b
     assert extractions["a"].mentions[-1].entity_id == entity_of(extractions, "b", "Surgeon General")
+
+
+def test_aliases_possessive_form_is_an_alias() -> None:
+    texts = {"a": "Two soldiers of The republic's National Guard were killed.",
+             "b": "The National Guard was deployed to Almaty."}
+    names = {"a": [("National Guard", "ORG")], "b": [("National Guard", "ORG"), ("Almaty", "GPE")]}
+    documents, extractions = corpus(texts, names)
+    resolution = resolve(documents, extractions)
+    guard = next(e for e in resolution.entities if e.canonical == "National Guard")
+    assert "The republic's National Guard" in guard.aliases
+    assert any("possessive" in why for why in guard.evidence)
