@@ -52,6 +52,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that", "where"})
 PRONOUNS = PERSON_PRONOUNS | FIRST_PERSON | THING_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
 FEMALE = frozenset({"she", "her", "hers", "herself"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 MALE = frozenset({"he", "him", "his", "himself"})
 # Verbs that introduce a name for a description: "a man identified as Eric Kirkpatrick".
 NAMING_VERBS = frozenset({"identify", "name", "call", "know"})
@@ -446,6 +447,15 @@ def _resolve_pronoun(
             if target.start <= noun.idx < target.end:
                 return target.start, target.end, f"relative: {token.text!r}"
         return None
+    if lowered in REFLEXIVES:
+        # "Jackson turned himself in": the subject of the reflexive's own verb
+        subjects = [t for t in token.head.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        for subject in subjects:
+            for target in sorted(targets, key=lambda t: t.end - t.start):
+                if target.start <= subject.idx < target.end and _compatible(
+                    lowered, target, chain_gender
+                ):
+                    return target.start, target.end, f"reflexive: {token.text!r}"
     if lowered in FIRST_PERSON:
         # the speaker named in the same sentence (quotes: '"We ...," said Zadan')
         same = [t for t in targets if t.sent == sent and t.kind == "name"
