@@ -519,8 +519,8 @@ def _descriptions_to_people(
         if parts[2] != "PERSON" or parts[-1] != "sg":
             continue
         wanted, n = counted.most_common(1)[0]
-        if n / sum(counted.values()) < GENDER_AGREEMENT:
-            continue
+        if n / sum(counted.values()) < GENDER_AGREEMENT or gender(root) != wanted:
+            continue  # the article, and the description group as a whole, must agree
         people = [p for p in people_in_doc.get(doc_id, ()) if gender(p) == wanted]
         if len(people) != 1:
             continue
@@ -553,7 +553,7 @@ def _follow(
     for other_doc, target in moved:
         if similarity is None:
             votes[target] += 1.0
-        elif (weight := similarity(doc_id, other_doc)) >= DESCRIPTION_SIMILARITY:
+        elif (weight := similarity(doc_id, other_doc)) >= VOTE_SIMILARITY:
             votes[target] += weight
     if not votes:
         return None
