@@ -206,6 +206,10 @@ def _descriptor_tokens(doc: Doc, name: Span) -> list[Token]:
         verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
     ):
         found.append(verb.head)
+    # "police identified the woman as Raj Chohan", "the victim was identified as Raj Chohan"
+    if root.dep_ in {"pobj", "oprd", "dobj"} and verb.lemma_ in NAMING_VERBS:
+        found.extend(t for t in verb.children if t.dep_ in {"dobj", "nsubjpass"}
+                     and t.pos_ == "NOUN" and t.i != root.i)
     # the same read off the words, for when the parser attaches the name elsewhere
     k = name.start - 1
     if k >= 0 and doc[k].lower_ == "as":

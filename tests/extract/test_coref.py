@@ -76,3 +76,12 @@ def test_coref_mention_kind(nlp, text: str, phrase: str, kind: str) -> None:
     start = text.index(phrase)
     span = doc.char_span(start, start + len(phrase))
     assert mention_kind(span) == kind
+
+
+def test_coref_naming_verb_with_object(nlp) -> None:
+    text = "Police identified the woman as Raj Chohan on Thursday. The woman was walking home."
+    doc = parse(nlp, text)
+    references = find_references(doc, doc._.mentions)
+    women = [m for m in references if m.head == "woman"]
+    assert len(women) == 2
+    assert all(text[m.ref_start:m.ref_end] == "Raj Chohan" for m in women)
