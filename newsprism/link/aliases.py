@@ -633,7 +633,8 @@ def _resolve_references(
                 pronouns[(root, key[0])] += 1
             continue
         votes: Counter[str] = Counter()
-        for other_doc, other_root in head_roots.get((scope, cls, last.head), []):
+        # one vote per article and entity, however often the article repeats the description
+        for other_doc, other_root in sorted(set(head_roots.get((scope, cls, last.head), []))):
             if similarity is None:
                 votes[other_root] += 1.0
             elif (weight := similarity(key[0], other_doc)) >= VOTE_SIMILARITY:
