@@ -24,10 +24,18 @@ _TEXT_KEY = ("newsprism", "text")
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc: spaCy joins the tokens again on every access (~0.6 µs a
     token), and every component reads it."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        # A Doc's text never changes (retokenizing merges and splits tokens, not characters).
-        text = doc.user_data[_TEXT_KEY] = doc.text
+    cached = doc.user_data.get(_TEXT_KEY)
+    # A Doc's text never changes (retokenizing merges and splits tokens, not characters), but
+    # user data can be copied to another Doc (Span.as_doc(copy_user_data=True), DocBin): the
+    # entry names the Doc it was made for and is checked against its length.
+    if (
+        isinstance(cached, tuple)
+        and cached[0] == id(doc)
+        and len(cached[1]) == (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)
+    ):
+        return cached[1]
+    text = doc.text
+    doc.user_data[_TEXT_KEY] = (id(doc), text)
     return text
 
 

@@ -16,7 +16,9 @@ test_rule_tables.py checks that on real text.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy
@@ -43,6 +45,7 @@ _TABLE_KEYS: frozenset[str] = _LEXICAL_KEYS | _CONTEXT_KEYS
 _WRITABLE: tuple[int, ...] = (TAG, POS, MORPH, LEMMA, DEP)
 _KEY_COLUMNS: tuple[int, ...] = (ORTH, TAG, DEP)
 _MULTI_START = -1
+_LEMMA_TABLE_META = "newsprism_lemma_table.json"
 
 TokenPattern = dict[str, Any]
 
@@ -98,6 +101,7 @@ class AttributeTable:
     def __init__(self, vocab: Vocab, *, name: str = "attribute_ruler") -> None:
         self.vocab = vocab
         self.name = name
+        self._ruler = AttributeRuler(vocab, name)  # the rules' source, kept for saving
         self._attrs: list[dict[int, int]] = []
         self._indices: list[int] = []
         self._columns: tuple[int, ...] = ()
@@ -128,13 +132,12 @@ class AttributeTable:
         """Copy the ruler's rules (their order is their precedence: later ones win)."""
         if self._attrs:
             raise ValueError("this attribute table already holds rules")
+        if not supports_attribute_table(ruler):
+            raise ValueError("the ruler sets attributes an attribute table cannot write")
+        self._ruler = ruler
         self._attrs = [dict(attrs) for attrs in ruler.attrs]
         self._indices = list(ruler.indices)
         used = {attr for attrs in self._attrs for attr in attrs}
-        unknown = used - set(_WRITABLE)
-        if unknown:
-            names = ", ".join(sorted(str(a) for a in unknown))
-            raise ValueError(f"attribute rules set attributes this table cannot write: {names}")
         self._columns = tuple(attr for attr in _WRITABLE if attr in used)
         for rule, spec in enumerate(ruler.patterns):
             if not _is_table_rule(spec["patterns"], spec["index"]):
@@ -144,6 +147,28 @@ class AttributeTable:
                 continue
             for pattern in spec["patterns"]:
                 self._add_condition(rule, pattern[0])
+
+    # Saved and loaded as the AttributeRuler it stands for, so a saved pipeline keeps its rules.
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self._ruler.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AttributeTable:
+        ruler = AttributeRuler(self.vocab, self.name)
+        ruler.from_disk(path, exclude=exclude)
+        return self._reloaded(ruler)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return self._ruler.to_bytes(exclude=exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> AttributeTable:
+        ruler = AttributeRuler(self.vocab, self.name)
+        ruler.from_bytes(data, exclude=exclude)
+        return self._reloaded(ruler)
+
+    def _reloaded(self, ruler: AttributeRuler) -> AttributeTable:
+        self.__init__(self.vocab, name=self.name)  # type: ignore[misc]
+        self.take_rules(ruler)
+        return self
 
     def _add_multi_start(self, pattern: Sequence[TokenPattern]) -> None:
         first = pattern[0] if pattern else {}
@@ -285,11 +310,41 @@ class LemmaTable:
         self.name = name
         self._lemmatizer: Lemmatizer | None = None
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        self._index_lists: dict[Any, list[str]] = {}  # the index as the lemmatizer had it
 
     def take_lemmatizer(self, lemmatizer: Lemmatizer) -> None:
+        if not supports_lemma_table(lemmatizer):
+            raise ValueError("only spaCy's own rule lemmatizers can run as a lemma table")
         self._lemmatizer = lemmatizer
         self._lemmas.clear()
-        _index_as_sets(lemmatizer)
+        self._index_lists = _index_as_sets(lemmatizer)
+
+    # Saved and loaded as the lemmatizer it stands for (its lookups), plus which class it was.
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        if self._lemmatizer is None:
+            raise ValueError("this lemma table has no lemmatizer to save")
+        # lookups are saved as msgpack, which has lists but no sets
+        table = self._lemmatizer.lookups.get_table("lemma_index") if self._index_lists else {}
+        sets = {key: table[key] for key in self._index_lists}
+        try:
+            for key, words in self._index_lists.items():
+                table[key] = words
+            self._lemmatizer.to_disk(path, exclude=exclude)
+        finally:
+            for key, words in sets.items():
+                table[key] = words
+        english = type(self._lemmatizer) is not Lemmatizer
+        (Path(path) / _LEMMA_TABLE_META).write_text(json.dumps({"english": english}))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LemmaTable:
+        from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+        meta = json.loads((Path(path) / _LEMMA_TABLE_META).read_text())
+        kind = EnglishLemmatizer if meta["english"] else Lemmatizer
+        lemmatizer = kind(self.vocab, None, self.name, mode="rule")
+        lemmatizer.from_disk(path, exclude=exclude)
+        self.take_lemmatizer(lemmatizer)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         if self._lemmatizer is None or not len(doc):
@@ -314,20 +369,30 @@ class LemmaTable:
         return doc
 
 
-def _index_as_sets(lemmatizer: Lemmatizer) -> None:
+def _index_as_sets(lemmatizer: Lemmatizer) -> dict[Any, list[str]]:
     """The lemmatizer's word index per part of speech as sets rather than lists.
 
     ``rule_lemmatize`` only asks whether a candidate form is in the index (``form in index``)
     or whether the index is empty, which a set answers the same way; on a list each question
     scans tens of thousands of words (~180 µs a new word, most of the component's cold cost).
+    Returns the lists replaced, by table key.
     """
     if "lemma_index" not in lemmatizer.lookups.tables:
-        return
+        return {}
     table = lemmatizer.lookups.get_table("lemma_index")
+    lists = {}
     for key in list(table.keys()):
         words = table[key]
         if isinstance(words, list):
+            lists[key] = words
             table[key] = frozenset(words)
+    return lists
+
+
+def supports_attribute_table(ruler: AttributeRuler) -> bool:
+    """Whether every attribute the ruler's rules set is one the table writes (not, say, NORM or
+    custom extensions, which stay with spaCy's ruler)."""
+    return all(set(attrs) <= set(_WRITABLE) for attrs in ruler.attrs)
 
 
 def supports_lemma_table(lemmatizer: object) -> bool:
@@ -357,7 +422,7 @@ def use_rule_tables(nlp: Language) -> list[str]:
     place and under the same names. Returns the names of the components replaced."""
     replaced = []
     for name, component in list(nlp.pipeline):
-        if type(component) is AttributeRuler:
+        if type(component) is AttributeRuler and supports_attribute_table(component):
             table = nlp.replace_pipe(name, "newsprism_attribute_table")
             table.take_rules(component)
             replaced.append(name)

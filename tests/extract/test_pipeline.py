@@ -64,3 +64,13 @@ def test_doc_text_is_the_docs_text_built_once(nlp):
     doc = nlp.make_doc(text)
     assert doc_text(doc) == doc.text == text
     assert doc_text(doc) is doc_text(doc)
+
+
+def test_doc_text_is_not_taken_from_user_data_copied_to_another_doc(nlp):
+    from newsprism.extract.extensions import doc_text
+
+    doc = nlp.make_doc("Two bridges collapsed. The army arrived on Friday.")
+    doc_text(doc)
+    part = doc[4:].as_doc(copy_user_data=True)
+    assert doc_text(part) == part.text == "The army arrived on Friday."
+    assert doc_text(nlp.make_doc("")) == ""

@@ -70,3 +70,28 @@ def test_attribute_table_keeps_whitespace_tokens_apart(stock, nlp):
     spaces = [t for t in nlp(text) if t.is_space]
     assert spaces and all(t.pos_ == "SPACE" and t.tag_ == "_SP" for t in spaces)
     assert _annotations(nlp(text)) == _annotations(stock(text))
+
+
+def test_rule_tables_survive_saving_and_loading_the_pipeline(stock, tmp_path):
+    import spacy
+
+    from newsprism.nlp import load_base_model
+
+    tabled = load_base_model()
+    use_rule_tables(tabled)
+    tabled.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert isinstance(loaded.get_pipe("attribute_ruler"), AttributeTable)
+    assert isinstance(loaded.get_pipe("lemmatizer"), LemmaTable)
+    assert [_annotations(doc) for doc in loaded.pipe(TEXTS)] == [
+        _annotations(doc) for doc in stock.pipe(TEXTS)
+    ]
+
+
+def test_rule_tables_leave_a_ruler_that_sets_other_attributes_to_spacy(stock):
+    from newsprism.nlp import load_base_model
+
+    custom = load_base_model()
+    custom.get_pipe("attribute_ruler").add([[{"LOWER": "quake"}]], {"NORM": "earthquake"})
+    assert use_rule_tables(custom) == ["lemmatizer"]
+    assert custom("The quake struck at dawn.")[1].norm_ == "earthquake"
