@@ -23,7 +23,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsprism.extract.extensions import register_extensions
+from newsprism.extract.extensions import doc_text, register_extensions
 from newsprism.extract.pubdate import complete_years, infer_publication_time
 from newsprism.extract.timex_rules import Timex, find_candidates, tag
 from newsprism.model import Document, Extraction, PublicationTime, TimeExpression
@@ -138,7 +138,7 @@ def find_times(doc: Doc, *, infer_publication: bool = DEFAULT_INFER_PUBLICATION)
     PublicationTime, list[TimeExpression]
 ]:
     """The publication time (given or inferred) and normalised time expressions of a Doc."""
-    text = doc.text
+    text = doc_text(doc)
     doc_id = doc._.doc_id or ""
     given: PublicationTime | None = doc._.published
     candidates = find_candidates(text)
