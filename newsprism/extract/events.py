@@ -11,6 +11,7 @@ violence against civilians, strategic developments) at a coarse grain.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -91,7 +92,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
 )
 
-UNTIL = re.compile(r"\b(?:until|till|through)\s*$", re.I)
+UNTIL = re.compile(r"\b(?:until|till|through|до)\s*$", re.I)  # "до": Russian
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
@@ -115,8 +116,9 @@ def _event_date(
     return min(dated, key=lambda t: abs(t.start - trigger_start)).date
 
 
-def find_events(doc: Doc) -> list[Event]:
-    """Every triggered event of the Doc, at most one per type and sentence."""
+def find_events(doc: Doc, triggers: Sequence[Trigger] = TRIGGERS) -> list[Event]:
+    """Every triggered event of the Doc, at most one per type and sentence (``triggers``: the
+    table to use; another language brings its own, with the same event types)."""
     doc_id = doc._.doc_id
     times: list[TimeExpression] = list(doc._.times or [])
     mentions: list[Mention] = list(doc._.mentions or [])
@@ -127,7 +129,7 @@ def find_events(doc: Doc) -> list[Event]:
     for sent_start, sent_end in [(sent.start_char, sent.end_char) for sent in doc.sents]:
         sent_text = text[sent_start:sent_end]
         seen: set[str] = set()
-        for trigger in TRIGGERS:
+        for trigger in triggers:
             match = trigger.pattern.search(sent_text)
             if match is None or trigger.type in seen:
                 continue

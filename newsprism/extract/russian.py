@@ -1,7 +1,7 @@
 """A Russian spaCy pipeline: blank "ru" tokeniser, a sentenciser, natasha's NER as a component,
 newsprism's entities component, and the Russian rules for dates, quotes and quantities
-(``ru_dates``, ``ru_quotes``, ``ru_quantities``), so Russian articles yield the same Doc
-extensions as English ones.
+(``ru_dates``, ``ru_quotes``, ``ru_quantities``, ``ru_events``), so Russian articles yield the
+same Doc extensions as English ones.
 
 natasha (slovnet NER + morphology, models inside its wheel) is imported before anything touches
 pymorphy: it patches pymorphy for Python 3.11.
@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import newsprism.extract.entities  # noqa: F401  (registers newsprism_entities)
-from newsprism.extract import ru_dates, ru_quantities, ru_quotes  # noqa: F401  (factories)
+from newsprism.extract import ru_dates, ru_events, ru_quantities, ru_quotes  # noqa: F401
 from newsprism.link.places import lookup
 
 # natasha's labels → the spaCy/OntoNotes labels the rest of newsprism speaks.
@@ -100,7 +100,7 @@ def opening_quotes_start_sentences(doc: Doc) -> Doc:
 @functools.cache
 def load_russian_pipeline() -> Language:
     """Blank Russian pipeline: sentenciser, natasha NER, entity mentions, dates, quotes,
-    quantities."""
+    quantities, events."""
     nlp = spacy.blank("ru")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("newsprism_opening_quotes")
@@ -109,4 +109,5 @@ def load_russian_pipeline() -> Language:
     nlp.add_pipe("newsprism_ru_dates")
     nlp.add_pipe("newsprism_ru_quotes")
     nlp.add_pipe("newsprism_ru_quantities")
+    nlp.add_pipe("newsprism_ru_events")
     return nlp

@@ -108,3 +108,8 @@ def test_an_opening_quote_mark_starts_its_sentence_and_a_pronoun_speaker_resolve
     assert direct.text == "Мы не остановимся" and direct.kind == "direct"
     assert direct.speaker == reported.speaker and "Марек" in direct.speaker
     assert direct.speaker_text == "она"
+
+
+def test_events_take_the_english_types_and_the_sentence_date(report: Extraction) -> None:
+    collapses = [e for e in report.events if e.type == "collapse"]
+    assert [(e.text, e.date) for e in collapses] == [("Мост обрушился", "2024-10-08")]
