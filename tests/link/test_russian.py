@@ -57,7 +57,8 @@ def sample_corpus(nlp):
     from newsprism.extract.languages import extract_russian
     from newsprism.read import read_paths
 
-    documents = list(read_paths([SAMPLE_CORPUS]))
+    # the corpus's own Russian report (09) is left out: the fixture's shorter version stands in
+    documents = [d for d in read_paths([SAMPLE_CORPUS]) if d.language != "ru"]
     russian_docs = list(read_paths([RU_SAMPLE]))
     assert [d.language for d in russian_docs] == ["ru"]
     pairs = list(extract_documents(nlp, documents)) + list(extract_russian(russian_docs))
