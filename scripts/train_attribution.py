@@ -117,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("newsprism/data/attribution"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/newsprism-attribution.spacy"))
     parser.add_argument("--holdout", type=float, default=0.0, help="fraction of texts held out")
+    parser.add_argument("--kinds", default=",".join(SPAN_TYPES),
+                        help="span types to train, comma-separated (default: all three)")
     parser.add_argument("--c1", type=float, default=None, help="override the L1 weight")
     parser.add_argument("--limit", type=int, default=0, help="only the first N texts")
     parser.add_argument("--parse-only", action="store_true")
@@ -149,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     import pycrfsuite
 
     features = {id(d): doc_features(d, d.user_data["rules"], lexicon) for d, _ in annotations}
-    for kind in SPAN_TYPES:
+    kinds = [k for k in args.kinds.split(",") if k in SPAN_TYPES]
+    for kind in kinds:
         began = time.perf_counter()
         trainer = pycrfsuite.Trainer(verbose=False)
         trainer.select("lbfgs")
@@ -165,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{path.stat().st_size / 1e6:.2f} MB", flush=True)
         if test:
             evaluate(kind, path, test, features)
-    if test:
+    if test and len(kinds) == len(SPAN_TYPES):
         evaluate_quotes(test, args.out)
     return 0
 
@@ -175,11 +178,11 @@ def evaluate_quotes(test: list[tuple[Doc, dict[str, list[Span]]]], folder: Path)
     tagger alone and the two ways of merging them (the same scoring as bench/attribution.py)."""
     from bench.attribution import Counts, score
     from newsprism.extract.attribution import load_model
-    from newsprism.extract.quotes import _resolver, merge, model_quotes, rule_quotes
+    from newsprism.extract.quotes import _resolver, combine, merge, model_quotes, rule_quotes
 
     model = load_model(folder)
     assert model is not None
-    strategies = ("rules", "model", "rules-first", "model-first")
+    strategies = ("rules", "model", "rules-first", "model-first", "combine")
     exact = {name: {kind: Counts() for kind in SPAN_TYPES} for name in strategies}
     overlap = {name: {kind: Counts() for kind in SPAN_TYPES} for name in strategies}
     for doc, gold in test:
@@ -189,7 +192,8 @@ def evaluate_quotes(test: list[tuple[Doc, dict[str, list[Span]]]], folder: Path)
         tagged = model_quotes(doc, model, rules, resolver)
         for name, quotes in (("rules", rules), ("model", tagged),
                              ("rules-first", merge(rules, tagged)),
-                             ("model-first", merge(tagged, rules))):
+                             ("model-first", merge(tagged, rules)),
+                             ("combine", combine(rules, tagged))):
             predicted: dict[str, set[Span]] = {kind: set() for kind in SPAN_TYPES}
             for quote in quotes:
                 predicted["content"].add((quote.start, quote.end))

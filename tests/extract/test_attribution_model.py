@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsprism.extract.attribution import MODEL_DIR, MODEL_ENV, load_model
+from newsprism.extract.attribution import MODEL_ENV, load_model
 from newsprism.extract.attribution_features import (
     bio_labels,
     doc_features,
@@ -73,5 +73,56 @@ def test_rules_only_when_weights_absent(nlp: Language, tmp_path: Path,
     assert [(q.start, q.end) for q in found] == [(q.start, q.end) for q in rule_quotes(doc)]
 
 
-needs_model = pytest.mark.skipif(load_model(MODEL_DIR) is None,
+needs_model = pytest.mark.skipif(load_model() is None,
                                  reason="no trained attribution model installed")
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("The opposition party supports the plan to cut fuel taxes before the winter.",
+         "The opposition party", "support", "the plan to cut fuel taxes"),
+        ("The governor has criticized the slow response of the national rescue agency.",
+         "The governor", "criticize", "the slow response of the national rescue agency"),
+    ],
+)
+def test_model_adds_stance_attributions_rules_miss(nlp: Language, text: str, source: str,
+                                                   cue: str, content: str) -> None:
+    doc = parsed(nlp, text)
+    assert rule_quotes(doc) == []
+    found = find_quotes(doc)
+    assert len(found) == 1, [(q.speaker_text, q.cue, q.text) for q in found]
+    quote = found[0]
+    assert (quote.speaker_text, quote.cue) == (source, cue)
+    assert content in quote.text
+    assert quote.kind == "indirect"
+
+
+@needs_model
+def test_model_quotes_keep_exact_offsets(nlp: Language) -> None:
+    text = ("Flood officials in the province say the levees were never designed for this much "
+            "water. Farmers blame the dam operator, which they accuse of releasing water too "
+            "late. The agency disputes that account.")
+    doc = parsed(nlp, text)
+    found = find_quotes(doc)
+    assert len(found) > len(rule_quotes(doc))
+    for quote in found:
+        assert quote.doc_id == "test"
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.speaker_start is not None
+        assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_text
+        if quote.cue_start is not None:
+            assert quote.cue_end is not None and quote.cue_end > quote.cue_start
+
+
+@needs_model
+def test_model_keeps_rule_quotes(nlp: Language) -> None:
+    text = ('"We have never seen the river this high in March," Anna Kowalczyk, the town mayor, '
+            "said. Engineers think the old bridge should be closed.")
+    doc = parsed(nlp, text)
+    rules = rule_quotes(doc)
+    found = find_quotes(doc)
+    for quote in rules:
+        assert any((q.start, q.end, q.speaker) == (quote.start, quote.end, quote.speaker)
+                   for q in found)
