@@ -3,7 +3,10 @@
 Usage::
 
     .venv/bin/python scripts/train_attribution.py ../shared/bench-data/polnear/train \\
-        --out newsprism/data/attribution
+        --holdout 0.1 --out newsprism/data/attribution
+
+(the command that made the packaged model: trained on 90 % of the train split and scored on the
+other 10 %; without ``--holdout`` it trains on every text).
 
 Steps (fixed seed, deterministic): parse every text with the English pipeline and run the
 attribution rules once (cached in ``--cache`` as a DocBin, so feature work can be redone without
@@ -37,10 +40,11 @@ from newsprism.extract.attribution_features import (
 )
 
 Span = tuple[int, int]
-# Regularisation and iterations of the CRFs. c1 (L1) is what keeps the weights small: at 0.05 the
-# source tagger alone was 3.8 MB; 0.3 prunes most of the rare word features.
+# Regularisation and iterations of the CRFs, chosen on the 10 % hold-out of the training split:
+# c1 (L1) 0.05 → 1.0 raised held-out token-exact F1 (source 0.676 → 0.725, cue 0.654 → 0.696,
+# content 0.519 → 0.579) and shrank the three files from 15 MB to 4.6 MB.
 CRF_PARAMS: dict[str, float | int | bool] = {
-    "c1": 0.3,
+    "c1": 1.0,
     "c2": 0.01,
     "max_iterations": 150,
     "feature.possible_transitions": True,
