@@ -217,11 +217,18 @@ class _Cluster:
     first: date | None = None
     last: date | None = None
     people: dict[str, float] = field(default_factory=dict)  # person mentions, summed
+    # The centroid's length, kept until the centroid changes: recomputing it for every candidate
+    # article was most of the clustering time on large corpora.
+    _norm: float | None = None
+
+    def norm(self) -> float:
+        if self._norm is None:
+            self._norm = math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
+        return self._norm
 
     def similarity(self, vec: Mapping[str, float], emb: np.ndarray | None,
                    people: Mapping[str, float] | None = None) -> float:
-        norm = math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
-        cosine = sum(w * self.centroid.get(t, 0.0) for t, w in vec.items()) / norm
+        cosine = sum(w * self.centroid.get(t, 0.0) for t, w in vec.items()) / self.norm()
         anchored = _shares_anchors(vec, self.centroid)
         cosine += ANCHOR_BONUS if anchored else 0.0
         if emb is not None and self.embedding is not None:
@@ -235,6 +242,7 @@ class _Cluster:
     def add(self, doc_id: str, vec: Mapping[str, float], emb: np.ndarray | None,
             day: date | None, people: Mapping[str, float] | None = None) -> None:
         self.members.append(doc_id)
+        self._norm = None
         for person, count in (people or {}).items():
             self.people[person] = self.people.get(person, 0.0) + count
         for t, w in vec.items():
@@ -350,6 +358,7 @@ def _merge_similar(clusters: list[_Cluster], merge_min: float) -> list[_Cluster]
             parent[rj] = ri
             for t, w in clusters[rj].centroid.items():
                 clusters[ri].centroid[t] = clusters[ri].centroid.get(t, 0.0) + w
+            clusters[ri]._norm = None
             clusters[ri].members.extend(clusters[rj].members)
             for person, count in clusters[rj].people.items():
                 clusters[ri].people[person] = clusters[ri].people.get(person, 0.0) + count
