@@ -51,3 +51,32 @@ def test_reuse_independent_groups_collapse_dependents() -> None:
     groups = independent_groups(["a", "b", "c", "d"], links)
     assert groups["a"] == groups["b"] == groups["c"]
     assert groups["d"] == "d"
+
+
+def test_reuse_candidate_pairs_are_the_lsh_index_pairs() -> None:
+    """Sorting band rows finds exactly the pairs datasketch's MinHashLSH query returns."""
+    from datasketch import MinHashLSH
+
+    from newsprism.link.reuse import (
+        LSH_THRESHOLD,
+        NUM_PERM,
+        _candidate_pairs,
+        _minhash,
+        _shingles,
+        _signatures,
+    )
+
+    sentences = (WIRE + " " + OTHER).split(". ")
+    texts = [". ".join(sentences[i:i + 3 + i % 4]) for i in range(len(sentences) - 3)]
+    texts += [WIRE, WIRE.replace("Tuesday", "Monday"), OTHER[:200]]
+    shingles = [_shingles(t) for t in texts]
+    n = len(texts)
+    mine = {(int(c) // n, int(c) % n) for c in _candidate_pairs(_signatures(shingles))}
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    theirs: set[tuple[int, int]] = set()
+    for i, s in enumerate(shingles):
+        signature = _minhash(s)
+        theirs |= {(i, j) for j in lsh.query(signature)}
+        lsh.insert(i, signature)
+    assert mine == theirs
+    assert len(mine) > n  # the texts overlap, so the check is not vacuous
