@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="folder with text/ and attributions/")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N documents")
+    parser.add_argument("--timing", action="store_true",
+                        help="also time the quotes component with and without the tagger")
     args = parser.parse_args(argv)
 
     ann_dir, text_dir = args.data / "attributions", args.data / "text"
@@ -194,12 +196,45 @@ def main(argv: list[str] | None = None) -> int:
             p, r, f = counts.prf()
             print(f"{name:<8} {match:<8} {counts.gold:>6} {counts.predicted:>6} "
                   f"{p:>6.3f} {r:>6.3f} {f:>6.3f}")
+    if args.timing:
+        quotes_cpu(nlp, texts)
     print(" ".join(
         f"{name}_f1_{match}={table[name].prf()[2]:.3f}"
         for match, table in (("exact", exact), ("overlap", overlap))
         for name in SPAN_TYPES
     ))
     return 0
+
+
+def quotes_cpu(nlp, texts: dict[str, str]) -> None:
+    """CPU time of ``find_quotes`` rules-only and with the tagger, against the whole pipeline's
+    (process time, so other load on the machine matters less than for wall time)."""
+    from newsprism.extract.attribution import load_model
+    from newsprism.extract.quotes import find_quotes
+
+    docs = []
+    pipeline_cpu = 0.0
+    for doc_id, text in texts.items():
+        doc = nlp.make_doc(text)
+        doc._.doc_id = doc_id
+        began = time.process_time()
+        for _name, component in nlp.pipeline:
+            doc = component(doc)
+        pipeline_cpu += time.process_time() - began
+        docs.append(doc)
+    words = sum(len(doc) for doc in docs)
+    model = load_model()
+    print(f"pipeline CPU {pipeline_cpu:.1f} s for {words} tokens "
+          f"({1e6 * pipeline_cpu / words:.0f} ms per 1000 tokens)")
+    for label, option in (("rules only", False), ("rules + tagger", model)):
+        if option is None:
+            continue
+        began = time.process_time()
+        for doc in docs:
+            find_quotes(doc, option)
+        cpu = time.process_time() - began
+        print(f"quotes, {label}: {1e6 * cpu / words:.1f} ms CPU per 1000 tokens "
+              f"({100 * cpu / pipeline_cpu:.1f} % of the pipeline)")
 
 
 def _without(nlp, names: set[str]):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -117,13 +118,43 @@ def _bucket(share: float) -> str:
     return "none"
 
 
-def _quote_flags(doc: Doc) -> list[bool]:
+@dataclass(frozen=True)
+class _Columns:
+    """The token attributes the features read, one list each, read once per Doc (every Token
+    object spaCy hands out, ``token.head`` included, is built anew on access)."""
+
+    text: list[str]
+    whitespace: list[str]
+    lower: list[str]
+    lemma: list[str]
+    tag: list[str]
+    dep: list[str]
+    ent: list[str]
+    head: list[int]
+    sent_start: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Columns:
+        tokens = list(doc)
+        return cls(
+            text=[t.text for t in tokens],
+            whitespace=[t.whitespace_ for t in tokens],
+            lower=[t.lower_ for t in tokens],
+            lemma=[t.lemma_.lower() for t in tokens],
+            tag=[t.tag_ for t in tokens],
+            dep=[t.dep_ for t in tokens],
+            ent=[t.ent_iob_ + t.ent_type_ for t in tokens],
+            head=[t.head.i for t in tokens],
+            sent_start=[bool(t.is_sent_start) for t in tokens],
+        )
+
+
+def _quote_flags(columns: _Columns) -> list[bool]:
     """Whether each token is inside quote marks (curly or guillemets by side, straight ones by
     alternation; a paragraph break closes an open straight quotation)."""
     inside = False
     flags: list[bool] = []
-    for token in doc:
-        text = token.text
+    for text, whitespace in zip(columns.text, columns.whitespace, strict=True):
         if text in OPEN_MARKS:
             inside = True
         elif text in CLOSE_MARKS:
@@ -131,7 +162,7 @@ def _quote_flags(doc: Doc) -> list[bool]:
         elif text in ('"', "''", "``"):
             inside = not inside
         flags.append(inside)
-        if "\n" in token.whitespace_ or "\n" in text:
+        if "\n" in whitespace or "\n" in text:
             inside = False if text not in OPEN_MARKS else inside
     return flags
 
@@ -145,33 +176,34 @@ def _rule_tags(doc: Doc, rules: RuleSpans) -> list[dict[str, float]]:
     return tags
 
 
-def _ancestor_cues(doc: Doc, lexicon: Mapping[str, float]) -> list[tuple[str, str, int] | None]:
+def _ancestor_cues(columns: _Columns,
+                   lexicon: Mapping[str, float]) -> list[tuple[str, str, int] | None]:
     """Per token, the nearest ancestor that is a likely cue: (its lemma, the relation of the
     child on the path from the token, steps up). A token shares its head's answer one step
     further, so each is computed once."""
-    is_cue = [lexicon.get(t.lemma_.lower(), 0.0) >= ANCESTOR_CUE_SHARE for t in doc]
-    found: list[tuple[str, str, int] | bool | None] = [False] * len(doc)
+    lemmas, heads, deps = columns.lemma, columns.head, columns.dep
+    is_cue = [lexicon.get(lemma, 0.0) >= ANCESTOR_CUE_SHARE for lemma in lemmas]
+    found: list[tuple[str, str, int] | bool | None] = [False] * len(lemmas)
 
     def walk(i: int) -> tuple[str, str, int] | None:
         known = found[i]
         if known is not False:
             return known  # type: ignore[return-value]
-        token = doc[i]
-        head = token.head
+        head = heads[i]
         result: tuple[str, str, int] | None
-        if head.i == i:
+        if head == i:
             result = None
-        elif is_cue[head.i]:
-            result = (head.lemma_.lower(), token.dep_, 1)
+        elif is_cue[head]:
+            result = (lemmas[head], deps[i], 1)
         else:
-            above = walk(head.i)
+            above = walk(head)
             result = (above[0], above[1], above[2] + 1) if above is not None else None
             if result is not None and result[2] > MAX_ANCESTOR_STEPS:
                 result = None
         found[i] = result
         return result
 
-    return [walk(i) for i in range(len(doc))]
+    return [walk(i) for i in range(len(lemmas))]
 
 
 def _shape(text: str) -> str:
@@ -192,34 +224,37 @@ PAD: Features = {"pad": 1.0}
 
 def _base(doc: Doc, lexicon: Mapping[str, float], rules: RuleSpans) -> list[Features]:
     """Each token's own features (without the neighbours')."""
-    quoted = _quote_flags(doc)
+    columns = _Columns.of(doc)
+    quoted = _quote_flags(columns)
     rule_tags = _rule_tags(doc, rules)
-    ancestors = _ancestor_cues(doc, lexicon)
+    ancestors = _ancestor_cues(columns, lexicon)
+    lemmas, deps, tags, heads, starts = (columns.lemma, columns.dep, columns.tag, columns.head,
+                                         columns.sent_start)
+    buckets = [_bucket(lexicon.get(lemma, 0.0)) for lemma in lemmas]
     rows: list[Features] = []
-    last = len(doc) - 1
-    for token in doc:
-        lemma = token.lemma_.lower()
-        head = token.head
-        head_lemma = head.lemma_.lower()
+    last = len(lemmas) - 1
+    for i, lemma in enumerate(lemmas):
+        head = heads[i]
+        head_lemma = lemmas[head]
         row: Features = {
-            "w": token.lower_,
+            "w": columns.lower[i],
             "l": lemma,
-            "t": token.tag_,
-            "d": token.dep_,
-            "s": _shape(token.text),
+            "t": tags[i],
+            "d": deps[i],
+            "s": _shape(columns.text[i]),
             "hl": head_lemma,
-            "dh": f"{token.dep_}|{head_lemma}",
-            "ht": head.tag_,
-            "e": token.ent_iob_ + token.ent_type_,
-            "q": quoted[token.i],
-            "c": _bucket(lexicon.get(lemma, 0.0)),
-            "hc": _bucket(lexicon.get(head_lemma, 0.0)),
-            "dir": "L" if head.i > token.i else "R" if head.i < token.i else "root",
-            "sent_start": bool(token.is_sent_start),
-            "sent_end": token.i == last or bool(doc[token.i + 1].is_sent_start),
-            "r": rule_tags[token.i],
+            "dh": f"{deps[i]}|{head_lemma}",
+            "ht": tags[head],
+            "e": columns.ent[i],
+            "q": quoted[i],
+            "c": buckets[i],
+            "hc": buckets[head],
+            "dir": "L" if head > i else "R" if head < i else "root",
+            "sent_start": starts[i],
+            "sent_end": i == last or starts[i + 1],
+            "r": rule_tags[i],
         }
-        ancestor = ancestors[token.i]
+        ancestor = ancestors[i]
         if ancestor is not None:
             cue, dep, steps = ancestor
             row.update({"ad": dep, "al": cue, "adl": f"{dep}|{cue}",
