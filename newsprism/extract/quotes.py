@@ -579,13 +579,12 @@ def find_quotes(doc: Doc, model: AttributionModel | bool | None = True) -> list[
 
 
 def combine(rules: list[Quote], model: list[Quote]) -> list[Quote]:
-    """The rules' quotations and "according to" first (their spans come from the layout, and
-    their speaker resolution is what the seeds check: pull-quotes, continued quotations), then
-    the tagger's attributions (better reported-speech boundaries on PolNeAR train's hold-out),
-    then the rules' other reported speech the tagger did not find again."""
-    fixed = [q for q in rules if q.kind == "direct" or q.cue == "according to"]
-    reported = [q for q in rules if not (q.kind == "direct" or q.cue == "according to")]
-    return merge(merge(fixed, model), reported)
+    """The rules' quotes, then the tagger's attributions the rules did not find. On PolNeAR
+    train's hold-out, letting the tagger's reported speech win over the rules' scored a little
+    higher (source F1 0.721 vs 0.717, content 0.564 vs 0.556), but its longer contents broke the
+    seeds' agreed statement that the cross-check matches on the rules' wording; the rules keep
+    their spans, the tagger adds recall."""
+    return merge(rules, model)
 
 
 class Attributions:
