@@ -13,6 +13,12 @@ Four patterns, each general to news writing:
   of two servicemen`);
 - **according to**: `According to the banker, ...`.
 
+When the trained tagger's weights are installed (:mod:`newsprism.extract.attribution`,
+``newsprism/data/attribution/``), its attributions are added to the rules' (:func:`combine`):
+belief, stance and finding cues the rules do not know ("supports", "criticized", "an assessment
+of") and nested attributions. Without the weights, or with ``NEWSPRISM_ATTRIBUTION_MODEL=none``,
+the rules run alone.
+
 Speakers are resolved within the article: a pronoun or a description ("the banker", "the head
 of state", "the former Bank Turan Alem chief") to the most recent person named before it, and a
 person's short name ("Ablyazov") to the fullest form the article uses ("Mukhtar Ablyazov").
