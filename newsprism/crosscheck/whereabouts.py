@@ -42,6 +42,18 @@ MAX_GAP = 60
 LABEL = "whereabouts"
 
 
+def _named(mention: Mention, by_span: Mapping[tuple[int, int], Mention]) -> Mention:
+    """The name a description or pronoun refers to ("who" → Darius Keller), else itself."""
+    seen: set[tuple[int, int]] = set()
+    while mention.kind != "name" and mention.ref_start is not None:
+        span = (mention.ref_start, mention.ref_end or mention.ref_start)
+        if span in seen or span not in by_span:
+            break
+        seen.add(span)
+        mention = by_span[span]
+    return mention
+
+
 def _person_key(mention: Mention) -> str:
     return mention.entity_id or mention.text.casefold()
 
@@ -92,18 +104,20 @@ def whereabouts_claims(document: Document, extraction: Extraction) -> list[Claim
     text = document.text
     claims: list[Claim] = []
     mentions = sorted(extraction.mentions, key=lambda m: m.start)
+    by_span = {(m.start, m.end): m for m in mentions}
     for sentence in extraction.sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         for place in (m for m in inside if m.label in PLACE_LABELS):
             people = [m for m in inside if m.label == "PERSON" and m.end <= place.start]
             person = people[-1] if people else None
+            named = _named(person, by_span) if person is not None else None
             if (
                 person is not None
                 and place.start - person.end <= MAX_GAP
                 and PERSON_TO_PLACE.search(text[person.end : place.start])
             ):
                 claims.append(
-                    _claim(document, len(claims), person.text, _person_key(person), place,
+                    _claim(document, len(claims), named.text, _person_key(named), place,
                            (sentence.start, sentence.end))
                 )  # fmt: skip
     for quote in extraction.quotes:

@@ -22,7 +22,7 @@ from newsprism.extract import (  # noqa: F401  (factories)
     quotes,
     selective,
 )
-from newsprism.model import Document, Extraction, Sentence
+from newsprism.model import Document, Extraction, Mention, Sentence
 
 extensions.register_extensions()
 
@@ -39,9 +39,22 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
+def references(doc: Doc, names: list[Mention]) -> list[Mention]:
+    """Descriptions and pronouns that stand for the article's names ("the banker", "he"), from
+    :func:`newsprism.extract.coref.find_references`; none without a dependency parse (the
+    Russian pipeline has none)."""
+    if not names or not doc.has_annotation("DEP"):
+        return []
+    from newsprism.extract.coref import find_references
+
+    return find_references(doc, names)
+
+
 def to_extraction(doc: Doc) -> Extraction:
-    """Collect what the components set on a processed Doc."""
+    """Collect what the components set on a processed Doc, with the in-article references."""
     doc_id = doc._.doc_id
+    names = list(doc._.mentions or [])
+    mentions = sorted([*names, *references(doc, names)], key=lambda m: (m.start, m.end))
     sentences = [
         Sentence(doc_id=doc_id, index=i, start=sent.start_char, end=sent.end_char)
         for i, sent in enumerate(doc.sents)
@@ -49,7 +62,7 @@ def to_extraction(doc: Doc) -> Extraction:
     return Extraction(
         doc_id=doc_id,
         sentences=sentences,
-        mentions=list(doc._.mentions or []),
+        mentions=mentions,
         times=list(doc._.times or []),
         quotes=list(doc._.quotes or []),
         quantities=list(doc._.quantities or []),

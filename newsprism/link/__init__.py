@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.link.aliases import assign, resolve
@@ -78,6 +78,33 @@ def link_corpus(
     vectors = document_vectors(documents, linked)
     people_by_doc = {d.id: people(linked.get(d.id)) for d in documents}
     groups = cluster(documents, vectors, vectors_by_doc, people_by_doc=people_by_doc)
-    del vectors, people_by_doc
+    del people_by_doc
     stories = make_stories(groups, by_id, existing_stories)
+    if _unresolved_descriptions(linked):
+        # "the actress" in an article that never names her: the story's other articles (the
+        # similar ones) say who it is. Resolution runs again with the stories as scopes.
+        scopes = {doc_id: story.id for story in stories for doc_id in story.doc_ids}
+        resolution = resolve(by_id, linked, scopes, _cosine(vectors))
+        assign(linked, resolution, resolution.entities)
+    del vectors
     return Linking(stories=stories, entities=resolution.entities, reuse=reuse)
+
+
+def _unresolved_descriptions(extractions: Mapping[str, Extraction]) -> bool:
+    return any(
+        m.kind == "nominal" and m.ref_start is None
+        for extraction in extractions.values()
+        for m in extraction.mentions
+    )
+
+
+def _cosine(vectors: Mapping[str, Mapping[str, float]]) -> Callable[[str, str], float]:
+    """Cosine of two articles' TF-IDF vectors (unit length), 0 for unknown ids."""
+
+    def similarity(a: str, b: str) -> float:
+        va, vb = vectors.get(a, {}), vectors.get(b, {})
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(w * vb.get(t, 0.0) for t, w in va.items())
+
+    return similarity

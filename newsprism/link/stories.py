@@ -112,7 +112,9 @@ def terms(document: Document, extraction: Extraction | None) -> Counter[str]:
             counts["#" + match.group(0).replace(",", "")] += 1
     if extraction is not None:
         for mention in extraction.mentions:
-            if mention.entity_id:
+            # names only: descriptions and pronouns would weight an article towards its
+            # most-referred-to entity, which the grouping thresholds were not tuned with
+            if mention.entity_id and mention.kind == "name":
                 counts[sys.intern("@" + mention.entity_id)] += 1
         for time in extraction.times:
             # Reports of one event name the same days; month-day works before a year-less
@@ -166,7 +168,7 @@ def people(extraction: Extraction | None) -> dict[str, float]:
     if extraction is None:
         return {}
     counts = Counter(m.entity_id for m in extraction.mentions
-                     if m.entity_id and m.label in PERSON_LABELS)
+                     if m.entity_id and m.label in PERSON_LABELS and m.kind == "name")
     return {sys.intern(e): float(c) for e, c in counts.most_common(PEOPLE_KEPT)}
 
 

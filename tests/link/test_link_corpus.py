@@ -64,7 +64,15 @@ def test_link_seed_gold_alias_sets_resolved(seeds, canonical: str) -> None:
 def test_link_mentions_get_entity_ids_and_kiev_is_in_ukraine(seeds) -> None:
     _, extractions, linking, _ = seeds
     mentions = [m for e in extractions.values() for m in e.mentions]
-    assert all(m.entity_id for m in mentions)
+    assert all(m.entity_id for m in mentions if m.kind == "name")
+    # descriptions and pronouns that point at a name share its entity
+    by_span = {(m.doc_id, m.start, m.end): m for m in mentions}
+    references = [m for m in mentions if m.kind != "name" and m.ref_start is not None]
+    assert references
+    for reference in references:
+        target = by_span.get((reference.doc_id, reference.ref_start, reference.ref_end))
+        if target is not None and target.kind == "name":
+            assert reference.entity_id == target.entity_id
     tokayev = {m.entity_id for m in mentions if "Tokayev" in m.text}
     assert len(tokayev) == 1
     assert same_place(linking.entities, "Kiev", "Ukraine")
