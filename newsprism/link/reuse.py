@@ -117,23 +117,33 @@ def _candidate_pairs(signatures: np.ndarray) -> np.ndarray:
     n = len(signatures)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)  # only its band layout is used
     found = np.empty(0, dtype=np.int64)
+    pending: list[np.ndarray] = []
+    waiting = 0
     for start, end in lsh.hashranges:
         band = signatures[:, start:end]
-        order = np.lexsort(band.T[::-1])
+        order = np.lexsort(band.T[::-1]).astype(np.int64)
         ordered = band[order]
         breaks = np.flatnonzero(np.any(ordered[1:] != ordered[:-1], axis=1)) + 1
         starts = np.concatenate(([0], breaks))
-        stops = np.concatenate((breaks, [n]))
-        shared = stops - starts >= 2
-        codes: list[np.ndarray] = []
-        for lo, hi in zip(starts[shared].tolist(), stops[shared].tolist(), strict=True):
-            members = np.sort(order[lo:hi]).astype(np.int64)
-            first, second = np.triu_indices(len(members), 1)
+        sizes = np.concatenate((breaks, [n])) - starts
+        # most buckets hold two rows: their pairs in one vectorised step
+        lo = starts[sizes == 2]
+        a, b = order[lo], order[lo + 1]
+        codes = [np.maximum(a, b) * n + np.minimum(a, b)]
+        for first_row, size in zip(starts[sizes > 2].tolist(), sizes[sizes > 2].tolist(),
+                                   strict=True):
+            members = np.sort(order[first_row:first_row + size])
+            first, second = np.triu_indices(size, 1)
             codes.append(members[second] * n + members[first])
-        if codes:
-            # de-duplicated band by band: a copy collides in every band
-            found = np.union1d(found, np.concatenate(codes))
-    return found
+        batch = np.concatenate(codes)
+        pending.append(batch)
+        waiting += len(batch)
+        # de-duplicated when the waiting codes outgrow the pairs found so far (a copy collides
+        # in every band), so the sorting work stays proportional to the pairs, not to the bands
+        if waiting > max(len(found), 1 << 20):
+            found = np.unique(np.concatenate([found, *pending]))
+            pending, waiting = [], 0
+    return np.unique(np.concatenate([found, *pending]))
 
 
 def detect_reuse(
