@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Quote
@@ -135,18 +136,30 @@ class _Columns:
 
     @classmethod
     def of(cls, doc: Doc) -> _Columns:
-        tokens = list(doc)
-        return cls(
-            text=[t.text for t in tokens],
-            whitespace=[t.whitespace_ for t in tokens],
-            lower=[t.lower_ for t in tokens],
-            lemma=[t.lemma_.lower() for t in tokens],
-            tag=[t.tag_ for t in tokens],
-            dep=[t.dep_ for t in tokens],
-            ent=[t.ent_iob_ + t.ent_type_ for t in tokens],
-            head=[t.head.i for t in tokens],
-            sent_start=[bool(t.is_sent_start) for t in tokens],
-        )
+        # One numpy array for every attribute: building a Token object per access (and per
+        # token.head) was most of the feature time.
+        rows = doc.to_array(_ARRAY_ATTRS).tolist()
+        strings = doc.vocab.strings
+        columns = cls([], [], [], [], [], [], [], [], [])
+        for i, (orth, space, low, lem, tag, dep, iob, ent_type, rel_head, start) in enumerate(
+            rows
+        ):
+            columns.text.append(strings[orth])
+            columns.whitespace.append(" " if space else "")
+            columns.lower.append(strings[low])
+            columns.lemma.append(strings[lem].lower())
+            columns.tag.append(strings[tag])
+            columns.dep.append(strings[dep])
+            columns.ent.append(_IOB[iob] + (strings[ent_type] if ent_type else ""))
+            # to_array is unsigned: a head to the left (a negative offset) comes back wrapped
+            columns.head.append(i + (rel_head - _WRAP if rel_head >= _WRAP // 2 else rel_head))
+            columns.sent_start.append(i == 0 or start == 1)
+        return columns
+
+
+_ARRAY_ATTRS = [ORTH, SPACY, LOWER, LEMMA, TAG, DEP, ENT_IOB, ENT_TYPE, HEAD, SENT_START]
+_IOB = {0: "", 1: "I", 2: "O", 3: "B"}
+_WRAP = 2**64
 
 
 def _quote_flags(columns: _Columns) -> list[bool]:
