@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -120,3 +121,18 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert result.exit_code == 0
         assert "Example:" in result.output
         assert f"newsprism {command}" in readme
+
+
+def test_attribution_choice_reaches_the_quotes_component(tmp_path: Path, monkeypatch):
+    from newsprism.extract.attribution import MODEL_ENV
+
+    monkeypatch.setenv(MODEL_ENV, "")  # restored after the test: the CLI changes it
+    article = SAMPLE / "01_castrava-herald_dam-fails.txt"
+    result = run("analyze", str(article), "--db", str(tmp_path / "r.db"), "--attribution",
+                 "rules", "--workers", "1", "--quiet")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert os.environ[MODEL_ENV] == "none"
+    with Store(tmp_path / "r.db") as store:
+        assert any(q.speaker for e in store.extractions().values() for q in e.quotes)
+    bad = run("analyze", str(article), "--db", str(tmp_path / "r.db"), "--attribution", "nope")
+    assert bad.exit_code == 1 and "--attribution 'nope'" in bad.output
