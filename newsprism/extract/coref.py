@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.extract.extensions import doc_text
 from newsprism.model import Mention
 
 # How far back (in sentences) a pronoun looks for its antecedent. On ECB+ dev topics 1-8 score
@@ -384,6 +385,7 @@ def _auto_candidates(
     covered = {i for m in names for s in [_span(doc, m.start, m.end)] if s for i in
                range(s.start, s.end)}
     found: list[Mention] = []
+    text = doc_text(doc)
     for token in doc:
         if token.i in covered:
             continue
@@ -398,7 +400,7 @@ def _auto_candidates(
             left = min((t.i for t in token.subtree if t.i <= token.i), default=token.i)
             left = next((t.i for t in doc[left:token.i + 1] if t.pos_ != "DET"), token.i)
             found.append(Mention(doc_id, doc[left].idx, token.idx + len(token),
-                                 doc.text[doc[left].idx:token.idx + len(token)],
+                                 text[doc[left].idx:token.idx + len(token)],
                                  label_of_lemma[token.lemma_.lower()]))
     return found
 

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.attribution import AttributionModel, group, load_model, tag_spans
 from newsprism.extract.attribution_features import rule_spans
-from newsprism.extract.extensions import register_extensions
+from newsprism.extract.extensions import doc_text, register_extensions
 from newsprism.model import Mention, Quote
 
 
@@ -93,15 +93,8 @@ TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-# The last Doc and its text: spaCy joins the tokens anew on every ``Doc.text`` access, which was
-# most of this component's time (the strong reference keeps one Doc alive, so identity is safe).
-_LAST_TEXT: list[object] = [None, ""]
-
-
 def _text(doc: Doc) -> str:
-    if _LAST_TEXT[0] is not doc:
-        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
-    return _LAST_TEXT[1]  # type: ignore[return-value]
+    return doc_text(doc)  # spaCy joins the tokens anew on every ``Doc.text`` access
 
 
 def _strip_determiner(text: str) -> str:
