@@ -22,6 +22,7 @@ entity's evidence; descriptions never become aliases.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -68,6 +69,7 @@ def _cls(label: str) -> str:
     return LINK_CLASSES.get(label, label)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names repeat across a corpus: clean each spelling once
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = _LEADING_PREPOSITION.sub("", text)  # "in Queens": a place named inside a phrase
@@ -333,6 +335,9 @@ def _short_forms(
             full_by_word[(node.cls, word)].add(root)
             for doc_id in node.docs:
                 full_in_doc[(doc_id, node.cls, word)].add(root)
+    # roots that other nodes were merged into: computed once (asking per short form was
+    # quadratic in the corpus's names)
+    merged_roots = {root for k in nodes if (root := uf.find(k)) != k}
     short_target: dict[tuple[str, str], str] = {}
     for (doc_id, _start, _end), key in keys.items():
         node = nodes[key]
@@ -340,7 +345,7 @@ def _short_forms(
             continue
         if uf.find(key) != key or (doc_id, key) in short_target:
             continue
-        if node.cls != "PERSON" and any(uf.find(k) == key for k in nodes if k != key):
+        if node.cls != "PERSON" and key in merged_roots:
             continue  # the word is a name in its own right somewhere (merged with a variant)
         word = node.words[0]
         local = full_in_doc.get((doc_id, node.cls, word), set())
