@@ -150,6 +150,11 @@ class SpeakerResolver:
         return _strip_determiner(span.text)
 
 
+# '"...," the group's director, Sofia Renn, told': at most this many tokens between a closing
+# quotation mark and its cue are read as the speaker's name and title.
+MAX_SPEAKER_TOKENS_AFTER_QUOTE = 10
+
+
 def _subtree_span(doc: Doc, token: Token) -> Span:
     return doc[token.left_edge.i : token.right_edge.i + 1]
 
@@ -272,6 +277,8 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
                 clause = obj
                 naming = (obj.left_edge.idx, _subtree_span(doc, oprd).end_char)
         subject = _subject(token)
+        if subject is not None and any(a <= subject.idx < b for a, b in quoted):
+            continue  # the parser took a quoted word as the subject: quoted_speech handles it
         sent = token.sent
         if clause is None and token.dep_ == "parataxis" and token.head.i < token.i:
             # "The program has expanded well beyond its intent, they say."
@@ -343,6 +350,19 @@ def _dash_signature(doc: Doc, after: int) -> tuple[Span, Span] | None:
     return dash, name
 
 
+def _named_between(doc: Doc, quote_end: int, cue: Token) -> Token | None:
+    """'"...," the group's director, Sofia Renn, told ...': when the parser takes a word inside
+    the quotation as the cue's subject, the speaker is the noun phrase between the closing mark
+    and the cue — its last noun, if no other verb stands there."""
+    between = [t for t in doc[:cue.i] if t.idx >= quote_end]
+    if not between or len(between) > MAX_SPEAKER_TOKENS_AFTER_QUOTE:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    nouns = [t for t in between if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else None
+
+
 def _cue_outside(
     doc: Doc, window: Span | None, inner: tuple[int, int]
 ) -> tuple[Token, Token] | None:
@@ -354,6 +374,8 @@ def _cue_outside(
         if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
             continue
         subject = _subject(token)
+        if subject is not None and inner[0] <= subject.idx < inner[1] and token.idx > inner[1]:
+            subject = _named_between(doc, inner[1] + 1, token)
         if subject is not None and not inner[0] <= subject.idx < inner[1]:
             distance = inner[0] - token.idx if token.idx < inner[0] else token.idx - inner[1]
             candidates.append((distance, token, subject))

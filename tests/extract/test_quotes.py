@@ -33,6 +33,16 @@ def test_direct_quote_then_speaker(nlp: Language) -> None:
     assert not quote.text.startswith('"')
 
 
+def test_title_and_name_between_quotation_and_cue(nlp: Language) -> None:
+    # the small model takes a word inside the quotation ("many") as the subject of "told"
+    text = ('"We counted at least 1,500 people detained on Friday alone, many of them teenagers," '
+            "the group's director, Sofia Renn, told the Meridian Post.")
+    found = quotes(nlp, text)
+    quote = only(found, "We counted")
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Sofia Renn", "tell")
+    assert all("teenagers" not in q.speaker for q in found)
+
+
 def test_curly_and_guillemet_marks(nlp: Language) -> None:
     curly = "Marek Nowak said: “The dam will hold if the rain stops by Friday.”"
     guillemets = "Marek Nowak told reporters: «The dam will hold if the rain stops by Friday.»"
