@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from newsprism.crosscheck.claims import document_claims
 from newsprism.crosscheck.verdicts import compare_statements, compare_values
-from newsprism.crosscheck.whereabouts import compare_places, whereabouts_claims
+from newsprism.crosscheck.whereabouts import whereabouts_claims
 from newsprism.model import Claim, Comparison, Document, Extraction, Story
 
 __all__ = ["crosscheck"]
@@ -38,5 +38,4 @@ def crosscheck(
         claims.extend(story_claims)
         comparisons.extend(compare_values(story.id, story_claims, source_groups))
         comparisons.extend(compare_statements(story.id, story_claims, source_groups))
-        comparisons.extend(compare_places(story.id, story_claims, source_groups))
     return claims, comparisons

@@ -8,6 +8,9 @@
 - ``single-source``: every claim comes from one independent source;
 - ``disputed``: named speakers take opposite stances on the same proposition.
 
+Places (where a person is) agree when they are the same place or one lies inside the other
+(Kiev in Ukraine); a different place on a later date is an update, people move.
+
 Independence: documents linked as copy / rewrite / translation share a source group and count
 once (``source_groups`` maps a document id to its group).
 """
@@ -24,6 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.crosscheck.claims import CUMULATIVE_MEASURES, claim_measure
 from newsprism.crosscheck.propositions import LABELS as PROPOSITION_LABELS
+from newsprism.link.places import same_place
 from newsprism.model import Claim, Comparison
 
 # Relative tolerance when comparing two exact figures: rounding in rewrites ("3,000" vs "3,012")
@@ -185,16 +189,40 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
     return "agreed", f"{sources} independent sources give compatible values"
 
 
+def judge_places(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> tuple[str, str]:
+    """Verdict and note for the places several sources give one person."""
+    sources = _independent_sources(claims, source_groups)
+    if sources < 2:
+        return "single-source", "all claims come from one independent source"
+    ordered = sorted(claims, key=lambda c: c.as_of or "")
+    clashes = [
+        (a, b)
+        for i, a in enumerate(ordered)
+        for b in ordered[i + 1 :]
+        if source_groups.get(a.doc_id, a.doc_id) != source_groups.get(b.doc_id, b.doc_id)
+        and not same_place([], a.value, b.value)
+    ]
+    if not clashes:
+        places = " / ".join(dict.fromkeys(c.value for c in ordered))
+        return "agreed", f"{sources} independent sources place them in {places}"
+    a, b = clashes[0]
+    if a.as_of and b.as_of and a.as_of != b.as_of:
+        return "updated", f"{a.value} ({a.as_of}) → {b.value} ({b.as_of})"
+    return "conflicting", f"{a.value} vs {b.value}"
+
+
 def compare_values(
     story_id: str, claims: Sequence[Claim], source_groups: Mapping[str, str]
 ) -> list[Comparison]:
+    """A comparison per key of the quantity, event and location claims."""
     by_key: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.kind in ("quantity", "event"):
+        if claim.kind in ("quantity", "event", "location"):
             by_key[claim.key].append(claim)
     comparisons: list[Comparison] = []
     for key, group in sorted(by_key.items()):
-        verdict, note = judge_values(group, source_groups)
+        judge = judge_places if group[0].kind == "location" else judge_values
+        verdict, note = judge(group, source_groups)
         low, best, high, rule = _reconciled(group) if group[0].kind == "quantity" else (
             None, None, None, ""
         )

@@ -1,7 +1,7 @@
 """Where a person is: "Ablyazov, who earlier fled to Ukraine", "the banker lives in London",
-"Our headquarters is located in Kiev" (said by Ablyazov). Sources agree when they name the same
-place or one place inside the other (Kiev is in Ukraine, ``link.places``); a different place on a
-later date is an update (people move), on the same date a conflict.
+"Our headquarters is located in Kiev" (said by Ablyazov). The claims are compared like the others
+(``verdicts.compare_values``: the same place or one inside the other agrees, a different place
+on a later date is an update, on the same date a conflict).
 
 Claims are built from a sentence's entity mentions after linking (``Mention.entity_id``), so the
 key is the person's cross-document entity.
@@ -10,13 +10,11 @@ key is the person's cross-document entity.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsprism.crosscheck.claims import claim_id
-from newsprism.crosscheck.verdicts import comparison_id
-from newsprism.link.places import PLACE_LABELS, lookup, same_place
-from newsprism.model import Claim, Comparison, Document, Extraction, Mention, Quote
+from newsprism.link.places import PLACE_LABELS, lookup
+from newsprism.model import Claim, Document, Extraction, Mention, Quote
 
 # The words between a person and a place that put the person there: a few words at most
 # ("who earlier", "is now", "has since"), a verb of moving + "to" or of staying + "in".
@@ -136,55 +134,3 @@ def whereabouts_claims(document: Document, extraction: Extraction) -> list[Claim
                 _claim(document, len(claims), who, _quote_key(quote), place, sentence, said_by=who)
             )
     return claims
-
-
-def _independent(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> int:
-    return len({source_groups.get(c.doc_id, c.doc_id) for c in claims})
-
-
-def judge_places(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> tuple[str, str]:
-    """Verdict and note for the places several sources give one person."""
-    sources = _independent(claims, source_groups)
-    if sources < 2:
-        return "single-source", "all claims come from one independent source"
-    ordered = sorted(claims, key=lambda c: c.as_of or "")
-    clashes = [
-        (a, b)
-        for i, a in enumerate(ordered)
-        for b in ordered[i + 1 :]
-        if source_groups.get(a.doc_id, a.doc_id) != source_groups.get(b.doc_id, b.doc_id)
-        and not same_place([], a.value, b.value)
-    ]
-    if not clashes:
-        places = " / ".join(dict.fromkeys(c.value for c in ordered))
-        return "agreed", f"{sources} independent sources place them in {places}"
-    a, b = clashes[0]
-    if a.as_of and b.as_of and a.as_of != b.as_of:
-        return "updated", f"{a.value} ({a.as_of}) → {b.value} ({b.as_of})"
-    return "conflicting", f"{a.value} vs {b.value}"
-
-
-def compare_places(
-    story_id: str, claims: Sequence[Claim], source_groups: Mapping[str, str]
-) -> list[Comparison]:
-    by_key: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.kind == "location":
-            by_key[claim.key].append(claim)
-    comparisons: list[Comparison] = []
-    for key, group in sorted(by_key.items()):
-        verdict, note = judge_places(group, source_groups)
-        comparisons.append(
-            Comparison(
-                id=comparison_id(story_id, key),
-                story_id=story_id,
-                key=key,
-                label=group[0].label,
-                kind="location",
-                verdict=verdict,  # type: ignore[arg-type]
-                claim_ids=[c.id for c in sorted(group, key=lambda c: (c.as_of or "", c.doc_id))],
-                independent_sources=_independent(group, source_groups),
-                note=note,
-            )
-        )
-    return comparisons

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsprism.crosscheck.whereabouts import compare_places, whereabouts_claims
+from newsprism.crosscheck.verdicts import compare_values
+from newsprism.crosscheck.whereabouts import whereabouts_claims
 from newsprism.extract import extract_document
 from newsprism.model import Claim, Document, PublicationTime
 
@@ -41,18 +42,18 @@ def test_a_city_and_its_country_agree_and_two_countries_on_one_day_conflict(nlp)
     moved = _claims(nlp, "c", "Darius Keller is hiding in Poland, police said.", "2026-02-02")
     key = {c.key for c in fled + based + moved}
     assert len(key) == 1, "one person, one key (no linking needed for the same spelling)"
-    [agreed] = compare_places("s", fled + based, {})
+    [agreed] = compare_values("s", fled + based, {})
     assert agreed.verdict == "agreed" and agreed.independent_sources == 2
-    [clash] = compare_places("s", fled + moved, {})
+    [clash] = compare_values("s", fled + moved, {})
     assert clash.verdict == "conflicting"
-    [copied] = compare_places("s", fled + moved, {"a": "g", "c": "g"})
+    [copied] = compare_values("s", fled + moved, {"a": "g", "c": "g"})
     assert copied.verdict == "single-source"
 
 
 def test_a_move_reported_on_a_later_date_is_an_update(nlp):
     before = _claims(nlp, "a", "Darius Keller lives in Poland, his lawyer said.", "2026-01-10")
     after = _claims(nlp, "b", "Darius Keller, who moved to Georgia, gave a speech.", "2026-02-20")
-    [comparison] = compare_places("s", before + after, {})
+    [comparison] = compare_values("s", before + after, {})
     assert comparison.verdict == "updated"
     assert "Poland" in comparison.note and "Georgia" in comparison.note
 
