@@ -103,6 +103,25 @@ def extract_and_store(
     return added
 
 
+def _extract_again(
+    changed: Sequence[Document],
+    documents: dict[str, Document],
+    extractions: dict[str, Extraction],
+    store: Store,
+) -> int:
+    """Re-extract documents whose publication time changed (their dates hang on it) and store
+    the new extractions; returns how many."""
+    if not changed:
+        return 0
+    from newsprism.nlp import load_pipeline
+
+    for document, extraction in extract_any_language(load_pipeline(), changed):
+        extractions[document.id] = extraction
+        documents[document.id] = document
+        store.replace_document(document, extraction)
+    return len(changed)
+
+
 def complete_publication_years(
     stories: Sequence[Story],
     documents: dict[str, Document],
@@ -116,7 +135,6 @@ def complete_publication_years(
     against the completed publication date.
     """
     from newsprism.extract.dates import complete_documents
-    from newsprism.nlp import load_pipeline
 
     changed: list[Document] = []
     for story in stories:
@@ -124,13 +142,7 @@ def complete_publication_years(
         before = {d.id: d.published for d in members}
         complete_documents(members, [extractions[d.id] for d in members])
         changed.extend(d for d in members if d.published is not before[d.id])
-    if not changed:
-        return 0
-    for document, extraction in extract_any_language(load_pipeline(), changed):
-        extractions[document.id] = extraction
-        documents[document.id] = document
-        store.replace_document(document, extraction)
-    return len(changed)
+    return _extract_again(changed, documents, extractions, store)
 
 
 # The evidence rule the dates component gives a year read off a weekday-date pair.
@@ -197,15 +209,7 @@ def align_years_with_collection(
         if aligned is not None:
             document.published = aligned
             changed.append(document)
-    if not changed:
-        return 0
-    from newsprism.nlp import load_pipeline
-
-    for document, extraction in extract_any_language(load_pipeline(), changed):
-        extractions[document.id] = extraction
-        documents[document.id] = document
-        store.replace_document(document, extraction)
-    return len(changed)
+    return _extract_again(changed, documents, extractions, store)
 
 
 def relink(store: Store) -> Linked:
