@@ -74,17 +74,11 @@ def story_scopes(docs: Sequence[EcbDoc], parsed: Mapping[str, Doc]) -> dict[str,
 
 def doc_similarity(docs: Sequence[EcbDoc]) -> Callable[[str, str], float]:
     """TF-IDF cosine between two documents of the topic (newsprism.link.stories' terms)."""
-    from newsprism.link.stories import terms, tfidf_vectors
+    from newsprism.link.stories import pair_similarity, terms, tfidf_vectors
 
-    vectors = tfidf_vectors({d.name: terms(Document(id=d.name, text=d.text), None) for d in docs})
-
-    def similarity(a: str, b: str) -> float:
-        va, vb = vectors[a], vectors[b]
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(w * vb.get(t, 0.0) for t, w in va.items())
-
-    return similarity
+    return pair_similarity(
+        tfidf_vectors({d.name: terms(Document(id=d.name, text=d.text), None) for d in docs})
+    )
 
 
 def system_clusters(docs: Sequence[EcbDoc], chosen: set[tuple[str, int]], names_only: bool,

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.link.aliases import assign, resolve
 from newsprism.link.places import containers, is_inside, place_chain, same_place
 from newsprism.link.reuse import detect_reuse, independent_groups
-from newsprism.link.stories import cluster, document_vectors, make_stories, people
+from newsprism.link.stories import (
+    cluster,
+    document_vectors,
+    make_stories,
+    pair_similarity,
+    people,
+)
 from newsprism.model import Document, Entity, Extraction, ReuseLink, Story
 
 __all__ = [
@@ -84,7 +90,7 @@ def link_corpus(
         # "the actress" in an article that never names her: the story's other articles (the
         # similar ones) say who it is. Resolution runs again with the stories as scopes.
         scopes = {doc_id: story.id for story in stories for doc_id in story.doc_ids}
-        resolution = resolve(by_id, linked, scopes, _cosine(vectors))
+        resolution = resolve(by_id, linked, scopes, pair_similarity(vectors))
         assign(linked, resolution, resolution.entities)
     del vectors
     return Linking(stories=stories, entities=resolution.entities, reuse=reuse)
@@ -96,15 +102,3 @@ def _unresolved_descriptions(extractions: Mapping[str, Extraction]) -> bool:
         for extraction in extractions.values()
         for m in extraction.mentions
     )
-
-
-def _cosine(vectors: Mapping[str, Mapping[str, float]]) -> Callable[[str, str], float]:
-    """Cosine of two articles' TF-IDF vectors (unit length), 0 for unknown ids."""
-
-    def similarity(a: str, b: str) -> float:
-        va, vb = vectors.get(a, {}), vectors.get(b, {})
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(w * vb.get(t, 0.0) for t, w in va.items())
-
-    return similarity

@@ -15,7 +15,7 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -133,6 +133,18 @@ def tfidf_vectors(term_counts: Mapping[str, Counter[str]]) -> dict[str, dict[str
         df.update(counts.keys())
     n = len(term_counts)
     return {doc_id: _weigh(counts, df, n) for doc_id, counts in term_counts.items()}
+
+
+def pair_similarity(vectors: Mapping[str, Mapping[str, float]]) -> Callable[[str, str], float]:
+    """Cosine of two articles' unit-length TF-IDF vectors by id (0 for an unknown id)."""
+
+    def similarity(a: str, b: str) -> float:
+        va, vb = vectors.get(a, {}), vectors.get(b, {})
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(w * vb.get(t, 0.0) for t, w in va.items())
+
+    return similarity
 
 
 def document_vectors(
