@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsprism.extract.extensions import doc_text
 from newsprism.model import Evidence, PublicationTime, TimeExpression
 
 MONTHS_GENITIVE = [
@@ -118,8 +119,9 @@ def find_times(doc: Doc) -> list[TimeExpression]:
     pub = _publication_day(doc)
     taken: list[tuple[int, int]] = []
     times: list[TimeExpression] = []
+    text = doc_text(doc)
     for pattern in PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsprism.extract.extensions import doc_text
 from newsprism.extract.measures import WEAK_NOUN_MEASURES
-from newsprism.extract.ru_morph import Word, words
+from newsprism.extract.ru_morph import Word, lemma, words
 from newsprism.model import Bound, Change, Quantity, Quote, TimeExpression
 
 
@@ -118,7 +119,7 @@ def _unit(
     noun_lemma = noun.lemma
     if noun_lemma in RU_CURRENCIES:
         per_match = re.match(r"\s+за\s+(\w+)", text[noun.end : sent_end])
-        per = RU_PER_UNITS.get(Word(per_match.group(1), 0, 0).lemma, "") if per_match else ""
+        per = RU_PER_UNITS.get(lemma(per_match.group(1)), "") if per_match else ""
         return noun.text, RU_CURRENCIES[noun_lemma], per, "price" if measure == "price" else "money"
     if noun_lemma in PEOPLE_NOUNS:
         return noun.text, "people", "", measure
@@ -184,7 +185,7 @@ def find_quantities(
 ) -> list[Quantity]:
     """Every number of the Russian Doc that counts people, money or prices, or that a cue word
     ties to a measure; dates and times (in ``times``) are not quantities."""
-    text = doc.text
+    text = doc_text(doc)
     fallback = (doc._.published.value or "")[:10] if doc._.published is not None else ""
     quantities: list[Quantity] = []
     for sent in doc.sents:

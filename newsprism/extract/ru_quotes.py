@@ -18,6 +18,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsprism.extract.extensions import doc_text
 from newsprism.extract.ru_morph import words
 from newsprism.model import Quote, QuoteKind
 
@@ -48,7 +49,7 @@ def _speaker(doc: Doc, start: int, end: int, prefer_last: bool) -> tuple[str, in
     before a cue, the first one after), a pronoun resolved backwards, or the phrase itself."""
     ents = [e for e in doc.ents if start <= e.start_char and e.end_char <= end
             and e.label_ in ("PERSON", "ORG", "GPE", "LOC")]  # fmt: skip
-    phrase = words(doc.text, start, end)
+    phrase = words(doc_text(doc), start, end)
     if not phrase:
         return None
     if ents:
@@ -71,21 +72,22 @@ def _quote(
     cue: tuple[str, int, int], kind: QuoteKind,
 ) -> Quote | None:
     start, end = content
-    text = doc.text[start:end].strip(" ,—–-.")
+    full = doc_text(doc)
+    text = full[start:end].strip(" ,—–-.")
     if not text or speaker is None:
         return None
-    start = doc.text.index(text, start)
+    start = full.index(text, start)
     name, speaker_start, speaker_end = speaker
     return Quote(
         doc_id=doc._.doc_id, start=start, end=start + len(text), text=text, kind=kind,
-        speaker=name, speaker_text=doc.text[speaker_start:speaker_end],
+        speaker=name, speaker_text=full[speaker_start:speaker_end],
         speaker_start=speaker_start, speaker_end=speaker_end,
         cue=cue[0], cue_start=cue[1], cue_end=cue[2],
     )  # fmt: skip
 
 
 def _sentence_quotes(doc: Doc, sent: Span) -> list[Quote]:
-    text, s_start, s_end = doc.text, sent.start_char, sent.end_char
+    text, s_start, s_end = doc_text(doc), sent.start_char, sent.end_char
     found: list[Quote | None] = []
     marks = list(QUOTE_MARKS.finditer(text, s_start, s_end))
     for match in ACCORDING_TO.finditer(text, s_start, s_end):
