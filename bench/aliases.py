@@ -86,7 +86,7 @@ def system_clusters(docs: Sequence[EcbDoc], chosen: set[tuple[str, int]], names_
                     similarity: Callable[[str, str], float] | None = None,
                     ) -> tuple[dict[Key, str], dict[Key, str]]:
     """(gold cluster, system cluster) per gold mention of one topic."""
-    from newsprism.extract.coref import find_references, mention_kind
+    from newsprism.extract.coref import find_references, mention_kind, verb_roles
     from newsprism.extract.entities import find_mentions
 
     documents = {d.name: Document(id=d.name, text=d.text) for d in docs}
@@ -117,7 +117,7 @@ def system_clusters(docs: Sequence[EcbDoc], chosen: set[tuple[str, int]], names_
         taken = [(m.start, m.end) for m in names + others]
         extra = [m for m in find_mentions(doc)
                  if not any(m.start < e and s < m.end for s, e in taken)]
-        mentions = names + extra
+        mentions = verb_roles(doc, names + extra)
         if not names_only:
             mentions += find_references(doc, mentions, others)
         extractions[d.name] = Extraction(doc_id=d.name, mentions=mentions)

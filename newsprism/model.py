@@ -124,6 +124,9 @@ class Mention:
     ref_start: int | None = None  # the mention (same document) this one refers to
     ref_end: int | None = None
     ref_rule: str = ""  # why it refers there: "apposition", "descriptor", "pronoun", ...
+    # What the mention does in its clause, from extract.coref.verb_roles: "shoot:agent",
+    # "arrest:patient"; link.aliases compares them to tell "the man" who shot from the victim
+    roles: list[str] = field(default_factory=list)
 
 
 @dataclass

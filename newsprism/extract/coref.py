@@ -81,6 +81,11 @@ NEW_REFERENT_WORDS = frozenset({
     "their", "any", "each", "every", "no", "such", "these", "those", "more", "most",
 })
 _MODIFIER_DEPS = frozenset({"det", "amod", "predet", "poss", "nummod", "quantmod"})
+# Verbs too light to tell two participants apart ("the man was ...", "police have ...").
+LIGHT_VERBS = frozenset({"be", "have", "do", "get", "become", "seem", "make", "take", "go"})
+# How many appositive or coordinated noun links a mention climbs to reach its clause ("the
+# driver, LaSalle, fled": LaSalle → driver → fled).
+ROLE_CLIMB = 3
 # Adjectives that are part of a role and say nothing about which person it is.
 _WEAK_HEADS = frozenset({"one", "other", "others", "some", "all", "both", "part", "number"})
 
@@ -265,6 +270,59 @@ def _relative_antecedent(token: Token) -> Token | None:
     return None
 
 
+def clause_roles(span: Span) -> list[str]:
+    """What a mention does in its clause: 'verb:agent' or 'verb:patient'.
+
+    "LaSalle struck her" → strike:agent; "the woman was struck" → strike:patient; "arrested by
+    police" → arrest:agent for police; coordinated verbs share the subject ("was arrested and
+    charged"). Mentions outside a subject/object slot, or of a light verb ("be"), have none.
+    Across articles these say which named participant "the man" is: the one who also shot.
+    """
+    token = _head_token(span)
+    for _ in range(ROLE_CLIMB):
+        if token.dep_ in {"appos", "conj"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            token = token.head
+        else:
+            break
+    dep = token.dep_
+    verb = token.head
+    if dep == "nsubj":
+        role = "agent"
+    elif dep in {"nsubjpass", "dobj"}:
+        role = "patient"
+    elif dep == "pobj" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB":
+        role, verb = "agent", token.head.head
+    else:
+        return []
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in LIGHT_VERBS:
+        return []
+    roles = [f"{verb.lemma_.lower()}:{role}"]
+    if dep in {"nsubj", "nsubjpass"}:
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.lemma_ not in LIGHT_VERBS and (
+                not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children)
+            ):
+                # "was arrested and charged": a participle keeps the patient role; "fled and
+                # was arrested": a passive auxiliary makes the subject its patient
+                passive = any(c.dep_ == "auxpass" for c in conj.children) or (
+                    conj.tag_ == "VBN" and role == "patient")
+                shared = "patient" if passive else role if conj.tag_ != "VBN" else ""
+                if shared:
+                    roles.append(f"{conj.lemma_.lower()}:{shared}")
+    return roles
+
+
+def verb_roles(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+    """Copies of ``mentions`` with :attr:`Mention.roles` filled from the parse (see
+    :func:`clause_roles`); the Doc needs a dependency parse."""
+    out: list[Mention] = []
+    for mention in mentions:
+        span = _span(doc, mention.start, mention.end)
+        roles = clause_roles(span) if span is not None and len(span) else []
+        out.append(replace(mention, roles=roles))
+    return out
+
+
 def find_references(
     doc: Doc, names: Sequence[Mention], candidates: Sequence[Mention] | None = None
 ) -> list[Mention]:
@@ -332,7 +390,8 @@ def find_references(
         kind = mention_kind(span, nouns)
         if kind == "name" or kind == "number":
             continue
-        result = replace(candidate, kind=kind, doc_id=candidate.doc_id or doc_id)
+        result = replace(candidate, kind=kind, doc_id=candidate.doc_id or doc_id,
+                         roles=clause_roles(span))
         sent = sent_index(span.start)
         if kind == "pronoun":
             ref = _resolve_pronoun(doc, span, targets, sent, chain_gender)
