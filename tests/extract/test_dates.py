@@ -320,3 +320,45 @@ def test_weekday_at_the_end_of_a_title_line_before_a_date_line() -> None:
 def test_day_ranges_give_both_days(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(sentence, REF)] == expected
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # a future cue farther back in the sentence than a clause's width still counts
+        ("The airline will nearly double its flights between the two capitals by August.",
+         "August", "2022-08"),
+        ("The ministry will send another convoy of food and medicine to the region on March 3.",
+         "March 3", "2022-03-03"),
+        # a past verb nearer the date than the future cue decides
+        ("The mayor will resign, aides said, after the vote that took place in December.",
+         "December", "2021-12"),
+    ],
+)
+def test_tag_reads_the_tense_of_the_sentence_for_year_less_dates(
+    sentence: str, span: str, value: str
+) -> None:
+    assert _values(sentence)[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("A vigil planned at the town hall for Thursday was cancelled after threats.",
+         "Thursday", "2022-01-06"),
+        ("The ultimatum had been scheduled to expire Wednesday.", "Wednesday", "2022-01-05"),
+        ("The offensive began as originally planned Tuesday night.", "Tuesday night",
+         "2022-01-04TNI"),
+        # a plan still standing stays in the future
+        ("A vigil is planned at the town hall for Thursday.", "Thursday", "2022-01-13"),
+    ],
+)
+def test_tag_reads_a_plan_told_in_the_past_as_past(sentence: str, span: str, value: str) -> None:
+    assert _values(sentence)[span][1] == value
+
+
+def test_tag_anchors_relative_dates_on_a_dateline_a_day_before_the_reference() -> None:
+    text = "NAIROBI, January 6 (Reuters) --\nPolice said today that 12 people were detained."
+    assert _values(text)["today"] == ("DATE", "2022-01-06")
+    far = "NAIROBI, December 20 (Reuters) --\nPolice said today that 12 people were detained."
+    assert _values(far)["today"] == ("DATE", "2022-01-07")  # too far apart: the given date
