@@ -388,6 +388,30 @@ def _parenthetical_merges(
 # (TF-IDF cosine) to the article asking: a sister event's "the man" is someone else.
 # Calibrated on ECB+ dev topics: 0.0-0.3 tried, 0.1-0.15 best (+0.003 CoNLL over no floor).
 VOTE_SIMILARITY = 0.1
+# Role words news uses interchangeably for one participant ("the pirates" ... "the brigands"):
+# each maps to the word its group is filed under. Written from general news usage, not from
+# benchmark documents; only words that do not also name a different participant of the same
+# story (a "ship" may be the warship or the hijacked vessel, so it stays apart).
+ROLE_SYNONYMS: dict[str, str] = {
+    **dict.fromkeys(("brigand", "raider", "bandit", "buccaneer", "hijacker"), "pirate"),
+    **dict.fromkeys(("cop", "policeman", "policemen", "lawman"), "police"),
+    **dict.fromkeys(("shooter", "gunmen", "rifleman"), "gunman"),
+    **dict.fromkeys(("physician", "doc"), "doctor"),
+    **dict.fromkeys(("emcee", "presenter", "compere"), "host"),
+    **dict.fromkeys(("mountaineer", "alpinist"), "climber"),
+    **dict.fromkeys(("staffer", "worker"), "employee"),
+    **dict.fromkeys(("insurgent", "militant"), "rebel"),
+    **dict.fromkeys(("demonstrator",), "protester"),
+    **dict.fromkeys(("motorist",), "driver"),
+    **dict.fromkeys(("quake", "tremor"), "earthquake"),
+}
+
+
+def role_word(head: str) -> str:
+    """The word a description's head is filed under: 'brigand' → 'pirate', 'cop' → 'police'."""
+    return ROLE_SYNONYMS.get(head, head)
+
+
 # Prefix of the pseudo-root shared by unresolved same-head descriptions of one scope.
 _DESCRIPTION = "DESC|"
 _DESCRIPTION_LABEL = {"PLACE": "LOC"}
@@ -718,7 +742,8 @@ def _resolve_references(
         root_of_mention[key] = root
         if mention.kind == "nominal":
             scope = scopes.get(key[0], key[0])
-            head_roots[(scope, _cls(mention.label), mention.head)].append((key[0], root))
+            head_roots[(scope, _cls(mention.label), role_word(mention.head))].append(
+                (key[0], root))
             why = f"{mention.text!r} refers to it in {key[0]} ({mention.ref_rule or 'coref'})"
             if why not in evidence[root]:
                 evidence[root].append(why)
@@ -729,7 +754,8 @@ def _resolve_references(
     for key, end in pending:
         last = references.get(end)
         if last is not None and last.kind == "nominal" and last.head:
-            groups[(scopes.get(key[0], key[0]), _cls(last.label), last.head)].add(key[0])
+            groups[(scopes.get(key[0], key[0]), _cls(last.label), role_word(last.head))].add(
+                key[0])
     component = _similar_components(groups, similarity)
     full_names: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes.values():
@@ -757,20 +783,22 @@ def _resolve_references(
             continue
         votes: Counter[str] = Counter()
         # one vote per article and entity, however often the article repeats the description
-        for other_doc, other_root in sorted(set(head_roots.get((scope, cls, last.head), []))):
+        head = role_word(last.head)
+        for other_doc, other_root in sorted(set(head_roots.get((scope, cls, head), []))):
             if similarity is None:
                 votes[other_root] += 1.0
             elif (weight := similarity(key[0], other_doc)) >= VOTE_SIMILARITY:
                 votes[other_root] += weight
         total = sum(votes.values())
-        group = component[(scope, cls, last.head, key[0])]
-        number = "pl" if _inflected(last) else "sg"
-        root = f"{_DESCRIPTION}{scope}|{cls}|{last.head}|{group}|{number}"
+        group = component[(scope, cls, head, key[0])]
+        # a group noun is one referent in the singular and the plural ("police", "cops")
+        number = "grp" if head in COLLECTIVE_HEADS else "pl" if _inflected(last) else "sg"
+        root = f"{_DESCRIPTION}{scope}|{cls}|{head}|{group}|{number}"
         if total > 0:
             best, weight = votes.most_common(1)[0]
             if weight / total >= HEAD_MAJORITY:
                 root = best
-                why = (f"{last.text!r} in {key[0]}: 'the {last.head}' of this story "
+                why = (f"{last.text!r} in {key[0]}: 'the {head}' of this story "
                        f"refers to it elsewhere ({weight / total:.0%} of the votes)")
                 if why not in evidence[root]:
                     evidence[root].append(why)
@@ -778,7 +806,7 @@ def _resolve_references(
         if root.startswith(_DESCRIPTION):
             if mention.kind == "nominal":
                 extra_surfaces[root][_clean(mention.text)] += 1
-            why = f"same description {last.head!r} in similar articles of one story"
+            why = f"same description {head!r} in similar articles of one story"
             if why not in evidence[root]:
                 evidence[root].append(why)
         elif mention.kind != "nominal":
