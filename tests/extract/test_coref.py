@@ -85,3 +85,36 @@ def test_coref_naming_verb_with_object(nlp) -> None:
     women = [m for m in references if m.head == "woman"]
     assert len(women) == 2
     assert all(text[m.ref_start:m.ref_end] == "Raj Chohan" for m in women)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Police said the driver fled the scene and was arrested two blocks away.", "the driver",
+     {"flee:agent", "arrest:patient"}),
+    ("The woman was struck by a grey sedan outside the supermarket.", "The woman",
+     {"strike:patient"}),
+    ("The pensioner was hit by a delivery van on Monday.", "a delivery van", {"hit:agent"}),
+    ("Marta Quillon, the goalkeeper, saved two penalties.", "Marta Quillon", {"save:agent"}),
+    ("The mayor is a former teacher.", "The mayor", set()),
+])
+def test_coref_clause_roles_of_a_mention(nlp, text: str, phrase: str,
+                                         expected: set[str]) -> None:
+    from newsprism.extract.coref import clause_roles
+
+    doc = parse(nlp, text)
+    start = text.index(phrase)
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    assert set(clause_roles(span)) == expected
+
+
+def test_coref_verb_roles_copies_and_references_carry_roles(nlp) -> None:
+    from newsprism.extract.coref import verb_roles
+
+    text = ("Gunman Peter Orloff opened fire in a bakery on Friday. Police arrested the gunman "
+            "an hour later.")
+    doc = parse(nlp, text)
+    names = [m for m in doc._.mentions if m.text == "Peter Orloff"]
+    assert names
+    with_roles = verb_roles(doc, names)
+    assert with_roles[0].roles == ["open:agent"] and names[0].roles == []  # copies
+    gunman = next(m for m in find_references(doc, doc._.mentions) if m.head == "gunman")
+    assert gunman.roles == ["arrest:patient"]
