@@ -385,8 +385,17 @@ def _month_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 def _month_alone(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     relation = (m["rel"] or "").lower()
     relation = {"this": "this", "last": "last", "next": "next", "past": "last"}.get(relation, "")
-    value, anchor = _resolve_month(ctx, month_number(m["m"]), _future_sentence(ctx, m), relation)
+    month = month_number(m["m"])
+    if (of_year := _OF_RELATIVE_YEAR.match(ctx.text, m.end())) and ctx.reference is not None:
+        # "October of next year": the year expression is tagged on its own, but it fixes the
+        # month's year (MEANTIME and TimeBank annotate the two separately)
+        year = ctx.reference.year + _RELATION_SHIFT[of_year["rel"].lower()]
+        return "DATE", f"{year}-{month:02d}", "publication"
+    value, anchor = _resolve_month(ctx, month, _future_sentence(ctx, m), relation)
     return "DATE", value, anchor
+
+
+_OF_RELATIVE_YEAR = re.compile(r"\s+of\s+(?P<rel>next|last|this)\s+year\b", FLAGS)
 
 
 def _year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
@@ -738,7 +747,8 @@ def _quarter_rule(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None
     if relation := m["qrel"] or m["qrel0"]:
         return "DATE", f"{ref.year + _RELATION_SHIFT[relation.lower()]}-Q{q}", "publication"
     current = (ref.month - 1) // 3 + 1
-    year = ref.year if q <= current else ref.year - 1
+    # a quarter still to come this year is last year's unless the sentence speaks of the future
+    year = ref.year if q <= current or _future_sentence(ctx, m) else ref.year - 1
     if re.search(r"year-earlier|year-ago", m[0], re.IGNORECASE):
         year -= 1
     return "DATE", f"{year}-Q{q}", "publication"
@@ -1096,7 +1106,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:(?:more|additional|further|extra)\s+)?"
         rf"(?P<u>{_UNIT}|weekend)s?(?:-long|-old|\s+and\s+a\s+half(?![\w-]))?"), _duration),
     ("coming_units", _rx(r"(?:the\s+)?coming\s+(?P<n>)(?P<u>days|weeks|months|years)"), _duration),
-    ("long_units", _rx(r"(?P<n>)(?P<u>hours|days|weeks|months|years|decades)-long"), _duration),
+    ("long_units", _rx(r"(?P<n>)(?P<u>hours?|days?|weeks?|months?|years?|decades?)-long"),
+        _duration),
     ("recent_units", _rx(r"recent\s+(?P<n>)(?P<u>days|weeks|months|decades)"), _duration),
     ("duration_bare", _rx(
         _after("for", "over", "in", "within", "past", "last", "recent", "coming", "next")
@@ -1152,8 +1163,8 @@ def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
         return False  # a title: "60 Minutes"
     if name == "dotted_date" and re.search(r"(?:\bversion|\bv|\d[.,])\s*$", before, re.I):
         return False  # a version number or part of a longer number
-    if name == "clock" and re.search(r"\bHigh\s+$", before):
-        return False  # "High Noon"
+    if name == "clock" and re.search(r"\bhigh\s+$", before, re.IGNORECASE):
+        return False  # "High Noon", "high noon comes today": the idiom
     if name == "duration":
         if word.endswith("-old") or re.search(r"-quarters?$", word):
             return False  # ages and fractions: "26-year-old", "three-quarters"
@@ -1162,6 +1173,7 @@ def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
+_ARTICLE_OF_LONG = re.compile(r"(?:a|an|A|An)\s+(?=[a-z]+-long$)")
 _HYPHENATED_AFTER_THE = re.compile(r"(?:the|The)\s+(?=(?:fiscal\s+)?[\w.]+-[\w-]+$)")
 
 
@@ -1173,6 +1185,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2
     if m := _HYPHENATED_AFTER_THE.match(text, start, end):
         start = m.end()
+    if m := _ARTICLE_OF_LONG.match(text, start, end):
+        start = m.end()  # "a day-long meeting": the article is the meeting's
     return start, end
 
 
@@ -1331,7 +1345,29 @@ def tag(
         if kind in ("DATE", "TIME") and calendar_value and anchor != "previous":
             ctx.previous = value.split("T")[0]
             ctx.previous_end = cand.end
-    return _with_range_days(text, result)
+    return _with_range_days(text, _with_day_around(text, result))
+
+
+# "the day before yesterday", "the day after Tuesday's vote": one expression, a day off the day
+# it names (TimeML takes the whole phrase as the TIMEX3).
+_DAY_AROUND_BEFORE = re.compile(r"(?:\bthe\s+)?\bday\s+(?P<dir>before|after)\s+$", FLAGS)
+_DAY_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(T.*)?")
+
+
+def _with_day_around(text: str, result: list[Timex]) -> list[Timex]:
+    for t in result:
+        m = _DAY_VALUE.fullmatch(t.value)
+        if m is None or t.type not in ("DATE", "TIME"):
+            continue
+        around = _DAY_AROUND_BEFORE.search(text, max(0, t.start - 20), t.start)
+        if around is None:
+            continue
+        shift = -1 if around["dir"].lower() == "before" else 1
+        day = date.fromisoformat(m[1]) + timedelta(days=shift)
+        t.start = around.start()
+        t.text = text[t.start : t.end]
+        t.type, t.value = "DATE", iso(day)
+    return result
 
 
 # The other day of a day range around a dated expression: "April 24 and 25", "January 4-6",

@@ -326,8 +326,8 @@ def test_day_ranges_give_both_days(sentence: str, expected: list[tuple[str, str]
     ("sentence", "span", "value"),
     [
         # a future cue farther back in the sentence than a clause's width still counts
-        ("The airline will nearly double its flights between the two capitals by August.",
-         "August", "2022-08"),
+        ("The airline will nearly double the number of its weekly flights between the two "
+         "capitals by August.", "August", "2022-08"),
         ("The ministry will send another convoy of food and medicine to the region on March 3.",
          "March 3", "2022-03-03"),
         # a past verb nearer the date than the future cue decides
@@ -362,3 +362,39 @@ def test_tag_anchors_relative_dates_on_a_dateline_a_day_before_the_reference() -
     assert _values(text)["today"] == ("DATE", "2022-01-06")
     far = "NAIROBI, December 20 (Reuters) --\nPolice said today that 12 people were detained."
     assert _values(far)["today"] == ("DATE", "2022-01-07")  # too far apart: the given date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Aid workers left the day before yesterday.", "the day before yesterday", "2022-01-05"),
+        ("The day before last Tuesday's hearing, the lawyers met.", "The day before last Tuesday",
+         "2022-01-03"),
+        ("Talks resume the day after tomorrow.", "the day after tomorrow", "2022-01-09"),
+    ],
+)
+def test_tag_takes_the_day_before_or_after_a_day_as_one_date(
+    sentence: str, span: str, value: str
+) -> None:
+    assert _values(sentence)[span] == ("DATE", value)
+
+
+def test_tag_reads_singular_long_units_and_skips_high_noon() -> None:
+    values = _values("After a day-long meeting, the mayor said high noon comes today.")
+    assert values["day-long"] == ("DURATION", "P1D")
+    assert "noon" not in values
+
+
+def test_tag_gives_a_month_the_year_of_a_following_of_next_year() -> None:
+    values = _values("Licences will not be renewed after October of next year.")
+    assert values["October"] == ("DATE", "2023-10")
+    assert values["next year"] == ("DATE", "2023")
+
+
+def test_tag_puts_a_coming_quarter_in_this_year_when_the_sentence_is_future() -> None:
+    assert _values("Two plants will close in the third quarter.", date(2022, 5, 3))[
+        "the third quarter"
+    ] == ("DATE", "2022-Q3")
+    assert _values("Exports fell in the third quarter.", date(2022, 5, 3))[
+        "the third quarter"
+    ] == ("DATE", "2021-Q3")
