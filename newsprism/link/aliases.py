@@ -581,12 +581,15 @@ def _descriptions_to_people(
             root_of_mention[key] = target
 
 
-# Weighted cosine between a description's clause roles in one article and a named
-# participant's roles in the similar articles of its story, from which the description is that
-# participant; and how far ahead of the runner-up it must be. Calibrated on ECB+ dev topics
-# (see docs/benchmarks.md, cross-document entity coreference).
-ROLE_MIN = 0.2
+# Score (weighted cosine of clause roles x the candidate's salience) from which a description
+# is that named participant, and how far ahead of the runner-up it must be. Calibrated on ECB+
+# dev topics: min 0.05-0.45 x margin 1.0-6.0 tried; CoNLL F1 0.732-0.760, a plateau at margin
+# 2.5-3.5 with min 0.05-0.1 (margin 1.0 merges sister events' participants).
+ROLE_MIN = 0.1
 ROLE_MARGIN = 2.5
+# Exponent on salience (share of the similar articles naming the candidate): 0 ignores it (dev
+# CoNLL 0.742), 1 (0.757), 1.5-2 alike (0.751-0.761); 1 is the plain share.
+SALIENCE_POWER = 1.0
 # Classes whose descriptions are matched by role: people and organisations act in clauses;
 # places mostly sit in prepositional phrases and have no roles worth comparing.
 ROLE_CLASSES = frozenset({"PERSON", "ORG"})
@@ -614,9 +617,10 @@ def _moved_by_roles(
     named participant does in similar articles: "the man" who "opened fire" and "was charged"
     is the person named as opening fire and charged, not the victim who "was killed".
 
-    Roles are weighted by rarity among the named participants (everyone "says"); a candidate
-    named in the article itself counts fully, one named only in another article counts by that
-    article's similarity."""
+    Roles are weighted by rarity among the named participants (everyone "says"); the similar
+    articles of the description's scope (its own fully, others by similarity) pool each
+    candidate's roles, and the share of them naming it (its salience) favours the main
+    participant of the story over someone mentioned once."""
     profile: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (root, doc) -> roles
     docs_of_root: dict[str, set[str]] = defaultdict(set)
     for key, root in root_of_mention.items():
@@ -638,13 +642,18 @@ def _moved_by_roles(
         norm = float(np.sqrt(sum(v * v for v in vec.values())))
         return {r: v / norm for r, v in vec.items()} if norm else {}
 
-    by_class: dict[str, list[str]] = defaultdict(list)
-    for root in docs_of_root:
+    # candidates come from the description's own scope (its story), so the cost follows the
+    # story sizes, not the corpus
+    named_in: dict[str, set[str]] = defaultdict(set)  # doc -> named roots that can act
+    scope_docs: dict[str, set[str]] = defaultdict(set)
+    for root, where in docs_of_root.items():
         node = nodes.get(root)
-        if node is not None and node.cls in ROLE_CLASSES:
-            by_class[node.cls].append(root)
+        for doc_id in where:
+            scope_docs[scopes.get(doc_id, doc_id)].add(doc_id)
+            if node is not None and node.cls in ROLE_CLASSES:
+                named_in[doc_id].add(root)
     out: dict[tuple[str, str], tuple[str, str]] = {}
-    for (root, doc_id), counted in profile.items():
+    for (root, doc_id), counted in sorted(profile.items()):
         parts = root.split("|")
         if not root.startswith(_DESCRIPTION) or (root, doc_id) in done:
             continue
@@ -658,25 +667,31 @@ def _moved_by_roles(
         mine = weigh(counted, speech)
         if not mine:
             continue
+        weights = {doc_id: 1.0}
+        if similarity is not None:
+            for other_doc in scope_docs.get(scopes.get(doc_id, doc_id), ()):
+                if other_doc != doc_id and (w := similarity(doc_id, other_doc)) >= VOTE_SIMILARITY:
+                    weights[other_doc] = w
+        mass = sum(weights.values())
+        theirs: dict[str, Counter[str]] = defaultdict(Counter)
+        presence: Counter[str] = Counter()
+        for other_doc, weight in weights.items():
+            for candidate in named_in.get(other_doc, ()):
+                if nodes[candidate].cls != parts[2]:
+                    continue
+                presence[candidate] += weight
+                for role, c in profile.get((candidate, other_doc), Counter()).items():
+                    theirs[candidate][role] += c * weight
         wanted = gender(root)
         scores: list[tuple[float, str, dict[str, float]]] = []
-        for candidate in by_class[parts[2]]:
+        for candidate, counted_theirs in theirs.items():
             if wanted and gender(candidate) not in {"", wanted}:
                 continue
-            theirs: Counter[str] = Counter()
-            reach = 0.0
-            for other_doc in docs_of_root[candidate]:
-                if scopes.get(other_doc, other_doc) != scopes.get(doc_id, doc_id):
-                    continue
-                weight = 1.0 if other_doc == doc_id else (
-                    similarity(doc_id, other_doc) if similarity is not None else 0.0)
-                if weight < VOTE_SIMILARITY:
-                    continue
-                reach = max(reach, weight)
-                for role, c in profile.get((candidate, other_doc), Counter()).items():
-                    theirs[role] += c * weight
-            vec = weigh(theirs, speech)
-            score = sum(v * vec.get(r, 0.0) for r, v in mine.items()) * reach
+            vec = weigh(counted_theirs, speech)
+            # how much the candidate is *the* participant of these articles: the share of the
+            # similar articles' weight that names it
+            score = sum(v * vec.get(r, 0.0) for r, v in mine.items()) * (
+                presence[candidate] / mass) ** SALIENCE_POWER
             if score > 0:
                 scores.append((score, candidate, vec))
         if not scores:
