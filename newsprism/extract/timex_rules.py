@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsprism.extract.timex_calendar import (
+    EASTER_OFFSETS,
     HOLIDAYS,
     MONTHS,
     NUMBER_WORDS,
@@ -31,6 +32,7 @@ from newsprism.extract.timex_calendar import (
     WEEKDAYS,
     add_months,
     at_granularity,
+    easter,
     iso,
     iso_week,
     month_number,
@@ -846,6 +848,8 @@ def _season(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 
 
 def _holiday_date(name: str, year: int) -> date:
+    if name in EASTER_OFFSETS:
+        return easter(year) + timedelta(days=EASTER_OFFSETS[name])
     if name.startswith("thanksgiving"):  # fourth Thursday of November
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
@@ -858,15 +862,21 @@ def _holiday_date(name: str, year: int) -> date:
 
 def _holiday(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     name = re.sub(r"\s+", " ", m["hol"].lower())
+    if m["week"]:  # "Easter week", "Holy Week": the ISO week that ends on Easter Sunday
+        name = "easter"
     if m["y"]:
-        return "DATE", iso(_holiday_date(name, int(m["y"]))), "absolute"
-    if ctx.reference is None:
+        day, anchor = _holiday_date(name, int(m["y"])), "absolute"
+    elif ctx.reference is None:
         if name.startswith("thanksgiving") or name == "election day":
             return "DATE", "XXXX-11", "none"
+        if name in EASTER_OFFSETS:
+            return "DATE", "XXXX-WXX" if m["week"] else "XXXX-XX-XX", "none"
         month, day_of_month = HOLIDAYS[name]
         return "DATE", f"XXXX-{month:02d}-{day_of_month:02d}", "none"
-    year = _nearest_year(ctx.reference, lambda y: _holiday_date(name, y), _future(ctx, m))
-    return "DATE", iso(_holiday_date(name, year)), "publication"
+    else:
+        year = _nearest_year(ctx.reference, lambda y: _holiday_date(name, y), _future(ctx, m))
+        day, anchor = _holiday_date(name, year), "publication"
+    return "DATE", iso_week(day) if m["week"] else iso(day), anchor
 
 
 def _month_relative_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
@@ -1014,7 +1024,10 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?!\s*\d)(?![-\w])", flags=0), _month_alone),
     ("holiday", _rx(
         r"(?P<hol>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Halloween"
-        rf"|Valentine's Day|Thanksgiving(?: Day)?|Election Day)(?:,?\s+{_Y})?", flags=0),
+        rf"|Valentine's Day|Thanksgiving(?: Day)?|Election Day|Good Friday|Palm Sunday"
+        r"|(?P<week>Easter|Holy) [Ww]eek"
+        r"|Easter(?: Sunday| Monday| Day)?(?! (?:Island|Rising|[Ee]ggs?|[Bb]unny|[Pp]arade))"
+        rf")(?:,?\s+{_Y})?", flags=0),
         _holiday),
     ("season", _rx(
         rf"(?:(?:early|late|mid)[- ]\s*)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_Y}"),
@@ -1251,7 +1264,8 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "end_of_unit": ("of the week", "of the month"),
     "mid_part": ("mid",),
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine",
-                "thanksgiving", "election day"),
+                "thanksgiving", "election day", "easter", "good friday", "palm sunday",
+                "holy week"),
 }  # fmt: skip
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d))?")
 

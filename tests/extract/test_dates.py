@@ -398,3 +398,22 @@ def test_tag_puts_a_coming_quarter_in_this_year_when_the_sentence_is_future() ->
     assert _values("Exports fell in the third quarter.", date(2022, 5, 3))[
         "the third quarter"
     ] == ("DATE", "2021-Q3")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "span", "value"),
+    [
+        ("Pilgrims filled the square as Easter week began.", date(2000, 4, 17), "Easter week",
+         "2000-W16"),
+        ("Shops will close on Good Friday.", date(2022, 4, 1), "Good Friday", "2022-04-15"),
+        ("The ceasefire broke down on Easter Monday.", date(2022, 5, 2), "Easter Monday",
+         "2022-04-18"),
+        ("The uprising began at Easter 1916.", date(2022, 5, 2), "Easter 1916", "1916-04-23"),
+    ],
+)
+def test_tag_dates_movable_feasts(sentence: str, reference: date, span: str, value: str) -> None:
+    assert _values(sentence, reference)[span] == ("DATE", value)
+
+
+def test_tag_does_not_take_easter_island_for_a_date() -> None:
+    assert "Easter" not in _values("A cargo ship reached Easter Island.")
