@@ -564,6 +564,11 @@ def _descriptions_to_people(
     ).items():
         moved[pair] = target
         evidence[target].append(why)
+    for pair, (target, why) in _moved_by_head_in_name(
+        root_of_mention, nodes, similarity, scopes
+    ).items():
+        moved[pair] = target
+        evidence[target].append(why)
     # the rest of a description group follows the person its most similar articles went to
     # (without a similarity, a clear majority of the group)
     moved_docs: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -703,6 +708,54 @@ def _moved_by_roles(
             shared = sorted(set(mine) & set(best_roles))
             out[(root, doc_id)] = (target, f"'{parts[3]}' in {doc_id} does what it does in "
                                    f"similar articles ({', '.join(shared[:3])}; {best:.2f})")
+    return out
+
+
+# Head words that a name writes another way: "the mountain" is "Mount Cook".
+_NAME_FORMS = {"mountain": "mount", "mt": "mount", "volcano": "mount"}
+# Classes whose descriptions name themselves by a word of the name ("the gulf", "the ministry").
+HEAD_IN_NAME_CLASSES = frozenset({"ORG", "PLACE", "FAC"})
+
+
+def _moved_by_head_in_name(
+    root_of_mention: Mapping[tuple[str, int, int], str], nodes: Mapping[str, _Node],
+    similarity: Callable[[str, str], float] | None, scopes: Mapping[str, str],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(description root, doc) -> (named root, evidence) for "the gulf", "the academy", "the
+    mountain" in an article that does not name it, when the similar articles of its story name
+    mostly one place or organisation containing that word (Gulf of Aden, Mount Cook)."""
+    named_in: dict[str, set[str]] = defaultdict(set)
+    scope_docs: dict[str, set[str]] = defaultdict(set)
+    pairs: set[tuple[str, str]] = set()
+    for (doc_id, _start, _end), root in root_of_mention.items():
+        scope_docs[scopes.get(doc_id, doc_id)].add(doc_id)
+        if root.startswith(_DESCRIPTION):
+            if root.split("|")[2] in HEAD_IN_NAME_CLASSES:
+                pairs.add((root, doc_id))
+        elif (node := nodes.get(root)) is not None and node.cls in HEAD_IN_NAME_CLASSES:
+            named_in[doc_id].add(root)
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for root, doc_id in sorted(pairs):
+        parts = root.split("|")
+        word = skeleton(_NAME_FORMS.get(parts[3], parts[3]))
+        if not word or " " in word or word in _SHORT_FORM_SKIP:
+            continue
+        votes: Counter[str] = Counter()
+        for other_doc in scope_docs.get(scopes.get(doc_id, doc_id), ()):
+            weight = 1.0 if other_doc == doc_id else (
+                similarity(doc_id, other_doc) if similarity is not None else 0.0)
+            if weight < VOTE_SIMILARITY:
+                continue
+            for candidate in named_in.get(other_doc, ()):
+                node = nodes[candidate]
+                if node.cls == parts[2] and len(node.words) >= 2 and word in node.words:
+                    votes[candidate] += weight
+        if not votes:
+            continue
+        best, weight = votes.most_common(1)[0]
+        if weight / sum(votes.values()) >= HEAD_MAJORITY:
+            out[(root, doc_id)] = (best, f"'the {parts[3]}' in {doc_id}: the only such name in "
+                                   f"similar articles ({weight / sum(votes.values()):.0%})")
     return out
 
 

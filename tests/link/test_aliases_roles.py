@@ -98,3 +98,23 @@ def test_aliases_role_synonyms_group_descriptions() -> None:
     assert entity(extractions, "a", "Police") == entity(extractions, "b", "Cops")
     assert entity(extractions, "a", "pirates") != entity(extractions, "a", "Police")
     assert role_word("raider") == "pirate" and role_word("ship") == "ship"
+
+
+def test_aliases_place_description_joins_the_name_containing_its_head() -> None:
+    texts = {
+        "a": "Two hikers were rescued from Mount Tarrow on Sunday after a storm.",
+        "b": "The hikers spent a night on the mountain before a helicopter reached them.",
+        "c": "The mountain town of Velden held a fair.",
+    }
+    specs: dict[str, list[Spec]] = {
+        "a": [("Mount Tarrow", "LOC", "name", "", [])],
+        "b": [("the mountain", "LOC", "nominal", "mountain", [])],
+        "c": [("mountain town", "LOC", "nominal", "town", [])],
+    }
+    documents, extractions = build(texts, specs)
+    resolution = resolve(documents, extractions, {d: "s" for d in texts},
+                         similar({frozenset("ab"): 0.3, frozenset("ac"): 0.02}))
+    assign(extractions, resolution, resolution.entities)
+    tarrow = entity(extractions, "a", "Mount Tarrow")
+    assert entity(extractions, "b", "the mountain") == tarrow
+    assert entity(extractions, "c", "mountain town") != tarrow
