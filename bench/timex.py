@@ -164,6 +164,7 @@ class Counts:
     relaxed: int = 0
     type_ok: int = 0
     value_ok: int = 0
+    value_equivalent: int = 0  # wrong as strings, same value in a non-ISO form (diagnostic)
     docs: int = 0
     dct_docs: int = 0
     dct_exact: int = 0
@@ -199,7 +200,22 @@ def score(gold: list[GoldTimex], system: list[Timex]) -> Counts:
         counts.strict += (s.start, s.end) == (g.start, g.end)
         counts.type_ok += s.type == g.type
         counts.value_ok += s.value == g.value
+        counts.value_equivalent += s.value != g.value and equivalent_forms(g.value, s.value)
     return counts
+
+
+def equivalent_forms(gold: str, system: str) -> bool:
+    """Whether two different strings write the same TimeML value, one of them in a form that is
+    not ISO 8601 / TIMEX3: an unpadded week ("2000-W7" = "2000-W07"), a year with blank month or
+    day ("1949-XX", "1994-XX-XX" = "1949", "1994"), a decade with a trailing X ("196X" = "196").
+    Used only for the diagnostic figure that --categories prints, never for the scores."""
+    if m := re.fullmatch(r"(\d{4})-W(\d)", gold):
+        return system == f"{m[1]}-W0{m[2]}"
+    if m := re.fullmatch(r"(\d{4})(?:-XX){1,2}", gold):
+        return system == m[1]
+    if m := re.fullmatch(r"(\d{3})X", gold):
+        return system == m[1]
+    return False
 
 
 def figures(c: Counts) -> dict[str, float]:
@@ -215,6 +231,8 @@ def figures(c: Counts) -> dict[str, float]:
         "value_acc": c.value_ok / c.relaxed if c.relaxed else 0.0,
     }  # fmt: skip
     out["value_f1"] = relaxed_f1 * out["value_acc"]
+    if c.relaxed:
+        out["value_f1_equivalent"] = relaxed_f1 * (c.value_ok + c.value_equivalent) / c.relaxed
     if c.dct_docs:
         out["dct_exact"] = c.dct_exact / c.dct_docs
         out["dct_within3"] = c.dct_within3 / c.dct_docs
@@ -327,6 +345,11 @@ def main() -> None:
     for line in errors[: args.errors]:
         print(line)
     if args.categories:
+        print(
+            "value F1 if values written in a non-ISO form of ours counted as right "
+            "(2000-W7, 1949-XX, 196X; diagnostic only): "
+            + ", ".join(f"{n} {figures(c).get('value_f1_equivalent', 0):.3f}" for n, c in rows)
+        )
         print("error categories (relaxed matches with a wrong value, misses, false positives):")
         for name, n in categories.most_common():
             print(f"  {name:<28}{n:>5}")
@@ -416,6 +439,8 @@ def _value_category(gold: str, system: str) -> str:
     refs = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
     if gold in refs or system in refs:
         return "ref (PRESENT/PAST/FUTURE)"
+    if equivalent_forms(gold, system):
+        return "gold in a non-ISO form"
     if gold.startswith("P") != system.startswith("P"):
         return "duration vs point"
     if gold.startswith("P"):
