@@ -787,22 +787,41 @@ _SPOKEN_UNITS = {
 }  # fmt: skip
 
 
-def _spoken_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
-    """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
-    words = re.findall(r"[a-z]+", m[0].lower())
+def _spoken_year_value(text: str) -> int | None:
+    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001; a bare "nineteen" is a
+    number (None)."""
+    words = re.findall(r"[a-z]+", text.lower())
     if words[:2] == ["the", "year"]:
         words = words[2:]
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
-        year = 2000 + sum(_SPOKEN_TENS.get(w, _SPOKEN_UNITS.get(w, 0)) for w in rest)
-        return "DATE", str(year), "absolute"
+        return 2000 + sum(_SPOKEN_TENS.get(w, _SPOKEN_UNITS.get(w, 0)) for w in rest)
     rest = [w for w in words[1:] if w != "oh"]
     if not rest:
-        return None  # a bare "nineteen" is a number
+        return None
     if rest == ["hundred"]:
-        return "DATE", "1900", "absolute"
-    year = 1900 + sum(_SPOKEN_TENS.get(w, _SPOKEN_UNITS.get(w, 0)) for w in rest)
-    return "DATE", str(year), "absolute"
+        return 1900
+    return 1900 + sum(_SPOKEN_TENS.get(w, _SPOKEN_UNITS.get(w, 0)) for w in rest)
+
+
+def _spoken_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
+    year = _spoken_year_value(m[0])
+    return None if year is None else ("DATE", str(year), "absolute")
+
+
+def _month_spoken_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    year = _spoken_year_value(m["sy"])
+    if year is None:
+        return None
+    return "DATE", f"{year}-{month_number(m['m']):02d}", "absolute"
+
+
+def _season_spoken_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    year = _spoken_year_value(m["sy"])
+    if year is None:
+        return None
+    return "DATE", f"{year}-{SEASONS[m['s'].lower()]}", "absolute"
 
 
 def _spoken_decade(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
@@ -981,6 +1000,15 @@ _M2 = rf"(?P<m2>{_MONTH})"
 _Y = rf"(?P<y>{_YEAR})"
 _WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY}),?[ \t]+)?"  # never across a line break (title, dateline)
 _EARLY = r"(?:(?:early|late|mid|the (?:beginning|end|middle) of|the start of)[- ]\s*)?"
+_SPOKEN_YEAR_TAIL = (
+    r"(?:[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|[- ]hundred|[- ](?:oh[- ])?(?:one|two|three|four|five|six|seven|eight|nine))"
+)
+_SPOKEN_YEAR = rf"(?:nineteen|two thousand(?: and)?){_SPOKEN_YEAR_TAIL}?"
+# after a month a bare "nineteen" is a day ("January nineteen"), so a year needs its tail
+_SPOKEN_YEAR_AFTER_MONTH = rf"(?:nineteen{_SPOKEN_YEAR_TAIL}|two thousand{_SPOKEN_YEAR_TAIL}?)"
 
 RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("part_of_day_of", _rx(
@@ -1054,13 +1082,13 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:the\s+(?=\S+\s+(?:quarter|period|month|year)\b))?"
         r"(?:year-earlier|year-ago|year earlier|prior-year|previous-year)"
         r"(?:\s+(?:quarter|period|month|year))?"), _year_earlier),
-    ("spoken_year", _rx(
-        r"(?:the\s+year\s+)?(?:nineteen|two thousand(?: and)?)"
-        r"(?:[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-        r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-        r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-        r"|[- ]hundred|[- ](?:oh[- ])?(?:one|two|three|four|five|six|seven|eight|nine))?"),
-        _spoken_year),
+    ("spoken_year", _rx(rf"(?:the\s+year\s+)?{_SPOKEN_YEAR}"), _spoken_year),
+    # broadcast transcripts: "January nineteen ninety-seven", "the winter of nineteen ninety-four"
+    ("month_spoken_year", _rx(rf"{_M},?\s+(?:of\s+)?(?P<sy>{_SPOKEN_YEAR_AFTER_MONTH})"),
+        _month_spoken_year),
+    ("season_spoken_year", _rx(
+        rf"(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+(?P<sy>{_SPOKEN_YEAR})"),
+        _season_spoken_year),
     ("spoken_decade", _rx(r"the\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies"
                           r"|eighties|nineties)"), _spoken_decade),
     ("year_ended", _rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), _year_ended),

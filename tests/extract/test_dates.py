@@ -417,3 +417,23 @@ def test_tag_dates_movable_feasts(sentence: str, reference: date, span: str, val
 
 def test_tag_does_not_take_easter_island_for_a_date() -> None:
     assert "Easter" not in _values("A cargo ship reached Easter Island.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The flooding began in the winter of nineteen ninety-four.",
+         "the winter of nineteen ninety-four", "1994-WI"),
+        ("Talks collapsed in January nineteen ninety-seven.", "January nineteen ninety-seven",
+         "1997-01"),
+        ("The treaty was signed in June two thousand.", "June two thousand", "2000-06"),
+    ],
+)
+def test_tag_reads_spoken_years_after_months_and_seasons(
+    sentence: str, span: str, value: str
+) -> None:
+    assert _values(sentence)[span] == ("DATE", value)
+
+
+def test_tag_keeps_a_spoken_day_after_a_month_out_of_the_year() -> None:
+    assert "January" in _values("The envoy returns on January nineteen.")
