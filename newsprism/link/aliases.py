@@ -443,18 +443,18 @@ def _named_as(
     text = _DESCRIPTION_DETERMINERS.sub("", _clean(mention.text))
     key = f"{_cls(mention.label)}|{skeleton(text)}"
     node = nodes.get(key)
-    if node is not None and node.docs & docs:
-        return key
+    exact = key if node is not None and node.docs & docs else None
     if _cls(mention.label) != "PERSON" or " " in text or not text[:1].isupper():
-        return None
+        return exact
+    # a surname: the full name it stands for (its one-word node is only a short form)
     candidates = full_names.get(skeleton(text), ())
     for where in ({mention.doc_id}, docs):
         found = [n for n in candidates if n.docs & where]
         if len(found) == 1:
             return found[0].key
         if found:
-            return None
-    return None
+            return exact
+    return exact
 
 
 # Two articles' unresolved same-head descriptions ("the man") are one entity when the articles
