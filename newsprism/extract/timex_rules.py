@@ -1097,6 +1097,12 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+year|year(?:'s|-)?\s?end"
         r"|the\s+(?:current\s+)?"
         r"(?:full|fiscal|calendar)\s+year|the\s+current\s+(?:fiscal\s+)?year)"), _year_end),
+    # "for the year", "earlier in the year", "the first nine months of the year": the current
+    # year of a report (TimeBank annotates these 32 times in 33); "the year ended ..." is above
+    ("the_year", _rx(
+        r"(?:(?:earlier|later)\s+in\s+|(?<=\bfor )|(?<=\bmonths of )|(?<=\bweeks of ))"
+        r"the\s+year(?!\s+(?:ended|ending|to|through|before|after|earlier|ago|two|nineteen)\b)"
+        r"(?![-\w]|\s+\d)"), _year_end),
     ("season_alone", _rx(
         r"(?:the\s+)?(?:(?:early|late|mid)[- ]\s*)?(?P<s>summer|winter|autumn)"
         r"|the\s+(?:(?:early|late)\s+)?(?P<s2>spring|fall)(?!\s+of\b)"), _season_alone),
@@ -1289,6 +1295,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "this_part": ("morning", "afternoon", "evening", "night"),
     "recent_units": ("recent",),
     "year_ended": ("year end",),
+    "the_year": ("the year",),
     "end_of_unit": ("of the week", "of the month"),
     "mid_part": ("mid",),
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine",

@@ -437,3 +437,20 @@ def test_tag_reads_spoken_years_after_months_and_seasons(
 
 def test_tag_keeps_a_spoken_day_after_a_month_out_of_the_year() -> None:
     assert "January" in _values("The envoy returns on January nineteen.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("For the year, grain exports were flat.", "the year"),
+        ("Planting was delayed earlier in the year by heavy rains.", "earlier in the year"),
+        ("Losses grew in the first nine months of the year.", "the year"),
+    ],
+)
+def test_tag_reads_the_year_of_a_report_as_the_current_year(sentence: str, span: str) -> None:
+    assert _values(sentence)[span] == ("DATE", "2022")
+
+
+def test_tag_leaves_awards_of_the_year_alone() -> None:
+    assert "the year" not in _values("She was named player of the year.")
+    assert _values("For the year ended Sept. 30, profit rose.")["the year"] == ("DURATION", "P1Y")
