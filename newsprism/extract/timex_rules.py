@@ -1296,6 +1296,8 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "recent_units": ("recent",),
     "year_ended": ("year end",),
     "the_year": ("the year",),
+    "month_spoken_year": ("nineteen", "two thousand"),
+    "season_spoken_year": ("nineteen", "two thousand"),
     "end_of_unit": ("of the week", "of the month"),
     "mid_part": ("mid",),
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine",
