@@ -844,6 +844,15 @@ def _mid_part(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     return "TIME", f"{iso(ctx.reference)}T{part}", "publication"
 
 
+def _the_day(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"ended the day", "the same day": the day the story is on (as for a bare clock time)."""
+    if (story := _narrative_day(ctx, m)) is not None:
+        return "DATE", story, "previous"
+    if ctx.reference is None:
+        return "DATE", "XXXX-XX-XX", "none"
+    return "DATE", iso(ctx.reference), "publication"
+
+
 def _year_end(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     if ctx.reference is None:
         return "DATE", "XXXX", "none"
@@ -1103,6 +1112,12 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:(?:earlier|later)\s+in\s+|(?<=\bfor )|(?<=\bmonths of )|(?<=\bweeks of ))"
         r"the\s+year(?!\s+(?:ended|ending|to|through|before|after|earlier|ago|two|nineteen)\b)"
         r"(?![-\w]|\s+\d)"), _year_end),
+    # market reports: "ended the day up 2%", "For the day, the index fell", "the same day"
+    ("the_day", _rx(
+        r"(?:(?<=\bend )|(?<=\bends )|(?<=\bended )|(?<=\bending )|(?<=\bfinish )"
+        r"|(?<=\bfinished )|(?<=\bfinishing )|(?<=\bfor )|(?<=\bFor )"
+        r"|the\s+(?:start|end|beginning|close)\s+of\s+)the\s+day(?![-\w])(?!\s+(?:before|after)\b)"
+        r"|the\s+same\s+day(?![-\w])"), _the_day),
     ("season_alone", _rx(
         r"(?:the\s+)?(?:(?:early|late|mid)[- ]\s*)?(?P<s>summer|winter|autumn)"
         r"|the\s+(?:(?:early|late)\s+)?(?P<s2>spring|fall)(?!\s+of\b)"), _season_alone),
@@ -1296,6 +1311,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "recent_units": ("recent",),
     "year_ended": ("year end",),
     "the_year": ("the year",),
+    "the_day": ("the day", "the same day"),
     "month_spoken_year": ("nineteen", "two thousand"),
     "season_spoken_year": ("nineteen", "two thousand"),
     "end_of_unit": ("of the week", "of the month"),

@@ -454,3 +454,23 @@ def test_tag_reads_the_year_of_a_report_as_the_current_year(sentence: str, span:
 def test_tag_leaves_awards_of_the_year_alone() -> None:
     assert "the year" not in _values("She was named player of the year.")
     assert _values("For the year ended Sept. 30, profit rose.")["the year"] == ("DURATION", "P1Y")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("On Wednesday the index fell 3%, to end the day at 7,114.", "the day", "2022-01-05"),
+        ("For the day, the rouble lost 2% against the dollar.", "the day", "2022-01-07"),
+        ("Shares slid at the start of the day.", "the start of the day", "2022-01-07"),
+        ("The figures came out on Monday, and the bank cut rates the same day.", "the same day",
+         "2022-01-03"),
+    ],
+)
+def test_tag_puts_the_day_of_a_market_report_on_the_story_day(
+    sentence: str, span: str, value: str
+) -> None:
+    assert _values(sentence)[span] == ("DATE", value)
+
+
+def test_tag_leaves_the_day_before_an_event_alone() -> None:
+    assert "the day" not in _values("Envoys met the day before the vote.")
