@@ -1165,12 +1165,16 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|initial)"
         r"\s+)?"
         rf"(?:(?P<n>\d+\s1/2|{_NUM}|{_VAGUE}|\d+\.5)[\s-]+)(?:and\s+a\s+half\s+)?"
-        r"(?:(?:more|additional|further|extra)\s+)?"
+        r"(?:(?:more|additional|further|extra|straight|consecutive|successive)\s+)?"
         rf"(?P<u>{_UNIT}|weekend)s?(?:-long|-old|\s+and\s+a\s+half(?![\w-]))?"), _duration),
     ("coming_units", _rx(r"(?:the\s+)?coming\s+(?P<n>)(?P<u>days|weeks|months|years)"), _duration),
     ("long_units", _rx(r"(?P<n>)(?P<u>hours?|days?|weeks?|months?|years?|decades?)-long"),
         _duration),
     ("recent_units", _rx(r"recent\s+(?P<n>)(?P<u>days|weeks|months|decades)"), _duration),
+    # "over the years", "in the years that followed": an unknown number of years
+    ("the_years", _rx(_after("over", "in", "during", "Over", "In", "During")
+                      + r"the\s+(?P<n>)(?P<u>years|decades)(?![-\w])(?!\s+(?:of|to|ahead)\b)"),
+        _duration),
     ("duration_bare", _rx(
         _after("for", "over", "in", "within", "past", "last", "recent", "coming", "next")
         + r"(?P<n>)(?P<u>years|months|weeks|decades|centuries)(?![-\w])"), _duration),
@@ -1311,6 +1315,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "recent_units": ("recent",),
     "year_ended": ("year end",),
     "the_year": ("the year",),
+    "the_years": ("the years", "the decades"),
     "the_day": ("the day", "the same day"),
     "month_spoken_year": ("nineteen", "two thousand"),
     "season_spoken_year": ("nineteen", "two thousand"),

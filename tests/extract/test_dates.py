@@ -474,3 +474,18 @@ def test_tag_puts_the_day_of_a_market_report_on_the_story_day(
 
 def test_tag_leaves_the_day_before_an_event_alone() -> None:
     assert "the day" not in _values("Envoys met the day before the vote.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The rouble rose after six straight days of losses.", "six straight days", "P6D"),
+        ("The economy shrank for two consecutive quarters.", "two consecutive quarters", "P2Q"),
+        ("In the years that followed, the border stayed closed.", "the years", "PXY"),
+        ("The mayor thanked volunteers for their work over the years.", "the years", "PXY"),
+    ],
+)
+def test_tag_reads_runs_of_units_and_the_years_as_durations(
+    sentence: str, span: str, value: str
+) -> None:
+    assert _values(sentence)[span] == ("DURATION", value)
