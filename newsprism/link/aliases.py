@@ -59,6 +59,13 @@ _PAREN = re.compile(r"^\s*\(\s*$")
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\s*\.?\s+(?=\S)")
 # Degrees and suffixes after a person's name: "Regina Benjamin, M.D., M.B.A.", "X, Jr."
 _CREDENTIALS = re.compile(r"(?:\s*,\s*(?:[A-Z]\s*\.?\s*){1,4}|\s*,\s*(?:Jr|Sr|PhD)\s*\.?)+$")
+# A generational suffix without its comma: "Arcade Joseph Comeaux Jr", "Anthony LaCalamita III".
+_GENERATION = re.compile(r"(?<=\S)\s+(?:Jr|Sr|II|III|IV)\s*\.?$")
+# Legal-form words after a company name: "Microsoft Corp." is "Microsoft".
+_LEGAL_FORM = re.compile(
+    r"(?<=\S),?\s+(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|Co|LLC|Plc|PLC|AG|GmbH|SA)"
+    r"\s*\.?$"
+)
 _LEADING_PREPOSITION = re.compile(
     r"^(?:in|at|on|of|near|from|to|into|off|across|along|outside|inside)\s+(?:the\s+)?(?=\S)",
     re.IGNORECASE,
@@ -122,6 +129,7 @@ def _node_key(mention: Mention) -> tuple[str, str] | None:
     if cls == "PERSON":
         text = _HONORIFIC.sub("", text)
         text = _CREDENTIALS.sub("", text)
+        text = _GENERATION.sub("", text)
     if cls in {"PLACE", "FAC"}:
         place = lookup(text)
         if place is not None:
@@ -223,6 +231,23 @@ def _middle_names(members: Sequence[_Node], merge: Callable[[str, str, str], Non
                   f"{short[0].surfaces.most_common(1)[0][0]!r}")
 
 
+def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None]) -> None:
+    """'Lo Presti' = 'Gaetano Lo Presti', 'Mark Felt' = 'W. Mark Felt': a name of two or more
+    words that ends exactly one longer name (its first names or initials dropped)."""
+    index = {" ".join(node.words): node for node in members if len(node.words) >= 2}
+    longer: dict[str, list[_Node]] = defaultdict(list)
+    for node in members:
+        for k in range(1, len(node.words) - 1):
+            tail = " ".join(node.words[k:])
+            if tail in index:
+                longer[tail].append(node)
+    for tail, nodes_ in longer.items():
+        if len(nodes_) == 1:
+            merge(nodes_[0].key, index[tail].key,
+                  f"first name dropped: {nodes_[0].surfaces.most_common(1)[0][0]!r} = "
+                  f"{index[tail].surfaces.most_common(1)[0][0]!r}")
+
+
 def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, list[str]]) -> None:
     def merge(a: str, b: str, why: str) -> None:
         if uf.union(a, b):
@@ -267,6 +292,7 @@ def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, li
         _place_qualifiers(nodes, members, merge)
         if cls == "PERSON":
             _middle_names(members, merge)
+            _name_tails(members, merge)
             _first_name_forms(members, merge)
         if cls == "PLACE":
             _place_suffixes(members, merge)
@@ -287,6 +313,14 @@ def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, li
                     merge(node.key, next(iter(targets)),
                           f"acronym: {surface!r} = initials of "
                           f"{nodes[next(iter(targets))].surfaces.most_common(1)[0][0]!r}")
+        # a legal form dropped: Microsoft Corp. = Microsoft
+        for node in members:
+            for surface in node.surfaces:
+                stripped = _LEGAL_FORM.sub("", surface)
+                other_key = f"{cls}|{skeleton(stripped)}"
+                if stripped != surface and other_key in nodes and other_key != node.key:
+                    merge(node.key, other_key, f"legal form dropped: {surface!r} = {stripped!r}")
+                    break
         # a leading nationality adjective dropped: Kazakhstani Health Ministry = Health Ministry
         for node in members:
             surface = node.surfaces.most_common(1)[0][0]
