@@ -392,6 +392,12 @@ def _short_forms(
                 short_target[(doc_id, key)] = ranked[0]
         elif len(corpus) == 1:
             short_target[(doc_id, key)] = next(iter(corpus))
+        elif corpus and node.cls != "PERSON":
+            # "Colts" in an article that never writes "Indianapolis Colts": the longer name the
+            # corpus uses far more than any other (a surname is never guessed this way)
+            ranked = sorted(corpus, key=lambda r: (-docs_of_root[r], r))
+            if docs_of_root[ranked[0]] >= SHORT_FORM_DOMINANCE * docs_of_root[ranked[1]]:
+                short_target[(doc_id, key)] = ranked[0]
     return short_target
 
 
@@ -1021,8 +1027,19 @@ def resolve(
                     evidence[target].append(why)
         else:
             root_of_mention[(doc_id, start, end)] = uf.find(key)
+    # a description written as a short form ("the Colts" tagged as a noun) goes where that
+    # short form goes in most articles
+    went: dict[str, Counter[str]] = defaultdict(Counter)
+    for (_doc_id, key), target in short_target.items():
+        went[key][target] += 1
+    short_default = {key: counted.most_common(1)[0][0] for key, counted in went.items()
+                     if counted.most_common(1)[0][1] * 2 > sum(counted.values())}
+
+    def name_root(key: str) -> str:
+        return short_default.get(key) or uf.find(key)
+
     _resolve_references(references, keys, root_of_mention, scopes or {}, similarity, evidence,
-                        nodes, extra_surfaces, uf.find, roles)
+                        nodes, extra_surfaces, name_root, roles)
     used_roots = set(root_of_mention.values())
     qualified = _possessive_forms(documents, keys, nodes, root_of_mention, evidence)
 
