@@ -1236,7 +1236,21 @@ def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
             return False  # ages and fractions: "26-year-old", "three-quarters"
         if word in ("a second", "an hour's") or before.endswith("$"):
             return False  # "a second betrayal"; money
-    return True
+        if re.match(r"\s+old\b", after):
+            return False  # an age: "52 years old"
+        if re.search(r"\b(?:a|one|three)\s+quarters?$", word) and _FRACTION_OF.match(after):
+            return False  # a fraction: "more than a quarter of the market"
+    if name == "relative_unit" and m["u"][:1].isupper() and re.search(r"[\"“'‘]\s*$", before):
+        return False  # a programme's title: ABC's "This Week"
+    # a capitalised "Today" after a name is a title: "USA Today", "VOA Today"
+    title = m[0].startswith("Today") and re.search(r"\b[A-Z][\w.]*\s+$", before)
+    return not (name == "deictic" and title)
+
+
+# "a quarter of ..." is a fraction unless the whole is a span of time ("of an hour", "of a century")
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?!(?:an?\s+)?(?:hour|century|year|day|minute)\b)(?:the|a|an|its|their|all|[a-z]+)\b"
+)
 
 
 _ARTICLE_OF_LONG = re.compile(r"(?:a|an|A|An)\s+(?=[a-z]+-long$)")

@@ -489,3 +489,21 @@ def test_tag_reads_runs_of_units_and_the_years_as_durations(
     sentence: str, span: str, value: str
 ) -> None:
     assert _values(sentence)[span] == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The hostage, 37 years old when he was seized, was freed.",
+        "Junk bonds account for more than a quarter of the fund's assets.",
+        'The minister said on ABC\'s "This Week" that talks would go on.',
+        "He told USA Today that the ceasefire would hold.",
+    ],
+)
+def test_tag_ignores_ages_fractions_and_titles(sentence: str) -> None:
+    assert tag(sentence, REF) == []
+
+
+def test_tag_keeps_consecutive_quarters_of_growth_as_time() -> None:
+    values = _values("Japan entered a recession after two consecutive quarters of decline.")
+    assert values["two consecutive quarters"] == ("DURATION", "P2Q")
