@@ -123,9 +123,30 @@ class Resolution:
     by_mention: dict[tuple[str, int, int], str]  # (doc_id, start, end) -> entity id
 
 
+# Where a facility or organisation is, written after its name: "Betty Ford Center in Rancho
+# Mirage", "the Estelle Unit in Huntsville , Texas", "Beverly Hills , California".
+_PLACE_TAIL = re.compile(r"(?:\s+(?:in|near|at)\s+|\s*,\s*)(?=[A-Z])")
+
+
+def _drop_place_tail(text: str) -> str:
+    """The name before a trailing location, when that name is still two capitalised words or
+    more (one word before it, as in "Paris, Texas", is a place's own name)."""
+    match = _PLACE_TAIL.search(text)
+    if match is None:
+        return text
+    head = text[:match.start()].strip()
+    words = head.split()
+    if len(words) >= 2 and all(w[:1].isupper() or w.lower() in {"of", "the", "and"}
+                               for w in words):
+        return head
+    return text
+
+
 def _node_key(mention: Mention) -> tuple[str, str] | None:
     text = _clean(mention.normal or mention.text)
     cls = _cls(mention.label)
+    if cls in {"ORG", "FAC", "PLACE"}:
+        text = _drop_place_tail(text)
     if cls == "PERSON":
         text = _HONORIFIC.sub("", text)
         text = _CREDENTIALS.sub("", text)
