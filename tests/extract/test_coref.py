@@ -118,3 +118,18 @@ def test_coref_verb_roles_copies_and_references_carry_roles(nlp) -> None:
     assert with_roles[0].roles == ["open:agent"] and names[0].roles == []  # copies
     gunman = next(m for m in find_references(doc, doc._.mentions) if m.head == "gunman")
     assert gunman.roles == ["arrest:patient"]
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Rescuers reached the climber Owen Tate on Sunday. His body was flown to Christchurch.",
+     "His body"),
+    ("Divers recovered the body of Owen Tate from the lake on Monday.", "the body of Owen Tate"),
+])
+def test_coref_body_refers_to_its_owner(nlp, text: str, phrase: str) -> None:
+    doc = parse(nlp, text)
+    start = text.index(phrase)
+    candidate = Mention("t", start, start + len(phrase), phrase, "PERSON")
+    names = [m for m in doc._.mentions if m.text == "Owen Tate"]
+    assert names
+    found = find_references(doc, names, [candidate])
+    assert refers(text, found) == {phrase.lower(): "Owen Tate"}
