@@ -393,8 +393,23 @@ def _month_alone(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
         # month's year (MEANTIME and TimeBank annotate the two separately)
         year = ctx.reference.year + _RELATION_SHIFT[of_year["rel"].lower()]
         return "DATE", f"{year}-{month:02d}", "publication"
-    value, anchor = _resolve_month(ctx, month, _future_sentence(ctx, m), relation)
+    tense = clause_tense(ctx.text, m.start(), m.end())
+    if not relation and tense != "future" and ctx.reference is not None and _opens_sentence(ctx, m):
+        # "In January, the company brought in a new chief": a report opening on a bare month
+        # tells what has happened (TBAQ and MEANTIME: 6 of 6 the latest such month)
+        ref = ctx.reference
+        year = ref.year if month <= ref.month else ref.year - 1
+        return "DATE", f"{year}-{month:02d}", "publication"
+    value, anchor = _resolve_month(ctx, month, tense == "future", relation)
     return "DATE", value, anchor
+
+
+_MONTH_OPENER = re.compile(r"(?:^|[.!?][\"'’”]?\s+|\n)[\"'`(]*In\s+$")
+
+
+def _opens_sentence(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether a month expression opens its sentence after "In"."""
+    return bool(_MONTH_OPENER.search(ctx.text, max(0, m.start() - 8), m.start()))
 
 
 _OF_RELATIVE_YEAR = re.compile(r"\s+of\s+(?P<rel>next|last|this)\s+year\b", FLAGS)

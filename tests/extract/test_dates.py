@@ -507,3 +507,16 @@ def test_tag_ignores_ages_fractions_and_titles(sentence: str) -> None:
 def test_tag_keeps_consecutive_quarters_of_growth_as_time() -> None:
     values = _values("Japan entered a recession after two consecutive quarters of decline.")
     assert values["two consecutive quarters"] == ("DURATION", "P2Q")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Prices rose. In November, the central bank raised its rate.", "2021-11"),
+        ("Prices rose. In early November, the central bank raised its rate.", "2021-11"),
+        # a future cue keeps an opening month ahead
+        ("Prices rose. In November, the central bank will raise its rate.", "2022-11"),
+    ],
+)
+def test_tag_reads_a_sentence_opening_month_as_the_latest_one(sentence: str, value: str) -> None:
+    assert next(t.value for t in tag(sentence, REF) if "November" in t.text) == value
