@@ -394,9 +394,12 @@ def _month_alone(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
         year = ctx.reference.year + _RELATION_SHIFT[of_year["rel"].lower()]
         return "DATE", f"{year}-{month:02d}", "publication"
     tense = clause_tense(ctx.text, m.start(), m.end())
-    if not relation and tense != "future" and ctx.reference is not None and _opens_sentence(ctx, m):
-        # "In January, the company brought in a new chief": a report opening on a bare month
-        # tells what has happened (TBAQ and MEANTIME: 6 of 6 the latest such month)
+    looks_back = _LOOKS_BACK.search(ctx.text, max(0, m.start() - 8), m.start()) or (
+        tense != "future" and _MONTH_OPENER.search(ctx.text, max(0, m.start() - 8), m.start())
+    )
+    if not relation and looks_back and ctx.reference is not None:
+        # "since November"; "In January, the company brought in a new chief": a report opening
+        # on a bare month tells what has happened (TBAQ and MEANTIME: 6 of 6 the latest one)
         ref = ctx.reference
         year = ref.year if month <= ref.month else ref.year - 1
         return "DATE", f"{year}-{month:02d}", "publication"
@@ -404,12 +407,9 @@ def _month_alone(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     return "DATE", value, anchor
 
 
+# "In" opening a sentence before a month; "since" before one (it looks back whatever the tense)
 _MONTH_OPENER = re.compile(r"(?:^|[.!?][\"'’”]?\s+|\n)[\"'`(]*In\s+$")
-
-
-def _opens_sentence(ctx: Context, m: re.Match[str]) -> bool:
-    """Whether a month expression opens its sentence after "In"."""
-    return bool(_MONTH_OPENER.search(ctx.text, max(0, m.start() - 8), m.start()))
+_LOOKS_BACK = re.compile(r"\b[Ss]ince\s+$")
 
 
 _OF_RELATIVE_YEAR = re.compile(r"\s+of\s+(?P<rel>next|last|this)\s+year\b", FLAGS)
