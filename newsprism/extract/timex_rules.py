@@ -341,6 +341,10 @@ def _month_day(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     if day > calendar.monthrange(2000, month)[1]:
         return None
     value, anchor = _resolve_month_day(ctx, month, day, _future_sentence(ctx, m))
+    ref = ctx.reference
+    if ref is not None and _LOOKS_BACK.search(ctx.text, max(0, m.start() - 8), m.start()):
+        latest = date(ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1, month, 1)
+        value = iso(latest.replace(day=min(day, calendar.monthrange(latest.year, month)[1])))
     wd = g.get("wd")
     if wd and ctx.reference is None:
         anchor = "none"

@@ -518,6 +518,7 @@ def test_tag_keeps_consecutive_quarters_of_growth_as_time() -> None:
         ("Prices rose. In November, the central bank will raise its rate.", "2022-11"),
         # "since" looks back whatever the tense
         ("Prices have risen since November and will keep rising.", "2021-11"),
+        ("Prices have risen since November 3 and will keep rising.", "2021-11-03"),
     ],
 )
 def test_tag_reads_a_sentence_opening_month_as_the_latest_one(sentence: str, value: str) -> None:
