@@ -606,7 +606,9 @@ def _offset(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     if unit == "decade":
         unit, amount = "year", amount * 10  # "a decade ago" names a year, not a decade
     if unit in TIME_UNITS:
-        return None  # clock arithmetic needs a time of day we rarely have; let the span stand
+        # clock arithmetic needs a time of day we rarely have: the length of time, as TBAQ
+        # annotates "(just over) an hour later", "72 hours after"
+        return "DURATION", _duration_value(amount, unit), "none"
     anchor_value: str | None = None
     anchor = "publication"
     near_previous = ctx.previous is not None and m.start() - ctx.previous_end < 400
@@ -1207,8 +1209,6 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r")"), _ref),
 ]
 
-# Words after which a bare "now" is not a time ("now that" is a conjunction).
-_NOT_TIME_AFTER = re.compile(r"^\s+that\b", FLAGS)
 # A four-digit number is not a year when it counts something.
 _COUNT_AFTER = re.compile(
     r"^\s*(?:people|persons|men|women|troops|soldiers|police|dead|killed|injured|wounded|workers"
@@ -1225,8 +1225,6 @@ def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
     before = text[max(0, m.start() - 12) : m.start()]
     after = text[m.end() : m.end() + 20]
     word = m[0].lower()
-    if name == "refs" and word == "now" and _NOT_TIME_AFTER.match(after):
-        return False
     if name == "year":
         if _MONEY_BEFORE.search(before) or _COUNT_AFTER.match(after):
             return False

@@ -524,3 +524,15 @@ def test_tag_keeps_consecutive_quarters_of_growth_as_time() -> None:
 def test_tag_reads_a_sentence_opening_month_as_the_latest_one(sentence: str, value: str) -> None:
     reference = date(2022, 10, 20)  # the nearest November is the coming one
     assert next(t.value for t in tag(sentence, reference) if "November" in t.text) == value
+
+
+def test_tag_reads_now_that_as_the_present() -> None:
+    # TimeBank and AQUAINT annotate "now that" as the present 3 times in 3
+    assert _values("Aqaba is the only port left now that the roads are closed.")["now"] == (
+        "DATE", "PRESENT_REF",
+    )
+
+
+def test_tag_gives_an_hour_later_its_length() -> None:
+    values = _values("He was declared dead just over an hour later.")
+    assert values["an hour later"] == ("DURATION", "PT1H")
