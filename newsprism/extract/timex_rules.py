@@ -57,10 +57,10 @@ FUTURE_CUE_AFTER_WINDOW = 120
 # named at most this many characters before it (about two sentences), else the publication day.
 # Calibrated on TimeBank/AQUAINT/MEANTIME clock times (300-5000 scored the same; 150 loses one).
 CLOCK_ANCHOR_WINDOW = 400
-# How far (characters) around a year-less date the clause-tense test reads its sentence.
-# Weighting the side a past-tense verb points to more strongly than TENSE_BIAS (3-10) lowered
-# TimeBank value F1 (0.820 -> 0.810 at 10): year-less dates after a past verb are often near
-# deadlines ("payable Dec. 15 to holders of record Nov. 20"), so only a future cue counts.
+# How far (characters) around a year-less date the sentence-level tense test reads. Only its
+# "future" answer moves a date: weighting the side a past-tense verb points to more strongly
+# than TENSE_BIAS (3-10) lowered TimeBank value F1 (0.820 -> 0.810 at 10), as year-less dates
+# after a past verb are often near deadlines ("payable Dec. 15 to holders of record Nov. 20").
 SENTENCE_WINDOW = 250
 
 # --- regular-expression pieces ------------------------------------------------------------------
