@@ -34,6 +34,7 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     (a year completed from the story's other articles); otherwise the dates component infers it.
     """
     doc = nlp.make_doc(document.text)
+    extensions.remember_text(doc, document.text)
     doc._.doc_id = document.id
     doc._.published = document.published if document.published.value else None
     return doc

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from newsprism.extract.attribution_features import (
     SPAN_TYPES,
     RuleSpans,
+    candidate_features,
     doc_features,
     spans_from_labels,
 )
@@ -34,6 +35,11 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution"
 # A path to another model folder, or "none" to run the rules alone.
 MODEL_ENV = "NEWSPRISM_ATTRIBUTION_MODEL"
 TokenSpan = tuple[int, int]
+# Tag only the sentences that may hold an attribution (attribution_features.candidate_features);
+# NEWSPRISM_ATTRIBUTION_ALL_SENTENCES=1 tags every sentence, to compare.
+CANDIDATES_ONLY = os.environ.get("NEWSPRISM_ATTRIBUTION_ALL_SENTENCES", "0").strip() not in {
+    "1", "true", "yes"
+}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Relations of a cue's child that carry what was said, believed or found.
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj"})
@@ -97,12 +103,21 @@ def tag_spans(model: AttributionModel, doc: Doc, rules: RuleSpans) -> dict[str, 
         return {kind: [] for kind in SPAN_TYPES}
     import pycrfsuite
 
+    if CANDIDATES_ONLY:
+        indices, features = candidate_features(doc, rules, model.lexicon)
+    else:
+        indices, features = list(range(len(doc))), doc_features(doc, rules, model.lexicon)
+    if not indices:
+        return {kind: [] for kind in SPAN_TYPES}
     # One sequence for the three taggers: converting the features is most of the cost.
-    sequence = pycrfsuite.ItemSequence(doc_features(doc, rules, model.lexicon))
-    return {
-        kind: spans_from_labels(doc, model.taggers[kind].tag(sequence))  # type: ignore[attr-defined]
-        for kind in SPAN_TYPES
-    }
+    sequence = pycrfsuite.ItemSequence(features)
+    spans: dict[str, list[TokenSpan]] = {}
+    for kind in SPAN_TYPES:
+        labels = ["O"] * len(doc)
+        for i, label in zip(indices, model.taggers[kind].tag(sequence), strict=True):  # type: ignore[attr-defined]
+            labels[i] = label
+        spans[kind] = spans_from_labels(doc, labels)
+    return spans
 
 
 def _distance(a: TokenSpan, b: TokenSpan) -> int:

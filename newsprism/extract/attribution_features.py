@@ -33,6 +33,12 @@ CUE_BUCKETS: tuple[tuple[float, str], ...] = ((0.5, "high"), (0.2, "mid"), (0.05
 ANCESTOR_CUE_SHARE = 0.2
 MAX_ANCESTOR_STEPS = 8
 WINDOW = 2
+# A sentence goes to the tagger when a lemma outside the rules' cues heads a training cue at least
+# this often. Chosen on PolNeAR train's 10% hold-out: at 0.1 the scores equal tagging every
+# sentence (source 0.718 vs 0.717 exact) on three quarters of the tokens; at 0.2 source fell to
+# 0.710 (docs/benchmarks.md, "Cost" under quotes and attributions).
+CANDIDATE_CUE_SHARE = 0.1
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
 OPEN_MARKS = frozenset("“«„")
 CLOSE_MARKS = frozenset("”»")
 
@@ -181,7 +187,7 @@ def _quote_flags(columns: _Columns) -> list[bool]:
 
 
 def _rule_tags(doc: Doc, rules: RuleSpans) -> list[dict[str, float]]:
-    tags: list[dict[str, float]] = [{} for _ in doc]
+    tags: list[dict[str, float]] = [{} for _ in range(len(doc))]
     for kind in SPAN_TYPES:
         for i, label in enumerate(bio_labels(doc, rules.get(kind, ()))):
             if label != "O":
@@ -235,18 +241,19 @@ NEIGHBOUR_KEYS: tuple[str, ...] = ("w", "t", "d", "c", "q", "r", "ad", "e")
 PAD: Features = {"pad": 1.0}
 
 
-def _base(doc: Doc, lexicon: Mapping[str, float], rules: RuleSpans) -> list[Features]:
-    """Each token's own features (without the neighbours')."""
-    columns = _Columns.of(doc)
+def _base(doc: Doc, columns: _Columns, lexicon: Mapping[str, float], rules: RuleSpans,
+          indices: Sequence[int]) -> dict[int, Features]:
+    """The own features (without the neighbours') of the tokens at ``indices``."""
     quoted = _quote_flags(columns)
     rule_tags = _rule_tags(doc, rules)
     ancestors = _ancestor_cues(columns, lexicon)
     lemmas, deps, tags, heads, starts = (columns.lemma, columns.dep, columns.tag, columns.head,
                                          columns.sent_start)
     buckets = [_bucket(lexicon.get(lemma, 0.0)) for lemma in lemmas]
-    rows: list[Features] = []
+    rows: dict[int, Features] = {}
     last = len(lemmas) - 1
-    for i, lemma in enumerate(lemmas):
+    for i in indices:
+        lemma = lemmas[i]
         head = heads[i]
         head_lemma = lemmas[head]
         row: Features = {
@@ -274,21 +281,74 @@ def _base(doc: Doc, lexicon: Mapping[str, float], rules: RuleSpans) -> list[Feat
                         "as": f"{min(steps, 4)}|{dep}"})
         else:
             row["ad"] = "none"
-        rows.append(row)
+        rows[i] = row
     return rows
 
 
-def doc_features(doc: Doc, rules: RuleSpans, lexicon: Mapping[str, float]) -> list[Features]:
-    """Every token's features (python-crfsuite's nested-dict form): its own, and its neighbours'
-    within :data:`WINDOW` under their offset. Neighbours share one dict, so the strings are built
-    once per token (crfsuite joins the names)."""
-    base = _base(doc, lexicon, rules)
-    shared = [{key: row[key] for key in NEIGHBOUR_KEYS if key in row} for row in base]
+def candidate_features(doc: Doc, rules: RuleSpans, lexicon: Mapping[str, float]
+                       ) -> tuple[list[int], list[Features]]:
+    """The tokens of the sentences that may hold an attribution the rules did not find, in order,
+    and their features: sentences with a likely cue (a lemma whose training cue share is at least
+    :data:`CANDIDATE_CUE_SHARE`) that is not a cue the rules found, or with quoted words that are
+    not a content the rules found. The tagger reads only these: its attributions that repeat the
+    rules' are dropped anyway (``quotes.combine``), and a sentence with no likely cue rarely
+    holds one."""
+    columns = _Columns.of(doc)
+    indices = _candidates(columns, doc, rules, lexicon)
+    return indices, _features(doc, columns, rules, lexicon, indices)
+
+
+def _candidates(columns: _Columns, doc: Doc, rules: RuleSpans,
+                lexicon: Mapping[str, float]) -> list[int]:
+    n = len(columns.text)
+    covered = {kind: [False] * n for kind in ("cue", "content")}
+    for kind, flags in covered.items():
+        for start, end in rules.get(kind, ()):
+            span = _token_span(doc, start, end)
+            if span is not None:
+                flags[span[0]:span[1]] = [True] * (span[1] - span[0])
+    quoted = _quote_flags(columns)
+    kept: list[int] = []
+    sentence: list[int] = []
+    keep = False
+    for i, text in enumerate(columns.text):
+        if columns.sent_start[i] and sentence:
+            if keep:
+                kept.extend(sentence)
+            sentence, keep = [], False
+        sentence.append(i)
+        keep = keep or (
+            (not covered["content"][i] and (quoted[i] or text in QUOTE_MARKS))
+            or (not covered["cue"][i]
+                and lexicon.get(columns.lemma[i], 0.0) >= CANDIDATE_CUE_SHARE)
+        )
+    if keep:
+        kept.extend(sentence)
+    return kept
+
+
+def doc_features(doc: Doc, rules: RuleSpans, lexicon: Mapping[str, float],
+                 indices: Sequence[int] | None = None) -> list[Features]:
+    """The features (python-crfsuite's nested-dict form) of the tokens at ``indices`` (default
+    every token): each token's own, and its neighbours' within :data:`WINDOW` under their
+    offset. Neighbours share one dict, so the strings are built once per token (crfsuite joins
+    the names). Neighbours are read from the Doc, so a token's features do not depend on which
+    other tokens are tagged."""
+    columns = _Columns.of(doc)
+    return _features(doc, columns, rules, lexicon, range(len(doc)) if indices is None else indices)
+
+
+def _features(doc: Doc, columns: _Columns, rules: RuleSpans, lexicon: Mapping[str, float],
+              wanted: Sequence[int]) -> list[Features]:
+    n = len(columns.text)
     offsets = [(offset, str(offset)) for offset in range(-WINDOW, WINDOW + 1) if offset]
-    n = len(base)
+    needed = sorted({j for i in wanted for j in range(i - WINDOW, i + WINDOW + 1) if 0 <= j < n})
+    base = _base(doc, columns, lexicon, rules, needed)
+    shared = {i: {key: row[key] for key in NEIGHBOUR_KEYS if key in row}
+              for i, row in base.items()}
     features: list[Features] = []
-    for i, row in enumerate(base):
-        item: Features = {"bias": 1.0, **row}
+    for i in wanted:
+        item: Features = {"bias": 1.0, **base[i]}
         for offset, name in offsets:
             j = i + offset
             item[name] = shared[j] if 0 <= j < n else PAD

@@ -39,6 +39,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell :func:`doc_text` the text a Doc was made from (``nlp.make_doc(text)`` keeps every
+    character), so it is never joined from the tokens."""
+    doc.user_data[_TEXT_KEY] = (id(doc), text)
+
+
 def register_extensions() -> None:
     for name, default in EXTENSIONS.items():
         if not Doc.has_extension(name):

@@ -106,7 +106,10 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
+        self.mentions = mentions
         self.people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
+        # Doc.ents builds every entity Span anew on each access (Span.ents reads it too).
+        self.entities = doc.ents
 
     def fullest(self, name: str) -> str:
         """The longest form of a person's name in the article sharing its surname."""
@@ -144,10 +147,22 @@ class SpeakerResolver:
                 return fullest
         if root.lower_ in PRONOUNS or (root.pos_ == "NOUN" and root.lemma_.lower() in PERSON_ROLES):
             return self.person_before(span.start_char, skip=content) or span.text
-        entities = [e for e in span.ents if e.label_ in SPEAKER_LABELS]
+        entities = [e for e in _within(self.entities, span) if e.label_ in SPEAKER_LABELS]
         if entities and root.pos_ == "PROPN":
             return _strip_determiner(max(entities, key=len).text)
         return _strip_determiner(span.text)
+
+
+def _within(entities: tuple[Span, ...], span: Span) -> list[Span]:
+    """``span.ents`` from entities read once: those wholly inside the span, up to the first
+    that starts inside it and ends outside."""
+    inside: list[Span] = []
+    for entity in entities:
+        if entity.start >= span.start:
+            if entity.end > span.end:
+                break
+            inside.append(entity)
+    return inside
 
 
 # '"...," the group's director, Sofia Renn, told': at most this many tokens between a closing
@@ -496,10 +511,10 @@ def _resolver(doc: Doc) -> tuple[list[Mention], SpeakerResolver]:
 
 def rule_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Quote]:
     """The attributions the rules find (no trained model)."""
-    mentions, default = _resolver(doc)
-    resolver = resolver or default
+    if resolver is None:
+        _mentions, resolver = _resolver(doc)
     found = [
-        *pull_quotes(doc, mentions, resolver),
+        *pull_quotes(doc, resolver.mentions, resolver),
         *quoted_speech(doc, resolver),
         *reported_speech(doc, resolver),
         *according_to(doc, resolver),

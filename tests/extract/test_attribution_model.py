@@ -11,6 +11,7 @@ from spacy.language import Language
 from newsprism.extract.attribution import MODEL_ENV, load_model
 from newsprism.extract.attribution_features import (
     bio_labels,
+    candidate_features,
     doc_features,
     rule_spans,
     spans_from_labels,
@@ -126,3 +127,26 @@ def test_model_keeps_rule_quotes(nlp: Language) -> None:
     for quote in rules:
         assert any((q.start, q.end, q.speaker) == (quote.start, quote.end, quote.speaker)
                    for q in found)
+
+
+def test_tagger_reads_only_sentences_with_an_attribution_left_to_find(nlp: Language) -> None:
+    model = load_model()
+    if model is None:
+        pytest.skip("attribution weights not installed")
+    text = (
+        "The river rose two metres overnight. "
+        "The mayor said the bridge would reopen on Monday. "
+        "The governor has criticized the slow response of the national rescue agency."
+    )
+    doc = parsed(nlp, text)
+    rules = rule_spans(rule_quotes(doc))
+    said = text.index("said")
+    assert [said, said + 4] in rules["cue"]
+    assert not any(start > said for start, _ in rules["cue"])
+    indices, features = candidate_features(doc, rules, model.lexicon)
+    kept = {doc[i].sent.text.strip() for i in indices}
+    # no cue at all; a cue the rules found; a cue ("criticize") the rules missed
+    assert kept == {"The governor has criticized the slow response of the national rescue agency."}
+    assert len(features) == len(indices)
+    # a token's features are those it has when the whole Doc is tagged
+    assert features[0] == doc_features(doc, rules, model.lexicon)[indices[0]]
