@@ -148,6 +148,29 @@ def shift_value(value: str, amount: int, unit: str) -> str | None:
     return None
 
 
+def shift_coarse(value: str, amount: int, unit: str) -> str | None:
+    """Move a value coarser than ``unit`` ("a week after" a month) from its middle, keeping its
+    own granularity: "1989-01" plus a week is still "1989-01", plus six weeks "1989-02"."""
+    days = {"day": 1, "week": 7}.get(unit)
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+        middle, shape = date(int(m[1]), int(m[2]), 15), "month"
+    elif m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
+        middle, shape = date.fromisocalendar(int(m[1]), int(m[2]), 4), "week"
+    elif m := re.fullmatch(r"(\d{4})-Q(\d)", value):
+        middle, shape = date(int(m[1]), 3 * int(m[2]) - 1, 15), "quarter"
+    elif m := re.fullmatch(r"(\d{4})", value):
+        middle, shape = date(int(m[1]), 7, 1), "year"
+    else:
+        return None
+    if days is not None:
+        moved = middle + timedelta(days=days * amount)
+    elif unit in ("month", "quarter"):
+        moved = add_months(middle, amount * (3 if unit == "quarter" else 1))
+    else:
+        return None
+    return at_granularity(moved, shape)
+
+
 def at_granularity(day: date, unit: str) -> str:
     """The value of a day at the granularity a relative expression speaks in."""
     return {

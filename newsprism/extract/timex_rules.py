@@ -38,6 +38,7 @@ from newsprism.extract.timex_calendar import (
     month_number,
     parse_number,
     quarter_of,
+    shift_coarse,
     shift_value,
     truncate_value,
 )
@@ -617,7 +618,10 @@ def _offset(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     elif direction == "ago" and unit == "year" and near_previous and "Q" in (ctx.previous or ""):
         anchor_value, anchor = ctx.previous, "previous"  # "up from $X a year ago" (quarters)
     if anchor_value is not None:
-        shifted = shift_value(anchor_value, sign * amount, unit)
+        # an anchor coarser than the unit ("a week later" after "In January") stays coarse
+        shifted = shift_value(anchor_value, sign * amount, unit) or shift_coarse(
+            anchor_value, sign * amount, unit
+        )
         if shifted and unit == "year" and re.fullmatch(r"\d{4}-\d\d(-\d\d)?", shifted):
             shifted = shifted[:4]  # "a year earlier" than a month or day names a year
         if shifted:

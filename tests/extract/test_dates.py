@@ -536,3 +536,9 @@ def test_tag_reads_now_that_as_the_present() -> None:
 def test_tag_gives_an_hour_later_its_length() -> None:
     values = _values("He was declared dead just over an hour later.")
     assert values["an hour later"] == ("DURATION", "PT1H")
+
+
+def test_tag_keeps_an_offset_from_a_coarser_date_at_that_date_s_granularity() -> None:
+    # before: "a week later" fell back to a week after publication
+    values = _values("In March, a week later, the clinic was attacked.")
+    assert values["a week later"] == ("DATE", "2021-03")
