@@ -603,7 +603,11 @@ def _offset(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     if amount is None:
         if unit == "year" and direction == "ago" and ctx.reference is not None:
             return "DATE", f"{str(ctx.reference.year)[:3]}X", "publication"  # "a few years ago"
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "publication"
+        if direction != "ago":
+            # "a few days later": no day to name, and not the future of the reader either; the
+            # length of time, as TimeBank annotates it ("A few days" P XD, 1 of 1)
+            return "DURATION", _duration_value(None, unit), "none"
+        return "DATE", "PAST_REF", "publication"
     if unit == "decade":
         unit, amount = "year", amount * 10  # "a decade ago" names a year, not a decade
     if unit in TIME_UNITS:

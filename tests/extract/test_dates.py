@@ -542,3 +542,11 @@ def test_tag_keeps_an_offset_from_a_coarser_date_at_that_date_s_granularity() ->
     # before: "a week later" fell back to a week after publication
     values = _values("In March, a week later, the clinic was attacked.")
     assert values["a week later"] == ("DATE", "2021-03")
+
+
+def test_tag_gives_a_vague_offset_its_length() -> None:
+    values = _values("The envoy arrived on Monday. A few days later, talks resumed.")
+    assert values["A few days later"] == ("DURATION", "PXD")
+    assert _values("Several weeks ago, the talks collapsed.")["Several weeks ago"] == (
+        "DATE", "PAST_REF",
+    )
