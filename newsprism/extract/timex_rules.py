@@ -864,8 +864,12 @@ def _year_ended(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
 
 
 def _mid_part(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
-    """"mid-morning": the part of the day the story is on (as for a bare clock time)."""
+    """"mid-morning": the part of the day the story is on (as for a bare clock time), or of the
+    day named after it ("mid-afternoon yesterday")."""
     part = PARTS_OF_DAY[m["part"].lower()]
+    if m["w"] and ctx.reference is not None:
+        day = ctx.reference + timedelta(days=_DEICTIC_DAYS[m["w"].lower()])
+        return "TIME", f"{iso(day)}T{part}", "publication"
     if (story := _narrative_day(ctx, m)) is not None:
         return "TIME", f"{story}T{part}", "previous"
     if ctx.reference is None:
@@ -1130,7 +1134,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("spoken_decade", _rx(r"the\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies"
                           r"|eighties|nineties)"), _spoken_decade),
     ("year_ended", _rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), _year_ended),
-    ("mid_part", _rx(r"mid[- ]?(?P<part>morning|afternoon)"), _mid_part),
+    ("mid_part", _rx(
+        r"mid[- ]?(?P<part>morning|afternoon)(?:\s+(?P<w>yesterday|today|tomorrow))?"), _mid_part),
     ("year_end", _rx(
         r"(?:the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+year|year(?:'s|-)?\s?end"
         r"|the\s+(?:current\s+)?"

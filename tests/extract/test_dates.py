@@ -550,3 +550,8 @@ def test_tag_gives_a_vague_offset_its_length() -> None:
     assert _values("Several weeks ago, the talks collapsed.")["Several weeks ago"] == (
         "DATE", "PAST_REF",
     )
+
+
+def test_tag_puts_mid_afternoon_yesterday_on_yesterday() -> None:
+    values = _values("In London at mid-afternoon yesterday, the shares were up.")
+    assert values["mid-afternoon yesterday"] == ("TIME", "2022-01-06TAF")
