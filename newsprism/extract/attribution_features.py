@@ -143,24 +143,35 @@ class _Columns:
     @classmethod
     def of(cls, doc: Doc) -> _Columns:
         # One numpy array for every attribute: building a Token object per access (and per
-        # token.head) was most of the feature time.
-        rows = doc.to_array(_ARRAY_ATTRS).tolist()
+        # token.head) was most of the feature time. Each distinct string is decoded once.
+        orth, space, low, lem, tag, dep, iob, ent_type, rel_head, start = (
+            doc.to_array(_ARRAY_ATTRS).T.tolist()
+        )
         strings = doc.vocab.strings
-        columns = cls([], [], [], [], [], [], [], [], [])
-        for i, (orth, space, low, lem, tag, dep, iob, ent_type, rel_head, start) in enumerate(
-            rows
-        ):
-            columns.text.append(strings[orth])
-            columns.whitespace.append(" " if space else "")
-            columns.lower.append(strings[low])
-            columns.lemma.append(strings[lem].lower())
-            columns.tag.append(strings[tag])
-            columns.dep.append(strings[dep])
-            columns.ent.append(_IOB[iob] + (strings[ent_type] if ent_type else ""))
+        decoded: dict[int, str] = {0: ""}
+
+        def text_of(hashes: list[int]) -> list[str]:
+            out = []
+            for key in hashes:
+                value = decoded.get(key)
+                if value is None:
+                    value = decoded[key] = strings[key]
+                out.append(value)
+            return out
+
+        types = text_of(ent_type)
+        return cls(
+            text=text_of(orth),
+            whitespace=[" " if flag else "" for flag in space],
+            lower=text_of(low),
+            lemma=[lemma.lower() for lemma in text_of(lem)],
+            tag=text_of(tag),
+            dep=text_of(dep),
+            ent=[_IOB[b] + t for b, t in zip(iob, types, strict=True)],
             # to_array is unsigned: a head to the left (a negative offset) comes back wrapped
-            columns.head.append(i + (rel_head - _WRAP if rel_head >= _WRAP // 2 else rel_head))
-            columns.sent_start.append(i == 0 or start == 1)
-        return columns
+            head=[i + (h - _WRAP if h >= _WRAP // 2 else h) for i, h in enumerate(rel_head)],
+            sent_start=[i == 0 or flag == 1 for i, flag in enumerate(start)],
+        )
 
 
 _ARRAY_ATTRS = [ORTH, SPACY, LOWER, LEMMA, TAG, DEP, ENT_IOB, ENT_TYPE, HEAD, SENT_START]

@@ -29,7 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.attrs import LEMMA, POS
 from spacy.language import Language
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.attribution import AttributionModel, group, load_model, tag_spans
@@ -108,6 +110,14 @@ class SpeakerResolver:
         self.doc = doc
         self.mentions = mentions
         self.people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
+        # surname -> the first of the longest forms of the names ending in it
+        self.longest: dict[str, str] = {}
+        for person in self.people:
+            words = person.text.split()
+            if words:
+                surname = words[-1].casefold()
+                if len(person.text) > len(self.longest.get(surname, "")):
+                    self.longest[surname] = person.text
         # Doc.ents builds every entity Span anew on each access (Span.ents reads it too).
         self.entities = doc.ents
 
@@ -116,9 +126,7 @@ class SpeakerResolver:
         words = name.split()
         if not words:
             return name
-        surname = words[-1].casefold()
-        forms = [m.text for m in self.people if m.text.split()[-1].casefold() == surname]
-        return max(forms, key=len, default=name) if forms else name
+        return self.longest.get(words[-1].casefold(), name)
 
     def person_before(self, offset: int, skip: tuple[int, int] | None = None) -> str:
         """The last person named before an offset, preferring names the article gives in full:
@@ -261,14 +269,32 @@ def _wholly_quoted(text: str) -> bool:
     return not any(mark in body[1:-1] for mark in "”»“«")
 
 
+def _speech_verbs(doc: Doc) -> list[Token]:
+    """The Doc's verbs whose lemma is a speech verb, found in its arrays (a Token object is made
+    only for them)."""
+    if not len(doc):
+        return []
+    pos, lemmas = doc.to_array([POS, LEMMA]).T.tolist()
+    strings = doc.vocab.strings
+    is_speech: dict[int, bool] = {}
+    verbs: list[Token] = []
+    for i, (tag, lemma) in enumerate(zip(pos, lemmas, strict=True)):
+        if tag != VERB:
+            continue
+        speech = is_speech.get(lemma)
+        if speech is None:
+            speech = is_speech[lemma] = strings[lemma].lower() in SPEECH_VERBS
+        if speech:
+            verbs.append(doc[i])
+    return verbs
+
+
 def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
     # A speech verb inside a quotation ("I think ...") is the quoted speaker's wording, not a
     # report by the writer.
     quoted = [(m.start(1), m.end(1)) for m in QUOTED.finditer(_text(doc))
               if len(m.group(1).split()) >= MIN_QUOTE_WORDS]
-    for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
-            continue
+    for token in _speech_verbs(doc):
         if any(a <= token.idx < b for a, b in quoted):
             continue
         clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
@@ -332,6 +358,8 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
 
 
 def according_to(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
+    if "according" not in _text(doc).lower():
+        return
     for token in doc:
         is_according = token.lower_ == "according" and token.i + 1 < len(doc)
         if not is_according or doc[token.i + 1].lower_ != "to":
