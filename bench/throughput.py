@@ -12,7 +12,8 @@ does. Four runs, each timed from the first article in to the last result out:
 
 - spaCy, 1 process: ``nlp.pipe`` of the same model with every component it enables by default;
 - newsprism, 1 process: ``extract_parallel(workers=1)`` (our pipeline, Documents in,
-  Extractions out);
+  Extractions out) — these two alternate over ``--slices`` slices of the corpus, so that a
+  change in the machine's load falls on both;
 - spaCy, all cores: ``nlp.pipe(n_process=N)``;
 - newsprism, all cores: ``extract_parallel(workers=N)``.
 
@@ -118,6 +119,9 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=200_000)
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--model", default=None)
+    parser.add_argument("--slices", type=int, default=8,
+                        help="1-process runs alternate spaCy and newsprism over this many slices "
+                        "of the corpus (default 8)")
     parser.add_argument(
         "--components", action="store_true",
         help="also time each pipeline component (1 process): as run by default, with spaCy's "
@@ -133,36 +137,51 @@ def main() -> None:
 
     nlp = load_base_model(args.model)
 
-    def spacy_run(n_process: int) -> Callable[[], int]:
-        return lambda: sum(1 for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process))
+    def spacy_run(part: list[Document], n_process: int) -> Callable[[], int]:
+        return lambda: sum(
+            1 for _ in nlp.pipe([d.text for d in part], batch_size=BATCH_SIZE,
+                                n_process=n_process)
+        )
 
-    def newsprism_run(workers: int) -> Callable[[], int]:
+    def newsprism_run(part: list[Document], workers: int) -> Callable[[], int]:
         return lambda: sum(
             1
             for _ in extract_parallel(
-                documents, model=args.model, workers=workers, batch_size=BATCH_SIZE
+                part, model=args.model, workers=workers, batch_size=BATCH_SIZE
             )
         )
 
     # Warm-up outside the clock: loads newsprism's in-process pipeline once.
     list(extract_parallel(documents[:2], model=args.model, workers=1))
+    # The 1-process runs alternate over slices of the corpus (spaCy, newsprism, spaCy, ...), so
+    # a change in the machine's load falls on both.
+    slices = [documents[i :: args.slices] for i in range(args.slices)]
     runs = [
-        ("spaCy nlp.pipe", 1, spacy_run(1)),
-        ("newsprism extraction", 1, newsprism_run(1)),
+        (name, 1, [make(part, 1) for part in slices])
+        for name, make in (("spaCy nlp.pipe", spacy_run), ("newsprism extraction", newsprism_run))
     ]
     if args.workers > 1:
         runs += [
-            ("spaCy nlp.pipe", args.workers, spacy_run(args.workers)),
-            ("newsprism extraction", args.workers, newsprism_run(args.workers)),
+            ("spaCy nlp.pipe", args.workers, [spacy_run(documents, args.workers)]),
+            ("newsprism extraction", args.workers, [newsprism_run(documents, args.workers)]),
         ]
+    measured: dict[tuple[str, int], list[float]] = {(name, p): [0.0, 0.0, 0] for name, p, _ in runs}
+    for processes in dict.fromkeys(p for _, p, _ in runs):
+        pair = [(name, parts) for name, p, parts in runs if p == processes]
+        for step in range(len(pair[0][1])):
+            for name, parts in pair:
+                seconds, cpu, count = timed(parts[step])
+                totals = measured[name, processes]
+                totals[0] += seconds
+                totals[1] += cpu
+                totals[2] += count
     results: dict[tuple[str, int], float] = {}
     cpu_results: dict[tuple[str, int], float] = {}
     table = Table(title=f"Extraction throughput ({words:,} words)")
     for column in ("run", "processes", "seconds", "words/s", "× spaCy time", "CPU seconds",
                    "× spaCy CPU"):
         table.add_column(column, justify="left" if column == "run" else "right")
-    for name, processes, run in runs:
-        seconds, cpu, count = timed(run)
+    for (name, processes), (seconds, cpu, count) in measured.items():
         assert count == len(documents)
         results[name, processes] = seconds
         cpu_results[name, processes] = cpu
