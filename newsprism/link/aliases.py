@@ -357,6 +357,8 @@ _SHORT_FORM_SKIP = frozenset({
     "the", "of", "and", "for", "national", "state", "new", "united", "city", "north", "south",
     "east", "west", "central", "international", "general", "department", "office", "group",
 })
+# Words after which the word before is a name's head ("Academy of ...", "Fund for ...").
+_HEAD_BEFORE = frozenset({"of", "for", "on"})
 # A short form ambiguous within its article goes to the candidate seen in this many times more
 # articles than any other (a real name against an NER slip such as "Having Jackman").
 SHORT_FORM_DOMINANCE = 2
@@ -375,7 +377,14 @@ def _short_forms(
         if node.cls == "PERSON":
             return node.words[-1:]
         if node.cls in {"ORG", "PLACE", "FAC"}:
-            return [w for w in node.words if len(w) >= 4 and w not in _SHORT_FORM_SKIP]
+            # the name's head word ("Navy" of Indian Navy, "Academy" of Academy of Motion
+            # Picture Arts and Sciences) or the brand of a two-word name (Kraft Foods), never a
+            # word inside a longer name ("Academy" of 79th Academy Awards); a place's first
+            # word is the place itself ("Dasoguz" of Dasoguz province), so places keep all
+            words = node.words
+            return [w for i, w in enumerate(words) if len(w) >= 4 and w not in _SHORT_FORM_SKIP
+                    and (node.cls != "ORG" or i == len(words) - 1 or words[i + 1] in _HEAD_BEFORE
+                         or (i == 0 and len(words) == 2))]
         return []
 
     full_by_word: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -103,3 +103,19 @@ def test_aliases_surname_read_as_a_noun_joins_the_full_name() -> None:
     varga = entity(extractions, "a", "Ellen Varga")
     assert entity(extractions, "b", "Varga") == varga
     assert entity(extractions, "c", "Varga") == varga
+
+
+def test_aliases_organisation_short_form_is_the_head_of_the_longer_name() -> None:
+    texts = {
+        "a": "The Academy of Film Arts announced the host. The Academy said she was thrilled.",
+        "b": "She will host the 90th Academy Gala in March, the Academy said.",
+    }
+    names = {
+        "a": [("Academy of Film Arts", "ORG", "name"), ("Academy", "ORG", "name")],
+        "b": [("90th Academy Gala", "ORG", "name"), ("Academy", "ORG", "name")],
+    }
+    extractions, _ = build(texts, names)
+    academy = entity(extractions, "a", "Academy of Film Arts")
+    assert entity(extractions, "a", "Academy") == academy
+    # "Academy" inside "90th Academy Gala" is a modifier: that gala is not what b's Academy is
+    assert entity(extractions, "b", "Academy") != entity(extractions, "b", "90th Academy Gala")
