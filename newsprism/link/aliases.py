@@ -124,8 +124,9 @@ class Resolution:
 
 
 # Where a facility or organisation is, written after its name: "Betty Ford Center in Rancho
-# Mirage", "the Estelle Unit in Huntsville , Texas", "Beverly Hills , California".
-_PLACE_TAIL = re.compile(r"(?:\s+(?:in|near|at)\s+|\s*,\s*)(?=[A-Z])")
+# Mirage", "the Estelle Unit in Huntsville , Texas", "Beverly Hills , California", or a
+# description after a comma: "the Gulf of Aden, between the Horn of Africa and ...".
+_PLACE_TAIL = re.compile(r"(?:\s+(?:in|near|at)\s+|\s*,\s*)(?=[A-Z])|\s*,\s+(?=[a-z])")
 
 
 def _drop_place_tail(text: str) -> str:
