@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -144,8 +145,12 @@ def _drop_place_tail(text: str) -> str:
 
 
 def _node_key(mention: Mention) -> tuple[str, str] | None:
-    text = _clean(mention.normal or mention.text)
-    cls = _cls(mention.label)
+    return _key_of(mention.normal or mention.text, _cls(mention.label))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a corpus repeats its names: key each spelling once
+def _key_of(surface: str, cls: str) -> tuple[str, str] | None:
+    text = _clean(surface)
     if cls in {"ORG", "FAC", "PLACE"}:
         text = _drop_place_tail(text)
     if cls == "PERSON":
@@ -404,6 +409,9 @@ def _short_forms(
     # quadratic in the corpus's names)
     merged_roots = {root for k in nodes if (root := uf.find(k)) != k}
     short_target: dict[tuple[str, str], str] = {}
+    # (class, word) -> the corpus's dominant longer name, decided once per word (a common head
+    # word such as "ministry" heads thousands of names in a large corpus)
+    dominant: dict[tuple[str, str], str | None] = {}
     for (doc_id, _start, _end), key in keys.items():
         node = nodes[key]
         if len(node.words) != 1 or node.cls not in {"PERSON", "ORG", "PLACE", "FAC"}:
@@ -426,9 +434,12 @@ def _short_forms(
         elif corpus and node.cls != "PERSON":
             # "Colts" in an article that never writes "Indianapolis Colts": the longer name the
             # corpus uses far more than any other (a surname is never guessed this way)
-            ranked = sorted(corpus, key=lambda r: (-docs_of_root[r], r))
-            if docs_of_root[ranked[0]] >= SHORT_FORM_DOMINANCE * docs_of_root[ranked[1]]:
-                short_target[(doc_id, key)] = ranked[0]
+            if (node.cls, word) not in dominant:
+                top = heapq.nsmallest(2, corpus, key=lambda r: (-docs_of_root[r], r))
+                dominant[(node.cls, word)] = top[0] if docs_of_root[top[0]] >= (
+                    SHORT_FORM_DOMINANCE * docs_of_root[top[1]]) else None
+            if (chosen := dominant[(node.cls, word)]) is not None:
+                short_target[(doc_id, key)] = chosen
     return short_target
 
 
@@ -669,6 +680,7 @@ SALIENCE_POWER = 1.0
 # Classes whose descriptions are matched by role: people and organisations act in clauses;
 # places mostly sit in prepositional phrases and have no roles worth comparing.
 ROLE_CLASSES = frozenset({"PERSON", "ORG"})
+_NO_ROLES: Counter[str] = Counter()
 # Verbs of saying: everyone quoted "says", so sharing one tells nothing about who is who.
 SPEECH_VERBS = frozenset({
     "say", "tell", "add", "report", "state", "confirm", "announce", "explain", "note", "claim",
@@ -697,6 +709,9 @@ def _moved_by_roles(
     articles of the description's scope (its own fully, others by similarity) pool each
     candidate's roles, and the share of them naming it (its salience) favours the main
     participant of the story over someone mentioned once."""
+    if not any(root.startswith(_DESCRIPTION) and roles.get(key)
+               for key, root in root_of_mention.items()):
+        return {}  # nothing to place (most corpora once descriptions are resolved in-article)
     profile: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (root, doc) -> roles
     docs_of_root: dict[str, set[str]] = defaultdict(set)
     for key, root in root_of_mention.items():
@@ -756,7 +771,7 @@ def _moved_by_roles(
                 if nodes[candidate].cls != parts[2]:
                     continue
                 presence[candidate] += weight
-                for role, c in profile.get((candidate, other_doc), Counter()).items():
+                for role, c in profile.get((candidate, other_doc), _NO_ROLES).items():
                     theirs[candidate][role] += c * weight
         wanted = gender(root)
         scores: list[tuple[float, str, dict[str, float]]] = []
@@ -795,15 +810,17 @@ def _moved_by_head_in_name(
     """(description root, doc) -> (named root, evidence) for "the gulf", "the academy", "the
     mountain" in an article that does not name it, when the similar articles of its story name
     mostly one place or organisation containing that word (Gulf of Aden, Mount Cook)."""
+    pairs = {(root, doc_id) for (doc_id, _start, _end), root in root_of_mention.items()
+             if root.startswith(_DESCRIPTION) and root.split("|")[2] in HEAD_IN_NAME_CLASSES}
+    if not pairs:
+        return {}
     named_in: dict[str, set[str]] = defaultdict(set)
     scope_docs: dict[str, set[str]] = defaultdict(set)
-    pairs: set[tuple[str, str]] = set()
     for (doc_id, _start, _end), root in root_of_mention.items():
         scope_docs[scopes.get(doc_id, doc_id)].add(doc_id)
-        if root.startswith(_DESCRIPTION):
-            if root.split("|")[2] in HEAD_IN_NAME_CLASSES:
-                pairs.add((root, doc_id))
-        elif (node := nodes.get(root)) is not None and node.cls in HEAD_IN_NAME_CLASSES:
+        if not root.startswith(_DESCRIPTION) and (node := nodes.get(root)) is not None and (
+            node.cls in HEAD_IN_NAME_CLASSES
+        ):
             named_in[doc_id].add(root)
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for root, doc_id in sorted(pairs):
