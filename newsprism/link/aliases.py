@@ -8,16 +8,23 @@ share a skeleton token are ever compared.
 Rules, strongest first: same skeleton (spelling/transliteration variants); gazetteer spelling
 (Alma-Ata = Almaty); same words in another order (Bank Turan Alem = Turan Alem Bank); an
 acronym introduced in brackets or matching a name's initials (CSTO); fuzzy skeleton match
-(Organisation / Organization); a nationality adjective dropped (Kazakhstani Health Ministry =
-Health Ministry); a short form standing for a longer name used in the same article (or the only
-such name in the corpus): a surname ("Tokayev"), one word of an organisation or place ("the
-Academy", "Navy").
+(Organisation / Organization); a nationality adjective or a legal form dropped (Kazakhstani
+Health Ministry = Health Ministry, Microsoft Corp. = Microsoft); first names, middle names and
+generational suffixes dropped (Lo Presti = Gaetano Lo Presti, Comeaux Jr); a location written
+after a facility's name dropped (Betty Ford Center in Rancho Mirage); a short form standing for
+a longer name used in the same article (or the only, or the clearly dominant, such name in the
+corpus): a surname ("Tokayev"), the head word of an organisation or any word of a place ("the
+Academy", "Navy", "Colts").
 
 Descriptions and pronouns (mentions with ``kind`` nominal/pronoun, from
 :mod:`newsprism.extract.coref`) are not names: they take the entity of the mention they refer to
-in their article, and an unresolved description ("the actress") is matched by its head noun to
-what that head describes in other articles of the same story. Each such link is recorded in the
-entity's evidence; descriptions never become aliases.
+in their article. An unresolved description ("the actress") is matched, within its story, by
+its head noun (news synonyms folded: brigands = pirates) to what that head describes in other
+articles; failing that, to the named participant whose clause roles it shares in the similar
+articles ("the gunman" who opened fire = the man named as opening fire), to the only person of
+its gender its article names, or, for places and organisations, to the name containing its head
+("the mountain" = Mount Cook). Each such link is recorded in the entity's evidence;
+descriptions never become aliases.
 """
 
 from __future__ import annotations
