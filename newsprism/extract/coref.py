@@ -21,6 +21,7 @@ Rules, strongest first:
 * **same head** — a repeated description ("the gunman" … "the gunman") joins its first use;
 * **relative** — "who", "which", "where" to the noun phrase their clause hangs from;
 * **reflexive** — "himself" to the subject of its verb;
+* **possessor** — "his body", "the body of Owen Tate" to the person whose body it is;
 * **pronoun** — he/she/it/they to the nearest compatible mention within a few sentences (number,
   person/thing, and gender from role words and from the chain's earlier pronouns); "I"/"we" to
   a name in the same sentence (the speaker of a quote).
@@ -28,6 +29,10 @@ Rules, strongest first:
 Descriptions are compared by kind (people with people, places with places). A lone capitalised
 word is a description, not a name, when the article also writes it in lower case or when it
 stands in a title-case headline ("Driver Charged In Death Of Woman").
+
+Every mention returned carries its **clause roles** (:func:`clause_roles`: "strike:agent",
+"arrest:patient"); :func:`verb_roles` gives names theirs. The link stage compares them across
+articles to tell which named participant an unresolved "the man" is.
 
 Everything is a pure function of a parsed ``Doc`` (tagger, parser, lemmatizer) and the article's
 name mentions; nothing is added to the default pipeline.
