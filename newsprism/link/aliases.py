@@ -69,6 +69,12 @@ _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\s*\.?\s+(?=\S)")
 _CREDENTIALS = re.compile(r"(?:\s*,\s*(?:[A-Z]\s*\.?\s*){1,4}|\s*,\s*(?:Jr|Sr|PhD)\s*\.?)+$")
 # A generational suffix without its comma: "Arcade Joseph Comeaux Jr", "Anthony LaCalamita III".
 _GENERATION = re.compile(r"(?<=\S)\s+(?:Jr|Sr|II|III|IV)\s*\.?$")
+# Words naming the kind of place an organisation is, which news often leaves off
+# ("Staunton Police Department" = "Staunton Police"); in skeleton spelling.
+_FACILITY_WORDS = frozenset(skeleton(w) for w in (
+    "center", "centre", "clinic", "hospital", "department", "facility", "unit", "service",
+    "services", "office", "headquarters", "station", "complex",
+))
 # Legal-form words after a company name: "Microsoft Corp." is "Microsoft".
 _LEGAL_FORM = re.compile(
     r"(?<=\S),?\s+(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|Co|LLC|Plc|PLC|AG|GmbH|SA)"
@@ -276,10 +282,23 @@ def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None]
             if tail in index:
                 longer[tail].append(node)
     for tail, nodes_ in longer.items():
-        if len(nodes_) == 1:
-            merge(nodes_[0].key, index[tail].key,
-                  f"first name dropped: {nodes_[0].surfaces.most_common(1)[0][0]!r} = "
+        # "W. Mark Felt" and "William Mark Felt" both end in "Mark Felt": one person when they
+        # differ only by a first name and its initial
+        first = nodes_[0]
+        if len(nodes_) > 1 and not all(
+            n.words[1:] == first.words[1:] and _initial_of(n.words[0], first.words[0])
+            for n in nodes_[1:]
+        ):
+            continue
+        for node in nodes_:
+            merge(node.key, index[tail].key,
+                  f"first name dropped: {node.surfaces.most_common(1)[0][0]!r} = "
                   f"{index[tail].surfaces.most_common(1)[0][0]!r}")
+
+
+def _initial_of(a: str, b: str) -> bool:
+    """Whether two first names can be one: equal, or one is the other's initial."""
+    return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
 
 
 def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, list[str]]) -> None:
@@ -347,6 +366,15 @@ def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, li
                     merge(node.key, next(iter(targets)),
                           f"acronym: {surface!r} = initials of "
                           f"{nodes[next(iter(targets))].surfaces.most_common(1)[0][0]!r}")
+        # a generic facility word dropped: Morningside Recovery Center = Morningside Recovery
+        for node in members:
+            words = node.words
+            if len(words) >= 3 and words[-1] in _FACILITY_WORDS:
+                other_key = f"{cls}|{' '.join(words[:-1])}"
+                if other_key in nodes:
+                    merge(node.key, other_key,
+                          f"facility word dropped: {node.surfaces.most_common(1)[0][0]!r} = "
+                          f"{nodes[other_key].surfaces.most_common(1)[0][0]!r}")
         # a legal form dropped: Microsoft Corp. = Microsoft
         for node in members:
             for surface in node.surfaces:

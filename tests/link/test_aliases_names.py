@@ -119,3 +119,22 @@ def test_aliases_organisation_short_form_is_the_head_of_the_longer_name() -> Non
     assert entity(extractions, "a", "Academy") == academy
     # "Academy" inside "90th Academy Gala" is a modifier: that gala is not what b's Academy is
     assert entity(extractions, "b", "Academy") != entity(extractions, "b", "90th Academy Gala")
+
+
+def test_aliases_initial_and_facility_word() -> None:
+    texts = {
+        "a": "J. Carl Mendez, a retired judge, died on Monday. Carl Mendez was 91.",
+        "b": "John Carl Mendez served on the bench for thirty years.",
+        "c": "The Harlow Police Department opened an inquiry. Harlow Police said little.",
+    }
+    names = {
+        "a": [("J. Carl Mendez", "PERSON", "name"), ("Carl Mendez", "PERSON", "name")],
+        "b": [("John Carl Mendez", "PERSON", "name")],
+        "c": [("Harlow Police Department", "ORG", "name"), ("Harlow Police", "ORG", "name")],
+    }
+    extractions, _ = build(texts, names)
+    mendez = entity(extractions, "a", "Carl Mendez")
+    assert entity(extractions, "a", "J. Carl Mendez") == mendez
+    assert entity(extractions, "b", "John Carl Mendez") == mendez
+    assert entity(extractions, "c", "Harlow Police") == entity(extractions, "c",
+                                                               "Harlow Police Department")
