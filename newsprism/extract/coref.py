@@ -402,6 +402,13 @@ def find_references(
         sent = sent_index(span.start)
         if kind == "pronoun":
             ref = _resolve_pronoun(doc, span, targets, sent, chain_gender)
+            if ref is None and span[0].lower_ in RELATIVE_PRONOUNS:
+                # "Fred LaRue, a campaign official who served ...": the clause hangs from the
+                # name's apposition, which is no mention of its own
+                noun = _relative_antecedent(span[0])
+                if noun is not None and noun.i in descriptor_of:
+                    named_by = descriptor_of[noun.i][0]
+                    ref = named_by.start, named_by.end, f"relative: {span.text!r}"
         else:
             lemma = head_lemma(span)
             result.head = lemma

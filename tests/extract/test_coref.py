@@ -133,3 +133,14 @@ def test_coref_body_refers_to_its_owner(nlp, text: str, phrase: str) -> None:
     assert names
     found = find_references(doc, names, [candidate])
     assert refers(text, found) == {phrase.lower(): "Owen Tate"}
+
+
+def test_coref_relative_pronoun_of_an_apposition_points_at_the_name(nlp) -> None:
+    text = ("Fred Tolliver, a former campaign official who served a prison term for his role "
+            "in the scandal, died on Saturday.")
+    doc = parse(nlp, text)
+    start = text.index("who")
+    candidate = Mention("t", start, start + 3, "who", "PERSON")
+    names = [m for m in doc._.mentions if m.text == "Fred Tolliver"]
+    assert names
+    assert refers(text, find_references(doc, names, [candidate])) == {"who": "Fred Tolliver"}
