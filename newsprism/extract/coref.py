@@ -572,8 +572,12 @@ def _resolve_pronoun(
             target = min(same, key=lambda t: abs(t.start - token.idx))
             return target.start, target.end, "speaker: first person"
         return None
+    text = doc_text(doc)
+    # "We appreciate your respect to her": a third-person pronoun is not the quoted speaker's
+    # "we" (the chain through it leads back to the speaker, not to the one spoken of)
     candidates = [t for t in targets if t.end <= token.idx and sent - t.sent <= PRONOUN_WINDOW
-                  and _compatible(lowered, t, chain_gender)]
+                  and _compatible(lowered, t, chain_gender)
+                  and text[t.start:t.end].lower() not in FIRST_PERSON]
     if not candidates:
         return None
     # Closest sentence first; within it prefer names, then the earliest (subjects come first).

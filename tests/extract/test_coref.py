@@ -144,3 +144,14 @@ def test_coref_relative_pronoun_of_an_apposition_points_at_the_name(nlp) -> None
     names = [m for m in doc._.mentions if m.text == "Fred Tolliver"]
     assert names
     assert refers(text, find_references(doc, names, [candidate])) == {"who": "Fred Tolliver"}
+
+
+def test_coref_third_person_pronoun_skips_the_speakers_we(nlp) -> None:
+    text = ("Actress Mia Lund entered a clinic in Malibu on Monday. \"We ask everyone to respect "
+            "her privacy,\" said publicist Tom Reed.")
+    doc = parse(nlp, text)
+    we, her = text.index("We"), text.index("her privacy")
+    candidates = [Mention("t", we, we + 2, "We", "PERSON"),
+                  Mention("t", her, her + 3, "her", "PERSON")]
+    found = refers(text, find_references(doc, doc._.mentions, candidates))
+    assert found == {"we": "Tom Reed", "her": "Mia Lund"}
