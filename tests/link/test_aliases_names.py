@@ -138,3 +138,19 @@ def test_aliases_initial_and_facility_word() -> None:
     assert entity(extractions, "b", "John Carl Mendez") == mendez
     assert entity(extractions, "c", "Harlow Police") == entity(extractions, "c",
                                                                "Harlow Police Department")
+
+
+def test_aliases_location_after_a_facility_name() -> None:
+    texts = {
+        "a": "She entered the Lakeview Recovery Center in Palm Hollow on Friday.",
+        "b": "Staff at the Lakeview Recovery Center declined to comment.",
+    }
+    names = {
+        "a": [("Lakeview Recovery Center in Palm Hollow", "FAC", "name")],
+        "b": [("Lakeview Recovery Center", "FAC", "name")],
+    }
+    extractions, resolution = build(texts, names)
+    lakeview = entity(extractions, "b", "Lakeview Recovery Center")
+    assert entity(extractions, "a", "Lakeview Recovery Center in Palm Hollow") == lakeview
+    canonical = next(e.canonical for e in resolution.entities if e.id == lakeview)
+    assert "Palm Hollow" not in canonical or "Lakeview" in canonical
