@@ -5,7 +5,8 @@ Usage: .venv/bin/python bench/aliases.py ../shared/bench-data/ecbplus [--topics 
 Gold mentions (HUMAN_PART_* and LOC_* markables in the sentences ECBplus_coreference_sentences.csv
 selects) are linked within each topic (the usual gold-topic setting) by newsprism's own code, on
 the full text parsed by the base English pipeline: gold mentions that are names go to
-newsprism.link.aliases as names (NER names elsewhere in the article join them, as in the product);
+newsprism.link.aliases as names with their clause roles (newsprism.extract.coref.verb_roles; NER
+names elsewhere in the article join them, as in the product);
 descriptions and pronouns go through newsprism.extract.coref.find_references (apposition,
 descriptors, head-in-name, same head, pronouns), then aliases.resolve gives them their
 antecedent's entity or matches unresolved descriptions by head within the topic, optionally with
