@@ -52,9 +52,15 @@ def references(doc: Doc, names: list[Mention]) -> list[Mention]:
 
 
 def to_extraction(doc: Doc) -> Extraction:
-    """Collect what the components set on a processed Doc, with the in-article references."""
+    """Collect what the components set on a processed Doc, with the in-article references.
+    Names carry their clause roles ("strike:agent"), which the link stage compares with those of
+    descriptions that their article never resolves ("the gunman")."""
     doc_id = doc._.doc_id
     names = list(doc._.mentions or [])
+    if names and doc.has_annotation("DEP"):
+        from newsprism.extract.coref import verb_roles
+
+        names = verb_roles(doc, names)
     mentions = sorted([*names, *references(doc, names)], key=lambda m: (m.start, m.end))
     sentences = [
         Sentence(doc_id=doc_id, index=i, start=sent.start_char, end=sent.end_char)

@@ -93,6 +93,18 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "get", "become", "seem", "make", "t
 # How many appositive or coordinated noun links a mention climbs to reach its clause ("the
 # driver, LaSalle, fled": LaSalle → driver → fled).
 ROLE_CLIMB = 3
+# Roles by which reports describe a participant they may never name ("the gunman opened fire").
+# When the article names no one it could be, find_references still returns such a definite
+# singular description, unresolved, so that the link stage can give it the person the story's
+# other articles name (newsprism.link.aliases matches heads and clause roles within a story).
+PARTICIPANT_ROLES = frozenset({
+    "gunman", "shooter", "attacker", "assailant", "suspect", "victim", "driver", "pilot",
+    "captain", "climber", "hiker", "survivor", "witness", "bomber", "hijacker", "kidnapper",
+    "robber", "thief", "killer", "murderer", "intruder", "passenger", "motorist", "cyclist",
+    "pedestrian", "defendant", "accused", "fugitive", "inmate", "prisoner", "hostage",
+    "protester", "demonstrator", "rioter", "teenager", "teen", "boy", "girl", "man", "woman",
+    "officer", "soldier", "firefighter", "rescuer", "swimmer", "diver", "sailor", "fisherman",
+})
 # Adjectives that are part of a role and say nothing about which person it is.
 _WEAK_HEADS = frozenset({"one", "other", "others", "some", "all", "both", "part", "number"})
 
@@ -420,7 +432,7 @@ def find_references(
             first_by_head.setdefault((candidate.label, lemma, plural), result)
         if ref is not None:
             result.ref_start, result.ref_end, result.ref_rule = ref
-        if ref is None and auto:
+        if ref is None and auto and not _unnamed_participant(result, span):
             continue
         out.append(result)
         head = _head_token(span)
@@ -452,6 +464,19 @@ def _name_key(mention: Mention) -> str:
     return words[-1].lower() if words else f"{mention.start}:{mention.end}"
 
 
+def _unnamed_participant(mention: Mention, span: Span) -> bool:
+    """A definite singular role description ("the gunman") that is worth a mention even when
+    its article never names whom it describes (see :data:`PARTICIPANT_ROLES`)."""
+    head = _head_token(span)
+    return (
+        mention.kind == "nominal"
+        and mention.label == "PERSON"
+        and mention.head in PARTICIPANT_ROLES
+        and head.tag_ == "NN"
+        and any(child.dep_ == "det" and child.lower_ == "the" for child in head.children)
+    )
+
+
 def _auto_candidates(
     doc: Doc, names: Sequence[Mention], described: dict[str, list[tuple[Mention, Span]]],
     doc_id: str,
@@ -469,14 +494,14 @@ def _auto_candidates(
                                                 PLURAL_PRONOUNS | {"who", "whom", "whose"}):
             found.append(Mention(doc_id, token.idx, token.idx + len(token), token.text,
                                  "PERSON" if lowered not in THING_PRONOUNS else "ORG"))
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in label_of_lemma and token.dep_ not in {
-            "compound", "amod"
-        }:
+        elif token.pos_ == "NOUN" and token.dep_ not in {"compound", "amod"} and (
+            (lemma := token.lemma_.lower()) in label_of_lemma or lemma in PARTICIPANT_ROLES
+        ):
             left = min((t.i for t in token.subtree if t.i <= token.i), default=token.i)
             left = next((t.i for t in doc[left:token.i + 1] if t.pos_ != "DET"), token.i)
             found.append(Mention(doc_id, doc[left].idx, token.idx + len(token),
                                  text[doc[left].idx:token.idx + len(token)],
-                                 label_of_lemma[token.lemma_.lower()]))
+                                 label_of_lemma.get(lemma, "PERSON")))
     return found
 
 

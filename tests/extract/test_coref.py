@@ -155,3 +155,19 @@ def test_coref_third_person_pronoun_skips_the_speakers_we(nlp) -> None:
                   Mention("t", her, her + 3, "her", "PERSON")]
     found = refers(text, find_references(doc, doc._.mentions, candidates))
     assert found == {"we": "Tom Reed", "her": "Mia Lund"}
+
+
+def test_coref_keeps_an_unnamed_participant_unresolved(nlp) -> None:
+    text = ("Two workers were shot dead at a warehouse in Dunmore on Monday. The gunman opened "
+            "fire in the loading bay. Police arrested the gunman outside the building. "
+            "A man who lives nearby said officers sealed off the street.")
+    doc = parse(nlp, text)
+    references = find_references(doc, doc._.mentions)
+    gunmen = [m for m in references if m.head == "gunman"]
+    # the first "The gunman" is kept though the article never names him; the second points at it
+    assert [m.text for m in gunmen] == ["gunman", "gunman"]
+    first, second = gunmen
+    assert first.ref_start is None and first.label == "PERSON" and first.roles
+    assert (second.ref_start, second.ref_end) == (first.start, first.end)
+    # an indefinite "a man" is a new referent, not a description of anyone to keep
+    assert not any(m.head == "man" for m in references)
