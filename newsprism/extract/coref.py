@@ -94,16 +94,15 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "get", "become", "seem", "make", "t
 # driver, LaSalle, fled": LaSalle → driver → fled).
 ROLE_CLIMB = 3
 # Roles by which reports describe a participant they may never name ("the gunman opened fire").
-# When the article names no one it could be, find_references still returns such a definite
+# When the article resolves it to no name, find_references still returns such a definite
 # singular description, unresolved, so that the link stage can give it the person the story's
 # other articles name (newsprism.link.aliases matches heads and clause roles within a story).
+# Only roles that single out a participant of an incident: "the man" or "the officer" in an
+# article that names people is far more often one of them, described in a way the in-article
+# rules miss, than someone no report names (on the seeds, "the man" is the opposition leader).
 PARTICIPANT_ROLES = frozenset({
-    "gunman", "shooter", "attacker", "assailant", "suspect", "victim", "driver", "pilot",
-    "captain", "climber", "hiker", "survivor", "witness", "bomber", "hijacker", "kidnapper",
-    "robber", "thief", "killer", "murderer", "intruder", "passenger", "motorist", "cyclist",
-    "pedestrian", "defendant", "accused", "fugitive", "inmate", "prisoner", "hostage",
-    "protester", "demonstrator", "rioter", "teenager", "teen", "boy", "girl", "man", "woman",
-    "officer", "soldier", "firefighter", "rescuer", "swimmer", "diver", "sailor", "fisherman",
+    "gunman", "shooter", "attacker", "assailant", "suspect", "bomber", "hijacker", "kidnapper",
+    "robber", "killer", "murderer", "intruder", "fugitive", "arsonist", "stabber", "sniper",
 })
 # Adjectives that are part of a role and say nothing about which person it is.
 _WEAK_HEADS = frozenset({"one", "other", "others", "some", "all", "both", "part", "number"})
@@ -432,7 +431,11 @@ def find_references(
             first_by_head.setdefault((candidate.label, lemma, plural), result)
         if ref is not None:
             result.ref_start, result.ref_end, result.ref_rule = ref
-        if ref is None and auto and not _unnamed_participant(result, span):
+        if ref is None and auto:
+            if _unnamed_participant(result, span):
+                # kept for the link stage, but no antecedent for the article's pronouns: those
+                # keep pointing at names, as they did before such descriptions were kept
+                out.append(result)
             continue
         out.append(result)
         head = _head_token(span)
@@ -464,16 +467,20 @@ def _name_key(mention: Mention) -> str:
     return words[-1].lower() if words else f"{mention.start}:{mention.end}"
 
 
+def _definite_singular(token: Token) -> bool:
+    return token.tag_ == "NN" and any(
+        child.dep_ == "det" and child.lower_ == "the" for child in token.children
+    )
+
+
 def _unnamed_participant(mention: Mention, span: Span) -> bool:
     """A definite singular role description ("the gunman") that is worth a mention even when
     its article never names whom it describes (see :data:`PARTICIPANT_ROLES`)."""
-    head = _head_token(span)
     return (
         mention.kind == "nominal"
         and mention.label == "PERSON"
         and mention.head in PARTICIPANT_ROLES
-        and head.tag_ == "NN"
-        and any(child.dep_ == "det" and child.lower_ == "the" for child in head.children)
+        and _definite_singular(_head_token(span))
     )
 
 
@@ -495,7 +502,8 @@ def _auto_candidates(
             found.append(Mention(doc_id, token.idx, token.idx + len(token), token.text,
                                  "PERSON" if lowered not in THING_PRONOUNS else "ORG"))
         elif token.pos_ == "NOUN" and token.dep_ not in {"compound", "amod"} and (
-            (lemma := token.lemma_.lower()) in label_of_lemma or lemma in PARTICIPANT_ROLES
+            (lemma := token.lemma_.lower()) in label_of_lemma
+            or (lemma in PARTICIPANT_ROLES and _definite_singular(token))
         ):
             left = min((t.i for t in token.subtree if t.i <= token.i), default=token.i)
             left = next((t.i for t in doc[left:token.i + 1] if t.pos_ != "DET"), token.i)
