@@ -68,7 +68,8 @@ def link_corpus(
     through shared entities.
     """
     by_id = {d.id: d for d in documents}
-    linked = {d: e for d, e in extractions.items() if d in by_id}
+    # in document-id order, so that a record (entity evidence included) is the same on every run
+    linked = {d: extractions[d] for d in sorted(extractions) if d in by_id}
     resolution = resolve(by_id, linked)
     assign(linked, resolution, resolution.entities)
 

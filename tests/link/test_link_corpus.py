@@ -78,3 +78,12 @@ def test_link_mentions_get_entity_ids_and_kiev_is_in_ukraine(seeds) -> None:
     assert same_place(linking.entities, "Kiev", "Ukraine")
     for entity in linking.entities:
         assert entity.label and entity.canonical
+
+
+def test_link_record_does_not_depend_on_the_order_extractions_come_in(seeds) -> None:
+    documents, extractions, linking, _ = seeds
+    backwards = dict(reversed(list(extractions.items())))
+    again = link_corpus(list(reversed(documents)), backwards, embeddings=False)
+    assert [(e.id, e.canonical, e.aliases, e.evidence) for e in again.entities] == [
+        (e.id, e.canonical, e.aliases, e.evidence) for e in linking.entities
+    ]
