@@ -363,9 +363,10 @@ def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, li
                 targets = initials.get(surface.replace(".", ""), set())
                 roots = {uf.find(t) for t in targets}
                 if len(roots) == 1:
-                    merge(node.key, next(iter(targets)),
+                    target = min(targets)  # several spellings of one name: the same one each run
+                    merge(node.key, target,
                           f"acronym: {surface!r} = initials of "
-                          f"{nodes[next(iter(targets))].surfaces.most_common(1)[0][0]!r}")
+                          f"{nodes[target].surfaces.most_common(1)[0][0]!r}")
         # a generic facility word dropped: Morningside Recovery Center = Morningside Recovery
         for node in members:
             words = node.words
@@ -461,7 +462,7 @@ def _short_forms(
         if len(local) == 1:
             short_target[(doc_id, key)] = next(iter(local))
         elif len(local) > 1:
-            ranked = sorted(local, key=lambda r: -docs_of_root[r])
+            ranked = sorted(local, key=lambda r: (-docs_of_root[r], r))
             if docs_of_root[ranked[0]] >= SHORT_FORM_DOMINANCE * docs_of_root[ranked[1]]:
                 short_target[(doc_id, key)] = ranked[0]
         elif len(corpus) == 1:
