@@ -1,4 +1,5 @@
-"""Train the attribution span tagger (source / cue / content CRFs) on a PolNeAR-layout folder.
+"""Train the attribution span tagger (one CRF over joint source/cue/content labels) on a
+PolNeAR-layout folder.
 
 Usage::
 
@@ -10,11 +11,14 @@ other 10 %; without ``--holdout`` it trains on every text).
 
 Steps (fixed seed, deterministic): parse every text with the English pipeline and run the
 attribution rules once (cached in ``--cache`` as a DocBin, so feature work can be redone without
-re-parsing); turn each ``.ann`` file's ``Source``/``Cue``/``Content`` spans into BIO labels; learn
-the cue lexicon from the training cues; train one linear-chain CRF per span type
-(python-crfsuite, L-BFGS with elastic-net regularisation). ``--holdout F`` keeps a fraction of the
-texts (chosen by a hash of the file name) out of training and prints token-level and span-level
-scores on them: that is how the options were chosen. Never train or tune on PolNeAR dev.
+re-parsing); turn each ``.ann`` file's ``Source``/``Cue``/``Content`` spans into BIO labels,
+joined per token into one label (``"B|O|I"``); learn the cue lexicon from the training cues;
+train one linear-chain CRF on the joint labels (python-crfsuite, L-BFGS with elastic-net
+regularisation). One joint CRF scored as well as one CRF per span type on the hold-out and tags
+in one Viterbi pass instead of three (docs/benchmarks.md, "The trained tagger").
+``--holdout F`` keeps a fraction of the texts (chosen by a hash of the file name) out of
+training and prints token-level and span-level scores on them: that is how the options were
+chosen. Never train or tune on PolNeAR dev.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from spacy.tokens import Doc, DocBin
 
+from newsprism.extract.attribution import JOINT, joint_label, split_labels
 from newsprism.extract.attribution_features import (
     SPAN_TYPES,
     bio_labels,
@@ -122,8 +127,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("newsprism/data/attribution"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/newsprism-attribution.spacy"))
     parser.add_argument("--holdout", type=float, default=0.0, help="fraction of texts held out")
-    parser.add_argument("--kinds", default=",".join(SPAN_TYPES),
-                        help="span types to train, comma-separated (default: all three)")
     parser.add_argument("--c1", type=float, default=None, help="override the L1 weight")
     parser.add_argument("--limit", type=int, default=0, help="only the first N texts")
     parser.add_argument("--parse-only", action="store_true")
@@ -156,24 +159,22 @@ def main(argv: list[str] | None = None) -> int:
     import pycrfsuite
 
     features = {id(d): doc_features(d, d.user_data["rules"], lexicon) for d, _ in annotations}
-    kinds = [k for k in args.kinds.split(",") if k in SPAN_TYPES]
-    for kind in kinds:
-        began = time.perf_counter()
-        trainer = pycrfsuite.Trainer(verbose=False)
-        trainer.select("lbfgs")
-        for doc, gold in train:
-            trainer.append(features[id(doc)], bio_labels(doc, gold[kind]))
-        params = {**CRF_PARAMS, "feature.minfreq": MIN_FEATURE_FREQ}
-        if args.c1 is not None:
-            params["c1"] = args.c1
-        trainer.set_params(params)
-        path = args.out / f"{kind}.crfsuite"
-        trainer.train(str(path))
-        print(f"{kind}: trained in {time.perf_counter() - began:.0f} s, "
-              f"{path.stat().st_size / 1e6:.2f} MB", flush=True)
-        if test:
-            evaluate(kind, path, test, features)
-    if test and len(kinds) == len(SPAN_TYPES):
+    began = time.perf_counter()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.select("lbfgs")
+    for doc, gold in train:
+        tags = zip(*(bio_labels(doc, gold[kind]) for kind in SPAN_TYPES), strict=True)
+        trainer.append(features[id(doc)], [joint_label(t) for t in tags])
+    params = {**CRF_PARAMS, "feature.minfreq": MIN_FEATURE_FREQ}
+    if args.c1 is not None:
+        params["c1"] = args.c1
+    trainer.set_params(params)
+    path = args.out / f"{JOINT}.crfsuite"
+    trainer.train(str(path))
+    print(f"trained in {time.perf_counter() - began:.0f} s, {path.stat().st_size / 1e6:.2f} MB",
+          flush=True)
+    if test:
+        evaluate(path, test, features)
         evaluate_quotes(test, args.out)
     return 0
 
@@ -229,26 +230,31 @@ def quotations_first(rules: list[Quote], model: list[Quote]) -> list[Quote]:
     return merge(merge(fixed, model), reported)
 
 
-def evaluate(kind: str, path: Path, test: list[tuple[Doc, dict[str, list[Span]]]],
-             features: dict[int, list[list[str]]]) -> None:
-    """Token-exact span P/R/F1 of one tagger on the held-out texts."""
+def evaluate(path: Path, test: list[tuple[Doc, dict[str, list[Span]]]],
+             features: dict[int, list[dict[str, object]]]) -> None:
+    """Token-exact span P/R/F1 per span type of the joint tagger on the held-out texts."""
     import pycrfsuite
 
     from newsprism.extract.attribution_features import spans_from_labels
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, str]] = Counter()
     for doc, gold in test:
-        predicted = set(spans_from_labels(doc, tagger.tag(features[id(doc)])))
-        truth = {_tokens(doc, s) for s in gold[kind]} - {None}
-        counts["pred"] += len(predicted)
-        counts["gold"] += len(truth)
-        counts["hit"] += len(predicted & truth)
-    p = counts["hit"] / counts["pred"] if counts["pred"] else 0.0
-    r = counts["hit"] / counts["gold"] if counts["gold"] else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"  held out {kind}: P {p:.3f} R {r:.3f} F1 {f:.3f} (token-exact spans)")
+        tagged = split_labels(tagger.tag(features[id(doc)]))
+        for kind in SPAN_TYPES:
+            predicted = set(spans_from_labels(doc, tagged[kind]))
+            truth = {_tokens(doc, s) for s in gold[kind]} - {None}
+            counts[kind, "pred"] += len(predicted)
+            counts[kind, "gold"] += len(truth)
+            counts[kind, "hit"] += len(predicted & truth)
+    for kind in SPAN_TYPES:
+        hit, pred, gold_count = (counts[kind, "hit"], counts[kind, "pred"],
+                                 counts[kind, "gold"])
+        p = hit / pred if pred else 0.0
+        r = hit / gold_count if gold_count else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"  held out {kind}: P {p:.3f} R {r:.3f} F1 {f:.3f} (token-exact spans)")
 
 
 def _tokens(doc: Doc, span: Span) -> tuple[int, int] | None:

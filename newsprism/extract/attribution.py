@@ -1,10 +1,13 @@
-"""The trained attribution tagger: source, cue and content spans from three linear-chain CRFs.
+"""The trained attribution tagger: source, cue and content spans from one linear-chain CRF.
 
-The weights live in ``newsprism/data/attribution/`` (``source.crfsuite``, ``cue.crfsuite``,
-``content.crfsuite`` and the learned cue lexicon ``cues.json``), made by
-``scripts/train_attribution.py`` from PolNeAR's training split. When the files or the
-``python-crfsuite`` package are missing, :func:`load_model` returns None and the quotes component
-runs on its rules alone.
+The CRF tags each token with a joint label, the B/I/O tag of each span type in turn
+(``"B|O|I"``: a source begins inside a content), so nested spans survive and one Viterbi pass
+serves the three types. The weights live in ``newsprism/data/attribution/`` (``joint.crfsuite``
+and the learned cue lexicon ``cues.json``), made by ``scripts/train_attribution.py`` from
+PolNeAR's training split. A folder holding one CRF per span type instead (``source.crfsuite``,
+``cue.crfsuite``, ``content.crfsuite``, from earlier versions of the script) loads too. When the
+files or the ``python-crfsuite`` package are missing, :func:`load_model` returns None and the
+quotes component runs on its rules alone.
 
 The tagger sees the rules' spans as features (:mod:`newsprism.extract.attribution_features`) and
 adds what they miss: attributions of belief, stance and finding ("supports", "has proved",
@@ -47,12 +50,29 @@ COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj"})
 MIN_COMPLEMENT_TOKENS = 2
 
 
+JOINT = "joint"
+JOINT_SEPARATOR = "|"
+
+
 @dataclass(frozen=True)
 class AttributionModel:
-    """The three taggers (by span type) and the cue lexicon they were trained with."""
+    """The taggers (one under :data:`JOINT`, or one per span type) and the cue lexicon they were
+    trained with."""
 
     taggers: Mapping[str, object]
     lexicon: Mapping[str, float]
+
+
+def joint_label(tags: tuple[str, ...]) -> str:
+    """``("B", "O", "I")`` → ``"B|O|I"``: one token's tags for the span types, in
+    :data:`SPAN_TYPES` order."""
+    return JOINT_SEPARATOR.join(tags)
+
+
+def split_labels(labels: list[str]) -> dict[str, list[str]]:
+    """Joint labels back to one B/I/O sequence per span type."""
+    parts = [label.split(JOINT_SEPARATOR) for label in labels]
+    return {kind: [p[n] for p in parts] for n, kind in enumerate(SPAN_TYPES)}
 
 
 @dataclass(frozen=True)
@@ -80,7 +100,9 @@ def load_model(path: Path | None = None) -> AttributionModel | None:
 
 @functools.cache
 def _load(folder: Path) -> AttributionModel | None:
-    files = {kind: folder / f"{kind}.crfsuite" for kind in SPAN_TYPES}
+    files = {JOINT: folder / f"{JOINT}.crfsuite"}
+    if not files[JOINT].is_file():
+        files = {kind: folder / f"{kind}.crfsuite" for kind in SPAN_TYPES}
     lexicon_file = folder / "cues.json"
     if not lexicon_file.is_file() or not all(f.is_file() for f in files.values()):
         return None
@@ -109,12 +131,17 @@ def tag_spans(model: AttributionModel, doc: Doc, rules: RuleSpans) -> dict[str, 
         indices, features = list(range(len(doc))), doc_features(doc, rules, model.lexicon)
     if not indices:
         return {kind: [] for kind in SPAN_TYPES}
-    # One sequence for the three taggers: converting the features is most of the cost.
+    # One sequence for every tagger: converting the features is much of the cost.
     sequence = pycrfsuite.ItemSequence(features)
+    if JOINT in model.taggers:
+        tagged = split_labels(model.taggers[JOINT].tag(sequence))  # type: ignore[attr-defined]
+    else:
+        tagged = {kind: model.taggers[kind].tag(sequence)  # type: ignore[attr-defined]
+                  for kind in SPAN_TYPES}
     spans: dict[str, list[TokenSpan]] = {}
     for kind in SPAN_TYPES:
         labels = ["O"] * len(doc)
-        for i, label in zip(indices, model.taggers[kind].tag(sequence), strict=True):  # type: ignore[attr-defined]
+        for i, label in zip(indices, tagged[kind], strict=True):
             labels[i] = label
         spans[kind] = spans_from_labels(doc, labels)
     return spans

@@ -150,3 +150,35 @@ def test_tagger_reads_only_sentences_with_an_attribution_left_to_find(nlp: Langu
     assert len(features) == len(indices)
     # a token's features are those it has when the whole Doc is tagged
     assert features[0] == doc_features(doc, rules, model.lexicon)[indices[0]]
+
+
+def test_joint_labels_round_trip_and_both_model_layouts_load(tmp_path: Path) -> None:
+    import json
+
+    import pycrfsuite
+
+    from newsprism.extract.attribution import JOINT, _load, joint_label, split_labels
+
+    tags = [("B", "O", "O"), ("O", "B", "O"), ("O", "O", "B"), ("B", "O", "I")]
+    labels = [joint_label(t) for t in tags]
+    assert labels[-1] == "B|O|I"
+    assert split_labels(labels) == {
+        "source": ["B", "O", "O", "B"], "cue": ["O", "B", "O", "O"],
+        "content": ["O", "O", "B", "I"],
+    }
+
+    def tiny_crf(path: Path, names: list[str]) -> None:
+        trainer = pycrfsuite.Trainer(verbose=False)
+        trainer.append([{"w": "mayor"}, {"w": "said"}, {"w": "floods"}], names)
+        trainer.train(str(path))
+
+    joint, separate = tmp_path / "joint", tmp_path / "separate"
+    for folder in (joint, separate):
+        folder.mkdir()
+        (folder / "cues.json").write_text(json.dumps({"say": 0.85}), encoding="utf-8")
+    tiny_crf(joint / f"{JOINT}.crfsuite", ["B|O|O", "O|B|O", "O|O|B"])
+    for kind in ("source", "cue", "content"):
+        tiny_crf(separate / f"{kind}.crfsuite", ["B", "O", "O"])
+    assert set(_load(joint).taggers) == {JOINT}
+    assert set(_load(separate).taggers) == {"source", "cue", "content"}
+    assert _load(tmp_path) is None
