@@ -617,6 +617,13 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
+def _mention_gender(mention: Mention) -> str:
+    """"f" or "m" as a pronoun ("she") or a description's role word ("the actress") says."""
+    if mention.kind == "pronoun":
+        return _PRONOUN_GENDER.get(mention.text.strip().lower(), "")
+    return gender_of([mention.head])
+
+
 def _descriptions_to_people(
     references: Mapping[tuple[str, int, int], Mention],
     root_of_mention: dict[tuple[str, int, int], str], nodes: Mapping[str, _Node],
@@ -632,10 +639,7 @@ def _descriptions_to_people(
         root = root_of_mention.get(key)
         if root is None:
             continue
-        if mention.kind == "pronoun":
-            gender = _PRONOUN_GENDER.get(mention.text.strip().lower(), "")
-        else:
-            gender = gender_of([mention.head])
+        gender = _mention_gender(mention)
         if gender:
             votes[root][gender] += 1
 
@@ -651,10 +655,7 @@ def _descriptions_to_people(
         root = root_of_mention.get(key)
         if root is None or not root.startswith(_DESCRIPTION):
             continue
-        if mention.kind == "pronoun":
-            found = _PRONOUN_GENDER.get(mention.text.strip().lower(), "")
-        else:
-            found = gender_of([mention.head])
+        found = _mention_gender(mention)
         if found:
             local[(root, key[0])][found] += 1
     people_in_doc: dict[str, set[str]] = defaultdict(set)
