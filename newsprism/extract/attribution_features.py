@@ -11,6 +11,7 @@ tokens' features are added with their offset.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -140,6 +141,12 @@ class _Columns:
     head: list[int]
     sent_start: list[bool]
 
+    @functools.cached_property
+    def quoted(self) -> list[bool]:
+        """Whether each token is inside quote marks (:func:`_quote_flags`), worked out once
+        for the candidate sentences and the features both."""
+        return _quote_flags(self)
+
     @classmethod
     def of(cls, doc: Doc) -> _Columns:
         # One numpy array for every attribute: building a Token object per access (and per
@@ -255,7 +262,7 @@ PAD: Features = {"pad": 1.0}
 def _base(doc: Doc, columns: _Columns, lexicon: Mapping[str, float], rules: RuleSpans,
           indices: Sequence[int]) -> dict[int, Features]:
     """The own features (without the neighbours') of the tokens at ``indices``."""
-    quoted = _quote_flags(columns)
+    quoted = columns.quoted
     rule_tags = _rule_tags(doc, rules)
     ancestors = _ancestor_cues(columns, lexicon)
     lemmas, deps, tags, heads, starts = (columns.lemma, columns.dep, columns.tag, columns.head,
@@ -318,7 +325,7 @@ def _candidates(columns: _Columns, doc: Doc, rules: RuleSpans,
             span = _token_span(doc, start, end)
             if span is not None:
                 flags[span[0]:span[1]] = [True] * (span[1] - span[0])
-    quoted = _quote_flags(columns)
+    quoted = columns.quoted
     kept: list[int] = []
     sentence: list[int] = []
     keep = False
