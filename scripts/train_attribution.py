@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from spacy.tokens import Doc, DocBin
 
+from bench.attribution import text_path
 from newsprism.extract.attribution import JOINT, joint_label, split_labels
 from newsprism.extract.attribution_features import (
     SPAN_TYPES,
@@ -76,14 +77,6 @@ def read_ann(path: Path) -> dict[str, list[Span]]:
             start, end = fragment.split()
             gold[label.lower()].append((int(start), int(end)))
     return gold
-
-
-def text_for(text_dir: Path, ann: Path) -> Path | None:
-    for stem in (ann.stem, ann.stem.rsplit("_", 1)[0]):
-        candidate = text_dir / f"{stem}.txt"
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def parse(data: Path, cache: Path, limit: int) -> tuple[list[Doc], list[dict[str, list[Span]]]]:
@@ -143,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     by_name = {d.user_data["name"]: d for d in docs}
     annotations: list[tuple[Doc, dict[str, list[Span]]]] = []
     for ann in sorted((args.data / "attributions").glob("*.ann")):
-        text = text_for(args.data / "text", ann)
+        text = text_path(args.data / "text", ann)
         if text is not None and text.stem in by_name:
             annotations.append((by_name[text.stem], read_ann(ann)))
     train = [(d, g) for d, g in annotations if not held_out(d.user_data["name"], args.holdout)]
