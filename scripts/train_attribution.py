@@ -189,7 +189,7 @@ def evaluate_quotes(test: list[tuple[Doc, dict[str, list[Span]]]], folder: Path)
     overlap = {name: {kind: Counts() for kind in SPAN_TYPES} for name in strategies}
     for doc, gold in test:
         doc._.doc_id = doc.user_data["name"]
-        _mentions, resolver = _resolver(doc)
+        resolver = _resolver(doc)
         rules = rule_quotes(doc, resolver)
         tagged = model_quotes(doc, model, rules, resolver)
         for name, quotes in (("rules", rules), ("model", tagged),

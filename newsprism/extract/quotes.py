@@ -526,7 +526,9 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def _resolver(doc: Doc) -> tuple[list[Mention], SpeakerResolver]:
+def _resolver(doc: Doc) -> SpeakerResolver:
+    """The speaker resolver over the article's name mentions (its NER spans when the entities
+    component has not run)."""
     mentions: list[Mention] = list(doc._.mentions or [])
     if not mentions:
         mentions = [
@@ -534,13 +536,13 @@ def _resolver(doc: Doc) -> tuple[list[Mention], SpeakerResolver]:
                     label=e.label_)
             for e in doc.ents
         ]
-    return mentions, SpeakerResolver(doc, mentions)
+    return SpeakerResolver(doc, mentions)
 
 
 def rule_quotes(doc: Doc, resolver: SpeakerResolver | None = None) -> list[Quote]:
     """The attributions the rules find (no trained model)."""
     if resolver is None:
-        _mentions, resolver = _resolver(doc)
+        resolver = _resolver(doc)
     found = [
         *pull_quotes(doc, resolver.mentions, resolver),
         *quoted_speech(doc, resolver),
@@ -634,7 +636,7 @@ def merge(first: list[Quote], second: list[Quote]) -> list[Quote]:
 def find_quotes(doc: Doc, model: AttributionModel | bool | None = True) -> list[Quote]:
     """Every attribution in a parsed Doc: the rules', plus the trained tagger's when its weights
     are installed (``model=True`` loads the packaged ones, ``None``/``False`` skips it)."""
-    _mentions, resolver = _resolver(doc)
+    resolver = _resolver(doc)
     rules = rule_quotes(doc, resolver)
     tagger = load_model() if model is True else model or None
     if tagger is None:
