@@ -27,12 +27,16 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from newsprism.extract.attribution_features import (
+    NEIGHBOUR_KEYS,
     SPAN_TYPES,
+    WINDOW,
     RuleSpans,
+    candidate_columns,
     candidate_features,
     doc_features,
     spans_from_labels,
 )
+from newsprism.extract.linear_chain import LinearChain, read_crfsuite
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution"
 # A path to another model folder, or "none" to run the rules alone.
@@ -57,10 +61,13 @@ JOINT_SEPARATOR = "|"
 @dataclass(frozen=True)
 class AttributionModel:
     """The taggers (one under :data:`JOINT`, or one per span type) and the cue lexicon they were
-    trained with."""
+    trained with. A joint model is also read into numpy (``chain``), which tags the candidate
+    sentences from feature columns: the same labels for a fraction of python-crfsuite's cost
+    (:mod:`newsprism.extract.linear_chain`)."""
 
     taggers: Mapping[str, object]
     lexicon: Mapping[str, float]
+    chain: LinearChain | None = None
 
 
 def joint_label(tags: tuple[str, ...]) -> str:
@@ -116,28 +123,24 @@ def _load(folder: Path) -> AttributionModel | None:
         tagger.open(str(file))
         taggers[kind] = tagger
     lexicon = json.loads(lexicon_file.read_text(encoding="utf-8"))
-    return AttributionModel(taggers=taggers, lexicon=lexicon)
+    chain = None
+    if JOINT in files:
+        offsets = [offset for offset in range(-WINDOW, WINDOW + 1) if offset]
+        chain = read_crfsuite(files[JOINT], neighbour_keys=NEIGHBOUR_KEYS, offsets=offsets)
+    return AttributionModel(taggers=taggers, lexicon=lexicon, chain=chain)
 
 
 def tag_spans(model: AttributionModel, doc: Doc, rules: RuleSpans) -> dict[str, list[TokenSpan]]:
     """Token spans per type (source, cue, content) the taggers find in a parsed Doc."""
     if not len(doc):
         return {kind: [] for kind in SPAN_TYPES}
-    import pycrfsuite
-
-    if CANDIDATES_ONLY:
-        indices, features = candidate_features(doc, rules, model.lexicon)
+    if model.chain is not None and CANDIDATES_ONLY:
+        indices, columns = candidate_columns(doc, rules, model.lexicon)
+        tagged = split_labels(model.chain.tag(columns, indices, len(doc)))
     else:
-        indices, features = list(range(len(doc))), doc_features(doc, rules, model.lexicon)
+        indices, tagged = _crfsuite_tags(model, doc, rules)
     if not indices:
         return {kind: [] for kind in SPAN_TYPES}
-    # One sequence for every tagger: converting the features is much of the cost.
-    sequence = pycrfsuite.ItemSequence(features)
-    if JOINT in model.taggers:
-        tagged = split_labels(model.taggers[JOINT].tag(sequence))  # type: ignore[attr-defined]
-    else:
-        tagged = {kind: model.taggers[kind].tag(sequence)  # type: ignore[attr-defined]
-                  for kind in SPAN_TYPES}
     spans: dict[str, list[TokenSpan]] = {}
     for kind in SPAN_TYPES:
         labels = ["O"] * len(doc)
@@ -145,6 +148,25 @@ def tag_spans(model: AttributionModel, doc: Doc, rules: RuleSpans) -> dict[str, 
             labels[i] = label
         spans[kind] = spans_from_labels(doc, labels)
     return spans
+
+
+def _crfsuite_tags(model: AttributionModel, doc: Doc, rules: RuleSpans
+                   ) -> tuple[list[int], dict[str, list[str]]]:
+    """The tagged tokens and their labels per span type, from python-crfsuite."""
+    import pycrfsuite
+
+    if CANDIDATES_ONLY:
+        indices, features = candidate_features(doc, rules, model.lexicon)
+    else:
+        indices, features = list(range(len(doc))), doc_features(doc, rules, model.lexicon)
+    if not indices:
+        return indices, {kind: [] for kind in SPAN_TYPES}
+    # One sequence for every tagger: converting the features is much of the cost.
+    sequence = pycrfsuite.ItemSequence(features)
+    if JOINT in model.taggers:
+        return indices, split_labels(model.taggers[JOINT].tag(sequence))  # type: ignore[attr-defined]
+    return indices, {kind: model.taggers[kind].tag(sequence)  # type: ignore[attr-defined]
+                     for kind in SPAN_TYPES}
 
 
 def _distance(a: TokenSpan, b: TokenSpan) -> int:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Token
 
+from newsprism.extract.linear_chain import FeatureColumns
 from newsprism.model import Quote
 
 SPAN_TYPES: tuple[str, ...] = ("source", "cue", "content")
@@ -259,61 +260,64 @@ NEIGHBOUR_KEYS: tuple[str, ...] = ("w", "t", "d", "c", "q", "r", "ad", "e")
 PAD: Features = {"pad": 1.0}
 
 
-def _base(doc: Doc, columns: _Columns, lexicon: Mapping[str, float], rules: RuleSpans,
-          indices: Sequence[int]) -> dict[int, Features]:
-    """The own features (without the neighbours') of the tokens at ``indices``."""
+def _base_columns(doc: Doc, columns: _Columns, lexicon: Mapping[str, float], rules: RuleSpans,
+                  indices: Sequence[int]) -> dict[str, list[object]]:
+    """The own features (without the neighbours') of the tokens at ``indices``, one list per
+    feature key (``None``: the token has no such feature)."""
     quoted = columns.quoted
     rule_tags = _rule_tags(doc, rules)
-    ancestors = _ancestor_cues(columns, lexicon)
+    every_ancestor = _ancestor_cues(columns, lexicon)
+    ancestors = [every_ancestor[i] for i in indices]
     lemmas, deps, tags, heads, starts = (columns.lemma, columns.dep, columns.tag, columns.head,
                                          columns.sent_start)
     buckets = [_bucket(lexicon.get(lemma, 0.0)) for lemma in lemmas]
-    rows: dict[int, Features] = {}
     last = len(lemmas) - 1
-    for i in indices:
-        lemma = lemmas[i]
-        head = heads[i]
-        head_lemma = lemmas[head]
-        row: Features = {
-            "w": columns.lower[i],
-            "l": lemma,
-            "t": tags[i],
-            "d": deps[i],
-            "s": _shape(columns.text[i]),
-            "hl": head_lemma,
-            "dh": f"{deps[i]}|{head_lemma}",
-            "ht": tags[head],
-            "e": columns.ent[i],
-            "q": quoted[i],
-            "c": buckets[i],
-            "hc": buckets[head],
-            "dir": "L" if head > i else "R" if head < i else "root",
-            "sent_start": starts[i],
-            "sent_end": i == last or starts[i + 1],
-            "r": rule_tags[i],
-        }
-        ancestor = ancestors[i]
-        if ancestor is not None:
-            cue, dep, steps = ancestor
-            row.update({"ad": dep, "al": cue, "adl": f"{dep}|{cue}",
-                        "as": f"{min(steps, 4)}|{dep}"})
-        else:
-            row["ad"] = "none"
-        rows[i] = row
-    return rows
+    own_heads = [heads[i] for i in indices]
+    head_lemmas = [lemmas[h] for h in own_heads]
+    return {
+        "w": [columns.lower[i] for i in indices],
+        "l": [lemmas[i] for i in indices],
+        "t": [tags[i] for i in indices],
+        "d": [deps[i] for i in indices],
+        "s": [_shape(columns.text[i]) for i in indices],
+        "hl": head_lemmas,
+        "dh": [f"{deps[i]}|{lemma}" for i, lemma in zip(indices, head_lemmas, strict=True)],
+        "ht": [tags[h] for h in own_heads],
+        "e": [columns.ent[i] for i in indices],
+        "q": [quoted[i] for i in indices],
+        "c": [buckets[i] for i in indices],
+        "hc": [buckets[h] for h in own_heads],
+        "dir": ["L" if h > i else "R" if h < i else "root"
+                for i, h in zip(indices, own_heads, strict=True)],
+        "sent_start": [starts[i] for i in indices],
+        "sent_end": [i == last or starts[i + 1] for i in indices],
+        "r": [rule_tags[i] for i in indices],
+        "ad": [a[1] if a is not None else "none" for a in ancestors],
+        "al": [a[0] if a is not None else None for a in ancestors],
+        "adl": [f"{a[1]}|{a[0]}" if a is not None else None for a in ancestors],
+        "as": [f"{min(a[2], 4)}|{a[1]}" if a is not None else None for a in ancestors],
+    }
 
 
 def candidate_features(doc: Doc, rules: RuleSpans, lexicon: Mapping[str, float]
                        ) -> tuple[list[int], list[Features]]:
+    """The tokens of the candidate sentences (:func:`candidate_columns`), in order, and their
+    features as python-crfsuite's dicts."""
+    indices, columns = candidate_columns(doc, rules, lexicon)
+    return indices, _rows(columns, indices, len(doc))
+
+
+def candidate_columns(doc: Doc, rules: RuleSpans, lexicon: Mapping[str, float]
+                      ) -> tuple[list[int], FeatureColumns]:
     """The tokens of the sentences that may hold an attribution the rules did not find, in order,
-    and their features: sentences with a likely cue (a lemma whose training cue share is at least
-    :data:`CANDIDATE_CUE_SHARE`) that is not a cue the rules found, or with quoted words that are
-    not a content the rules found. The tagger reads only these: its attributions that repeat the
-    rules' are dropped anyway (``quotes.combine``), and a sentence with no likely cue rarely
-    holds one."""
+    and the feature columns that cover them and their neighbours: sentences with a likely cue (a
+    lemma whose training cue share is at least :data:`CANDIDATE_CUE_SHARE`) that is not a cue
+    the rules found, or with quoted words that are not a content the rules found. The tagger
+    reads only these: its attributions that repeat the rules' are dropped anyway
+    (``quotes.combine``), and a sentence with no likely cue rarely holds one."""
     columns = _Columns.of(doc)
     indices = _candidates(columns, doc, rules, lexicon)
-    return indices, _features(doc, columns, rules, lexicon, indices)
+    return indices, _feature_columns(doc, columns, rules, lexicon, indices)
 
 
 def _candidates(columns: _Columns, doc: Doc, rules: RuleSpans,
@@ -352,21 +356,36 @@ def doc_features(doc: Doc, rules: RuleSpans, lexicon: Mapping[str, float],
     offset. Neighbours share one dict, so the strings are built once per token (crfsuite joins
     the names). Neighbours are read from the Doc, so a token's features do not depend on which
     other tokens are tagged."""
-    columns = _Columns.of(doc)
-    return _features(doc, columns, rules, lexicon, range(len(doc)) if indices is None else indices)
+    wanted = range(len(doc)) if indices is None else indices
+    columns = _feature_columns(doc, _Columns.of(doc), rules, lexicon, wanted)
+    return _rows(columns, wanted, len(doc))
 
 
-def _features(doc: Doc, columns: _Columns, rules: RuleSpans, lexicon: Mapping[str, float],
-              wanted: Sequence[int]) -> list[Features]:
+def _feature_columns(doc: Doc, columns: _Columns, rules: RuleSpans,
+                     lexicon: Mapping[str, float], wanted: Sequence[int]) -> FeatureColumns:
+    """The own features of the wanted tokens and of their neighbours within :data:`WINDOW`."""
     n = len(columns.text)
-    offsets = [(offset, str(offset)) for offset in range(-WINDOW, WINDOW + 1) if offset]
     needed = sorted({j for i in wanted for j in range(i - WINDOW, i + WINDOW + 1) if 0 <= j < n})
-    base = _base(doc, columns, lexicon, rules, needed)
-    shared = {i: {key: row[key] for key in NEIGHBOUR_KEYS if key in row}
-              for i, row in base.items()}
+    return FeatureColumns(positions=needed,
+                          values=_base_columns(doc, columns, lexicon, rules, needed))
+
+
+def _rows(columns: FeatureColumns, wanted: Sequence[int], n: int) -> list[Features]:
+    """Feature columns as one dict per wanted token, with its neighbours' under their offset."""
+    keys = list(columns.values)
+    values = [columns.values[key] for key in keys]
+    neighbour_keys = [(key, columns.values[key]) for key in NEIGHBOUR_KEYS
+                      if key in columns.values]
+    position = {i: p for p, i in enumerate(columns.positions)}
+    shared = {i: {key: value[p] for key, value in neighbour_keys if value[p] is not None}
+              for i, p in position.items()}
+    offsets = [(offset, str(offset)) for offset in range(-WINDOW, WINDOW + 1) if offset]
     features: list[Features] = []
     for i in wanted:
-        item: Features = {"bias": 1.0, **base[i]}
+        p = position[i]
+        item: Features = {"bias": 1.0}
+        item.update((key, value[p]) for key, value in zip(keys, values, strict=True)
+                    if value[p] is not None)
         for offset, name in offsets:
             j = i + offset
             item[name] = shared[j] if 0 <= j < n else PAD
