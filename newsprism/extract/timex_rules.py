@@ -42,6 +42,7 @@ from newsprism.extract.timex_calendar import (
     shift_value,
     truncate_value,
 )
+from newsprism.extract.timex_prefilter import StartFilter
 
 # A year-less "7 January" is read in the year that puts it nearest the reference date, but news
 # mostly reports the past: distances into the future count this many times more (the reverse
@@ -1313,11 +1314,12 @@ def find_candidates(text: str) -> list[_Candidate]:
     """All rule matches, then the non-overlapping longest-leftmost selection."""
     found: list[_Candidate] = []
     lowered = text.lower()
-    for priority, (name, pattern, _normaliser) in enumerate(RULES):
+    starts = _STARTS.positions(text)
+    for priority, (name, _pattern, _normaliser) in enumerate(RULES):
         keys = _RULE_KEYWORDS.get(name)
         if keys is not None and not any(key in lowered for key in keys):
             continue  # a substring test is far cheaper than a regex scan of the whole text
-        for m in pattern.finditer(text):
+        for m in _STARTS.finditer(priority, text, starts):
             if m.end() > m.start() and _acceptable(name, m, text):
                 start, end = m.start(), m.end()
                 # trailing punctuation of abbreviations is part of the span only when it is the
@@ -1342,6 +1344,9 @@ def find_candidates(text: str) -> list[_Candidate]:
 
 
 _NORMALISERS: dict[str, Normaliser] = {name: fn for name, _p, fn in RULES}
+# Each rule is tried only at the word starts that can open one of its matches (same matches as a
+# full scan, about N times cheaper: see timex_prefilter).
+_STARTS = StartFilter([pattern for _n, pattern, _f in RULES])
 # Words (lower case) at least one of which a rule's match must contain: rules whose text lacks
 # them are not scanned. Only for rules whose pattern makes the word obligatory.
 _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {

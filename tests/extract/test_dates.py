@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 
 from newsprism.extract.dates import date_at, normalise_times
 from newsprism.extract.timex_calendar import shift_value
-from newsprism.extract.timex_rules import tag
+from newsprism.extract.timex_prefilter import openings
+from newsprism.extract.timex_rules import _STARTS, tag
 from newsprism.model import PublicationTime, TimeExpression
 
 REF = date(2022, 1, 7)  # a Friday
@@ -555,3 +557,64 @@ def test_tag_gives_a_vague_offset_its_length() -> None:
 def test_tag_puts_mid_afternoon_yesterday_on_yesterday() -> None:
     values = _values("In London at mid-afternoon yesterday, the shares were up.")
     assert values["mid-afternoon yesterday"] == ("TIME", "2022-01-06TAF")
+
+
+# --- the start-position pre-filter (timex_prefilter) ---------------------------------------------
+
+_PREFILTER_TEXTS = [
+    "On Tuesday, March 3, 2020, the ministers met; two days later the talks collapsed.",
+    "THE CEASEFIRE HELD FOR THE PAST TWO MONTHS, UNTIL LATE NOVEMBER 1998.",
+    "Shelling resumed at 4:30 a.m.\ton Friday and\nlasted 36 hours; by mid-afternoon yesterday",
+    "In May, the 1990s-era dam (built 1987-88) failed; earlier this year, the third-quarter loss",
+    "He said it was now, or never: every Monday since Easter week, the year-long decades-long",
+    "The fiscal year ended Sept. 30; the year-earlier period, nineteen ninety-seven, 5-6 January",
+    "Prices rose 3% in the first half of 2021 and 2 1/2 years ago; the 18th century; 07.01.2022",
+    "Rebels took the town in the spring of two thousand and one, a day-long siege, the weekend",
+    "Talks resume the week of January 17 – the day before yesterday – twice a week, nightly",
+    "Aid arrived ١٢ January; the 2022-01-07T10:30Z report, 1/7/22, the coming weeks, tonight",
+]
+
+
+def test_prefilter_gives_the_same_matches_as_a_full_scan() -> None:
+    for text in _PREFILTER_TEXTS + [t.lower() for t in _PREFILTER_TEXTS]:
+        starts = _STARTS.positions(text)
+        assert starts is not None
+        for index, pattern in enumerate(_STARTS.patterns):
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            found = [(m.span(), m.groupdict()) for m in _STARTS.finditer(index, text, starts)]
+            assert found == expected, (pattern.pattern[:60], text)
+
+
+_TIME_WORDS = st.sampled_from(
+    ["the", "last", "next", "week", "year", "Monday", "March", "May", "3", "1998", "days", "ago",
+     "later", "two", "nineteen", "ninety-seven", "of", "in", "early", "mid-", "quarter", "now",
+     "a.m.", "10:30", "the day", "before", "Christmas", "-", ",", "spring", "'90s", "for"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TIME_WORDS, min_size=1, max_size=12), st.sampled_from([" ", "\n", "  ", "-"]))
+def test_prefilter_matches_a_full_scan_on_any_run_of_time_words(
+    words: list[str], joiner: str
+) -> None:
+    text = joiner.join(words)
+    starts = _STARTS.positions(text)
+    for index, pattern in enumerate(_STARTS.patterns):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _STARTS.finditer(index, text, starts)] == expected
+
+
+def test_prefilter_lists_a_pattern_s_openings() -> None:
+    pattern = re.compile(r"(?<![\w-])(?:last|next) week|\d+ days?", re.IGNORECASE)
+    # any digit is "0"; "0 day" is shorter than 6 because the match may end there
+    assert openings(pattern, 6) == {
+        "last w", "next w", "0 days", "0 day", "00 day", "000 da", "0000 d", "00000 ", "000000"
+    }
+    assert openings(re.compile(r"\w+ ago"), 6) is None  # may open with anything
+
+
+def test_prefilter_scans_in_full_when_case_folding_is_not_lower_case() -> None:
+    # the long s folds to "s" under IGNORECASE but its lower case is itself
+    text = "The \u017funday talks, on Sunday, lasted two days."
+    assert _STARTS.positions(text) is None
+    assert [t.text for t in tag(text, REF)] == ["Sunday", "two days"]
