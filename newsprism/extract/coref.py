@@ -44,6 +44,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PRON
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.extensions import doc_text
@@ -176,7 +178,17 @@ def mention_kind(span: Span, nouns: frozenset[str] | None = None) -> str:
 
 def lower_nouns(doc: Doc) -> frozenset[str]:
     """Common nouns the article writes in lower case."""
-    return frozenset(t.lower_ for t in doc if t.pos_ == "NOUN" and t.text[:1].islower())
+    nouns = (doc[i] for i in _indices_of_pos(doc, NOUN))
+    return frozenset(t.lower_ for t in nouns if t.text[:1].islower())
+
+
+def _indices_of_pos(doc: Doc, *parts_of_speech: int) -> list[int]:
+    """Indices of the tokens with one of these parts of speech, in order (read from the Doc's
+    array: building a Token for every word costs more than the tests)."""
+    if not len(doc):
+        return []
+    tags = doc.to_array(POS)
+    return [i for i, tag in enumerate(tags.tolist()) if tag in parts_of_speech]
 
 
 def same_kind(a: str, b: str) -> bool:
@@ -394,6 +406,10 @@ def find_references(
                                "name", span.root.tag_ in {"NNPS", "NNS"},
                                genders.get((mention.start, mention.end), ""),
                                _name_key(mention)))
+    # the first target at each span (a reference names its antecedent by span)
+    target_at: dict[tuple[int, int], _Target] = {}
+    for target in targets:
+        target_at.setdefault((target.start, target.end), target)
     # gender a chain shows through its pronouns: after "he" → Ablyazov, "she" cannot be him
     chain_gender: dict[str, str] = {}
     first_by_head: dict[tuple[str, str, bool], Mention] = {}
@@ -440,8 +456,9 @@ def find_references(
         out.append(result)
         head = _head_token(span)
         gender = ""
-        if ref is not None:
-            gender = next((t.gender for t in targets if (t.start, t.end) == ref[:2]), "")
+        pointed = target_at.get(ref[:2]) if ref is not None else None
+        if pointed is not None:
+            gender = pointed.gender
         if kind == "pronoun":
             gender = gender or ("f" if span.text.lower() in FEMALE else
                                 "m" if span.text.lower() in MALE else "")
@@ -449,16 +466,15 @@ def find_references(
             gender = gender or gender_of([result.head])
         label = candidate.label
         root = f"{result.start}:{result.end}"
-        if ref is not None:
-            pointed = next((t for t in targets if (t.start, t.end) == ref[:2]), None)
-            if pointed is not None:
-                label, root = pointed.label, pointed.root
+        if pointed is not None:
+            label, root = pointed.label, pointed.root
         if gender and kind == "pronoun":
             chain_gender.setdefault(root, gender)
         if kind != "pronoun" or ref is not None:
             targets.append(_Target(result.start, result.end, label, sent, kind,
                                    head.tag_ in {"NNS", "NNPS"} or
                                    span.text.lower() in PLURAL_PRONOUNS, gender, root))
+            target_at.setdefault((result.start, result.end), targets[-1])
     return out
 
 
@@ -493,7 +509,7 @@ def _auto_candidates(
                range(s.start, s.end)}
     found: list[Mention] = []
     text = doc_text(doc)
-    for token in doc:
+    for token in (doc[i] for i in _indices_of_pos(doc, PRON, NOUN)):
         if token.i in covered:
             continue
         lowered = token.lower_
