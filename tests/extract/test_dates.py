@@ -618,3 +618,38 @@ def test_prefilter_scans_in_full_when_case_folding_is_not_lower_case() -> None:
     text = "The \u017funday talks, on Sunday, lasted two days."
     assert _STARTS.positions(text) is None
     assert [t.text for t in tag(text, REF)] == ["Sunday", "two days"]
+
+
+# --- dates told as done, and passives --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "span", "value"),
+    [
+        # a past-tense verb right before a year-less date: the event has happened, so the date
+        # is not the coming one even when that one is nearer
+        ("In the fiscal year ended Jan. 31, the chain reported sales of $59 million.",
+         date(2021, 10, 31), "Jan. 31", "2021-01-31"),
+        ("Since the group bought the mill in February, it has cut 300 jobs.",
+         date(2021, 10, 30), "February", "2021-02"),
+        ("Rebels seized the airport in December.", date(2021, 9, 7), "December", "2020-12"),
+        # deadlines and plans after a past verb keep the nearest date
+        ("The board declared a dividend payable Dec. 15 to holders of record Nov. 20.",
+         date(2021, 11, 2), "Dec. 15", "2021-12-15"),
+        ("The board said it will redeem its preferred shares on Oct. 31.",
+         date(2021, 10, 27), "Oct. 31", "2021-10-31"),
+        ("The closing, which is expected in December, needs approval.",
+         date(2021, 11, 2), "December", "2021-12"),
+    ],
+)  # fmt: skip
+def test_tag_puts_a_date_told_as_done_in_the_past(
+    sentence: str, reference: date, span: str, value: str
+) -> None:
+    assert _values(sentence, reference)[span] == ("DATE", value)
+
+
+def test_tag_reads_a_passive_after_will_as_future() -> None:
+    # "named" after "be" is no past tense: the clause is future, and a future clause names the
+    # coming December although the last one is nearer
+    values = _values("Collins will be named commander for a mission in December.", date(2022, 3, 4))
+    assert values["December"] == ("DATE", "2022-12")
