@@ -361,6 +361,11 @@ def doc_features(doc: Doc, rules: RuleSpans, lexicon: Mapping[str, float],
     return _rows(columns, wanted, len(doc))
 
 
+def all_columns(doc: Doc, rules: RuleSpans, lexicon: Mapping[str, float]) -> FeatureColumns:
+    """The feature columns of every token of the Doc."""
+    return _feature_columns(doc, _Columns.of(doc), rules, lexicon, range(len(doc)))
+
+
 def _feature_columns(doc: Doc, columns: _Columns, rules: RuleSpans,
                      lexicon: Mapping[str, float], wanted: Sequence[int]) -> FeatureColumns:
     """The own features of the wanted tokens and of their neighbours within :data:`WINDOW`."""

@@ -66,6 +66,8 @@ class LinearChain:
     neighbour_keys: tuple[str, ...]
     offsets: tuple[int, ...]
     numeric: frozenset[str]  # keys whose attribute is the key alone, weighted by the value
+    # added to every token's score of each label (None: the model as trained)
+    label_bias: numpy.ndarray | None = None
 
     @property
     def window(self) -> int:
@@ -93,6 +95,8 @@ class LinearChain:
         bias = self.weights.get((0, BIAS))
         if bias is not None:
             scores += bias[1]
+        if self.label_bias is not None:
+            scores += self.label_bias
         rows = {0: position[token + self.window]}
         for offset in self.offsets:
             neighbour = token + offset

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import numpy
 import pytest
 from spacy.language import Language
 
@@ -11,8 +13,7 @@ from newsprism.extract.attribution import load_model
 from newsprism.extract.attribution_features import (
     NEIGHBOUR_KEYS,
     WINDOW,
-    _Columns,
-    _feature_columns,
+    all_columns,
     candidate_columns,
     candidate_features,
     doc_features,
@@ -58,19 +59,20 @@ def test_packaged_model_tags_as_crfsuite_does(nlp: Language) -> None:
     model = load_model()
     if model is None or model.chain is None:
         pytest.skip("no joint attribution model installed")
+    chain = replace(model.chain, label_bias=None)  # as trained, as crfsuite decodes it
     doc = parsed(nlp, ARTICLE)
     assert any(t.is_space for t in doc)
     rules = rule_spans(rule_quotes(doc))
     every = list(range(len(doc)))
     expected = model.taggers["joint"].tag(pycrfsuite.ItemSequence(
         doc_features(doc, rules, model.lexicon)))
-    columns = _feature_columns(doc, _Columns.of(doc), rules, model.lexicon, every)
-    assert model.chain.tag(columns, every, len(doc)) == expected
+    columns = all_columns(doc, rules, model.lexicon)
+    assert chain.tag(columns, every, len(doc)) == expected
     assert any(label != "O|O|O" for label in expected)
     indices, features = candidate_features(doc, rules, model.lexicon)
     same, columns = candidate_columns(doc, rules, model.lexicon)
     assert same == indices
-    assert model.chain.tag(columns, indices, len(doc)) == model.taggers["joint"].tag(
+    assert chain.tag(columns, indices, len(doc)) == model.taggers["joint"].tag(
         pycrfsuite.ItemSequence(features))
 
 
@@ -98,4 +100,10 @@ def test_a_model_trained_here_reads_back_exactly(tmp_path: Path) -> None:
         )
         assert chain.tag(columns, range(len(xseq)), len(xseq)) == tagger.tag(xseq)
     assert "w" in chain.vocabulary and "\n\n" in chain.vocabulary["w"]
+    # a label bias shifts every token's scores by the same amount
+    xseq = sequences[0][0]
+    columns = FeatureColumns(positions=range(4), values={"w": [x["w"] for x in xseq]})
+    biased = replace(chain, label_bias=numpy.array([0.0, 0.5, 1.0]))
+    shift = biased.emissions(columns, range(4), 4) - chain.emissions(columns, range(4), 4)
+    assert numpy.allclose(shift, [[0.0, 0.5, 1.0]] * 4)
     assert set(NEIGHBOUR_KEYS) >= {"w", "q"}
