@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from newsprism.extract.timex_calendar import MONTHS, WEEKDAYS, parse_number
 from newsprism.extract.timex_rules import Timex, find_candidates, in_future_clause, tag
@@ -74,6 +75,8 @@ _YEARS_AGO = re.compile(
     r"|\b(?P<a>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b",
     re.IGNORECASE,
 )
+# every match of _YEARS_AGO holds one of these
+_YEARS_AGO_CUE = re.compile(r"years\s+ago|anniversary", re.IGNORECASE)
 _REPORT_CUE = re.compile(
     r"\b(?:reported|report|reports|said|says|announced|told|stated|confirmed|published|wrote"
     r"|according to|declared|added|noted|informed)\b",
@@ -123,22 +126,33 @@ class _Dated:
     future: bool
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+Spans = Sequence[tuple[int, int]]
+_WORD_AT_END = re.compile(r"([\w.]+)$")
+# How far back from a full stop the word before it is looked for; a longer run of word
+# characters falls back to the whole sentence (the result is the same, only faster).
+_WORD_WINDOW = 64
+
+
+@lru_cache(maxsize=4)  # inference splits the same text twice (dated mentions, year choice)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans from punctuation, not cut after abbreviations such as "Jan." or "Mr."."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.group() != "\n":
-            word = re.search(r"([\w.]+)$", text[start : m.start()])
+            window = max(start, m.start() - _WORD_WINDOW)
+            word = _WORD_AT_END.search(text[window : m.start()])
+            if word and word.start() == 0 and window > start:
+                word = _WORD_AT_END.search(text[start : m.start()])  # the word may go on
             if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return tuple((a, b) for a, b in spans if text[a:b].strip())
 
 
-def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
+def _sentence_of(spans: Spans, position: int) -> tuple[int, int]:
     for start, end in spans:
         if start <= position < end:
             return start, end
@@ -168,11 +182,11 @@ def _is_dateline(text: str, t: Timex) -> bool:
     return bool(_DATELINE_BEFORE.fullmatch(head)) and bool(_DATELINE_AFTER.match(text, t.end))
 
 
-def _in_future_context(text: str, spans: list[tuple[int, int]], t: Timex) -> bool:
+def _in_future_context(text: str, spans: Spans, t: Timex) -> bool:
     return _in_future_context_span(text, spans, t.start)
 
 
-def _in_future_context_span(text: str, spans: list[tuple[int, int]], start: int) -> bool:
+def _in_future_context_span(text: str, spans: Spans, start: int) -> bool:
     sentence = _sentence_of(spans, start)
     before = text[max(sentence[0], start - 20) : start]
     return bool(_PRECEDED_BY_FUTURE.search(before)) or bool(
@@ -243,7 +257,7 @@ def _evidence(doc_id: str, text: str, span: tuple[int, int], rule: str) -> Evide
 
 
 def _named_years(
-    text: str, spans: list[tuple[int, int]], timexes: list[Timex], latest: date
+    text: str, spans: Spans, timexes: list[Timex], latest: date
 ) -> list[tuple[int, Timex]]:
     """Years the text names outside dates with a day (bare years, "June 1998", "the 1998 third
     quarter"), in a past context, not after ``latest``."""
@@ -260,13 +274,15 @@ def _named_years(
 
 
 def _years_ago(
-    text: str, spans: list[tuple[int, int]], named: list[int], floor: int | None, latest: date
+    text: str, spans: Spans, named: list[int], floor: int | None, latest: date
 ) -> tuple[int, re.Match[str]] | None:
     """The year an "N years ago" / "Nth anniversary" phrase gives with a year the text names
     ("in 1989 ... 10 years ago" -> 1999): the year most such pairings agree on, not before any
     year the text names (ties: the earliest). N < 2 is skipped: "a year ago" is also said of
     quarters and seasons ("up from $3 a year ago")."""
     support: dict[int, list[re.Match[str]]] = {}
+    if not _YEARS_AGO_CUE.search(text):
+        return None  # one cheap scan instead of trying the pattern at every word
     for m in _YEARS_AGO.finditer(text):
         n = parse_number(m["n"] or m["a"] or "")
         if n is None or n < MIN_YEARS_AGO or _in_future_context_span(text, spans, m.start()):
@@ -362,7 +378,7 @@ def _choose_year(
 
 
 def _future_years(
-    text: str, spans: list[tuple[int, int]], timexes: list[Timex], latest: date
+    text: str, spans: Spans, timexes: list[Timex], latest: date
 ) -> list[tuple[int, Timex]]:
     """Years the text names in a future context ("will open in 2011")."""
     return [

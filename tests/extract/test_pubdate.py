@@ -180,3 +180,13 @@ def test_page_metadata_line_is_a_dateline() -> None:
     assert pub.value == "2022-01-07"
     assert pub.evidence[0].rule.startswith("dateline")
     assert pub.confidence >= 0.9
+
+
+def test_sentences_do_not_end_after_an_abbreviation_however_long_the_word_before() -> None:
+    from newsprism.extract.pubdate import _sentences
+
+    text = "Talks resumed on Jan. 5 in Geneva. Mr. Ivanov left. Code " + "x" * 80 + "Jan. 7 came."
+    starts = [text[a:b].strip()[:12] for a, b in _sentences(text)]
+    # "Jan." and "Mr." do not end a sentence; a long run of letters ending in "Jan" is no
+    # abbreviation and does
+    assert starts == ["Talks resume", "Mr. Ivanov l", "Code " + "x" * 7, "7 came."]
