@@ -727,6 +727,25 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None
     return "DATE", str(ctx.reference.year - 1), "publication"
 
 
+def _same_period(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"the same month a year ago", "the corresponding period last year": the period the story
+    just named, a year back, at the phrase's granularity (a "period" after a day is the quarter
+    that day closes: "the third quarter ended Sept. 30 ... the corresponding period last
+    year"). With no period named before, the year before publication."""
+    unit = m["u"].lower()
+    shifted = shift_value(ctx.previous, -1, "year") if ctx.previous else None
+    if not shifted or not _CALENDAR_VALUE.fullmatch(shifted):
+        if ctx.reference is None:
+            return "DATE", "PAST_REF", "none"
+        return "DATE", str(ctx.reference.year - 1), "publication"
+    day = re.fullmatch(r"\d{4}-\d\d-\d\d", shifted)
+    if unit in ("period", "quarter") and day:
+        shifted = quarter_of(date.fromisoformat(shifted))
+    elif unit in ("month", "year"):
+        shifted = truncate_value(shifted, unit) or shifted
+    return "DATE", shifted, "previous"
+
+
 def _duration_value(amount: int | None, unit: str) -> str:
     unit = "century" if unit == "centurie" else unit
     number = "X" if amount is None else str(amount)
@@ -1181,6 +1200,12 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?:the\s+(?=\S+\s+(?:quarter|period|month|year)\b))?"
         r"(?:year-earlier|year-ago|year earlier|prior-year|previous-year)"
         r"(?:\s+(?:quarter|period|month|year))?"), _year_earlier),
+    # "the same month a year ago", "the corresponding period last year": one expression
+    ("same_period", _rx(
+        r"(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?P<u>period|quarter|month|year)"
+        r"\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year"
+        r"|(?:of|in)\s+(?:the\s+)?(?:last|previous|prior)\s+year|the\s+(?:previous|prior)\s+year)"),
+        _same_period),
     ("spoken_year", _rx(rf"(?:the\s+year\s+)?{_SPOKEN_YEAR}"), _spoken_year),
     # broadcast transcripts: "January nineteen ninety-seven", "the winter of nineteen ninety-four"
     ("month_spoken_year", _rx(rf"{_M},?\s+(?:of\s+)?(?P<sy>{_SPOKEN_YEAR_AFTER_MONTH})"),

@@ -653,3 +653,21 @@ def test_tag_reads_a_passive_after_will_as_future() -> None:
     # coming December although the last one is nearer
     values = _values("Collins will be named commander for a mission in December.", date(2022, 3, 4))
     assert values["December"] == ("DATE", "2022-12")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Car sales fell 30% in November, compared to the same month a year ago.",
+         "the same month a year ago", "2020-11"),
+        ("The mill lost $8 million in the quarter ended Sept. 30, against a profit in the "
+         "corresponding period last year.", "the corresponding period last year", "2020-Q3"),
+        ("Exports rose, compared with the same period last year.", "the same period last year",
+         "2021"),
+    ],
+)  # fmt: skip
+def test_tag_reads_the_same_period_a_year_back_as_one_expression(
+    sentence: str, span: str, value: str
+) -> None:
+    # the period just named, a year back (TimeML: one expression for the whole phrase)
+    assert _values(sentence, date(2022, 1, 7))[span] == ("DATE", value)
