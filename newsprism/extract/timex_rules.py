@@ -777,9 +777,19 @@ def _is_rate(m: re.Match[str], ctx: Context) -> bool:
     return bool(_RATE_BEFORE.search(before)) and not _NOT_RATE_BEFORE.search(before)
 
 
+# "will one day be", "could one day replace": an unspecified day to come, not a length of time
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|may|might|can|should|shall|to|hopes?|hoped)\s+(?:\w+ly\s+)?$", FLAGS
+)
+
+
 def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     unit = m["u"].lower().rstrip("s")
     raw = (m["n"] or "").lower()
+    if m[0].lower() == "one day" and _MODAL_BEFORE.search(
+        ctx.text, max(0, m.start() - 30), m.start()
+    ):
+        return "DATE", "FUTURE_REF", "none"
     if _is_rate(m, ctx):
         return "SET", _duration_value(1, unit), "none"
     amount: int | None

@@ -671,3 +671,9 @@ def test_tag_reads_the_same_period_a_year_back_as_one_expression(
 ) -> None:
     # the period just named, a year back (TimeML: one expression for the whole phrase)
     assert _values(sentence, date(2022, 1, 7))[span] == ("DATE", value)
+
+
+def test_tag_reads_one_day_after_a_modal_as_the_future() -> None:
+    # "will one day be" is an unspecified day to come; "lasted one day" stays a length
+    assert _values("The town will one day be rebuilt.")["one day"] == ("DATE", "FUTURE_REF")
+    assert _values("The strike lasted one day.")["one day"] == ("DURATION", "P1D")
