@@ -746,6 +746,22 @@ def _same_period(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
     return "DATE", shifted, "previous"
 
 
+# With no reference date, a clipped year ("'08") below this is read in the 2000s, else the 1900s.
+SHORT_YEAR_PIVOT = 50
+
+
+def _short_year(m: re.Match[str], ctx: Context) -> tuple[str, str, str] | None:
+    """"in '08", "the crash of '87": the year with those last two digits nearest the reference
+    date (a tie goes to the past)."""
+    tail = int(m["sy"][1:])
+    if ctx.reference is None:
+        century = 2000 if tail < SHORT_YEAR_PIVOT else 1900
+        return "DATE", str(century + tail), "none"
+    ref = ctx.reference.year
+    years = [c + tail for c in (ref // 100 * 100 - 100, ref // 100 * 100, ref // 100 * 100 + 100)]
+    return "DATE", str(min(years, key=lambda y: (abs(y - ref), y > ref))), "publication"
+
+
 def _duration_value(amount: int | None, unit: str) -> str:
     unit = "century" if unit == "centurie" else unit
     number = "X" if amount is None else str(amount)
@@ -1216,6 +1232,11 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year"
         r"|(?:of|in)\s+(?:the\s+)?(?:last|previous|prior)\s+year|the\s+(?:previous|prior)\s+year)"),
         _same_period),
+    # a clipped year after a word that takes a date ("in '08 and '12", "the crash of '87");
+    # elsewhere an apostrophe and two digits open quotes and titles ("'13 Hours'")
+    ("short_year", _rx(
+        _after("in", "of", "since", "by", "until", "and", "or", "to", "from", "before", "after")
+        + r"(?P<sy>['‘’]\d\d)(?![\w'’‘%-])"), _short_year),
     ("spoken_year", _rx(rf"(?:the\s+year\s+)?{_SPOKEN_YEAR}"), _spoken_year),
     # broadcast transcripts: "January nineteen ninety-seven", "the winter of nineteen ninety-four"
     ("month_spoken_year", _rx(rf"{_M},?\s+(?:of\s+)?(?P<sy>{_SPOKEN_YEAR_AFTER_MONTH})"),

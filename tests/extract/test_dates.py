@@ -572,6 +572,7 @@ _PREFILTER_TEXTS = [
     "Rebels took the town in the spring of two thousand and one, a day-long siege, the weekend",
     "Talks resume the week of January 17 – the day before yesterday – twice a week, nightly",
     "Aid arrived ١٢ January; the 2022-01-07T10:30Z report, 1/7/22, the coming weeks, tonight",
+    "He ran in '08 and ’12; the film ‘13 Hours’ opened; the crash of '87 (in '90s terms)",
 ]
 
 
@@ -677,3 +678,14 @@ def test_tag_reads_one_day_after_a_modal_as_the_future() -> None:
     # "will one day be" is an unspecified day to come; "lasted one day" stays a length
     assert _values("The town will one day be rebuilt.")["one day"] == ("DATE", "FUTURE_REF")
     assert _values("The strike lasted one day.")["one day"] == ("DURATION", "P1D")
+
+
+def test_tag_reads_a_clipped_year_after_a_word_that_takes_a_date() -> None:
+    values = _values("He ran in '08 and '12, and after the crash of '87.", date(2016, 1, 12))
+    assert values["'08"] == ("DATE", "2008")
+    assert values["'12"] == ("DATE", "2012")
+    assert values["'87"] == ("DATE", "1987")
+    # an apostrophe and two digits elsewhere open a quote or a title
+    assert _values("The film ’13 Hours’ opened on Friday.", date(2016, 1, 12)).keys() == {
+        "Friday"
+    }
