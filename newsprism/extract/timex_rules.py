@@ -1313,6 +1313,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"\s+)?"
         rf"(?:(?P<n>\d+\s1/2|{_NUM}|{_VAGUE}|\d+\.5)[\s-]+)(?:and\s+a\s+half\s+)?"
         r"(?:(?:more|additional|further|extra|straight|consecutive|successive)\s+)?"
+        r"(?:(?:trading|business|working)\s+(?=days?\b|weeks?\b))?"
         rf"(?P<u>{_UNIT}|weekend)s?(?:-long|-old|\s+and\s+a\s+half(?![\w-]))?"), _duration),
     ("coming_units", _rx(r"(?:the\s+)?coming\s+(?P<n>)(?P<u>days|weeks|months|years)"), _duration),
     ("long_units", _rx(r"(?P<n>)(?P<u>hours?|days?|weeks?|months?|years?|decades?)-long"),

@@ -689,3 +689,9 @@ def test_tag_reads_a_clipped_year_after_a_word_that_takes_a_date() -> None:
     assert _values("The film ’13 Hours’ opened on Friday.", date(2016, 1, 12)).keys() == {
         "Friday"
     }
+
+
+def test_tag_counts_trading_and_working_days_as_days() -> None:
+    values = _values("For the past five trading days, the index has fallen.")
+    assert values["the past five trading days"] == ("DURATION", "P5D")
+    assert _values("Refunds take ten working days.")["ten working days"] == ("DURATION", "P10D")
