@@ -695,3 +695,9 @@ def test_tag_counts_trading_and_working_days_as_days() -> None:
     values = _values("For the past five trading days, the index has fallen.")
     assert values["the past five trading days"] == ("DURATION", "P5D")
     assert _values("Refunds take ten working days.")["ten working days"] == ("DURATION", "P10D")
+
+
+def test_tag_reads_bare_minutes_hours_and_days_after_a_preposition_as_lengths() -> None:
+    assert _values("The gains were lost in minutes.")["minutes"] == ("DURATION", "PTXM")
+    assert _values("Crowds waited for hours at the border.")["hours"] == ("DURATION", "PTXH")
+    assert _values("The ceasefire collapsed within days.")["days"] == ("DURATION", "PXD")
