@@ -3,6 +3,7 @@ model adds on sentences written for these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,13 +11,26 @@ from spacy.language import Language
 
 from newsprism.extract.attribution import MODEL_ENV, load_model
 from newsprism.extract.attribution_features import (
+    all_columns,
     bio_labels,
+    candidate_columns,
     candidate_features,
     doc_features,
     rule_spans,
     spans_from_labels,
 )
 from newsprism.extract.quotes import find_quotes, rule_quotes
+
+# Whitespace tokens (paragraph breaks, double spaces) give feature names with newlines, which
+# crfsuite's own dump parser cannot read; quotes, money and nested speech exercise the rest.
+ARTICLE = (
+    "Rescue teams reached the flooded villages on Tuesday.  The regional governor, Marta "
+    'Ilves, said the dam "held as designed" and denied reports of a breach.\n\n'
+    "Officials estimate the damage at $40 million. Farmers blame the water agency, which "
+    "they accuse of opening the sluices too late.\n\n"
+    '"We were told nothing," one farmer said. According to the agency, the warning went out '
+    "at dawn. The opposition party supports an inquiry into the response."
+)
 
 
 def parsed(nlp: Language, text: str):
@@ -150,6 +164,28 @@ def test_tagger_reads_only_sentences_with_an_attribution_left_to_find(nlp: Langu
     assert len(features) == len(indices)
     # a token's features are those it has when the whole Doc is tagged
     assert features[0] == doc_features(doc, rules, model.lexicon)[indices[0]]
+
+
+def test_packaged_model_tags_as_crfsuite_does(nlp: Language) -> None:
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    model = load_model()
+    if model is None or model.chain is None:
+        pytest.skip("no joint attribution model installed")
+    chain = replace(model.chain, label_bias=None)  # as trained, as crfsuite decodes it
+    doc = parsed(nlp, ARTICLE)
+    assert any(t.is_space for t in doc)
+    rules = rule_spans(rule_quotes(doc))
+    every = list(range(len(doc)))
+    expected = model.taggers["joint"].tag(pycrfsuite.ItemSequence(
+        doc_features(doc, rules, model.lexicon)))
+    columns = all_columns(doc, rules, model.lexicon)
+    assert chain.tag(columns, every, len(doc)) == expected
+    assert any(label != "O|O|O" for label in expected)
+    indices, features = candidate_features(doc, rules, model.lexicon)
+    same, columns = candidate_columns(doc, rules, model.lexicon)
+    assert same == indices
+    assert chain.tag(columns, indices, len(doc)) == model.taggers["joint"].tag(
+        pycrfsuite.ItemSequence(features))
 
 
 def test_joint_labels_round_trip_and_both_model_layouts_load(tmp_path: Path) -> None:
