@@ -1325,7 +1325,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         _duration),
     ("duration_bare", _rx(
         _after("for", "over", "in", "within", "past", "last", "recent", "coming", "next")
-        + r"(?P<n>)(?P<u>years|months|weeks|decades|centuries|hours|minutes|days)(?![-\w])"), _duration),
+        + r"(?P<n>)(?P<u>years|months|weeks|decades|centuries|hours|minutes|days)(?![-\w])"),
+        _duration),
     ("refs", _rx(
         r"(?:(?:right\s+)?now|currently|at present|nowadays|these days|(?:more\s+)?recently|lately"
         r"|the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven"
