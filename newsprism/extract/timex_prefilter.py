@@ -17,9 +17,16 @@ match, is exactly what ``finditer`` does.
 from __future__ import annotations
 
 import re
-import re._constants as sre_c  # the parse tree is the only place the openings can be read from
-import re._parser as sre_parse
 from collections.abc import Iterable, Iterator, Sequence
+
+# The parse tree is the only place the openings can be read from, and its modules are private:
+# on a Python without them (or with a tree of another shape) every rule is scanned in full, which
+# gives the same matches, only slower.
+try:
+    import re._constants as sre_c
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover - Python 3.11 to 3.13 have both
+    sre_c = sre_parse = None  # type: ignore[assignment]
 
 # How many characters of a word start are compared with the rules' openings. Longer tells rules
 # sharing a first word apart ("the week" / "the year") but multiplies the openings to list;
@@ -150,9 +157,14 @@ def _class_chars(items: Sequence[tuple[object, object]]) -> set[str] | None:
 def openings(pattern: re.Pattern[str], length: int = PREFIX_LENGTH) -> set[str] | None:
     """The canonical strings every match of ``pattern`` starts with (see :class:`_Openings`),
     or None when a match may start with anything."""
+    if sre_parse is None:
+        return None
     found = _Openings(length)
-    tree = sre_parse.parse(pattern.pattern, pattern.flags)
-    found.close(found.sequence(list(tree), {""}))
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        found.close(found.sequence(list(tree), {""}))
+    except (AttributeError, TypeError, ValueError):  # a parse tree of another shape
+        return None
     if found.unbounded or len(found.done) > MAX_OPENINGS:
         return None
     return found.done

@@ -614,6 +614,21 @@ def test_prefilter_lists_a_pattern_s_openings() -> None:
     assert openings(re.compile(r"\w+ ago"), 6) is None  # may open with anything
 
 
+def test_prefilter_scans_in_full_without_python_s_private_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsprism.extract import timex_prefilter
+
+    monkeypatch.setattr(timex_prefilter, "sre_parse", None)
+    pattern = re.compile(r"(?<![\w-])(?:last|next) week", re.IGNORECASE)
+    assert openings(pattern, 6) is None
+    fallback = timex_prefilter.StartFilter([pattern])
+    assert fallback.scanned == {0}
+    text = "Talks stalled last week and resume next week."
+    found = [m.span() for m in fallback.finditer(0, text, fallback.positions(text))]
+    assert found == [m.span() for m in pattern.finditer(text)] and len(found) == 2
+
+
 def test_prefilter_scans_in_full_when_case_folding_is_not_lower_case() -> None:
     # the long s folds to "s" under IGNORECASE but its lower case is itself
     text = "The \u017funday talks, on Sunday, lasted two days."
