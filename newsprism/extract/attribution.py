@@ -87,7 +87,8 @@ def joint_label(tags: tuple[str, ...]) -> str:
 
 def split_labels(labels: list[str]) -> dict[str, list[str]]:
     """Joint labels back to one B/I/O sequence per span type."""
-    parts = [label.split(JOINT_SEPARATOR) for label in labels]
+    split = {label: label.split(JOINT_SEPARATOR) for label in set(labels)}
+    parts = [split[label] for label in labels]
     return {kind: [p[n] for p in parts] for n, kind in enumerate(SPAN_TYPES)}
 
 

@@ -12,6 +12,7 @@ tokens' features are added with their offset.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -159,13 +160,9 @@ class _Columns:
         decoded: dict[int, str] = {0: ""}
 
         def text_of(hashes: list[int]) -> list[str]:
-            out = []
-            for key in hashes:
-                value = decoded.get(key)
-                if value is None:
-                    value = decoded[key] = strings[key]
-                out.append(value)
-            return out
+            for key in set(hashes).difference(decoded):
+                decoded[key] = strings[key]
+            return list(map(decoded.__getitem__, hashes))
 
         types = text_of(ent_type)
         return cls(
@@ -205,13 +202,18 @@ def _quote_flags(columns: _Columns) -> list[bool]:
     return flags
 
 
+# The rule-tag feature of each combination of the rules' B/I/O tags (shared, read-only dicts).
+_RULE_TAGS: dict[tuple[str, ...], dict[str, float]] = {
+    tags: {f"{kind[:3]}{tag}": 1.0 for kind, tag in zip(SPAN_TYPES, tags, strict=True)
+           if tag != "O"}
+    for tags in itertools.product("BIO", repeat=len(SPAN_TYPES))
+}
+
+
 def _rule_tags(doc: Doc, rules: RuleSpans) -> list[dict[str, float]]:
-    tags: list[dict[str, float]] = [{} for _ in range(len(doc))]
-    for kind in SPAN_TYPES:
-        for i, label in enumerate(bio_labels(doc, rules.get(kind, ()))):
-            if label != "O":
-                tags[i][f"{kind[:3]}{label}"] = 1.0
-    return tags
+    """Per token, the rules' spans it is in: ``{"souB": 1.0, "conI": 1.0}``."""
+    labels = [bio_labels(doc, rules.get(kind, ())) for kind in SPAN_TYPES]
+    return [_RULE_TAGS[tags] for tags in zip(*labels, strict=True)]
 
 
 def _ancestor_cues(columns: _Columns,

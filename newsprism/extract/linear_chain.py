@@ -26,6 +26,7 @@ import struct
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy
@@ -120,7 +121,8 @@ class LinearChain:
                 self._add_weighted(scores, self.vocabulary.get(key, {}), values, tables)
             else:
                 lookup = self.vocabulary.get(key, {}).get
-                ids = numpy.array([*(lookup(v, 0) for v in values), 0], dtype=numpy.intp)
+                ids = numpy.array([*map(lookup, values, repeat(0, len(values))), 0],
+                                  dtype=numpy.intp)
                 for at, table in tables:
                     scores += table[ids[at]]
         return scores

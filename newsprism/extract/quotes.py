@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -357,13 +358,17 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
         yield _quote(doc, "indirect", start, end, speaker, subject_span, cue, lemma)
 
 
+_ACCORDING, _TO = hash_string("according"), hash_string("to")
+
+
 def according_to(doc: Doc, resolver: SpeakerResolver) -> Iterable[Quote]:
     if "according" not in _text(doc).lower():
         return
-    for token in doc:
-        is_according = token.lower_ == "according" and token.i + 1 < len(doc)
-        if not is_according or doc[token.i + 1].lower_ != "to":
+    lowers = doc.to_array(LOWER).tolist()
+    for i, lower in enumerate(lowers[:-1]):
+        if lower != _ACCORDING or lowers[i + 1] != _TO:
             continue
+        token = doc[i]
         sent = token.sent
         to = doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
