@@ -44,7 +44,6 @@ from newsprism.extract.attribution_features import (
     learn_cue_lexicon,
     rule_spans,
 )
-from newsprism.model import Quote
 
 Span = tuple[int, int]
 # Regularisation and iterations of the CRF, chosen on the 10 % hold-out of the training split.
@@ -180,11 +179,11 @@ def evaluate_quotes(test: list[tuple[Doc, dict[str, list[Span]]]], folder: Path)
     tagger alone and the two ways of merging them (the same scoring as bench/attribution.py)."""
     from bench.attribution import Counts, score
     from newsprism.extract.attribution import load_model
-    from newsprism.extract.quotes import _resolver, merge, model_quotes, rule_quotes
+    from newsprism.extract.quotes import _resolver, combine, merge, model_quotes, rule_quotes
 
     model = load_model(folder)
     assert model is not None
-    strategies = ("rules", "model", "rules-first", "model-first", "quotations-first")
+    strategies = ("rules", "model", "rules-first", "model-first", "shipped")
     exact = {name: {kind: Counts() for kind in SPAN_TYPES} for name in strategies}
     overlap = {name: {kind: Counts() for kind in SPAN_TYPES} for name in strategies}
     for doc, gold in test:
@@ -195,7 +194,7 @@ def evaluate_quotes(test: list[tuple[Doc, dict[str, list[Span]]]], folder: Path)
         for name, quotes in (("rules", rules), ("model", tagged),
                              ("rules-first", merge(rules, tagged)),
                              ("model-first", merge(tagged, rules)),
-                             ("quotations-first", quotations_first(rules, tagged))):
+                             ("shipped", combine(rules, tagged))):
             predicted: dict[str, set[Span]] = {kind: set() for kind in SPAN_TYPES}
             for quote in quotes:
                 predicted["content"].add((quote.start, quote.end))
@@ -214,16 +213,6 @@ def evaluate_quotes(test: list[tuple[Doc, dict[str, list[Span]]]], folder: Path)
             for match, t in (("exact", exact[name]), ("overlap", overlap[name]))
             for kind in SPAN_TYPES
         ), flush=True)
-
-
-def quotations_first(rules: list[Quote], model: list[Quote]) -> list[Quote]:
-    """The rules' quotations and according-to, then the tagger, then the rules' other reported
-    speech (the merge of commit dfbceac, kept here for comparison)."""
-    from newsprism.extract.quotes import merge
-
-    fixed = [q for q in rules if q.kind == "direct" or q.cue == "according to"]
-    reported = [q for q in rules if not (q.kind == "direct" or q.cue == "according to")]
-    return merge(merge(fixed, model), reported)
 
 
 def evaluate(path: Path, test: list[tuple[Doc, dict[str, list[Span]]]],
