@@ -33,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from bench.attribution import text_path
@@ -78,8 +79,20 @@ def read_ann(path: Path) -> dict[str, list[Span]]:
     return gold
 
 
+def code_fingerprint(nlp: Language) -> str:
+    """What the cached parses and rule spans depend on: the extract stage's code and the model.
+    A cache made by other code is parsed again (stale rule spans would train another model)."""
+    import newsprism.extract
+
+    digest = hashlib.sha1(f"{nlp.meta.get('name')} {nlp.meta.get('version')}".encode())
+    for path in sorted(Path(newsprism.extract.__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def parse(data: Path, cache: Path, limit: int) -> tuple[list[Doc], list[dict[str, list[Span]]]]:
-    """Parsed texts (with the rules' spans in ``user_data``), cached as a DocBin."""
+    """Parsed texts (with the rules' spans in ``user_data``), cached as a DocBin beside a
+    fingerprint of the code that made it."""
     from newsprism.extract.quotes import rule_quotes
     from newsprism.nlp import load_pipeline
 
@@ -87,7 +100,9 @@ def parse(data: Path, cache: Path, limit: int) -> tuple[list[Doc], list[dict[str
     if limit:
         texts = texts[:limit]
     nlp = load_pipeline()
-    if cache.is_file():
+    fingerprint = code_fingerprint(nlp)
+    stamp = cache.with_suffix(cache.suffix + ".fingerprint")
+    if cache.is_file() and stamp.is_file() and stamp.read_text() == fingerprint:
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if len(docs) == len(texts):
             return docs, [d.user_data["rules"] for d in docs]
@@ -108,6 +123,7 @@ def parse(data: Path, cache: Path, limit: int) -> tuple[list[Doc], list[dict[str
         bin_.add(doc)
     cache.parent.mkdir(parents=True, exist_ok=True)
     bin_.to_disk(cache)
+    stamp.write_text(fingerprint)
     return docs, [d.user_data["rules"] for d in docs]
 
 
