@@ -107,7 +107,7 @@ def analyze(
         str | None,
         typer.Option(
             help="Who-said-what extraction: 'tagger' (rules plus the trained tagger: finds "
-            "more attributions, costs ~15-20% more extraction time), 'rules' (rules alone), or "
+            "more attributions, costs ~10% more extraction time), 'rules' (rules alone), or "
             "the folder of another trained tagger. Default: $NEWSPRISM_ATTRIBUTION_MODEL if "
             "set, else 'tagger'.",
         ),
