@@ -24,7 +24,7 @@ import os
 import re
 import struct
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -179,10 +179,8 @@ def _split(attribute: str, offsets: set[int]) -> tuple[int, str, str | None]:
     return offset, key, value if sep else None
 
 
-def read_crfsuite(path: Path, *, neighbour_keys: Sequence[str],
-                  offsets: Sequence[int]) -> LinearChain:
-    """A crfsuite model file as a :class:`LinearChain` whose attributes follow the conventions
-    above, neighbours at ``offsets`` carrying the ``neighbour_keys``."""
+def _dump_names(path: Path) -> dict[str, dict[int, str]]:
+    """Label and attribute names by id, from crfsuite's dump of the model."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -190,26 +188,36 @@ def read_crfsuite(path: Path, *, neighbour_keys: Sequence[str],
     handle, dump_path = tempfile.mkstemp(suffix=".dump")
     try:
         tagger.dump(dump_path)
-        dump = Path(dump_path).read_bytes().decode("utf-8")
+        return _names(Path(dump_path).read_bytes().decode("utf-8"))
     finally:
         os.close(handle)
         os.unlink(dump_path)
-    names = _names(dump)
-    labels = names["LABELS"]
-    attributes = names["ATTRIBUTES"]
+
+
+def _features(path: Path) -> Iterator[tuple[int, int, int, float]]:
+    """The model file's feature table: (kind, source, target, weight), weights as stored."""
     data = Path(path).read_bytes()
-    feature_offset = _HEADER.unpack_from(data, 0)[7]
-    chunk, _, count = _FEATURE_CHUNK.unpack_from(data, feature_offset)
+    start = _HEADER.unpack_from(data, 0)[7]
+    chunk, _, count = _FEATURE_CHUNK.unpack_from(data, start)
     if chunk != b"FEAT":
         raise ValueError(f"{path}: no feature table where the header points")
+    start += _FEATURE_CHUNK.size
+    yield from _FEATURE.iter_unpack(data[start : start + count * _FEATURE.size])
+
+
+def read_crfsuite(path: Path, *, neighbour_keys: Sequence[str],
+                  offsets: Sequence[int]) -> LinearChain:
+    """A crfsuite model file as a :class:`LinearChain` whose attributes follow the conventions
+    above, neighbours at ``offsets`` carrying the ``neighbour_keys``."""
+    names = _dump_names(path)
+    labels, attributes = names["LABELS"], names["ATTRIBUTES"]
     n_labels = len(labels)
     transitions = numpy.zeros((n_labels, n_labels))
+    # (offset, key) -> value (None for a numeric key) -> weight per label
     state: dict[tuple[int, str], dict[str | None, numpy.ndarray]] = {}
     allowed = set(offsets)
     split = {i: _split(name, allowed) for i, name in attributes.items()}
-    for kind, source, target, weight in _FEATURE.iter_unpack(
-            data[feature_offset + _FEATURE_CHUNK.size:
-                 feature_offset + _FEATURE_CHUNK.size + count * _FEATURE.size]):
+    for kind, source, target, weight in _features(path):
         if kind == _TRANSITION:
             transitions[source, target] = weight
         elif kind == _STATE:
