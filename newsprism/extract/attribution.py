@@ -199,6 +199,10 @@ def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _overlap(a: TokenSpan, b: TokenSpan) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _inside(span: TokenSpan, outer: TokenSpan) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
@@ -207,7 +211,7 @@ def _nearest_source(sources: list[TokenSpan], anchor: TokenSpan, sentence: Token
                     content: TokenSpan) -> TokenSpan | None:
     """The source nearest the anchor (the cue, or the content when there is no cue) within a
     sentence, outside the content and no farther from the anchor than from the content."""
-    options = [s for s in sources if _inside(s, sentence) and _distance(s, content) > 0
+    options = [s for s in sources if _inside(s, sentence) and not _overlap(s, content)
                and _distance(s, anchor) <= _distance(s, content)]
     return min(options, key=lambda s: _distance(s, anchor), default=None)
 

@@ -622,12 +622,12 @@ def _overlaps(a: tuple[int | None, int | None], b: tuple[int | None, int | None]
 
 
 def _same_attribution(a: Quote, b: Quote) -> bool:
-    """Overlapping contents with overlapping cues (or no cue to tell them apart): one attribution
-    found twice. Contents that overlap under different cues are nested attributions ("X said
-    that Y believes Z") and both stand."""
+    """Overlapping contents with overlapping cues (or no cue to tell them apart), or the very
+    same content: one attribution found twice. Contents that overlap under different cues are
+    nested attributions ("X said that Y believes Z") and both stand."""
     if not _overlaps((a.start, a.end), (b.start, b.end)):
         return False
-    if a.cue_start is None or b.cue_start is None:
+    if a.cue_start is None or b.cue_start is None or (a.start, a.end) == (b.start, b.end):
         return True
     return _overlaps((a.cue_start, a.cue_end), (b.cue_start, b.cue_end))
 
