@@ -218,3 +218,14 @@ def test_joint_labels_round_trip_and_both_model_layouts_load(tmp_path: Path) -> 
     assert set(_load(joint).taggers) == {JOINT}
     assert set(_load(separate).taggers) == {"source", "cue", "content"}
     assert _load(tmp_path) is None
+
+
+@needs_model
+def test_tagged_source_next_to_its_quotation_is_not_left_over(nlp: Language) -> None:
+    # The source touches the quotation; were it refused there, the leftover source would take
+    # its verb's object (the newspaper told) as what was said.
+    text = ('Rescuers searched the riverbank again. "Every name on that list is a family in this '
+            'valley," Lena Marek told the Castrava Herald.')
+    found = find_quotes(parsed(nlp, text))
+    assert [q.text for q in found] == ["Every name on that list is a family in this valley"]
+    assert found[0].speaker_text == "Lena Marek"
