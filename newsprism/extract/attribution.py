@@ -52,6 +52,9 @@ CANDIDATES_ONLY = os.environ.get("NEWSPRISM_ATTRIBUTION_ALL_SENTENCES", "0").str
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Relations of a cue's child that carry what was said, believed or found.
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj"})
+# Speech verbs whose direct object is the one spoken to, not what was said.
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "notify", "brief",
+                             "urge", "advise", "reassure"})
 # A fallback complement shorter than this is more often a pronoun object than a statement.
 MIN_COMPLEMENT_TOKENS = 2
 
@@ -286,7 +289,10 @@ def _complement(doc: Doc, cue: TokenSpan) -> TokenSpan | None:
     """What a cue verb says when the content tagger found nothing: its clausal complement or
     object (the subtree of the first such child after it)."""
     head = doc[cue[0] : cue[1]].root
+    addressed = head.lemma_.lower() in ADDRESSEE_VERBS
     for child in head.rights:
+        if addressed and child.dep_ == "dobj":
+            continue  # "told reporters", "asked the court": who was spoken to
         if child.dep_ in COMPLEMENT_DEPS and child.i >= cue[1]:
             start, end = child.left_edge.i, child.right_edge.i + 1
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

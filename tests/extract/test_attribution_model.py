@@ -229,3 +229,19 @@ def test_tagged_source_next_to_its_quotation_is_not_left_over(nlp: Language) -> 
     found = find_quotes(parsed(nlp, text))
     assert [q.text for q in found] == ["Every name on that list is a family in this valley"]
     assert found[0].speaker_text == "Lena Marek"
+
+
+def test_complement_of_a_speech_verb_is_not_the_one_spoken_to(nlp: Language) -> None:
+    from newsprism.extract.attribution import _complement
+
+    doc = parsed(nlp, "The mayor told reporters that the bridge would stay closed.")
+    told = next(t.i for t in doc if t.text == "told")
+    found = _complement(doc, (told, told + 1))
+    assert found is not None and doc[found[0] : found[1]].text.endswith("would stay closed")
+    doc = parsed(nlp, "The mayor told reporters on the steps.")
+    told = next(t.i for t in doc if t.text == "told")
+    assert _complement(doc, (told, told + 1)) is None
+    doc = parsed(nlp, "The ministry denied the report about the dam.")
+    denied = next(t.i for t in doc if t.text == "denied")
+    found = _complement(doc, (denied, denied + 1))
+    assert found is not None and doc[found[0] : found[1]].text == "the report about the dam"
