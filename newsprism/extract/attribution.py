@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span
 
 from newsprism.extract.attribution_features import (
     NEIGHBOUR_KEYS,
+    NEIGHBOUR_OFFSETS,
     SPAN_TYPES,
-    WINDOW,
     RuleSpans,
     all_columns,
     candidate_columns,
@@ -138,8 +138,8 @@ def _load(folder: Path) -> AttributionModel | None:
     lexicon = json.loads(lexicon_file.read_text(encoding="utf-8"))
     chain = None
     if JOINT in files:
-        offsets = [offset for offset in range(-WINDOW, WINDOW + 1) if offset]
-        chain = read_crfsuite(files[JOINT], neighbour_keys=NEIGHBOUR_KEYS, offsets=offsets)
+        chain = read_crfsuite(files[JOINT], neighbour_keys=NEIGHBOUR_KEYS,
+                              offsets=NEIGHBOUR_OFFSETS)
         starts = [label.split(JOINT_SEPARATOR).count("B") for label in chain.labels]
         chain = replace(chain, label_bias=SPAN_START_BIAS * numpy.array(starts, dtype=float))
     return AttributionModel(taggers=taggers, lexicon=lexicon, chain=chain)
