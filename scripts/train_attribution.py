@@ -192,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def evaluate_quotes(test: list[tuple[Doc, dict[str, list[Span]]]], folder: Path) -> None:
     """The benchmark's exact and overlap F1 on the held-out texts, for the rules alone, the
-    tagger alone and the two ways of merging them (the same scoring as bench/attribution.py)."""
+    tagger alone, each first in a merge, and the shipped merge (``quotes.combine``; the same
+    scoring as bench/attribution.py)."""
     from bench.attribution import Counts, score
     from newsprism.extract.attribution import load_model
     from newsprism.extract.quotes import _resolver, combine, merge, model_quotes, rule_quotes
