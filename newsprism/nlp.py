@@ -51,6 +51,14 @@ SELECTIVE_PARSING = os.environ.get(SELECTIVE_PARSING_ENV, "0").strip().lower() i
 }
 
 
+# The model's layers multiply matrices through numpy's BLAS (OpenBLAS in numpy's wheels) instead of
+# thinc's default, blis: ~1.4x faster on the tok2vec and NER shapes, one thread per process (the
+# workers are the parallelism), and the same entities, tags and trees on the corpora we measured
+# (docs/benchmarks.md, "Speed and scale"). NEWSPRISM_NUMPY_MATMUL=0 keeps blis.
+NUMPY_MATMUL_ENV = "NEWSPRISM_NUMPY_MATMUL"
+NUMPY_MATMUL = os.environ.get(NUMPY_MATMUL_ENV, "1").strip().lower() not in {"0", "false", "no"}
+
+
 # The model's attribute_ruler and rule lemmatizer run as lookup tables with identical output
 # (newsprism.extract.rule_tables): the ruler's Matcher alone cost ~14% of the pipeline's time.
 # NEWSPRISM_RULE_TABLES=0 keeps spaCy's own components (to compare, or if a model needs them).
@@ -63,27 +71,35 @@ def load_pipeline(
     *,
     selective_parsing: bool | None = None,
     rule_tables: bool | None = None,
+    numpy_matmul: bool | None = None,
 ) -> Language:
     """The English pipeline with every newsprism component added (cached per model name).
 
     ``selective_parsing`` (default :data:`SELECTIVE_PARSING`) runs the dependency parser only on
     sentences with quote marks, speech cues or numbers, which is where our components read it.
     ``rule_tables`` (default :data:`RULE_TABLES`) swaps the attribute_ruler and rule lemmatizer
-    for exact, faster table versions.
+    for exact, faster table versions. ``numpy_matmul`` (default :data:`NUMPY_MATMUL`) runs the
+    model's matrix products on numpy's BLAS (see :func:`use_numpy_matmul`).
     """
     if selective_parsing is None:
         selective_parsing = SELECTIVE_PARSING
     if rule_tables is None:
         rule_tables = RULE_TABLES
-    return _load_pipeline(model, selective_parsing, rule_tables)
+    if numpy_matmul is None:
+        numpy_matmul = NUMPY_MATMUL
+    return _load_pipeline(model, selective_parsing, rule_tables, numpy_matmul)
 
 
 @functools.cache
-def _load_pipeline(model: str | None, selective_parsing: bool, rule_tables: bool) -> Language:
+def _load_pipeline(
+    model: str | None, selective_parsing: bool, rule_tables: bool, numpy_matmul: bool
+) -> Language:
     import newsprism.extract  # noqa: F401  (registers the component factories)
     from newsprism.extract.rule_tables import use_rule_tables
 
     nlp = load_base_model(model)
+    if numpy_matmul:
+        use_numpy_matmul(nlp)
     if rule_tables:
         use_rule_tables(nlp)
     if selective_parsing:
@@ -94,3 +110,25 @@ def _load_pipeline(model: str | None, selective_parsing: bool, rule_tables: bool
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)
     return nlp
+
+
+def use_numpy_matmul(nlp: Language) -> None:
+    """Make every thinc layer of ``nlp`` multiply matrices with numpy instead of blis.
+
+    thinc ships this switch itself (``NumpyOps(use_blis=False)``); the layers' other kernels
+    (maxout, hashing, the parser's transition loop) are the same compiled code either way. numpy's
+    BLAS is limited to one thread in this process, so that N worker processes use N cores, not
+    N x threads.
+    """
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for layer in model.walk():
+            if isinstance(layer.ops, NumpyOps):
+                layer.ops = ops
+    threadpool_limits(limits=1, user_api="blas")
