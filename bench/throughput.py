@@ -17,6 +17,10 @@ does. Four runs, each timed from the first article in to the last result out:
 - spaCy, all cores: ``nlp.pipe(n_process=N)``;
 - newsprism, all cores: ``extract_parallel(workers=N)``.
 
+newsprism's pipeline multiplies matrices with numpy's BLAS instead of thinc's blis
+(``newsprism.nlp.use_numpy_matmul``; same annotations). ``--baseline-numpy-matmul`` gives bare
+spaCy the same switch, to show what newsprism gains beyond it.
+
 Pool start-up (spawning workers and loading the model in each) is part of the all-cores times.
 Each run is timed twice: wall seconds and CPU seconds (this process and its finished pool
 workers). On a machine other jobs share, wall time moves with their load; CPU time much less.
@@ -41,7 +45,7 @@ from rich.table import Table
 
 from newsprism.extract.parallel import default_workers, extract_parallel
 from newsprism.model import Document, document_id
-from newsprism.nlp import load_base_model
+from newsprism.nlp import load_base_model, use_numpy_matmul
 from newsprism.read import read_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,6 +131,11 @@ def main() -> None:
         help="also time each pipeline component (1 process): as run by default, with spaCy's "
         "own attribute_ruler and lemmatizer instead of their tables, and with selective parsing",
     )
+    parser.add_argument(
+        "--baseline-numpy-matmul", action="store_true",
+        help="run bare spaCy on numpy's BLAS too, as newsprism's pipeline does by default "
+        "(newsprism.nlp.use_numpy_matmul): shows what newsprism gains beyond that switch",
+    )
     args = parser.parse_args()
 
     documents = corpus([d for d in args.dirs if d.exists()], args.words)
@@ -136,6 +145,8 @@ def main() -> None:
     console.print(f"{len(documents)} articles, {words:,} words; {args.workers} workers")
 
     nlp = load_base_model(args.model)
+    if args.baseline_numpy_matmul:
+        use_numpy_matmul(nlp)
 
     def spacy_run(part: list[Document], n_process: int) -> Callable[[], int]:
         return lambda: sum(
