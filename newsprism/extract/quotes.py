@@ -624,12 +624,24 @@ def _overlaps(a: tuple[int | None, int | None], b: tuple[int | None, int | None]
 def _same_attribution(a: Quote, b: Quote) -> bool:
     """Overlapping contents with overlapping cues (or no cue to tell them apart), or the very
     same content: one attribution found twice. Contents that overlap under different cues are
-    nested attributions ("X said that Y believes Z") and both stand."""
+    nested attributions ("X said that Y believes Z") and both stand, unless the contents cross
+    (each holds words the other lacks) and neither cue lies inside the other's content: then
+    they are two claims on the same words (the tagger giving the start of a quotation to the
+    previous sentence's "praised"), and only one can be right."""
     if not _overlaps((a.start, a.end), (b.start, b.end)):
         return False
     if a.cue_start is None or b.cue_start is None or (a.start, a.end) == (b.start, b.end):
         return True
-    return _overlaps((a.cue_start, a.cue_end), (b.cue_start, b.cue_end))
+    if _overlaps((a.cue_start, a.cue_end), (b.cue_start, b.cue_end)):
+        return True
+    crossing = not (_inside((a.start, a.end), (b.start, b.end))
+                    or _inside((b.start, b.end), (a.start, a.end)))
+    return crossing and not (_inside((a.cue_start, a.cue_end), (b.start, b.end))
+                             or _inside((b.cue_start, b.cue_end), (a.start, a.end)))
+
+
+def _inside(inner: tuple[int, int | None], outer: tuple[int, int]) -> bool:
+    return inner[1] is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def merge(first: list[Quote], second: list[Quote]) -> list[Quote]:

@@ -164,3 +164,34 @@ def test_continued_quotation_keeps_speaker(nlp: Language) -> None:
     continued = only(quotes(nlp, text), "power fails again")
     assert continued.kind == "direct"
     assert continued.speaker == "Ines Moreau"
+
+
+def _quote(text: str, content: str, cue: str, speaker: str, *, cue_from: int = 0) -> Quote:
+    start, cue_start, speaker_start = (
+        text.index(content), text.index(cue, cue_from), text.index(speaker))
+    return Quote(
+        doc_id="d", start=start, end=start + len(content), text=content, kind="indirect",
+        speaker=speaker, speaker_text=speaker, speaker_start=speaker_start,
+        speaker_end=speaker_start + len(speaker), cue=cue, cue_start=cue_start,
+        cue_end=cue_start + len(cue),
+    )
+
+
+def test_merge_keeps_nested_attributions_and_drops_rival_claims_on_the_same_words() -> None:
+    from newsprism.extract.quotes import merge
+
+    text = ('The governor praised the rescue teams. "They are brave and tireless," Marek said. '
+            'Marek said the ministry believes the dam will hold.')
+    quotation = _quote(text, "They are brave and tireless", "said", "Marek")
+    # The tagger gave the quoted words to the previous sentence's cue, outside the quotation.
+    rival = _quote(text, '"They are brave', "praised", "The governor")
+    reported = _quote(text, "the ministry believes the dam will hold", "said", "Marek",
+                      cue_from=text.index("Marek said the"))
+    # "believes" lies inside Marek's content: an attribution within an attribution.
+    nested = _quote(text, "the dam will hold", "believes", "the ministry")
+    merged = merge([quotation, reported], [rival, nested])
+    assert [(q.speaker, q.text) for q in merged] == [
+        ("Marek", "They are brave and tireless"),
+        ("Marek", "the ministry believes the dam will hold"),
+        ("the ministry", "the dam will hold"),
+    ]
