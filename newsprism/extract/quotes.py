@@ -487,6 +487,22 @@ def _is_title(words: list[str]) -> bool:
                for w in alphabetic)
 
 
+def _signature(line: str, names: Iterable[str]) -> tuple[int, str] | None:
+    """Where a pull quote's signature begins in a line: the earliest name followed only by
+    title words ("... Ivo Petrov Chairman of the Water Board"); of two names starting there,
+    the longer, so that the answer does not depend on the order of ``names`` (a set's order
+    changes with Python's string hashing from one process to the next)."""
+    found = []
+    for name in names:
+        at = line.rfind(" " + name)
+        if at > 0 and _is_title(line[at + 1 + len(name):].split()):
+            found.append((at, -len(name), name))
+    if not found:
+        return None
+    at, _, name = min(found)
+    return at, name
+
+
 def pull_quotes(doc: Doc, mentions: list[Mention], resolver: SpeakerResolver) -> Iterable[Quote]:
     """Paragraphs ending in `<name> <Title>` with no punctuation between quote and name."""
     names = {m.text for m in mentions if m.label in ("PERSON", "ORG") and len(m.text.split()) > 1}
@@ -497,14 +513,7 @@ def pull_quotes(doc: Doc, mentions: list[Mention], resolver: SpeakerResolver) ->
         stripped = line.rstrip()
         if len(stripped.split()) < MIN_QUOTE_WORDS + 2 or stripped.endswith((".", "?", "!")):
             continue
-        best: tuple[int, str] | None = None
-        for name in names:
-            at = stripped.rfind(" " + name)
-            if at <= 0:
-                continue
-            after = stripped[at + 1 + len(name) :].split()
-            if _is_title(after) and (best is None or at < best[0]):
-                best = (at, name)
+        best = _signature(stripped, names)
         if best is None:
             continue
         at, name = best

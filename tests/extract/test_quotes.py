@@ -195,3 +195,15 @@ def test_merge_keeps_nested_attributions_and_drops_rival_claims_on_the_same_word
         ("Marek", "the ministry believes the dam will hold"),
         ("the ministry", "the dam will hold"),
     ]
+
+
+def test_pull_quote_signature_does_not_depend_on_the_order_of_names() -> None:
+    from newsprism.extract.quotes import _signature
+
+    line = ("We will not open the gates until the river drops below the old mark "
+            "Castrava Water Board Chairman Ivo Petrov")
+    names = ["Castrava Water Board", "Castrava Water Board Chairman Ivo Petrov", "Ivo Petrov"]
+    expected = (line.index(" Castrava Water Board"), "Castrava Water Board Chairman Ivo Petrov")
+    assert _signature(line, names) == expected
+    assert _signature(line, list(reversed(names))) == expected
+    assert _signature("No signature here, only a sentence that ends in lower case", names) is None
