@@ -41,14 +41,19 @@ def load_base_model(name: str | None = None) -> Language:
     )
 
 
+def _env_switch(name: str, *, default: bool) -> bool:
+    """An on/off environment variable: a switch on by default is off only for "0", "false" or
+    "no"; one off by default is on only for "1", "true" or "yes"."""
+    value = os.environ.get(name, "").strip().lower()
+    return value not in {"0", "false", "no"} if default else value in {"1", "true", "yes"}
+
+
 # Parse only the sentences that need a parse (see newsprism.extract.selective); the rest of the
 # pipeline gets sentence boundaries from the model's senter instead. Off by default: with
 # en_core_web_sm the parser is ~10% of the time and ~86% of news text needs it, so it saves
 # nothing (docs/benchmarks.md, "Speed and scale"). NEWSPRISM_SELECTIVE_PARSING=1 turns it on.
 SELECTIVE_PARSING_ENV = "NEWSPRISM_SELECTIVE_PARSING"
-SELECTIVE_PARSING = os.environ.get(SELECTIVE_PARSING_ENV, "0").strip().lower() in {
-    "1", "true", "yes"
-}
+SELECTIVE_PARSING = _env_switch(SELECTIVE_PARSING_ENV, default=False)
 
 
 # The model's layers multiply matrices through numpy's BLAS (OpenBLAS in numpy's wheels) instead of
@@ -56,14 +61,14 @@ SELECTIVE_PARSING = os.environ.get(SELECTIVE_PARSING_ENV, "0").strip().lower() i
 # workers are the parallelism), and the same entities, tags and trees on the corpora we measured
 # (docs/benchmarks.md, "Speed and scale"). NEWSPRISM_NUMPY_MATMUL=0 keeps blis.
 NUMPY_MATMUL_ENV = "NEWSPRISM_NUMPY_MATMUL"
-NUMPY_MATMUL = os.environ.get(NUMPY_MATMUL_ENV, "1").strip().lower() not in {"0", "false", "no"}
+NUMPY_MATMUL = _env_switch(NUMPY_MATMUL_ENV, default=True)
 
 
 # The model's attribute_ruler and rule lemmatizer run as lookup tables with identical output
 # (newsprism.extract.rule_tables): the ruler's Matcher alone cost ~14% of the pipeline's time.
 # NEWSPRISM_RULE_TABLES=0 keeps spaCy's own components (to compare, or if a model needs them).
 RULE_TABLES_ENV = "NEWSPRISM_RULE_TABLES"
-RULE_TABLES = os.environ.get(RULE_TABLES_ENV, "1").strip().lower() not in {"0", "false", "no"}
+RULE_TABLES = _env_switch(RULE_TABLES_ENV, default=True)
 
 
 def load_pipeline(
