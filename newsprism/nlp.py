@@ -100,6 +100,7 @@ def _load_pipeline(
     model: str | None, selective_parsing: bool, rule_tables: bool, numpy_matmul: bool
 ) -> Language:
     import newsprism.extract  # noqa: F401  (registers the component factories)
+    from newsprism.extract.paragraphs import add_paragraph_boundaries
     from newsprism.extract.rule_tables import use_rule_tables
 
     nlp = load_base_model(model)
@@ -111,6 +112,7 @@ def _load_pipeline(
         from newsprism.extract.selective import enable_selective_parsing
 
         enable_selective_parsing(nlp)
+    add_paragraph_boundaries(nlp)
     for component in NEWSPRISM_COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)

@@ -80,12 +80,15 @@ def read_ann(path: Path) -> dict[str, list[Span]]:
 
 
 def code_fingerprint(nlp: Language) -> str:
-    """What the cached parses and rule spans depend on: the extract stage's code and the model.
-    A cache made by other code is parsed again (stale rule spans would train another model)."""
+    """What the cached parses and rule spans depend on: the extract stage's code, the pipeline's
+    assembly and the model. A cache made by other code is parsed again (stale rule spans would
+    train another model)."""
     import newsprism.extract
+    import newsprism.nlp
 
     digest = hashlib.sha1(f"{nlp.meta.get('name')} {nlp.meta.get('version')}".encode())
-    for path in sorted(Path(newsprism.extract.__file__).parent.glob("*.py")):
+    extract = Path(newsprism.extract.__file__).parent
+    for path in [*sorted(extract.glob("*.py")), Path(newsprism.nlp.__file__)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -94,7 +97,7 @@ def parse(data: Path, cache: Path, limit: int) -> tuple[list[Doc], list[dict[str
     """Parsed texts (with the rules' spans in ``user_data``), cached as a DocBin beside a
     fingerprint of the code that made it."""
     from newsprism.extract.quotes import rule_quotes
-    from newsprism.nlp import load_pipeline
+    from newsprism.nlp import NEWSPRISM_COMPONENTS, load_pipeline
 
     texts = sorted((data / "text").glob("*.txt"))
     if limit:
@@ -106,7 +109,7 @@ def parse(data: Path, cache: Path, limit: int) -> tuple[list[Doc], list[dict[str
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if len(docs) == len(texts):
             return docs, [d.user_data["rules"] for d in docs]
-    keep = [name for name in nlp.pipe_names if not name.startswith("newsprism_")]
+    keep = [name for name in nlp.pipe_names if name not in NEWSPRISM_COMPONENTS]
     keep.append("newsprism_entities")
     docs = []
     began = time.perf_counter()

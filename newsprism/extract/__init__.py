@@ -18,6 +18,7 @@ from newsprism.extract import (  # noqa: F401  (factories)
     entities,
     events,
     extensions,
+    paragraphs,
     quantities,
     quotes,
     selective,
