@@ -197,6 +197,14 @@ def test_merge_keeps_nested_attributions_and_drops_rival_claims_on_the_same_word
     ]
 
 
+def test_name_closing_a_quotation_is_not_a_pull_quote_signature(nlp: Language) -> None:
+    text = ('"She knows the valley. She listened to the farmers," Tomas Berg said. "We should not '
+            'lose someone as able as Jana Horvat."')
+    found = quotes(nlp, text)
+    assert [q.speaker for q in found if "knows the valley" in q.text] == ["Tomas Berg"]
+    assert all(q.speaker != "Jana Horvat" for q in found), [(q.text, q.speaker) for q in found]
+
+
 def test_pull_quote_signature_does_not_depend_on_the_order_of_names() -> None:
     from newsprism.extract.quotes import _signature
 
