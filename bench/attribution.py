@@ -16,6 +16,10 @@ some predicted span. A discontinuous gold span (``start end;start end``) counts 
 Distinct offsets are scored once per document (two attributions sharing one source is one source).
 An ``.ann`` file names its text with an annotator suffix (``<text>_<annotator>.ann``); a text
 annotated twice is scored against each annotation.
+
+``--agreement`` scores the annotators instead, on the texts annotated more than once: each
+annotation against each other one, and against the majority of the others (how high one
+annotation as the gold standard lets any system score).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import argparse
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     parser.add_argument("--timing", action="store_true",
                         help="also time the quotes component with and without the tagger")
+    parser.add_argument("--agreement", action="store_true",
+                        help="score the annotators instead of newsprism: on texts annotated more "
+                             "than once, each annotation against each other one, and against the "
+                             "majority of the others")
     args = parser.parse_args(argv)
 
     ann_dir, text_dir = args.data / "attributions", args.data / "text"
@@ -154,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     paths = sorted(ann_dir.glob("*.ann"))
     if args.limit:
         paths = paths[: args.limit]
+    if args.agreement:
+        return agreement(text_dir, paths)
 
     from newsprism.extract.attribution import load_model
     from newsprism.nlp import load_pipeline
@@ -202,6 +213,56 @@ def main(argv: list[str] | None = None) -> int:
         f"{name}_f1_{match}={table[name].prf()[2]:.3f}"
         for match, table in (("exact", exact), ("overlap", overlap))
         for name in SPAN_TYPES
+    ))
+    return 0
+
+
+def majority(text: str, annotations: list[set[Span]]) -> set[Span]:
+    """The spans (trimmed as for exact matching) that more than half of ``annotations`` hold."""
+    votes = Counter(span for spans in annotations for span in {trimmed(text, s) for s in spans})
+    return {span for span, count in votes.items() if 2 * count > len(annotations)}
+
+
+def agreement(text_dir: Path, paths: list[Path]) -> int:
+    """How far the annotators agree, with the same scoring as newsprism gets: the ceiling that
+    one annotation is as a gold standard.
+
+    *pairwise*: every annotation of a text scored against every other one (each ordered pair, so
+    precision and recall are symmetric); *majority*: each annotation against the spans that more
+    than half of the text's other annotations hold (what a system that found exactly the
+    annotators' consensus would score against one of them).
+    """
+    by_text: dict[Path, list[Path]] = {}
+    for ann in paths:
+        text = text_path(text_dir, ann)
+        if text is not None:
+            by_text.setdefault(text, []).append(ann)
+    shared = {text: anns for text, anns in by_text.items() if len(anns) > 1}
+    if not shared:
+        print("no text is annotated more than once", file=sys.stderr)
+        return 2
+    tables = {kind: {name: Counts() for name in SPAN_TYPES}
+              for kind in ("pairwise", "majority")}
+    for text_file, anns in shared.items():
+        text = text_file.read_text(encoding="utf-8")
+        golds = [read_gold(ann) for ann in anns]
+        for i, gold in enumerate(golds):
+            others = golds[:i] + golds[i + 1:]
+            for name in SPAN_TYPES:
+                for other in others:
+                    tables["pairwise"][name].add(score(text, other[name], gold[name])[0])
+                consensus = majority(text, [other[name] for other in others])
+                tables["majority"][name].add(score(text, consensus, gold[name])[0])
+    annotations = sum(len(anns) for anns in shared.values())
+    print(f"{len(shared)} texts annotated more than once ({annotations} annotation files)")
+    print(f"{'span':<8} {'scored':<9} {'P':>6} {'R':>6} {'F1':>6}  (exact match)")
+    for name in SPAN_TYPES:
+        for kind in ("pairwise", "majority"):
+            p, r, f = tables[kind][name].prf()
+            print(f"{name:<8} {kind:<9} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+    print(" ".join(
+        f"{kind}_{name}_f1_exact={tables[kind][name].prf()[2]:.3f}"
+        for kind in ("pairwise", "majority") for name in SPAN_TYPES
     ))
     return 0
 
