@@ -12,7 +12,12 @@ Scoring, per span type, as BBC's Citron reports it:
 - **overlap**: a predicted span shares at least one token (a word character run) with a gold span.
 
 Precision counts predicted spans that match some gold span, recall counts gold spans matched by
-some predicted span. A discontinuous gold span (``start end;start end``) counts as its fragments.
+some predicted span. A discontinuous gold span (``start end;start end``) counts as its fragments,
+once the fragments that only whitespace separates are joined: PolNeAR stores a span that runs
+over several sentences as one fragment per sentence, one space or line break apart (it was
+annotated in brat, which shows a sentence per line), so a three-sentence quotation would
+otherwise be three gold spans (``--split-fragments`` scores those pieces on their own, as until
+stop 12).
 Distinct offsets are scored once per document (two attributions sharing one source is one source).
 An ``.ann`` file names its text with an annotator suffix (``<text>_<annotator>.ann``); a text
 annotated twice is scored against each annotation.
@@ -59,8 +64,12 @@ class Counts:
         return p, r, f
 
 
-def read_gold(path: Path) -> dict[str, set[Span]]:
-    """Gold spans per type from one brat ``.ann`` file."""
+def read_gold(path: Path, text: str | None = None) -> dict[str, set[Span]]:
+    """Gold spans per type from one brat ``.ann`` file.
+
+    With the annotated ``text``, fragments of one annotation that only whitespace separates are
+    joined into one span (:func:`join_sentence_pieces`); without it, every fragment is a span.
+    """
     gold: dict[str, set[Span]] = {name: set() for name in SPAN_TYPES}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("T"):
@@ -72,10 +81,29 @@ def read_gold(path: Path) -> dict[str, set[Span]]:
         kind = label.lower()
         if kind not in gold:
             continue
-        for fragment in offsets.split(";"):
-            start, end = fragment.split()
-            gold[kind].add((int(start), int(end)))
+        fragments = [(int(start), int(end)) for start, end in
+                     (fragment.split() for fragment in offsets.split(";"))]
+        if text is not None:
+            fragments = join_sentence_pieces(text, fragments)
+        gold[kind].update(fragments)
     return gold
+
+
+def join_sentence_pieces(text: str, fragments: list[Span]) -> list[Span]:
+    """One annotation's fragments, with neighbours that only whitespace separates joined.
+
+    PolNeAR stores a quotation of three sentences as three fragments one space (or line break)
+    apart, ``1238 1272;1273 1318;1319 1432``: one span of the text, split where brat, the tool it
+    was annotated in, starts a new line. Fragments with words between them (the quotation around
+    '"…," she said, "…"') stay apart.
+    """
+    joined: list[Span] = []
+    for start, end in sorted(fragments):
+        if joined and not text[joined[-1][1]:start].strip():
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def trimmed(text: str, span: Span) -> Span:
@@ -154,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="score the annotators instead of newsprism: on texts annotated more "
                              "than once, each annotation against each other one, and against the "
                              "majority of the others")
+    parser.add_argument("--split-fragments", action="store_true",
+                        help="score every fragment of a discontinuous gold span on its own, "
+                             "even where only whitespace separates two (the scoring until stop 12)")
     args = parser.parse_args(argv)
 
     ann_dir, text_dir = args.data / "attributions", args.data / "text"
@@ -164,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         paths = paths[: args.limit]
     if args.agreement:
-        return agreement(text_dir, paths)
+        return agreement(text_dir, paths, args.split_fragments)
 
     from newsprism.extract.attribution import load_model
     from newsprism.nlp import load_pipeline
@@ -187,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     for ann, text in annotations.items():
         if text is None:
             continue
-        gold = read_gold(ann)
+        gold = read_gold(ann, None if args.split_fragments else texts[text.stem])
         for name in SPAN_TYPES:
             e, o = score(texts[text.stem], predicted[text.stem][name], gold[name])
             exact[name].add(e)
@@ -223,7 +254,7 @@ def majority(text: str, annotations: list[set[Span]]) -> set[Span]:
     return {span for span, count in votes.items() if 2 * count > len(annotations)}
 
 
-def agreement(text_dir: Path, paths: list[Path]) -> int:
+def agreement(text_dir: Path, paths: list[Path], split_fragments: bool = False) -> int:
     """How far the annotators agree, with the same scoring as newsprism gets: the ceiling that
     one annotation is as a gold standard.
 
@@ -245,7 +276,7 @@ def agreement(text_dir: Path, paths: list[Path]) -> int:
               for kind in ("pairwise", "majority")}
     for text_file, anns in shared.items():
         text = text_file.read_text(encoding="utf-8")
-        golds = [read_gold(ann) for ann in anns]
+        golds = [read_gold(ann, None if split_fragments else text) for ann in anns]
         for i, gold in enumerate(golds):
             others = golds[:i] + golds[i + 1:]
             for name in SPAN_TYPES:

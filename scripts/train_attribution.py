@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from bench.attribution import text_path
+from bench.attribution import read_gold, text_path
 from newsprism.extract.attribution import JOINT, joint_label, split_labels
 from newsprism.extract.attribution_features import (
     SPAN_TYPES,
@@ -63,20 +63,10 @@ CRF_PARAMS: dict[str, float | int | bool] = {
 MIN_FEATURE_FREQ = 2
 
 
-def read_ann(path: Path) -> dict[str, list[Span]]:
-    """Gold spans per type from a brat ``.ann`` file (discontinuous spans as fragments)."""
-    gold: dict[str, list[Span]] = {name: [] for name in SPAN_TYPES}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if not line.startswith("T") or len(fields) < 2:
-            continue
-        label, _, offsets = fields[1].partition(" ")
-        if label.lower() not in gold:
-            continue
-        for fragment in offsets.split(";"):
-            start, end = fragment.split()
-            gold[label.lower()].append((int(start), int(end)))
-    return gold
+def read_ann(path: Path, text: str) -> dict[str, list[Span]]:
+    """Gold spans per type from a brat ``.ann`` file, sorted; fragments that only whitespace
+    separates are one span (brat's one-sentence-per-line display split multi-sentence spans)."""
+    return {kind: sorted(spans) for kind, spans in read_gold(path, text).items()}
 
 
 def code_fingerprint(nlp: Language) -> str:
@@ -156,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     for ann in sorted((args.data / "attributions").glob("*.ann")):
         text = text_path(args.data / "text", ann)
         if text is not None and text.stem in by_name:
-            annotations.append((by_name[text.stem], read_ann(ann)))
+            doc = by_name[text.stem]
+            annotations.append((doc, read_ann(ann, doc.text)))
     train = [(d, g) for d, g in annotations if not held_out(d.user_data["name"], args.holdout)]
     test = [(d, g) for d, g in annotations if held_out(d.user_data["name"], args.holdout)]
     print(f"{len(train)} training annotations, {len(test)} held out")
