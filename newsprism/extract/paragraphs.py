@@ -11,6 +11,8 @@ single line break is left to the model: hard-wrapped plain text breaks lines ins
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,9 +43,9 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(PARAGRAPHS_COMPONENT, assigns=["token.is_sent_start"])
-def paragraphs_component(doc: Doc) -> Doc:
-    return mark_paragraph_starts(doc)
+@Language.factory(PARAGRAPHS_COMPONENT, assigns=["token.is_sent_start"])
+def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    return mark_paragraph_starts
 
 
 def add_paragraph_boundaries(nlp: Language) -> bool:
