@@ -27,8 +27,6 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on the first token after each blank line (whitespace holding two or
     more line breaks) unless the paragraph before ends in a colon; other tokens are left for the
     parser to decide."""
-    if len(doc) < 2:
-        return doc
     spaces = doc.to_array([IS_SPACE]).nonzero()[0]
     for index in spaces.tolist():
         following = index + 1
@@ -55,7 +53,7 @@ def add_paragraph_boundaries(nlp: Language) -> bool:
     if PARAGRAPHS_COMPONENT in nlp.pipe_names:
         return True
     for name in nlp.pipe_names:
-        if name in ("parser", "senter", "newsprism_selective_parser"):
+        if name in ("parser", "senter"):
             nlp.add_pipe(PARAGRAPHS_COMPONENT, before=name)
             return True
     return False

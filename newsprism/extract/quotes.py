@@ -89,10 +89,10 @@ XCOMP_VERBS = frozenset({"urge", "promise", "vow", "threaten", "ask", "call", "p
 OPENING_MARKS = "“\"«„‘"
 # Two apostrophes stand for a double quote mark in some wire and archive texts.
 QUOTED = re.compile(r"(?:''|[“\"«„])((?:(?!'')[^“”\"«»„\n]){2,2000}?)(?:''|[”\"»“])")
-# A quote signed with a dash and a capitalised name of one to four words, as in vox-pop lists.
 # A line that ends a sentence, inside closing quote marks or not ('… a talent like Marco Rubio."'),
 # is not a pull quote's signature line: the name there is part of the quotation.
 SENTENCE_END = re.compile(r"[.?!…][\"'”’»)]*$")
+# A quote signed with a dash and a capitalised name of one to four words, as in vox-pop lists.
 DASH_SIGNATURE = re.compile(r"[ \t]*([―—–])[ \t]*((?:[A-Z][\w'’.-]*)(?:[ \t][A-Z][\w'’.-]*){0,3})")
 # Words a title after a pull-quote's name may contain besides capitalised ones.
 TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de"})
