@@ -190,19 +190,13 @@ def _read_jsonl_file(path: Path, name: str, compressed: bool) -> Iterator[Item]:
         if looks_binary(head):
             yield ReadProblem(name, "binary file")
             return
-        lines = (_decode_line(line) for line in raw)
+        lines = (decode(line) for line in raw)  # strict UTF-8 first, as JSON Lines requires
         seen_any = False
         for number, parsed in iter_lines(lines):
             seen_any = True
             yield _from_record(parsed, f"{name}:{number}")
         if not seen_any:
             yield ReadProblem(name, "empty file")
-
-
-def _decode_line(line: bytes) -> str:
-    text = decode(line)
-    # An undecodable line becomes invalid JSON, so it is reported as file:LINE like any other.
-    return text if text is not None else "\x00"
 
 
 def _from_record(parsed: tuple[str, dict[str, Any]] | str, path: str) -> Item:

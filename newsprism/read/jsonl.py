@@ -11,6 +11,7 @@ from typing import Any
 
 # Keys accepted for the article body, in order of preference (many scrapers use one of these).
 TEXT_KEYS: tuple[str, ...] = ("text", "body", "content", "articleBody", "maintext")
+UNDECODABLE_LINE = "line is not UTF-8 text and no legacy encoding worked"
 METADATA_KEYS: dict[str, str] = {
     "title": "title",
     "headline": "title",
@@ -44,9 +45,15 @@ def parse_record(record: Any) -> tuple[str, dict[str, Any]] | str:
     return text, metadata
 
 
-def iter_lines(lines: Iterable[str]) -> Iterator[tuple[int, tuple[str, dict[str, Any]] | str]]:
-    """``(line number, (text, metadata) or reason)`` for each non-blank line."""
+def iter_lines(
+    lines: Iterable[str | None],
+) -> Iterator[tuple[int, tuple[str, dict[str, Any]] | str]]:
+    """``(line number, (text, metadata) or reason)`` for each non-blank line; a ``None`` line is
+    one whose bytes no text encoding could decode."""
     for number, line in enumerate(lines, start=1):
+        if line is None:
+            yield number, UNDECODABLE_LINE
+            continue
         stripped = line.strip().lstrip("\ufeff")
         if not stripped:
             continue
@@ -54,5 +61,8 @@ def iter_lines(lines: Iterable[str]) -> Iterator[tuple[int, tuple[str, dict[str,
             record = json.loads(stripped)
         except json.JSONDecodeError as error:
             yield number, f"not valid JSON ({error.msg} at column {error.colno})"
+            continue
+        except RecursionError:
+            yield number, "JSON nested too deeply"
             continue
         yield number, parse_record(record)

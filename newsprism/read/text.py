@@ -42,6 +42,7 @@ _DECLARED = re.compile(
     rb"""([A-Za-z0-9_\-]+)""",
     re.IGNORECASE | re.MULTILINE,
 )
+_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -63,12 +64,18 @@ _HEADER = re.compile(r"^([A-Za-z][A-Za-z_\-]{0,24})[ \t]*:[ \t]*(.*?)\s*$")
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are a known binary format or carry NUL bytes (and no UTF-16 BOM)."""
+    """True for bytes that are a known binary format, carry NUL bytes or are dense with ASCII
+    control bytes (and have no UTF-16 BOM). Control bytes mean the same in UTF-8 and every legacy
+    codec, so this holds whatever the encoding turns out to be."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     if data.startswith(BINARY_MAGIC):
         return True
-    return b"\x00" in data[:8192]
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = len(_CONTROL_BYTES.findall(head))
+    return controls > MAX_CONTROL_SHARE * len(head) + 1
 
 
 def looks_like_text(text: str) -> bool:
@@ -98,36 +105,51 @@ def declared_encoding(data: bytes) -> str | None:
 def decode(data: bytes) -> str | None:
     """Decode bytes as text, or ``None`` when no candidate decoding looks like text.
 
-    Order: BOMs, UTF-8, the declared charset, then cp1251 and cp1252/latin-1, each accepted only
-    if the result looks like text (cp1251 is tried before the Latin ones because Latin-1 accepts
-    any byte sequence, and Cyrillic read as Latin-1 looks like plausible accented gibberish).
+    Bytes that decode as strict UTF-8 (after a UTF-8 or UTF-16 BOM, if any) are UTF-8, whatever
+    their content: a text mixing scripts in words (a JSON line with ``\\n`` before a Cyrillic word,
+    a transliteration table) is still what its author wrote. The heuristics below only choose
+    between legacy codecs: the declared charset, then cp1251 and cp1252/latin-1, each accepted
+    only if the result looks like text (cp1251 is tried before the Latin ones because Latin-1
+    accepts any byte sequence, and Cyrillic read as Latin-1 looks like plausible accented
+    gibberish).
     """
-    if data.startswith(codecs.BOM_UTF8):
-        candidates: list[str] = ["utf-8-sig"]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
-    else:
-        candidates = ["utf-8"]
+    strict = _strict_unicode(data)
+    if strict is not None:
+        return strict
     declared = declared_encoding(data)
-    if declared and declared not in candidates:
-        candidates.append(declared)
+    if not declared:
+        repaired = _nearly_utf8(data)
+        if repaired is not None:
+            return repaired
+    candidates = [declared] if declared and declared not in _UTF else []
     candidates += [c for c in ("cp1251", "cp1252", "latin-1") if c not in candidates]
     for encoding in candidates:
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
-            if encoding == "utf-8" and not declared:
-                repaired = _nearly_utf8(data)
-                if repaired is not None:
-                    return repaired
-            continue
-        except LookupError:
+        except (UnicodeDecodeError, LookupError):
             continue
         if encoding == "cp1251" and not _mostly_cyrillic_high_bytes(text):
             continue
         if looks_like_text(text):
             return text
     return None
+
+
+_UTF = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"})
+
+
+def _strict_unicode(data: bytes) -> str | None:
+    """The text of BOM-marked UTF-16 or of strict UTF-8 (with or without its BOM), else None."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    else:
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _nearly_utf8(data: bytes) -> str | None:
