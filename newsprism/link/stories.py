@@ -22,6 +22,7 @@ from datetime import date
 import numpy as np
 
 from newsprism.model import Document, Extraction, Story
+from newsprism.read.titles import headline_of, is_headline
 
 # Tuned on the ECB+ dev topics with bench/stories.py (BCubed F1 of seminal events).
 # Similarity to a story's centroid needed to join it: TF-IDF alone (0.15-0.25 tried on the ECB+
@@ -485,10 +486,15 @@ def make_stories(
 
 
 def _title(docs: Sequence[Document]) -> str:
+    """The earliest report's headline: its own title, else the first headline-like line of its
+    text (navigation and page stamps passed over), else the first line of the earliest text."""
     dated = sorted(docs, key=lambda d: (d.published.value or "9999", d.id))
     for document in dated:
-        if document.title:
+        if document.title and is_headline(document.title):
             return document.title[:TITLE_CHARS]
-    text = dated[0].text.strip() if dated else ""
-    first = re.split(r"(?<=[.!?])\s|\n", text, maxsplit=1)[0]
-    return first[:TITLE_CHARS]
+    for document in dated:
+        headline = headline_of(document.text)
+        if is_headline(headline):
+            return headline[:TITLE_CHARS]
+    titled = next((d.title for d in dated if d.title), "")
+    return (titled or (headline_of(dated[0].text) if dated else ""))[:TITLE_CHARS]

@@ -118,3 +118,12 @@ def test_stories_people_counts_linked_person_mentions(nlp) -> None:
     counts = people(extraction)
     assert max(counts.values()) >= 2  # Harlow, named twice
     assert all(key.startswith("e_") for key in counts)
+
+
+def test_story_title_passes_over_navigation_lines() -> None:
+    junk = Document(
+        id="j1", text="All news\nNews 3 March — 12:43\nDam waters reach the outskirts of Castrava",
+        published=PublicationTime(value="2026-03-03"),
+    )
+    [story] = make_stories([["j1"]], {"j1": junk})
+    assert story.title == "Dam waters reach the outskirts of Castrava"
