@@ -245,6 +245,8 @@ class Story:
     doc_ids: list[str] = field(default_factory=list)
     first_date: str | None = None
     last_date: str | None = None
+    # The unfolding event the story belongs to (link.events): claims are compared across it.
+    event_id: str = ""
 
 
 @dataclass
@@ -271,8 +273,21 @@ class Claim:
 
 
 @dataclass
+class ConflictingDay:
+    """One as-of day of a comparison on which independent sources give incompatible values."""
+
+    as_of: str
+    values: list[str] = field(default_factory=list)
+    claim_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Comparison:
-    """A verdict on one claim key within a story, with every claim that went into it."""
+    """A verdict on one claim key across an event, with every claim that went into it.
+
+    ``story_id`` is the story holding most of its claims (where a report shows it); the claims
+    may come from every story of the event ``event_id``.
+    """
 
     id: str
     story_id: str
@@ -287,6 +302,9 @@ class Comparison:
     high: float | None = None
     best_rule: str = ""
     note: str = ""
+    event_id: str = ""
+    # Days of an updated series on which independent sources disagree (DESIGN §3).
+    conflicts: list[ConflictingDay] = field(default_factory=list)
 
 
 T = TypeVar("T")
@@ -327,6 +345,7 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
 _NESTED.update(
     {
         PublicationTime: {"evidence": Evidence},
+        Comparison: {"conflicts": ConflictingDay},
         Document: {"published": PublicationTime, "cited_sources": CitedSource},
         Extraction: {
             "sentences": Sentence,

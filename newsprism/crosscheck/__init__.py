@@ -1,7 +1,8 @@
-"""crosscheck stage: comparable claims per document, verdicts per story."""
+"""crosscheck stage: comparable claims per document, verdicts per event."""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsprism.crosscheck.claims import document_claims
@@ -18,24 +19,46 @@ def crosscheck(
     extractions: Mapping[str, Extraction],
     source_groups: Mapping[str, str],
 ) -> tuple[list[Claim], list[Comparison]]:
-    """Claims of every document and the comparisons of every story.
+    """Claims of every document and the comparisons of every event.
 
+    Claims are compared across the whole event their story belongs to (``Story.event_id``; a
+    story without one is an event of its own): a toll re-issued in a later story is still a
+    point of the same series. Each comparison is shown in the story holding most of its claims.
     ``source_groups`` maps each document id to its independent-source group (documents that copy,
     rewrite or translate one report share a group).
     """
     claims: list[Claim] = []
     comparisons: list[Comparison] = []
+    events: dict[str, list[Story]] = defaultdict(list)
     for story in stories:
-        story_claims = [
-            claim
-            for doc_id in story.doc_ids
-            if doc_id in documents and doc_id in extractions
-            for claim in (
-                document_claims(documents[doc_id], extractions[doc_id])
-                + whereabouts_claims(documents[doc_id], extractions[doc_id])
-            )
-        ]
-        claims.extend(story_claims)
-        comparisons.extend(compare_values(story.id, story_claims, source_groups))
-        comparisons.extend(compare_statements(story.id, story_claims, source_groups))
+        events[story.event_id or story.id].append(story)
+    for event_id, members in events.items():
+        story_of: dict[str, str] = {}
+        event_claims: list[Claim] = []
+        for story in members:
+            for doc_id in story.doc_ids:
+                if doc_id not in documents or doc_id not in extractions:
+                    continue
+                story_of[doc_id] = story.id
+                event_claims.extend(
+                    document_claims(documents[doc_id], extractions[doc_id])
+                    + whereabouts_claims(documents[doc_id], extractions[doc_id])
+                )
+        claims.extend(event_claims)
+        by_id = {claim.id: claim for claim in event_claims}
+        found = compare_values(event_id, event_claims, source_groups) + compare_statements(
+            event_id, event_claims, source_groups
+        )
+        for comparison in found:
+            comparison.event_id = event_id
+            comparison.story_id = _main_story(comparison, by_id, story_of) or members[0].id
+        comparisons.extend(found)
     return claims, comparisons
+
+
+def _main_story(
+    comparison: Comparison, claims: Mapping[str, Claim], story_of: Mapping[str, str]
+) -> str:
+    """The story holding most of a comparison's claims (the earliest-listed one on a tie)."""
+    votes = Counter(story_of[claims[c].doc_id] for c in comparison.claim_ids if c in claims)
+    return votes.most_common(1)[0][0] if votes else ""

@@ -28,11 +28,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsprism.crosscheck.claims import CUMULATIVE_MEASURES, claim_measure
 from newsprism.crosscheck.propositions import LABELS as PROPOSITION_LABELS
 from newsprism.link.places import same_place
-from newsprism.model import Claim, Comparison
+from newsprism.model import Claim, Comparison, ConflictingDay
 
-# Relative tolerance when comparing two exact figures: rounding in rewrites ("3,000" vs "3,012")
-# is not a contradiction, a different count is.
+# Relative change below which two days' figures are the same figure (not a rise, not a fall).
 RELATIVE_TOLERANCE = 0.01
+# Two exact figures differ unless one is a round figure (ending in at least this many zeros)
+# that holds the other: rounding in rewrites ("3,000" vs "3,012") is not a contradiction, two
+# precise tallies that differ (154 vs 157 dead) are.
+ROUND_ZEROS = 2
 # Share of content words two quotes by one speaker must have in common to count as the same
 # statement (overlap coefficient on 6-letter word stems). Set by hand on the seeds' paraphrase
 # pair ("ready to return ... and lead the Provisional Government" / "intended to return ... and
@@ -52,11 +55,24 @@ def comparison_id(story_id: str, key: str) -> str:
     return hashlib.sha1(f"{story_id}|{key}".encode()).hexdigest()[:12]
 
 
+def rounding_slack(value: float) -> float:
+    """How far a figure stated exactly may be from the count it rounds: half its last significant
+    place when it ends in two or more zeros ("3,000" holds 3,012; "200" holds 240), nothing for
+    any other figure (154 and 157 dead, 5,383 and 5,385 injured are different counts)."""
+    if not float(value).is_integer() or value == 0:
+        return 0.0
+    number, zeros = abs(int(value)), 0
+    while number % 10 == 0:
+        number //= 10
+        zeros += 1
+    return 0.5 * 10**zeros if zeros >= ROUND_ZEROS else 0.0
+
+
 def _interval(claim: Claim) -> tuple[float, float]:
     low = claim.low if claim.low is not None else float("-inf")
     high = claim.high if claim.high is not None else float("inf")
     if claim.low is not None and claim.high is not None and claim.low == claim.high:
-        slack = abs(claim.low) * RELATIVE_TOLERANCE
+        slack = rounding_slack(claim.low)
         return claim.low - slack, claim.high + slack
     return low, high
 
@@ -146,46 +162,82 @@ def _first_clash(
     return None
 
 
+def _by_day(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    by_day: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_day[claim.as_of or ""].append(claim)
+    return by_day
+
+
+def conflicting_days(
+    claims: Sequence[Claim], source_groups: Mapping[str, str]
+) -> list[ConflictingDay]:
+    """The as-of days on which independent sources give incompatible values, each with every
+    claim of that day (reports' own highest figure per day, as :func:`judge_values` reads them)."""
+    if not claims or claims[0].kind != "quantity":
+        return []
+    days: list[ConflictingDay] = []
+    for day, members in sorted(_by_day(_report_figures(claims)).items()):
+        if day and _first_clash(members, source_groups):
+            ordered = sorted(members, key=_point)
+            days.append(
+                ConflictingDay(
+                    as_of=day,
+                    values=list(dict.fromkeys(c.value for c in ordered)),
+                    claim_ids=[c.id for c in ordered],
+                )
+            )
+    return days
+
+
 def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> tuple[str, str]:
     """Verdict and a one-line note for quantity or event claims sharing one key.
 
     Same-day figures are compared as intervals (compatible or conflicting). Across days, a
-    cumulative count is read as a series: a higher later figure updates the story, a lower one
-    is a revision; for other measures (prices, troops) any change between days is an update.
+    cumulative count is read as a series: one that rose is ``updated`` even when some of its
+    days are conflicting (those are listed by :func:`conflicting_days`); one whose latest figure
+    is below an earlier peak is ``revised``. A stale figure repeated later by one report, below
+    the figures around it, is neither: the series goes on. For other measures (prices, troops)
+    any change between days is an update.
     """
     sources = _independent_sources(claims, source_groups)
     if sources < 2:
         return "single-source", "all claims come from one independent source"
     claims = _report_figures(claims)
-    by_day: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_day[claim.as_of or ""].append(claim)
+    by_day = _by_day(claims)
     same_day = min(
         (clash for day in by_day.values() if (clash := _first_clash(day, source_groups))),
         key=lambda clash: (claims.index(clash[0]), claims.index(clash[1])),
         default=None,
     )
-    if same_day:
-        a, b = same_day
-        return "conflicting", f"{a.value} vs {b.value} for the same date ({a.as_of or 'undated'})"
-    clash = _first_clash(claims, source_groups)
     if claims[0].kind == "event":
+        clash = same_day or _first_clash(claims, source_groups)
         if clash:
             a, b = clash
             return "conflicting", f"{a.value} vs {b.value}"
         return "agreed", f"{sources} independent sources give the same date"
     days = _daily_figures(claims)
     series = " → ".join(f"{c.value} ({day or 'undated'})" for day, c in days)
-    steps = list(itertools.pairwise(c for _, c in days))
+    figures = [c for _, c in days]
+    steps = list(itertools.pairwise(figures))
     measure = claim_measure(claims[0])
+    conflict_note = ""
+    if same_day:
+        a, b = same_day
+        conflict_note = f"{a.value} vs {b.value} for the same date ({a.as_of or 'undated'})"
     if measure in CUMULATIVE_MEASURES and len(days) > 1:
-        if any(_rises(b, a) for a, b in steps):
-            return "revised", f"a later figure is lower: {series}"
+        peak = max(figures[:-1], key=_point)
+        if _rises(figures[-1], peak):
+            return "revised", f"the latest figure is lower than an earlier one: {series}"
         if any(_rises(a, b) for a, b in steps):
-            return "updated", f"rose over time: {series}"
-    elif clash:
+            extra = f"; conflicting on the same date: {conflict_note}" if same_day else ""
+            return "updated", f"rose over time: {series}{extra}"
+    elif len(days) > 1 and _first_clash(claims, source_groups):
         # Prices and deployments move both ways: a change between dates is an update.
-        return "updated", f"changed over time: {series}"
+        extra = f"; conflicting on the same date: {conflict_note}" if same_day else ""
+        return "updated", f"changed over time: {series}{extra}"
+    if same_day:
+        return "conflicting", conflict_note
     return "agreed", f"{sources} independent sources give compatible values"
 
 
@@ -241,6 +293,7 @@ def compare_values(
                 high=high,
                 best_rule=rule,
                 note=note,
+                conflicts=conflicting_days(group, source_groups),
             )
         )
     return comparisons

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.link.aliases import assign, resolve
+from newsprism.link.events import group_events
 from newsprism.link.places import containers, is_inside, place_chain, same_place
 from newsprism.link.reuse import detect_reuse, independent_groups
 from newsprism.link.stories import (
@@ -87,6 +88,8 @@ def link_corpus(
     groups = cluster(documents, vectors, vectors_by_doc, people_by_doc=people_by_doc)
     del people_by_doc
     stories = make_stories(groups, by_id, existing_stories)
+    events = group_events(stories, vectors, vectors_by_doc)
+    stories = [replace(story, event_id=events[story.id]) for story in stories]
     if _unresolved_descriptions(linked):
         # "the actress" in an article that never names her: the story's other articles (the
         # similar ones) say who it is. Resolution runs again with the stories as scopes.

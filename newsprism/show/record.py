@@ -232,6 +232,7 @@ def _claim_table(
                 "high": comparison.high,
                 "best_rule": comparison.best_rule,
                 "note": comparison.note,
+                "conflicts": [model.to_dict(day) for day in comparison.conflicts],
                 "claims": entries,
             }
         )
@@ -339,6 +340,7 @@ def build_record(store: Store, story_id: str | None = None) -> dict[str, Any]:
                 "title": story.title,
                 "first_date": story.first_date,
                 "last_date": story.last_date,
+                "event_id": story.event_id,
                 "document_ids": list(story.doc_ids),
                 "timeline": _timeline(members, extractions, outlets, index),
                 "claims": _claim_table(by_story.get(story.id, []), claims, outlets, index),

@@ -169,3 +169,54 @@ def test_statements_with_different_figures_are_not_the_same_statement():
                    "to 47 after rescuers recovered bodies"),
     ]
     assert compare_statements("s", claims, {"a": "a", "b": "b"}) == []
+
+
+def test_a_rising_series_with_a_disputed_day_is_updated_and_lists_that_day():
+    from newsprism.crosscheck.verdicts import conflicting_days
+
+    groups = {d: d for d in "abcd"}
+    claims = [
+        _claim("a", 12, 12, "2024-03-03"),
+        _claim("b", 154, 154, "2024-03-07"),
+        _claim("c", 157, 157, "2024-03-07"),
+        _claim("d", 190, 190, "2024-03-20"),
+    ]
+    verdict, note = judge_values(claims, groups)
+    assert verdict == "updated"
+    assert "154 vs 157" in note
+    [day] = conflicting_days(claims, groups)
+    assert day.as_of == "2024-03-07"
+    assert day.values == ["154", "157"]
+    [comparison] = compare_values("s", claims, groups)
+    assert [d.as_of for d in comparison.conflicts] == ["2024-03-07"]
+
+
+def test_a_stale_figure_repeated_later_is_not_a_revision_but_a_lower_latest_figure_is():
+    groups = {d: d for d in "abcd"}
+    rising = [
+        _claim("a", 10, 10, "2024-03-03"),
+        _claim("b", 100, 100, "2024-03-05"),
+        _claim("c", 40, 40, "2024-03-06"),  # a background line repeating an old toll
+        _claim("d", 135, 135, "2024-03-08"),
+    ]
+    assert judge_values(rising, groups)[0] == "updated"
+    falling = [*rising[:2], _claim("d", 60, 60, "2024-03-08")]
+    assert judge_values(falling, groups)[0] == "revised"
+
+
+def test_copies_on_one_day_are_no_conflicting_day():
+    from newsprism.crosscheck.verdicts import conflicting_days
+
+    claims = [_claim("a", 154, 154, "2024-03-07"), _claim("b", 157, 157, "2024-03-07")]
+    assert conflicting_days(claims, {"a": "wire", "b": "wire"}) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [(3000, 3012, True), (200, 240, True), (154, 157, False), (5385, 5383, False),
+     (200, 1500, False), (160, 157, False), (47, 47, True)],
+)
+def test_exact_figures_agree_only_within_rounding(a: int, b: int, agree: bool):
+    from newsprism.crosscheck.verdicts import compatible
+
+    assert compatible(_claim("a", a, a, "2024-03-07"), _claim("b", b, b, "2024-03-07")) is agree
