@@ -88,7 +88,7 @@ def extract_and_store(
 ) -> int:
     """Extract every document (``workers`` processes; None = all cores) and write the results in
     batched transactions. Russian articles go through the Russian pipeline."""
-    from newsprism.extract.parallel import extract_parallel
+    from newsprism.extract.core.parallel import extract_parallel
 
     russian = [d for d in documents if d.language == RUSSIAN]
     others = [d for d in documents if d.language != RUSSIAN]
@@ -134,7 +134,7 @@ def complete_publication_years(
     articles of its story; its dates, as-of dates and events are then extracted again
     against the completed publication date.
     """
-    from newsprism.extract.dates import complete_documents
+    from newsprism.extract.dates.component import complete_documents
 
     changed: list[Document] = []
     for story in stories:
