@@ -25,7 +25,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from newsprism.extract.dates.timex_calendar import MONTHS, WEEKDAYS, parse_number
-from newsprism.extract.dates.timex_rules import Timex, find_candidates, in_future_clause, tag
+from newsprism.extract.dates.timex_rules import Timex, find_candidates, tag
+from newsprism.extract.dates.timex_tense import in_future_clause
 from newsprism.model import Evidence, PublicationTime
 
 # Confidence of each kind of evidence (hand-set on the seeds and the TempEval-3 DCT mode: a
