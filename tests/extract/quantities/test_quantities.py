@@ -220,7 +220,7 @@ SCAN_TEXT = (
 
 
 def test_quantities_token_scan_skips_nothing_that_can_start_a_number(nlp) -> None:
-    from newsprism.extract.quantities.component import (
+    from newsprism.extract.quantities.atoms import (
         _blocked_tokens,
         _find_atoms,
         _number_start_tokens,
