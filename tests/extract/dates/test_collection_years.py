@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from newsprism.extract.dates.collection_years import WEEKDAY_PAIR_RULE, year_from_collection
 from newsprism.model import Evidence, PublicationTime
-from newsprism.pipeline import WEEKDAY_PAIR_RULE, year_from_collection
 
 PAIR = f"{WEEKDAY_PAIR_RULE}: Saturday, March 7 falls on a Saturday in 1992"
 
