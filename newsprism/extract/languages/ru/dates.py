@@ -16,19 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.extract.core.extensions import doc_text
+from newsprism.extract.languages.tables import load_table
 from newsprism.model import Evidence, PublicationTime, TimeExpression
 
-MONTHS_GENITIVE = [
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-]  # fmt: skip
-MONTHS_PREPOSITIONAL = [
-    "январе", "феврале", "марте", "апреле", "мае", "июне",
-    "июле", "августе", "сентябре", "октябре", "ноябре", "декабре",
-]  # fmt: skip
+_WORDS = load_table("ru", "dates")
+MONTHS_GENITIVE: list[str] = _WORDS["months_genitive"]
+MONTHS_PREPOSITIONAL: list[str] = _WORDS["months_prepositional"]
 # Accusative after "в"/"во" ("в субботу", "во вторник"), Monday first as in ``date.weekday()``.
-WEEKDAYS = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
-RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+WEEKDAYS: list[str] = _WORDS["weekdays_accusative"]
+RELATIVE_DAYS: dict[str, int] = _WORDS["relative_days"]
 # A day-month date more than this many days after the publication date belongs to the year
 # before ("в декабре" in a January report): news reports the past far more than the future.
 FUTURE_DAYS_ALLOWED = 60

@@ -18,50 +18,30 @@ from spacy.tokens import Doc
 
 from newsprism.extract.core.extensions import doc_text
 from newsprism.extract.languages.ru.morph import Word, lemma, words
+from newsprism.extract.languages.tables import load_table
 from newsprism.extract.quantities.measures import WEAK_NOUN_MEASURES
 from newsprism.model import Bound, Change, Quantity, Quote, TimeExpression
 
+_WORDS = load_table("ru", "quantities")
 
-def _each(words: str, value: str) -> dict[str, str]:
-    return dict.fromkeys(words.split(), value)
+
+def _by_word(groups: dict[str, list[str]]) -> dict[str, str]:
+    """{measure: [words]} → {word: measure}."""
+    return {word: key for key, words in groups.items() for word in words}
 
 
 # Dictionary forms that say what a number counts, mapped to the English measure names.
-RU_MEASURE_CUES: dict[str, str] = {
-    **_each("погибнуть погибший гибель смерть жертва убить убитый погиб скончаться умереть "
-        "умерший тело утонуть", "killed"),
-    **_each("ранить раненый ранение пострадать пострадавший травма госпитализировать "
-        "госпитализированный", "injured"),
-    **_each("задержать задержанный задержание арестовать арестованный арест", "detained"),
-    **_each("пропасть пропавший", "missing"),
-    **_each("эвакуировать эвакуированный эвакуация беженец переселенец", "displaced"),
-    **_each("протестующий демонстрант митингующий участник манифестант", "protesters"),
-    **_each("военный военнослужащий солдат миротворец", "troops"),
-    **_each("цена стоимость стоить подорожать подешеветь тариф", "price"),
-}
+RU_MEASURE_CUES: dict[str, str] = _by_word(_WORDS["measure_cues"])
 # Dictionary forms of currency nouns → the English unit names of
 # ``newsprism.extract.quantities.units``.
-RU_CURRENCIES: dict[str, str] = {
-    "рубль": "russian ruble", "тенг": "kazakhstani tenge", "тенге": "kazakhstani tenge",
-    "доллар": "dollar", "евро": "euro", "гривна": "ukrainian hryvnia", "крона": "crown",
-}
-RU_PER_UNITS: dict[str, str] = {"литр": "litre", "килограмм": "kilogram", "кг": "kilogram"}
-PEOPLE_NOUNS = frozenset({"человек", "житель", "гражданин", "ребенок"})
-MULTIPLIERS: dict[str, float] = {
-    "тыс": 1e3, "тысяча": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9,
-}
-BOUNDS: dict[str, Bound] = {
-    "более": "more than", "свыше": "more than", "больше": "more than", "около": "about",
-    "порядка": "about", "примерно": "about", "почти": "about", "приблизительно": "about",
-    "менее": "less than", "меньше": "less than", "не менее": "at least",
-    "по меньшей мере": "at least", "как минимум": "at least", "до": "up to",
-}
+RU_CURRENCIES: dict[str, str] = _WORDS["currencies"]
+RU_PER_UNITS: dict[str, str] = _WORDS["per_units"]
+PEOPLE_NOUNS = frozenset(_WORDS["people_nouns"])
+MULTIPLIERS: dict[str, float] = {k: float(v) for k, v in _WORDS["multipliers"].items()}
+BOUNDS: dict[str, Bound] = _WORDS["bounds"]
 # Verbs of change before "до N": the figure is the new value, not an upper bound.
-CHANGE_VERBS: dict[str, Change] = {
-    **_each("вырасти возрасти увеличиться подняться подорожать достичь", "up"),
-    **_each("снизиться сократиться упасть уменьшиться подешеветь", "down"),
-}
-INCREMENTAL_WORDS = frozenset({"еще", "ещё"})
+CHANGE_VERBS: dict[str, Change] = _by_word(_WORDS["change_verbs"])  # type: ignore[arg-type]
+INCREMENTAL_WORDS = frozenset(_WORDS["incremental_words"])
 _NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?"
 _MULTIPLIER = (
     r"(?:\s*(?P<multiplier>тыс\.|тыс\b|тысяч[аиу]?\b|млн\b|млрд\b|миллион\w*|миллиард\w*))?"
@@ -72,10 +52,9 @@ NUMBER = re.compile(
     r"(?P<number>" + _NUM + r")" + _MULTIPLIER,
     re.I,
 )
+# Longest first (order does not change what matches: the pattern is anchored at the number).
 BOUND_BEFORE = re.compile(
-    r"(?P<bound>не менее|по меньшей мере|как минимум|более|свыше|больше|около|порядка|примерно|"
-    r"почти|приблизительно|менее|меньше|до)\s+$",
-    re.I,
+    r"(?P<bound>" + "|".join(sorted(BOUNDS, key=len, reverse=True)) + r")\s+$", re.I
 )
 CLAUSE_BREAK = re.compile(r"[,;:()«»\"—–]")
 
@@ -136,18 +115,7 @@ def _unit(
 
 # Dictionary forms of number words ("шесть человек", "двое погибших"); larger figures are
 # written in digits in news.
-NUMBER_WORDS: dict[str, float] = {
-    word: float(value)
-    for value, forms in enumerate(
-        [
-            "", "один", "два двое", "три трое", "четыре четверо", "пять пятеро", "шесть шестеро",
-            "семь семеро", "восемь", "девять", "десять", "одиннадцать", "двенадцать",
-            "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать", "семнадцать",
-            "восемнадцать", "девятнадцать", "двадцать",
-        ]
-    )
-    for word in forms.split()
-} | {"тридцать": 30.0, "сорок": 40.0, "пятьдесят": 50.0, "сто": 100.0}
+NUMBER_WORDS: dict[str, float] = {k: float(v) for k, v in _WORDS["number_words"].items()}
 
 
 @dataclass(frozen=True)

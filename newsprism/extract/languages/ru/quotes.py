@@ -20,16 +20,13 @@ from spacy.tokens import Doc, Span
 
 from newsprism.extract.core.extensions import doc_text
 from newsprism.extract.languages.ru.morph import words
+from newsprism.extract.languages.tables import load_table
 from newsprism.model import Quote, QuoteKind
 
-CUE_LEMMAS = frozenset(
-    str.split(
-        "заявить заявлять сообщить сообщать сказать говорить отметить отмечать подчеркнуть "
-        "добавить пояснить рассказать написать предупредить объявить признать уточнить подтвердить "
-        "опровергнуть отрицать считать указать передать обещать пообещать настаивать"
-    )
-)
-PRONOUNS = frozenset({"он", "она", "они"})
+_WORDS = load_table("ru", "quotes")
+# Speech verbs, by dictionary form.
+CUE_LEMMAS = frozenset(_WORDS["speech_verbs"])
+PRONOUNS = frozenset(_WORDS["pronouns"])
 QUOTE_MARKS = re.compile(r"«([^«»]+)»|„([^„“]+)“|\"([^\"]+)\"")
 ACCORDING_TO = re.compile(
     r"\b(?P<cue>[Пп]о (?:словам|данным|сообщению|информации))\s+(?P<who>[^,]+),"
