@@ -1,10 +1,12 @@
 """Dates: TimeML time expressions and the publication time they are anchored on.
 
 - ``component``: the ``newsprism_dates`` spaCy component (``doc._.times``, ``doc._.publication``);
-- ``timex_rules`` and its parts (``timex_*``): the English rules over plain text;
+- ``timex_rules``: the English rules over plain text (rule table, tagging), built from
+  ``timex_patterns``, ``timex_tense``, ``timex_dates`` and ``timex_spans``;
 - ``timex_calendar``: calendar arithmetic on TimeML values; ``timex_prefilter``: where a rule
   may start;
-- ``pubdate``: the publication time inferred from the text, with its evidence.
+- ``pubdate``: the publication time inferred from the text, with its evidence;
+- ``collection_years``: years completed across a collection once its articles are linked.
 """
 
 from newsprism.extract.dates.component import (

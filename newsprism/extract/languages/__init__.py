@@ -2,6 +2,10 @@
 (``newsprism.extract.languages.ru.pipeline``), every other language through the English one.
 
 One function so the local run, the year-completion pass and the Ray job route alike.
+
+A language is a folder of word tables (``newsprism/data/languages/<code>/``, read by
+``tables.load_table``) and a thin adapter package here (``ru/``: its pipeline and the grammar
+its rules need).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ A quantity is found in three steps, sentence by sentence:
    years, times, ordinals, phone numbers and numbering ("Article 5") are skipped;
 2. *groups*: atoms joined into ranges ("10 to 20"), changes ("from 60 to 120 tenge") and
    parenthetical conversions ("120 KZT (20 rubles)");
-3. *meaning*: the measure from the cue that governs the number (see :mod:`measures`), the
+3. *meaning*: the measure from the cue that governs the number (see ``measures``), the
    counted group (scope), negation, "another" (incremental), attribution and as-of date.
 
 This module runs the steps and is the ``newsprism_quantities`` component; the steps live in

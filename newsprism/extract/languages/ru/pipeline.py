@@ -1,7 +1,7 @@
 """A Russian spaCy pipeline: blank "ru" tokeniser, a sentenciser, natasha's NER as a component,
 newsprism's entities component, and the Russian rules for dates, quotes and quantities
-(``ru_dates``, ``ru_quotes``, ``ru_quantities``, ``ru_events``), so Russian articles yield the
-same Doc extensions as English ones.
+(``dates``, ``quotes``, ``quantities``, ``events`` beside this module), so Russian articles yield
+the same Doc extensions as English ones.
 
 natasha (slovnet NER + morphology, models inside its wheel) is imported before anything touches
 pymorphy: it patches pymorphy for Python 3.11.
