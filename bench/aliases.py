@@ -5,10 +5,11 @@ Usage: .venv/bin/python bench/aliases.py ../shared/bench-data/ecbplus [--topics 
 Gold mentions (HUMAN_PART_* and LOC_* markables in the sentences ECBplus_coreference_sentences.csv
 selects) are linked within each topic (the usual gold-topic setting) by newsprism's own code, on
 the full text parsed by the base English pipeline: gold mentions that are names go to
-newsprism.link.aliases as names with their clause roles (newsprism.extract.coref.verb_roles; NER
-names elsewhere in the article join them, as in the product);
-descriptions and pronouns go through newsprism.extract.coref.find_references (apposition,
-descriptors, head-in-name, same head, pronouns), then aliases.resolve gives them their
+newsprism.link.aliases as names with their clause roles
+(newsprism.extract.entities.coref.verb_roles; NER names elsewhere in the article join them, as in
+the product); descriptions and pronouns go through
+newsprism.extract.entities.coref.find_references (apposition, descriptors, head-in-name, same
+head, pronouns), then aliases.resolve gives them their
 antecedent's entity or matches unresolved descriptions by head within the topic, optionally with
 votes weighted by article similarity (TF-IDF cosine). No coreference rule lives in this script.
 Scores: MUC, B³, CEAF-e and their mean (CoNLL F1), computed here from their definitions; the last
@@ -46,7 +47,7 @@ NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 def parse(docs: Sequence[EcbDoc]) -> dict[str, Doc]:
     """The base English pipeline (tagger, parser, lemmas, NER) over every document, once."""
-    from newsprism.extract import extensions
+    from newsprism.extract.core import extensions
     from newsprism.nlp import load_base_model
 
     extensions.register_extensions()
@@ -60,7 +61,7 @@ def parse(docs: Sequence[EcbDoc]) -> dict[str, Doc]:
 
 def story_scopes(docs: Sequence[EcbDoc], parsed: Mapping[str, Doc]) -> dict[str, str]:
     """Stories within the topic from newsprism's own grouping (TF-IDF + entities, no encoder)."""
-    from newsprism.extract.entities import find_mentions
+    from newsprism.extract.entities.component import find_mentions
     from newsprism.link.stories import cluster, terms, tfidf_vectors
 
     documents = [Document(id=d.name, text=d.text) for d in docs]
@@ -87,8 +88,8 @@ def system_clusters(docs: Sequence[EcbDoc], chosen: set[tuple[str, int]], names_
                     similarity: Callable[[str, str], float] | None = None,
                     ) -> tuple[dict[Key, str], dict[Key, str]]:
     """(gold cluster, system cluster) per gold mention of one topic."""
-    from newsprism.extract.coref import find_references, mention_kind, verb_roles
-    from newsprism.extract.entities import find_mentions
+    from newsprism.extract.entities.component import find_mentions
+    from newsprism.extract.entities.coref import find_references, mention_kind, verb_roles
 
     documents = {d.name: Document(id=d.name, text=d.text) for d in docs}
     extractions: dict[str, Extraction] = {}

@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.agreement:
         return agreement(text_dir, paths, args.split_fragments)
 
-    from newsprism.extract.attribution import load_model
+    from newsprism.extract.quotes.attribution import load_model
     from newsprism.nlp import load_pipeline
 
     nlp = load_pipeline()
@@ -301,8 +301,8 @@ def agreement(text_dir: Path, paths: list[Path], split_fragments: bool = False) 
 def quotes_cpu(nlp, texts: dict[str, str]) -> None:
     """CPU time of ``find_quotes`` rules-only and with the tagger, against the whole pipeline's
     (process time, so other load on the machine matters less than for wall time)."""
-    from newsprism.extract.attribution import load_model
-    from newsprism.extract.quotes import find_quotes
+    from newsprism.extract.quotes.attribution import load_model
+    from newsprism.extract.quotes.component import find_quotes
 
     docs = []
     pipeline_cpu = 0.0

@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsprism.extract import make_doc
-from newsprism.extract.quantities import find_quantities
+from newsprism.extract.quantities.component import find_quantities
 from newsprism.model import Document, Quantity
 from newsprism.nlp import load_pipeline
 

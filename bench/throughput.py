@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rich.console import Console
 from rich.table import Table
 
-from newsprism.extract.parallel import default_workers, extract_parallel
+from newsprism.extract.core.parallel import default_workers, extract_parallel
 from newsprism.model import Document, document_id
 from newsprism.nlp import load_base_model, use_numpy_matmul
 from newsprism.read import read_paths

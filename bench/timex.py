@@ -32,9 +32,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsprism.extract.dates import publication_date
-from newsprism.extract.pubdate import infer_publication_time
-from newsprism.extract.timex_rules import Timex, tag
+from newsprism.extract.dates.component import publication_date
+from newsprism.extract.dates.pubdate import infer_publication_time
+from newsprism.extract.dates.timex_rules import Timex, tag
 
 
 @dataclass
@@ -377,7 +377,7 @@ def _overhead(texts: list[str], repeats: int = 3) -> float:
     """Time of the dates component (publication inference + tagging) next to the spaCy model:
     the component runs ``repeats`` times over the parsed Docs (the first run also builds each
     Doc's text); returns the fastest run's share of the spaCy time."""
-    from newsprism.extract.dates import find_times
+    from newsprism.extract.dates.component import find_times
     from newsprism.nlp import load_base_model
 
     nlp = load_base_model()

@@ -187,7 +187,7 @@ def analyze(
 def _choose_attribution(choice: str) -> None:
     """Pass the attribution choice to the quotes component (and to the extraction workers,
     which inherit the environment)."""
-    from newsprism.extract.attribution import MODEL_ENV
+    from newsprism.extract.quotes.attribution import MODEL_ENV
 
     if choice == "tagger":
         os.environ.pop(MODEL_ENV, None)

@@ -48,7 +48,7 @@ def _env_switch(name: str, *, default: bool) -> bool:
     return value not in {"0", "false", "no"} if default else value in {"1", "true", "yes"}
 
 
-# Parse only the sentences that need a parse (see newsprism.extract.selective); the rest of the
+# Parse only the sentences that need a parse (see newsprism.extract.core.selective); the rest of the
 # pipeline gets sentence boundaries from the model's senter instead. Off by default: with
 # en_core_web_sm the parser is ~10% of the time and ~86% of news text needs it, so it saves
 # nothing (docs/benchmarks.md, "Speed and scale"). NEWSPRISM_SELECTIVE_PARSING=1 turns it on.
@@ -65,7 +65,7 @@ NUMPY_MATMUL = _env_switch(NUMPY_MATMUL_ENV, default=True)
 
 
 # The model's attribute_ruler and rule lemmatizer run as lookup tables with identical output
-# (newsprism.extract.rule_tables): the ruler's Matcher alone cost ~14% of the pipeline's time.
+# (newsprism.extract.core.rule_tables): the ruler's Matcher alone cost ~14% of the pipeline's time.
 # NEWSPRISM_RULE_TABLES=0 keeps spaCy's own components (to compare, or if a model needs them).
 RULE_TABLES_ENV = "NEWSPRISM_RULE_TABLES"
 RULE_TABLES = _env_switch(RULE_TABLES_ENV, default=True)
@@ -100,8 +100,8 @@ def _load_pipeline(
     model: str | None, selective_parsing: bool, rule_tables: bool, numpy_matmul: bool
 ) -> Language:
     import newsprism.extract  # noqa: F401  (registers the component factories)
-    from newsprism.extract.paragraphs import add_paragraph_boundaries
-    from newsprism.extract.rule_tables import use_rule_tables
+    from newsprism.extract.core.paragraphs import add_paragraph_boundaries
+    from newsprism.extract.core.rule_tables import use_rule_tables
 
     nlp = load_base_model(model)
     if numpy_matmul:
@@ -109,7 +109,7 @@ def _load_pipeline(
     if rule_tables:
         use_rule_tables(nlp)
     if selective_parsing:
-        from newsprism.extract.selective import enable_selective_parsing
+        from newsprism.extract.core.selective import enable_selective_parsing
 
         enable_selective_parsing(nlp)
     add_paragraph_boundaries(nlp)

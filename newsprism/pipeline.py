@@ -8,14 +8,16 @@ corpus whenever it changes, which keeps their results consistent with every arti
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism.crosscheck import crosscheck
+from newsprism.extract.dates.collection_years import (
+    align_years_with_collection,
+    complete_publication_years,
+)
 from newsprism.extract.languages import RUSSIAN, extract_any_language, extract_russian
 from newsprism.link import independent_groups, link_corpus
 from newsprism.model import (
@@ -23,9 +25,7 @@ from newsprism.model import (
     Comparison,
     Document,
     Entity,
-    Evidence,
     Extraction,
-    PublicationTime,
     ReuseLink,
     Story,
 )
@@ -88,7 +88,7 @@ def extract_and_store(
 ) -> int:
     """Extract every document (``workers`` processes; None = all cores) and write the results in
     batched transactions. Russian articles go through the Russian pipeline."""
-    from newsprism.extract.parallel import extract_parallel
+    from newsprism.extract.core.parallel import extract_parallel
 
     russian = [d for d in documents if d.language == RUSSIAN]
     others = [d for d in documents if d.language != RUSSIAN]
@@ -122,105 +122,19 @@ def _extract_again(
     return len(changed)
 
 
-def complete_publication_years(
-    stories: Sequence[Story],
-    documents: dict[str, Document],
-    extractions: dict[str, Extraction],
-    store: Store,
-) -> int:
-    """Give year-less articles the year of their story and re-extract them with it.
-
-    An article that says "on 7 January" but never which year gets its year from the other
-    articles of its story; its dates, as-of dates and events are then extracted again
-    against the completed publication date.
-    """
-    from newsprism.extract.dates import complete_documents
-
-    changed: list[Document] = []
-    for story in stories:
-        members = [documents[i] for i in story.doc_ids if i in documents and i in extractions]
-        before = {d.id: d.published for d in members}
-        complete_documents(members, [extractions[d.id] for d in members])
-        changed.extend(d for d in members if d.published is not before[d.id])
-    return _extract_again(changed, documents, extractions, store)
-
-
-# The evidence rule the dates component gives a year read off a weekday-date pair.
-WEEKDAY_PAIR_RULE = "weekday-date pair"
-
-
-def year_from_collection(publication: PublicationTime, years: set[int]) -> PublicationTime | None:
-    """A weekday-date pair ("Saturday, March 7") fits many years; the dates component picks one
-    from the article alone. When that year is none of the years the collection's dated articles
-    were published in, but one of those fits the pair as well, the collection's year is taken
-    (the latest, if several fit). None when nothing changes."""
-    if publication.source != "inferred" or not publication.value or not years:
-        return None
-    if not any(e.rule.startswith(WEEKDAY_PAIR_RULE) for e in publication.evidence):
-        return None
-    try:
-        day = date.fromisoformat(publication.value[:10])
-    except ValueError:
-        return None
-    if day.year in years:
-        return None
-    fitting = []
-    for year in years:
-        try:
-            if date(year, day.month, day.day).weekday() == day.weekday():
-                fitting.append(year)
-        except ValueError:  # 29 February
-            continue
-    if not fitting:
-        return None
-    shift = max(fitting) - day.year
-
-    def moved(value: str | None) -> str | None:
-        if not value or not re.match(r"\d{4}-\d\d-\d\d", value):
-            return value
-        return date(int(value[:4]) + shift, int(value[5:7]), int(value[8:10])).isoformat()
-
-    rule = (
-        f"year {max(fitting)}: the weekday-date pair fits it too, and the collection's dated "
-        f"articles were published then (not {day.year})"
-    )
-    return replace(
-        publication,
-        value=moved(publication.value),
-        not_before=moved(publication.not_before),
-        not_after=moved(publication.not_after),
-        evidence=[*publication.evidence, Evidence("", 0, 0, "", rule)],
-    )
-
-
-def align_years_with_collection(
-    documents: dict[str, Document], extractions: dict[str, Extraction], store: Store
-) -> int:
-    """Move articles whose year came from an ambiguous weekday-date pair into the year of the
-    collection's dated articles, and re-extract them (their dates hang on it)."""
-    years = {
-        int(d.published.value[:4])
-        for d in documents.values()
-        if d.published.source == "metadata" and re.match(r"\d{4}", d.published.value or "")
-    }
-    changed: list[Document] = []
-    for document in documents.values():
-        aligned = year_from_collection(document.published, years)
-        if aligned is not None:
-            document.published = aligned
-            changed.append(document)
-    return _extract_again(changed, documents, extractions, store)
-
-
 def relink(store: Store) -> Linked:
     """Recompute stories, entities, reuse links, claims and verdicts over the whole store."""
     documents = {document.id: document for document in store.documents()}
     extractions = store.extractions()
     with store.transaction():
-        align_years_with_collection(documents, extractions, store)
+        # Years from an ambiguous weekday-date pair move into the collection's year, and
+        # year-less articles take their story's (extract/dates/collection_years.py); the
+        # articles that changed are extracted again.
+        _extract_again(align_years_with_collection(documents), documents, extractions, store)
     linking = link_corpus(list(documents.values()), extractions, store.stories())
     with store.transaction():
-        if complete_publication_years(linking.stories, documents, extractions, store):
+        completed = complete_publication_years(linking.stories, documents, extractions)
+        if _extract_again(completed, documents, extractions, store):
             # Re-extraction made new mention and quote objects: resolve them again.
             linking = link_corpus(list(documents.values()), extractions, linking.stories)
     groups = independent_groups(list(documents), linking.reuse)

@@ -37,8 +37,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from bench.attribution import read_gold, text_path
-from newsprism.extract.attribution import JOINT, joint_label, split_labels
-from newsprism.extract.attribution_features import (
+from newsprism.extract.quotes.attribution import JOINT, joint_label, split_labels
+from newsprism.extract.quotes.attribution_features import (
     SPAN_TYPES,
     bio_labels,
     doc_features,
@@ -78,7 +78,7 @@ def code_fingerprint(nlp: Language) -> str:
 
     digest = hashlib.sha1(f"{nlp.meta.get('name')} {nlp.meta.get('version')}".encode())
     extract = Path(newsprism.extract.__file__).parent
-    for path in [*sorted(extract.glob("*.py")), Path(newsprism.nlp.__file__)]:
+    for path in [*sorted(extract.rglob("*.py")), Path(newsprism.nlp.__file__)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -86,7 +86,7 @@ def code_fingerprint(nlp: Language) -> str:
 def parse(data: Path, cache: Path, limit: int) -> tuple[list[Doc], list[dict[str, list[Span]]]]:
     """Parsed texts (with the rules' spans in ``user_data``), cached as a DocBin beside a
     fingerprint of the code that made it."""
-    from newsprism.extract.quotes import rule_quotes
+    from newsprism.extract.quotes.component import rule_quotes
     from newsprism.nlp import NEWSPRISM_COMPONENTS, load_pipeline
 
     texts = sorted((data / "text").glob("*.txt"))
@@ -189,8 +189,14 @@ def evaluate_quotes(test: list[tuple[Doc, dict[str, list[Span]]]], folder: Path)
     tagger alone, each first in a merge, and the shipped merge (``quotes.combine``; the same
     scoring as bench/attribution.py)."""
     from bench.attribution import Counts, score
-    from newsprism.extract.attribution import load_model
-    from newsprism.extract.quotes import _resolver, combine, merge, model_quotes, rule_quotes
+    from newsprism.extract.quotes.attribution import load_model
+    from newsprism.extract.quotes.component import (
+        _resolver,
+        combine,
+        merge,
+        model_quotes,
+        rule_quotes,
+    )
 
     model = load_model(folder)
     assert model is not None
@@ -231,7 +237,7 @@ def evaluate(path: Path, test: list[tuple[Doc, dict[str, list[Span]]]],
     """Token-exact span P/R/F1 per span type of the joint tagger on the held-out texts."""
     import pycrfsuite
 
-    from newsprism.extract.attribution_features import spans_from_labels
+    from newsprism.extract.quotes.attribution_features import spans_from_labels
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))

@@ -124,7 +124,7 @@ def test_every_command_has_help_and_is_in_the_readme():
 
 
 def test_attribution_choice_reaches_the_quotes_component(tmp_path: Path, monkeypatch):
-    from newsprism.extract.attribution import MODEL_ENV
+    from newsprism.extract.quotes.attribution import MODEL_ENV
 
     monkeypatch.setenv(MODEL_ENV, "")  # restored after the test: the CLI changes it
     article = SAMPLE / "01_castrava-herald_dam-fails.txt"

@@ -17,12 +17,10 @@ from newsprism.extract import (  # noqa: F401  (factories)
     dates,
     entities,
     events,
-    extensions,
-    paragraphs,
     quantities,
     quotes,
-    selective,
 )
+from newsprism.extract.core import extensions, paragraphs, selective  # noqa: F401
 from newsprism.model import Document, Extraction, Mention, Sentence
 
 extensions.register_extensions()
@@ -43,11 +41,11 @@ def make_doc(nlp: Language, document: Document) -> Doc:
 
 def references(doc: Doc, names: list[Mention]) -> list[Mention]:
     """Descriptions and pronouns that stand for the article's names ("the banker", "he"), from
-    :func:`newsprism.extract.coref.find_references`; none without a dependency parse (the
+    :func:`newsprism.extract.entities.coref.find_references`; none without a dependency parse (the
     Russian pipeline has none)."""
     if not names or not doc.has_annotation("DEP"):
         return []
-    from newsprism.extract.coref import find_references
+    from newsprism.extract.entities.coref import find_references
 
     return find_references(doc, names)
 
@@ -59,7 +57,7 @@ def to_extraction(doc: Doc) -> Extraction:
     doc_id = doc._.doc_id
     names = list(doc._.mentions or [])
     if names and doc.has_annotation("DEP"):
-        from newsprism.extract.coref import verb_roles
+        from newsprism.extract.entities.coref import verb_roles
 
         names = verb_roles(doc, names)
     mentions = sorted([*names, *references(doc, names)], key=lambda m: (m.start, m.end))

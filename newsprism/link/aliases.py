@@ -42,8 +42,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import fcluster, linkage
 
-from newsprism.extract.coref import gender_of
 from newsprism.extract.entities import acronym_of
+from newsprism.extract.entities.coref import gender_of
 from newsprism.link.places import lookup
 from newsprism.link.translit import skeleton
 from newsprism.model import Document, Entity, Extraction, Mention, Quote

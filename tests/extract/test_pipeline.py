@@ -58,7 +58,7 @@ def test_selective_parsing_keeps_quantities_of_parsed_sentences(nlp):
 
 
 def test_doc_text_is_the_docs_text_built_once(nlp):
-    from newsprism.extract.extensions import doc_text
+    from newsprism.extract.core.extensions import doc_text
 
     text = "Floodwater reached the old town at noon.\n\nResidents, 300 of them, were moved."
     doc = nlp.make_doc(text)
@@ -67,7 +67,7 @@ def test_doc_text_is_the_docs_text_built_once(nlp):
 
 
 def test_doc_text_is_not_taken_from_user_data_copied_to_another_doc(nlp):
-    from newsprism.extract.extensions import doc_text
+    from newsprism.extract.core.extensions import doc_text
 
     doc = nlp.make_doc("Two bridges collapsed. The army arrived on Friday.")
     doc_text(doc)

@@ -20,7 +20,7 @@ EN = ("Kazakhstan's president Kassym-Jomart Tokayev said the protesters in Almat
 
 @pytest.fixture(scope="module")
 def russian():
-    from newsprism.extract.russian import load_russian_pipeline
+    from newsprism.extract.languages.ru.pipeline import load_russian_pipeline
 
     return load_russian_pipeline()
 

@@ -1,0 +1,515 @@
+"""Step 1 of finding quantities: *atoms*. A number (digits, words, scaled "4.5 thousand", vague
+"dozens") read from token attributes, with its bound ("more than"), unit or counted noun; years,
+times, ordinals, phone numbers and numbering ("Article 5") are skipped. Also the word lists
+the later steps share.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from newsprism.extract.quantities.numbers import (
+    SCALES,
+    VAGUE_COUNTS,
+    is_number_word,
+    is_ordinal,
+    parse_digits,
+    parse_words,
+)
+from newsprism.extract.quantities.units import AMBIGUOUS_FORMS, PREFIX_SYMBOLS, lookup
+from newsprism.model import Bound
+
+# Bound phrases before a number, longest first; the interval they give is set in _interval.
+BOUND_PHRASES: tuple[tuple[str, Bound], ...] = (
+    ("no fewer than", "at least"), ("no less than", "at least"), ("not less than", "at least"),
+    ("in excess of", "more than"), ("upwards of", "more than"), ("just over", "more than"),
+    ("just under", "less than"), ("more than", "more than"), ("at least", "at least"),
+    ("as many as", "up to"), ("up to", "up to"), ("at most", "up to"),
+    ("fewer than", "less than"), ("less than", "less than"), ("close to", "about"),
+    ("an estimated", "about"), ("over", "more than"), ("above", "more than"),
+    ("under", "less than"), ("below", "less than"), ("nearly", "about"), ("almost", "about"),
+    ("about", "about"), ("around", "about"), ("approximately", "about"), ("roughly", "about"),
+    ("some", "about"), ("estimated", "about"), ("approx.", "about"), ("circa", "about"),
+)
+BOUND_CHANGE = {"exact": "=", "about": "~", "more than": ">", "at least": ">",
+                "less than": "<", "up to": "<"}
+_BOUND_PHRASE_TEXTS: tuple[str, ...] = tuple(phrase for phrase, _ in BOUND_PHRASES)
+INCREMENT_WORDS = ("another", "a further", "an additional", "additional", "further")
+# Words before a number that make it a label, not an amount.
+NUMBERING_WORDS = frozenset(
+    {
+        "article", "no", "no.", "number", "#", "part", "section", "paragraph", "clause",
+        "chapter", "resolution", "flight", "route", "highway", "room", "page", "item", "point",
+        "level", "phase", "stage", "category", "building", "house", "apartment", "decree", "law",
+        "bus", "train", "gate", "platform", "channel", "line", "code", "act", "protocol",
+        "version", "tier"
+    }
+)
+TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hrs", "local"})
+AGE_BEFORE = frozenset({"aged", "age"})
+ADJECTIVAL_COUNTS = frozenset(
+    {"dead", "injured", "wounded", "missing", "killed", "detained", "homeless"}
+)
+# Counted nouns that name nobody in particular: the figure is about everybody.
+GENERIC_NOUNS = frozenset(
+    {"people", "person", "individual", "dead", "injured", "wounded", "missing", "killed",
+     "detained", "homeless", "death", "fatality", "casualty", "body", "victim", "life", "case",
+     "injury", "time", "other", "more"}
+)
+REPORTING_VERBS = frozenset(
+    {
+        "say", "report", "announce", "state", "tell", "confirm", "claim", "add", "estimate",
+        "note", "record", "register", "reveal", "declare", "warn", "inform", "put", "count",
+        "cite", "publish", "write"
+    }
+)
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "disprove"})
+RISE_VERBS = frozenset({"rise", "increase", "grow", "climb", "jump", "soar", "raise", "hike",
+                        "surge", "go", "gain", "spike"})
+FALL_VERBS = frozenset({"fall", "drop", "decrease", "decline", "cut", "reduce", "lower",
+                        "plunge", "slump", "sink", "shrink", "slash", "ease"})
+TOTAL_VERBS = frozenset({"rise", "climb", "reach", "stand", "increase", "grow", "jump", "hit",
+                         "be", "top", "exceed", "surpass", "total", "pass", "go", "mount"})
+TOTAL_NOUNS = frozenset({"total", "tally", "toll", "number", "figure", "count"})
+PRICE_CUES = frozenset({"price", "cost", "fare", "tariff", "fee", "rent"})
+INHERIT_CUES = ("including", "among them", "of whom", "of them", "among whom", "incl.")
+TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+RANGE_CONNECTORS = frozenset({"to", "-", "–", "—", "or", "and/or"})
+YEAR_RANGE = (1800, 2100)
+FRACTION_WORDS = frozenset({"third", "thirds", "quarter", "quarters", "fifth", "fifths", "half",
+                            "sixth", "tenth", "tenths"})
+# Prepositions across which a verb's cue says nothing about the count: "killed in 2 attacks",
+# "wounded by 3 gunmen" ("of", "among", "to", "at" and "from" do carry it).
+BLOCKING_PREPS = frozenset({"in", "on", "with", "after", "during", "near", "for", "by", "over",
+                            "across", "into", "against", "inside", "outside", "under", "within",
+                            "around", "through", "since", "before"})
+# What can happen to things (not people): "140 rifles seized", "60 vehicles deployed".
+THING_MEASURES = frozenset({"seized", "affected", "troops"})
+# How many tokens after a phrase cue's start a preposition may be part of it.
+PHRASE_REACH = 2
+# Oldest age read from "Name, 43," appositions.
+MAX_AGE = 120
+# Phone numbers: digit groups joined by hyphens or dots (no spaces, no thousands commas).
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[-.]\d{2,4}){1,3}(?![\d,])")
+PHONE_DIGITS = 7
+# How far back (tokens) an opening bracket may be for a number to sit inside it.
+PAREN_REACH = 8
+# How far after the number (tokens) its counted noun may be for the span to cover it.
+NOUN_REACH = 4
+# Counted nouns that name people, for the sentence-wide cue search; nouns with agent suffixes
+# (-er, -ist, -ant, ...) are taken as people too.
+PERSON_NOUNS = frozenset(
+    {
+        "people", "person", "child", "man", "woman", "family", "household", "citizen", "victim",
+        "pilgrim", "police", "personnel", "staff", "hostage", "guard", "troop", "national",
+        "civilian", "youth", "adult", "girl", "boy", "baby", "crew", "medic", "militia",
+        "colleague", "relative", "local", "native", "inhabitant", "other", "prisoner",
+    }
+)
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "ic")
+# Entities whose names may hold a number ("Zero Hedge", "the 2016 Olympics").
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC", "PERSON", "EVENT"})
+# Heads of "according to X" that name a document, not a source.
+NON_SOURCES = frozenset({"data", "datum", "report", "information", "figure", "estimate",
+                         "statistic", "result", "preliminary", "update"})
+
+
+@dataclass
+class _Atom:
+    start: int  # first token, including bound words and a currency symbol
+    end: int  # one past the last token, including the unit
+    num_start: int
+    num_end: int
+    value: float
+    bound: Bound = "exact"
+    vague: bool = False
+    unit: str = ""
+    normalized: str = "-"
+    kind: str = "count"  # count, currency, percent, duration, physical, age
+    head: Token | None = None  # counted noun
+    paren: bool = False
+    incremental: bool = False
+    converts: int | None = None  # atom index
+    from_word: bool = False  # preceded by "from"
+    paren_open: int = -1  # token of the opening bracket when inside a parenthesis
+
+
+@dataclass
+class _Group:
+    atoms: list[int]
+    low: float | None
+    high: float | None
+    bound: Bound
+    change: str
+    from_low: float | None = None
+    from_high: float | None = None
+    per: str = ""
+    converts: int | None = None  # group index
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _lower(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+_phrase_words: dict[tuple[str, ...], list[list[str]]] = {}
+
+
+def _first_phrase_before(
+    doc: Doc, end: int, lo: int, phrases: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """(index in ``phrases``, start token) of the first of ``phrases`` that ends right before
+    token ``end`` and starts no earlier than ``lo``."""
+    split = _phrase_words.get(phrases)
+    if split is None:
+        split = _phrase_words[phrases] = [phrase.split() for phrase in phrases]
+    # the word before ``end`` rules out almost every phrase at once
+    last = doc[end - 1].lower_ if lo <= end - 1 < len(doc) else None
+    for n, words in enumerate(split):
+        start = end - len(words)
+        if start < lo or (words and words[-1] != last):
+            continue
+        if [doc[k].lower_ for k in range(start, end)] == words:
+            return n, start
+    return None
+
+
+def _phrase_before(doc: Doc, end: int, lo: int, phrases: tuple[str, ...]) -> int | None:
+    """Start of one of ``phrases`` ending right before token ``end`` (not before ``lo``)."""
+    found = _first_phrase_before(doc, end, lo, phrases)
+    return None if found is None else found[1]
+
+
+def _blocked_tokens(doc: Doc) -> set[int]:
+    """Tokens of dates and times (not durations): their digits are never amounts."""
+    blocked: set[int] = set()
+    times = doc._.times or []
+    for t in times:
+        if t.type == "DURATION":
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None:
+            blocked.update(range(span.start, span.end))
+    if not times:
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME") and re.search(
+                r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
+                r"sat|sun)\w*|\b1[89]\d\d\b|\b20\d\d\b|\bago\b|\d:\d|[ap]\.?m\b", ent.text
+            ):
+                blocked.update(range(ent.start, ent.end))
+    for ent in doc.ents:
+        if ent.label_ == "ORDINAL" or (
+            ent.label_ in NAME_LABELS and not any(t.like_num for t in ent[:1])
+        ):
+            blocked.update(range(ent.start, ent.end))
+    return blocked
+
+
+def _is_num_token(tok: Token) -> bool:
+    if is_ordinal(tok.text):
+        return False
+    return tok.like_num or is_number_word(tok.text) or parse_digits(tok.text) is not None
+
+
+def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float, bool] | None:
+    """(end token, value, vague) of a number starting at token ``i``, or None."""
+    tok = doc[i]
+    lower = tok.lower_
+    if lower in VAGUE_COUNTS:
+        value = VAGUE_COUNTS[lower]
+        j = i + 1
+        if _lower(doc, j) == "of" and _lower(doc, j + 1) in ("thousands", "millions", "billions"):
+            value = value / 2 * VAGUE_COUNTS[_lower(doc, j + 1)]
+            j += 2
+        prev = _lower(doc, i - 1)
+        if prev in ("the", "their", "its") or doc[i - 1].like_num if i > 0 else False:
+            return None
+        if lower == "tens" and value == VAGUE_COUNTS["tens"]:
+            return None  # bare "tens" is not a count
+        return j, float(value), True
+    scale_next = _lower(doc, i + 1) in ("dozen", "hundred", "thousand", "million", "billion",
+                                        "score")
+    if lower == "half" and _lower(doc, i + 1) not in ("a", "an"):
+        return None  # "half of those in need" is a share, not a count
+    if not ((lower in ("a", "an") and scale_next) or _is_num_token(tok)):
+        return None
+    start_words = i
+    j = start_words + 1 if lower in ("a", "an") else start_words
+    words: list[str] = [] if j == start_words else [lower]
+    while j < end:
+        t = doc[j]
+        word = t.lower_
+        if is_number_word(word) or (t.like_num and not words) or (
+            parse_digits(word) is not None and not words
+        ) or (j + 1 < end and words and is_number_word(doc[j + 1].text) and (
+            (word == "and" and words[-1] in ("hundred", "thousand", "million"))
+            or (word == "-" and words[-1] in TENS)
+        )) or (word in ("bn", "mln", "bln", "m", "tn") and words and parse_digits(words[-1])) \
+                or (word in ("a", "an") and words == ["half"]):
+            words.append(word)
+            j += 1
+        else:
+            break
+    if not words:
+        return None
+    if len(words) == 1:
+        value = parse_digits(words[0], european=european)
+        if value is None:
+            value = parse_words(words)
+    else:
+        first = parse_digits(words[0], european=european)
+        rest = SCALES[words[1]] if len(words) == 2 and words[1] in SCALES else (
+            parse_words(words[1:])
+        )
+        if first is not None and rest is not None and words[1] in ("thousand", "million",
+                                                                   "billion", "hundred",
+                                                                   "trillion", "bn", "mln",
+                                                                   "bln", "m", "tn"):
+            value = first * rest if rest else None
+        else:
+            value = parse_words(words)
+    if value is None:
+        return None
+    if _lower(doc, i - 1) == "minus":
+        value = -value
+    return j, value, False
+
+
+def _appositive_age(doc: Doc, i: int, j: int, value: float) -> bool:
+    """"Scott, 43, a father of seven": a bare number set off by commas after a name is an age."""
+    if not (i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN"):
+        return False
+    after = doc[j].text if j < len(doc) else "."
+    return 0 < value < MAX_AGE and float(value).is_integer() and after in (
+        ",", ".", ";", ")", "―", "—", "–", "-"
+    )
+
+
+def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool:
+    """Whether the number at tokens [i, j) is a label, year, time or phone, not an amount."""
+    text = doc[i:j].text
+    prev = _lower(doc, i - 1)
+    prev2 = f"{_lower(doc, i - 2)}{prev}"
+    if prev in NUMBERING_WORDS or prev2 in ("no.",) or prev in ("#", "+", "tel", "phone"):
+        return True
+    if _lower(doc, j) == "-" and _lower(doc, j + 1) in FRACTION_WORDS:
+        return True  # "one-third of residents" is a share
+    first = doc[i]
+    if first.is_alpha and first.is_title and not first.is_sent_start and j < len(doc) and \
+            doc[j].pos_ == "PROPN" and doc[j].is_title:
+        return True  # a name: "Zero Hedge", "Seven Sisters"
+    if first.lower_ == "one" and j - i == 1 and i > 0 and (
+        doc[i - 1].pos_ in ("DET", "ADJ") or doc[i - 1].tag_ == "PRP$"
+    ) and doc[i - 1].lower_ not in ("another", "only", "just"):
+        return True  # a pronoun: "a fortunate one", "the one"
+    if _lower(doc, j) in TIME_WORDS:
+        return True
+    if re.fullmatch(r"\+?\d+(?:[-. ]\d+){2,}", text) or re.fullmatch(r"\d{6,}", text):
+        return "," not in text and not has_unit
+    if j - i == 1 and re.fullmatch(r"\d{4}", text) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+        nxt = doc[j] if j < len(doc) else None
+        counted = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and doc[i].head == nxt
+        return not (has_unit or counted)
+    return False
+
+
+def _unit_after(doc: Doc, j: int, end: int, from_digits: bool) -> tuple[int, str, str, str] | None:
+    """(end, surface, normalised, kind) of a unit written right after the number."""
+    if j + 3 < end + 1 and j + 3 <= len(doc) and doc[j].text == "-" and _lower(doc, j + 1) in (
+        "year", "years"
+    ) and _lower(doc, j + 2) == "-" and _lower(doc, j + 3) == "old":
+        return j + 4, "year-old", "year of age", "age"
+    if j + 1 < end and doc[j].text == "-":
+        # "a 12-hour standoff", "a 5-km queue": the unit joined by a hyphen
+        found = lookup(doc[j + 1].lower_)
+        if found and doc[j + 1].lower_ not in AMBIGUOUS_FORMS:
+            return j + 2, doc[j + 1].text, found[0], found[1]
+    for size in (3, 2, 1):
+        if j + size > end:
+            continue
+        form = " ".join(doc[k].lower_ for k in range(j, j + size))
+        joined = doc[j:j + size].text.replace(" ", "")
+        found = lookup(form) or (lookup(joined) if size > 1 else None)
+        if not found:
+            continue
+        if size == 1 and form in AMBIGUOUS_FORMS and not from_digits:
+            continue
+        name, kind = found
+        k = j + size
+        if kind == "duration" and _lower(doc, k) == "old":
+            return k + 1, doc[j:k + 1].text, "year of age", "age"
+        return k, doc[j:k].text, name, kind
+    return None
+
+
+def _counted_noun(doc: Doc, num_start: int, num_end: int, end: int) -> Token | None:
+    last = doc[num_end - 1]
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and \
+            last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= num_end and \
+            last.head.i < end and lookup(last.head.lower_) is None:
+        return last.head
+    if num_end < end and doc[num_end].lower_ in ADJECTIVAL_COUNTS:
+        return doc[num_end]
+    if num_end < end and doc[num_end].lower_ == "of":
+        for child in doc[num_end].children:
+            if child.dep_ == "pobj" and (child.pos_ in ("NOUN", "PROPN", "PRON")
+                                         or child.lower_ in ADJECTIVAL_COUNTS):
+                return child
+    if num_end < end and doc[num_end].tag_ in ("NNS", "NNPS") and \
+            lookup(doc[num_end].lower_) is None:
+        return doc[num_end]
+    return None
+
+
+# Orth hash -> whether a token with that form can start a number or a phone number; filled as
+# words are met. Cleared when it grows past this many forms so a long crawl's memory stays flat.
+_NUMBER_START_CACHE_SIZE = 200_000
+_number_starts: dict[int, bool] = {}
+
+
+def _may_start_number(vocab: Vocab, orth: int) -> bool:
+    """Whether :func:`_read_number` or the phone check can fire on a token of this form: every
+    other token is skipped by :func:`_find_atoms` without either (both read only the form)."""
+    known = _number_starts.get(orth)
+    if known is not None:
+        return known
+    lexeme = vocab[orth]
+    text = lexeme.text
+    lower = lexeme.lower_
+    may = (
+        lexeme.is_digit
+        or text == "+"
+        or lower in VAGUE_COUNTS
+        or lower in ("a", "an")
+        or (not is_ordinal(text) and (
+            lexeme.like_num or is_number_word(text) or parse_digits(text) is not None
+        ))
+    )
+    if len(_number_starts) >= _NUMBER_START_CACHE_SIZE:
+        _number_starts.clear()
+    _number_starts[orth] = may
+    return may
+
+
+def _number_start_tokens(doc: Doc) -> list[int]:
+    """Indices of the Doc's tokens that :func:`_may_start_number`, in order."""
+    vocab = doc.vocab
+    return [
+        i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if _may_start_number(vocab, orth)
+    ]
+
+
+def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bool,
+                starts: list[int] | None = None) -> list[_Atom]:
+    """Amounts in a sentence. ``starts`` (from :func:`_number_start_tokens`) lets the scan jump
+    over tokens that cannot start one; the result is the same without it."""
+    atoms: list[_Atom] = []
+    i = sent.start
+    while i < sent.end:
+        if starts is not None:
+            at = bisect.bisect_left(starts, i)
+            i = starts[at] if at < len(starts) else sent.end
+            if i >= sent.end:
+                break
+        if i in blocked:
+            i += 1
+            continue
+        phone = _PHONE.match(text, doc[i].idx) if doc[i].is_digit or doc[i].text == "+" else None
+        if phone and sum(c.isdigit() for c in phone.group()) >= PHONE_DIGITS and (
+            "-" in phone.group() or not european
+        ):
+            while i < sent.end and doc[i].idx < phone.end():
+                i += 1
+            continue
+        read = _read_number(doc, i, sent.end, european)
+        if read is None:
+            i += 1
+            continue
+        j, value, vague = read
+        if any(k in blocked for k in range(i, j)):
+            i = j
+            continue
+        num_start, num_end = i, j
+        from_digits = doc[j - 1].like_num and any(c.isdigit() for c in doc[j - 1].text)
+        unit = _unit_after(doc, j, sent.end, from_digits)
+        prefix = None
+        if i > sent.start and doc[i - 1].lower_ in PREFIX_SYMBOLS:
+            prefix = lookup(doc[i - 1].lower_)
+        elif i > sent.start and doc[i - 1].text.isupper() and len(doc[i - 1].text) == 3:
+            found = lookup(doc[i - 1].lower_)
+            prefix = found if found and found[1] == "currency" else None
+        if _skip_reason(doc, i, j, value, bool(unit or prefix)):
+            i = j
+            continue
+        atom = _Atom(start=i, end=j, num_start=num_start, num_end=num_end, value=value,
+                     vague=vague)
+        if prefix:
+            atom.start = i - 1
+            atom.unit, atom.normalized, atom.kind = doc[i - 1].text, prefix[0], prefix[1]
+            # "$6 billion dollars" is rare; a following unit of the same kind is absorbed.
+            if unit and unit[3] == "currency":
+                atom.end = unit[0]
+        elif unit:
+            atom.end, atom.unit, atom.normalized, atom.kind = unit
+        elif _lower(doc, i - 1) in AGE_BEFORE or _appositive_age(doc, i, j, value):
+            atom.kind, atom.normalized, atom.unit = "age", "year of age", ""
+        if atom.kind == "count":
+            head = _counted_noun(doc, num_start, num_end, sent.end)
+            if head is not None:
+                atom.head = head
+                atom.unit = head.text
+                lemma = head.lemma_.lower()
+                adjectival = head.lower_ in ADJECTIVAL_COUNTS or lemma == "person"
+                atom.normalized = "people" if adjectival else lemma
+                if num_end <= head.i < num_end + NOUN_REACH and not any(
+                    doc[k].like_num for k in range(num_end, head.i)
+                ):
+                    atom.end = head.i + 1
+        _attach_bound(doc, atom, sent.start)
+        atoms.append(atom)
+        i = max(j, atom.end)
+    return atoms
+
+
+def _attach_bound(doc: Doc, atom: _Atom, lo: int) -> None:
+    start = atom.start
+    found = _first_phrase_before(doc, start, lo, _BOUND_PHRASE_TEXTS)
+    if found is not None:
+        phrase, bound = BOUND_PHRASES[found[0]]
+        # "over" and "under" are prepositions of time and place more often than bounds.
+        if not (phrase in ("over", "under", "above", "below") and atom.kind in ("duration",)):
+            atom.bound, start = bound, found[1]
+    inc = _phrase_before(doc, start, lo, INCREMENT_WORDS)
+    if inc is not None:
+        atom.incremental, start = True, inc
+    elif _lower(doc, atom.num_end) == "more" and atom.kind == "count":
+        atom.incremental = True
+    if atom.vague and atom.bound == "exact":
+        atom.bound = "at least"
+    atom.start = start
+    if _lower(doc, start - 1) == "from":
+        atom.from_word = True
+    # Inside a parenthesis: an opening bracket before it, no closing one in between.
+    for k in range(start - 1, max(lo, start - PAREN_REACH) - 1, -1):
+        if doc[k].text == ")":
+            break
+        if doc[k].text == "(":
+            atom.paren = True
+            atom.paren_open = k
+            break
+
+
+def _interval(value: float, bound: Bound) -> tuple[float | None, float | None]:
+    if bound in ("more than", "at least"):
+        return value, None
+    if bound in ("less than", "up to"):
+        return None, value
+    return value, value
+
+

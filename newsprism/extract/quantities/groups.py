@@ -1,0 +1,146 @@
+"""Step 2 of finding quantities: *groups*. Atoms joined into ranges ("10 to 20"), changes ("from
+60 to 120 tenge") and parenthetical conversions ("120 KZT (20 rubles)").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.extract.quantities.atoms import (
+    BOUND_CHANGE,
+    FALL_VERBS,
+    PRICE_CUES,
+    RANGE_CONNECTORS,
+    RISE_VERBS,
+    _Atom,
+    _Group,
+    _interval,
+    _lower,
+)
+
+
+def _paren_region(doc: Doc, i: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Token bounds of the parenthesis opening at token i."""
+    if doc[i].text != "(":
+        return None
+    for k in range(i + 1, min(hi, i + 12)):
+        if doc[k].text == ")":
+            return i, k + 1
+    return None
+
+
+def _gap_words(doc: Doc, a: _Atom, b: _Atom, atoms: list[_Atom]) -> list[str]:
+    """Words between two atoms, ignoring parentheses and the atoms of the other kind."""
+    skip: set[int] = set()
+    for other in atoms:
+        if other.paren != a.paren:
+            skip.update(range(other.start, other.end))
+    words = []
+    for k in range(a.end, b.start):
+        if k in skip or doc[k].text in ("(", ")"):
+            continue
+        words.append(doc[k].lower_)
+    return words
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+def _change_direction(doc: Doc, atom: _Atom) -> str | None:
+    """"rose by 12%", "fell 5 percent": the number is the size of a change."""
+    tok = doc[atom.num_end - 1]
+    chain = [tok.head, tok.head.head, tok.head.head.head]
+    for k, anc in enumerate(chain):
+        if anc.lower_ in ("to", "from", "at"):
+            return None
+        if anc.pos_ == "VERB":
+            via_by = any(c.lower_ == "by" for c in chain[:k])
+            direct = k <= 1
+            if via_by or direct:
+                if anc.lemma_ in RISE_VERBS and anc.lemma_ != "go":
+                    return "up"
+                if anc.lemma_ in FALL_VERBS:
+                    return "down"
+            return None
+    return None
+
+
+def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
+    groups: list[_Group] = []
+    group_of: dict[int, int] = {}
+    used: set[int] = set()
+    sentence_has_price = any(t.lemma_ in PRICE_CUES for t in sent)
+    for paren_pass in (False, True):
+        for k, a in enumerate(atoms):
+            if k in used or a.paren != paren_pass:
+                continue
+            later = [m for m in range(k + 1, len(atoms)) if atoms[m].paren == a.paren]
+            partner = next((m for m in later if m not in used), None)
+            if partner is not None:
+                b = atoms[partner]
+                gap = _gap_words(doc, a, b, atoms)
+                between = _lower(doc, a.start - 1) == "between"
+                connector = (" ".join(gap) in RANGE_CONNECTORS) or (gap == ["and"] and between)
+                compatible = not a.unit or not b.unit or a.normalized == b.normalized or (
+                    a.kind == b.kind == "count"
+                )
+                # Conversions of the two ends of one change: "60 KZT (10 rubles) to 120 KZT
+                # (20 rubles)".
+                parents = {group_of.get(x.converts) for x in (a, b) if x.converts is not None}
+                parent_change = len(parents) == 1 and None not in parents and \
+                    groups[parents.pop()].from_low is not None
+                # "fell 8 points to 41 percent": two written units are two quantities.
+                both_written = bool(a.unit and b.unit) and not (
+                    a.from_word or between or parent_change
+                )
+                if gap == ["-"] and b.value <= a.value and not doc[a.end - 1].whitespace_:
+                    used.update((k, partner))  # a score or a code ("3-0"), not a range
+                    continue
+                if connector and compatible and not both_written:
+                    if not a.unit:
+                        a.unit, a.normalized, a.kind, a.head = b.unit, b.normalized, b.kind, b.head
+                    if not b.unit:
+                        b.unit, b.normalized, b.kind, b.head = a.unit, a.normalized, a.kind, a.head
+                    used.update((k, partner))
+                    is_change = (a.from_word and (
+                        sentence_has_price or a.kind in ("currency", "percent")
+                        or (_governing_verb(doc[a.num_start]) is not None
+                        and _governing_verb(doc[a.num_start]).lemma_ in RISE_VERBS | FALL_VERBS)
+                    )) or parent_change
+                    if is_change:
+                        low, high = _interval(b.value, b.bound)
+                        group = _Group([k, partner], low, high, b.bound,
+                                       "up" if b.value >= a.value else "down",
+                                       from_low=a.value, from_high=a.value)
+                    else:
+                        group = _Group([k, partner], a.value, b.value, "exact", "=")
+                    group_of[k] = group_of[partner] = len(groups)
+                    groups.append(group)
+                    continue
+            used.add(k)
+            low, high = _interval(a.value, a.bound)
+            direction = _change_direction(doc, a)
+            group = _Group([k], low, high, a.bound, direction or BOUND_CHANGE[a.bound])
+            group_of[k] = len(groups)
+            groups.append(group)
+        if not paren_pass:
+            # Parenthetical atoms convert the value written right before their parenthesis.
+            for a in atoms:
+                if not a.paren:
+                    continue
+                opening = a.paren_open
+                for m, b in enumerate(atoms):
+                    if not b.paren and b.end == opening:
+                        a.converts = m
+    for group in groups:
+        first = atoms[group.atoms[0]]
+        if first.converts is not None and first.converts in group_of:
+            group.converts = group_of[first.converts]
+    groups.sort(key=lambda g: atoms[g.atoms[0]].start)
+    return groups
+
+

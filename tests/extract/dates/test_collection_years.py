@@ -1,0 +1,32 @@
+"""A weekday-date pair's year taken from the collection's dated articles."""
+
+from __future__ import annotations
+
+from newsprism.extract.dates.collection_years import WEEKDAY_PAIR_RULE, year_from_collection
+from newsprism.model import Evidence, PublicationTime
+
+PAIR = f"{WEEKDAY_PAIR_RULE}: Saturday, March 7 falls on a Saturday in 1992"
+
+
+def _inferred(value: str, rule: str = PAIR) -> PublicationTime:
+    return PublicationTime(
+        value=value, source="inferred", confidence=0.9, not_before=value, not_after="1992-03-08",
+        evidence=[Evidence("d", 0, 20, "On Saturday, March 7, ...", rule)], partial="XXXX-03-07",
+    )  # fmt: skip
+
+
+def test_a_weekday_pair_year_moves_to_the_collection_year_that_fits_it():
+    aligned = year_from_collection(_inferred("1992-03-07"), {2026, 2025})
+    assert aligned is not None
+    assert (aligned.value, aligned.not_before, aligned.not_after) == (
+        "2026-03-07", "2026-03-07", "2026-03-08"
+    )
+    assert "2026" in aligned.evidence[-1].rule and aligned.evidence[0].text  # old evidence kept
+
+
+def test_nothing_moves_without_a_fitting_year_or_a_weekday_pair():
+    assert year_from_collection(_inferred("1992-03-07"), {2025}) is None  # 7 March 2025: Friday
+    assert year_from_collection(_inferred("1992-03-07"), {1992, 2026}) is None  # already fits
+    assert year_from_collection(_inferred("1992-03-07", "latest full date: ..."), {2026}) is None
+    given = PublicationTime(value="1992-03-07", source="metadata")
+    assert year_from_collection(given, {2026}) is None
