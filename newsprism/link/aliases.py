@@ -17,10 +17,10 @@ corpus): a surname ("Tokayev"), the head word of an organisation or any word of 
 Academy", "Navy", "Colts").
 
 Descriptions and pronouns (mentions with ``kind`` nominal/pronoun, from
-:mod:`newsprism.extract.coref`) are not names: they take the entity of the mention they refer to
-in their article. An unresolved description ("the actress") is matched, within its story, by
-its head noun (news synonyms folded: brigands = pirates) to what that head describes in other
-articles; failing that, to the named participant whose clause roles it shares in the similar
+:mod:`newsprism.extract.entities.coref`) are not names: they take the entity of the mention they
+refer to in their article. An unresolved description ("the actress") is matched, within its
+story, by its head noun (news synonyms folded: brigands = pirates) to what that head describes in
+other articles; failing that, to the named participant whose clause roles it shares in the similar
 articles ("the gunman" who opened fire = the man named as opening fire), to the only person of
 its gender its article names, or, for places and organisations, to the name containing its head
 ("the mountain" = Mount Cook). Each such link is recorded in the entity's evidence;
@@ -1057,8 +1057,8 @@ def resolve(
     """Cluster every mention of the corpus into cross-document entities.
 
     Names are merged by the rules above. Descriptions and pronouns (``Mention.kind`` other than
-    ``name``, from :func:`newsprism.extract.coref.find_references`) take the entity of the
-    mention they refer to; an unresolved description joins the entity its head noun describes
+    ``name``, from :func:`newsprism.extract.entities.coref.find_references`) take the entity of
+    the mention they refer to; an unresolved description joins the entity its head noun describes
     elsewhere in its *scope* ("the actress" → Lindsay Lohan when another article of the story
     says "actress Lindsay Lohan"), or groups with same-head descriptions there. ``scopes`` maps a
     document id to its story (or any group of articles about one event); documents without a
