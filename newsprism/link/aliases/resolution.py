@@ -1,0 +1,259 @@
+"""The resolution driver: :func:`resolve` builds the entities, :func:`assign` writes them back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from newsprism.link.aliases.forms import _DEMONYM_LEAD, _clean, _Node, _node_key, _UnionFind
+from newsprism.link.aliases.names import _merge_rules, _parenthetical_merges, _short_forms
+from newsprism.link.aliases.references import _resolve_references
+from newsprism.link.aliases.roles import _DESCRIPTION, _DESCRIPTION_LABEL
+from newsprism.link.places import lookup
+from newsprism.link.translit import skeleton
+from newsprism.model import Document, Entity, Extraction, Mention, Quote
+
+
+@dataclass
+class Resolution:
+    entities: list[Entity]
+    by_mention: dict[tuple[str, int, int], str]  # (doc_id, start, end) -> entity id
+
+
+# "The republic's National Guard", "the country's Health Ministry": an organisation or place
+# named through a possessive description of its country. At most this many characters back.
+_POSSESSIVE_REACH = 40
+_POSSESSIVE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[Tt]he|[Ii]ts|[Tt]heir) [a-z]+['’]s )$")
+
+
+def _possessive_forms(
+    documents: Mapping[str, Document], keys: Mapping[tuple[str, int, int], str],
+    nodes: Mapping[str, _Node], root_of_mention: Mapping[tuple[str, int, int], str],
+    evidence: dict[str, list[str]],
+) -> dict[str, set[str]]:
+    """Root -> the possessive forms of its name seen in the texts, as aliases."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for (doc_id, start, end), key in keys.items():
+        node = nodes[key]
+        document = documents.get(doc_id)
+        if node.cls not in {"ORG", "FAC", "PLACE"} or document is None:
+            continue
+        match = _POSSESSIVE_BEFORE.search(document.text[max(0, start - _POSSESSIVE_REACH):start])
+        root = root_of_mention.get((doc_id, start, end))
+        if match is None or root is None:
+            continue
+        form = match.group(1) + document.text[start:end]
+        if form not in found[root]:
+            found[root].add(form)
+            evidence[root].append(f"possessive form: {form!r} in {doc_id}")
+    return found
+
+
+def _entity_id(label: str, canonical: str, taken: set[str]) -> str:
+    base = "e_" + hashlib.sha1(f"{label}|{skeleton(canonical)}".encode()).hexdigest()[:12]
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}_{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def resolve(
+    documents: Mapping[str, Document], extractions: Mapping[str, Extraction],
+    scopes: Mapping[str, str] | None = None,
+    similarity: Callable[[str, str], float] | None = None,
+) -> Resolution:
+    """Cluster every mention of the corpus into cross-document entities.
+
+    Names are merged by the rules above. Descriptions and pronouns (``Mention.kind`` other than
+    ``name``, from :func:`newsprism.extract.entities.coref.find_references`) take the entity of
+    the mention they refer to; an unresolved description joins the entity its head noun describes
+    elsewhere in its *scope* ("the actress" → Lindsay Lohan when another article of the story
+    says "actress Lindsay Lohan"), or groups with same-head descriptions there. ``scopes`` maps a
+    document id to its story (or any group of articles about one event); documents without a
+    scope are their own scope, so unrelated stories never share a "the police".
+    ``similarity(doc_a, doc_b)`` (e.g. a TF-IDF cosine), when given, weighs those votes so that
+    "the host" follows the host named in the most similar articles of the scope.
+    """
+    nodes: dict[str, _Node] = {}
+    keys: dict[tuple[str, int, int], str] = {}
+    references: dict[tuple[str, int, int], Mention] = {}
+    roles: dict[tuple[str, int, int], list[str]] = {}
+    for doc_id, extraction in extractions.items():
+        for mention in extraction.mentions:
+            if mention.roles:
+                roles[(doc_id, mention.start, mention.end)] = mention.roles
+            if mention.kind != "name":
+                references[(doc_id, mention.start, mention.end)] = mention
+                continue
+            found = _node_key(mention)
+            if found is None:
+                continue
+            cls, key = found
+            node = nodes.setdefault(key, _Node(key=key, cls=cls))
+            node.surfaces[_clean(mention.normal or mention.text)] += 1
+            node.labels[mention.label] += 1
+            node.docs.add(doc_id)
+            keys[(doc_id, mention.start, mention.end)] = key
+    uf = _UnionFind()
+    evidence: dict[str, list[str]] = defaultdict(list)
+    for key in nodes:
+        uf.find(key)
+    _merge_rules(nodes, uf, evidence)
+    _parenthetical_merges(documents, extractions, keys, uf, evidence)
+
+    short_target = _short_forms(nodes, keys, uf)
+
+    # Build entities from roots (short forms join their full name's entity).
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in nodes:
+        members[uf.find(key)].append(key)
+    root_of_mention: dict[tuple[str, int, int], str] = {}
+    extra_surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    for (doc_id, start, end), key in keys.items():
+        target = short_target.get((doc_id, key))
+        if target is not None:
+            root_of_mention[(doc_id, start, end)] = target
+            extra_surfaces[target].update(nodes[key].surfaces)
+            if nodes[key].surfaces:
+                why = f"short form: {nodes[key].surfaces.most_common(1)[0][0]!r} in {doc_id}"
+                if why not in evidence[target]:
+                    evidence[target].append(why)
+        else:
+            root_of_mention[(doc_id, start, end)] = uf.find(key)
+    # a description written as a short form ("the Colts" tagged as a noun) goes where that
+    # short form goes in most articles
+    went: dict[str, Counter[str]] = defaultdict(Counter)
+    for (_doc_id, key), target in short_target.items():
+        went[key][target] += 1
+    short_default = {key: counted.most_common(1)[0][0] for key, counted in went.items()
+                     if counted.most_common(1)[0][1] * 2 > sum(counted.values())}
+
+    def name_root(key: str) -> str:
+        return short_default.get(key) or uf.find(key)
+
+    _resolve_references(references, keys, root_of_mention, scopes or {}, similarity, evidence,
+                        nodes, extra_surfaces, name_root, roles)
+    used_roots = set(root_of_mention.values())
+    qualified = _possessive_forms(documents, keys, nodes, root_of_mention, evidence)
+
+    entities: list[Entity] = []
+    entity_of_root: dict[str, str] = {}
+    taken: set[str] = set()
+    for root in sorted(used_roots):
+        surfaces: Counter[str] = Counter()
+        labels: Counter[str] = Counter()
+        for key in members[root]:
+            surfaces.update(nodes[key].surfaces)
+            labels.update(nodes[key].labels)
+        surfaces.update(extra_surfaces.get(root, Counter()))
+        if root.startswith(_DESCRIPTION):
+            cls = root.split("|")[2]
+            entity_id = _entity_id(cls, root, taken)
+            entity_of_root[root] = entity_id
+            canonical = max(surfaces, key=lambda s: (surfaces[s], len(s), s))
+            entities.append(Entity(
+                id=entity_id, canonical=canonical, label=_DESCRIPTION_LABEL.get(cls, cls),
+                aliases=sorted(set(surfaces) - {canonical}),
+                evidence=list(dict.fromkeys(evidence[root])),
+            ))
+            continue
+        cls = nodes[root].cls
+        place = lookup(surfaces.most_common(1)[0][0]) if cls == "PLACE" else None
+        if place is not None:
+            canonical = place.canonical
+        else:
+            longest = max(len(s.split()) for s in surfaces)
+            full = [s for s in surfaces if len(s.split()) == longest or len(s.split()) >= 2]
+            canonical = max(full, key=lambda s: (surfaces[s], len(s), s))
+        label = labels.most_common(1)[0][0] if cls != "PLACE" else (
+            "GPE" if place is not None and place.kind != "region" else labels.most_common(1)[0][0]
+        )
+        aliases = sorted(set(surfaces) - {canonical})
+        if cls == "PERSON" and len(canonical.split()) >= 2:
+            surname = canonical.split()[-1]
+            if surname not in aliases:
+                aliases.append(surname)
+        aliases.extend(a for a in sorted(qualified.get(root, ())) if a not in aliases)
+        if cls in {"ORG", "FAC"}:
+            for surface in list(surfaces):
+                stripped = _DEMONYM_LEAD.sub("", surface)
+                if stripped != surface and len(stripped.split()) >= 2 and stripped not in aliases:
+                    aliases.append(stripped)
+        seen_evidence = list(dict.fromkeys(e for k in members[root] for e in evidence[k]))
+        seen_evidence += [e for e in dict.fromkeys(evidence[root]) if e not in seen_evidence]
+        if place is not None and any(
+            skeleton(s) != skeleton(place.canonical) for s in surfaces
+        ):
+            seen_evidence.append(f"gazetteer: {', '.join(sorted(surfaces))} = {place.canonical}")
+        entity_id = _entity_id(label, canonical, taken)
+        entity_of_root[root] = entity_id
+        entities.append(
+            Entity(
+                id=entity_id, canonical=canonical, label=label, aliases=aliases,
+                inside=place.inside if place is not None else "", evidence=seen_evidence,
+            )
+        )
+    by_mention = {k: entity_of_root[root] for k, root in root_of_mention.items()}
+    return Resolution(entities=entities, by_mention=by_mention)
+
+
+def _quote_entity(
+    doc_id: str, quote: Quote, extraction: Extraction, resolution: Resolution,
+    alias_index: Mapping[str, set[str]], persons_by_last: Mapping[str, set[str]],
+) -> str:
+    # The resolved speaker name comes first: the words naming a speaker may contain another
+    # entity ("the former Bank Turan Alem chief" is a person, not the bank).
+    doc_entities = {
+        resolution.by_mention.get((doc_id, m.start, m.end)) for m in extraction.mentions
+    }
+    for name in (quote.speaker, quote.speaker_text):
+        key = skeleton(_clean(name)) if name else ""
+        if not key:
+            continue
+        candidates = alias_index.get(key, set())
+        local = candidates & doc_entities
+        if len(local) == 1:
+            return next(iter(local))
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        words = key.split()
+        by_last = persons_by_last.get(words[-1], set())
+        local = by_last & doc_entities
+        if len(local) == 1:
+            return next(iter(local))
+        if len(by_last) == 1 and len(words) == 1:
+            return next(iter(by_last))
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        for mention in extraction.mentions:
+            if mention.start < quote.speaker_end and quote.speaker_start < mention.end:
+                entity_id = resolution.by_mention.get((doc_id, mention.start, mention.end))
+                if entity_id:
+                    return entity_id
+    return ""
+
+
+def assign(
+    extractions: Mapping[str, Extraction], resolution: Resolution,
+    entities: Sequence[Entity],
+) -> None:
+    """Set ``Mention.entity_id`` and ``Quote.entity_id`` in place."""
+    alias_index: dict[str, set[str]] = defaultdict(set)
+    persons_by_last: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for name in (entity.canonical, *entity.aliases):
+            alias_index[skeleton(name)].add(entity.id)
+        if entity.label == "PERSON" and len(entity.canonical.split()) >= 2:
+            persons_by_last[skeleton(entity.canonical).split()[-1]].add(entity.id)
+    for doc_id, extraction in extractions.items():
+        for mention in extraction.mentions:
+            mention.entity_id = resolution.by_mention.get((doc_id, mention.start, mention.end), "")
+        for quote in extraction.quotes:
+            quote.entity_id = _quote_entity(
+                doc_id, quote, extraction, resolution, alias_index, persons_by_last
+            )
