@@ -36,6 +36,9 @@ RELATIVE_TOLERANCE = 0.01
 # that holds the other: rounding in rewrites ("3,000" vs "3,012") is not a contradiction, two
 # precise tallies that differ (154 vs 157 dead) are.
 ROUND_ZEROS = 2
+# Independent sources that must give a lower latest figure for a series to count as revised
+# when the counter of the peak is not among them.
+MIN_REVISING_SOURCES = 2
 # Share of content words two quotes by one speaker must have in common to count as the same
 # statement (overlap coefficient on 6-letter word stems). Set by hand on the seeds' paraphrase
 # pair ("ready to return ... and lead the Provisional Government" / "intended to return ... and
@@ -190,6 +193,18 @@ def conflicting_days(
     return days
 
 
+def _confirmed_fall(
+    latest: Sequence[Claim], peak: Claim, source_groups: Mapping[str, str]
+) -> bool:
+    """A later, lower figure revises a count when the counter that gave the peak lowers it
+    itself, or when independent sources give the lower figure; one report alone repeating an old
+    or mistaken figure after the peak (a retrospective that gets the toll wrong) does not."""
+    lower = [c for c in latest if _rises(c, peak)]
+    if peak.attributed_to and any(c.attributed_to == peak.attributed_to for c in lower):
+        return True
+    return _independent_sources(lower, source_groups) >= MIN_REVISING_SOURCES
+
+
 def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> tuple[str, str]:
     """Verdict and a one-line note for quantity or event claims sharing one key.
 
@@ -216,7 +231,8 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
             a, b = clash
             return "conflicting", f"{a.value} vs {b.value}"
         return "agreed", f"{sources} independent sources give the same date"
-    days = _daily_figures(claims)
+    # Undated figures cannot be placed in a series: they are compared, not ordered.
+    days = _daily_figures([c for c in claims if c.as_of]) or _daily_figures(claims)
     series = " → ".join(f"{c.value} ({day or 'undated'})" for day, c in days)
     figures = [c for _, c in days]
     steps = list(itertools.pairwise(figures))
@@ -227,7 +243,7 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
         conflict_note = f"{a.value} vs {b.value} for the same date ({a.as_of or 'undated'})"
     if measure in CUMULATIVE_MEASURES and len(days) > 1:
         peak = max(figures[:-1], key=_point)
-        if _rises(figures[-1], peak):
+        if _rises(figures[-1], peak) and _confirmed_fall(by_day[days[-1][0]], peak, source_groups):
             return "revised", f"the latest figure is lower than an earlier one: {series}"
         if any(_rises(a, b) for a, b in steps):
             extra = f"; conflicting on the same date: {conflict_note}" if same_day else ""

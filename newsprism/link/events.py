@@ -85,6 +85,23 @@ def group_events(
             embedded.append(None)
     spans = [_span(s) for s in stories]
 
+    # Candidate pairs share one of their centroids' top terms: near-linear, as for stories, with
+    # more terms per story, since an event's stories share its anchors but not their words.
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, centroid in enumerate(centroids):
+        top = sorted(centroid, key=centroid.__getitem__, reverse=True)
+        for term in top[:CANDIDATE_TERMS_EVENT]:
+            index[term].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        for position, i in enumerate(members):
+            pairs.update((i, j) for j in members[position + 1 :])
+    ranked = sorted(
+        ((_similarity(centroids, embedded, i, j), i, j) for i, j in pairs), reverse=True
+    )
+
+    # Greedy merging on the groups' own centroids, most similar pairs first (average-link-like):
+    # a chain of pairwise-similar stories does not pull two different events together.
     parent = list(range(len(stories)))
 
     def find(x: int) -> int:
@@ -93,25 +110,54 @@ def group_events(
             x = parent[x]
         return x
 
-    # Candidate pairs share one of their centroids' top terms: near-linear, as for stories, with
-    # more terms per story, since an event's stories share its anchors but not their words.
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, centroid in enumerate(centroids):
-        top = sorted(centroid, key=centroid.__getitem__, reverse=True)
-        for term in top[:CANDIDATE_TERMS_EVENT]:
-            index[term].append(i)
-    for members in index.values():
-        for position, i in enumerate(members):
-            for j in members[position + 1 :]:
-                if find(i) == find(j) or not _windows_meet(spans[i], spans[j]):
-                    continue
-                if _similarity(centroids, embedded, i, j) >= bar:
-                    parent[find(j)] = find(i)
+    sums = [dict(c) for c in centroids]
+    embedding_sums = [None if e is None else e.copy() for e in embedded]
+    for similarity, i, j in ranked:
+        if similarity < bar:
+            break
+        a, b = find(i), find(j)
+        if a == b or not _windows_meet(spans[a], spans[b]):
+            continue
+        if not _share_anchor(sums[a], sums[b]):
+            continue
+        if _similarity([_unit(sums[a]), _unit(sums[b])], [_unit_vector(embedding_sums[a]),
+                       _unit_vector(embedding_sums[b])], 0, 1) < bar:
+            continue
+        parent[b] = a
+        for term, weight in sums[b].items():
+            sums[a][term] = sums[a].get(term, 0.0) + weight
+        if embedding_sums[b] is not None:
+            embedding_sums[a] = (embedding_sums[b] if embedding_sums[a] is None
+                                 else embedding_sums[a] + embedding_sums[b])
+        spans[a] = _joined(spans[a], spans[b])
 
     groups: dict[int, list[str]] = defaultdict(list)
     for i, story in enumerate(stories):
         groups[find(i)].append(story.id)
     return {sid: event_id(members) for members in groups.values() for sid in members}
+
+
+def _share_anchor(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """Two groups of one event name a common place, person or organisation among their most
+    weighty terms: the language-independent anchor that similar wording alone is not."""
+    def anchors(centroid: Mapping[str, float]) -> set[str]:
+        top = sorted(centroid, key=centroid.__getitem__, reverse=True)[:CANDIDATE_TERMS_EVENT]
+        return {t for t in top if t.startswith("@")}
+
+    return bool(anchors(a) & anchors(b))
+
+
+def _unit_vector(vector: np.ndarray | None) -> np.ndarray | None:
+    return None if vector is None else vector / (float(np.linalg.norm(vector)) or 1.0)
+
+
+Span = tuple[date | None, date | None]
+
+
+def _joined(a: Span, b: Span) -> Span:
+    firsts = [d for d in (a[0], b[0]) if d is not None]
+    lasts = [d for d in (a[1], b[1]) if d is not None]
+    return (min(firsts) if firsts else None, max(lasts) if lasts else None)
 
 
 def _similarity(

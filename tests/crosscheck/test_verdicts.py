@@ -31,12 +31,12 @@ def test_a_count_that_rises_over_days_is_updated_not_conflicting():
     assert "12" in note and "31" in note
 
 
-def test_a_count_that_falls_later_is_a_revision():
-    verdict, _ = judge_values(
-        [_claim("a", 40, 40, "2024-03-03"), _claim("b", 25, 25, "2024-03-05")],
-        {"a": "a", "b": "b"},
-    )
-    assert verdict == "revised"
+def test_a_count_that_its_counter_lowers_later_is_a_revision():
+    earlier, later = _claim("a", 40, 40, "2024-03-03"), _claim("b", 25, 25, "2024-03-05")
+    groups = {"a": "a", "b": "b"}
+    assert judge_values([earlier, later], groups)[0] != "revised"  # one report, no counter named
+    earlier.attributed_to = later.attributed_to = "health ministry"
+    assert judge_values([earlier, later], groups)[0] == "revised"
 
 
 def test_incompatible_counts_for_the_same_day_conflict():
@@ -200,7 +200,10 @@ def test_a_stale_figure_repeated_later_is_not_a_revision_but_a_lower_latest_figu
         _claim("d", 135, 135, "2024-03-08"),
     ]
     assert judge_values(rising, groups)[0] == "updated"
-    falling = [*rising[:2], _claim("d", 60, 60, "2024-03-08")]
+    lone_low = [*rising[:2], _claim("d", 60, 60, "2024-03-08")]
+    assert judge_values(lone_low, groups)[0] == "updated"
+    groups["e"] = "e"
+    falling = [*lone_low, _claim("e", 60, 60, "2024-03-08")]
     assert judge_values(falling, groups)[0] == "revised"
 
 
