@@ -130,7 +130,9 @@ def relink(store: Store) -> Linked:
         # Years from an ambiguous weekday-date pair move into the collection's year, and
         # year-less articles take their story's (extract/dates/collection_years.py); the
         # articles that changed are extracted again.
-        _extract_again(align_years_with_collection(documents), documents, extractions, store)
+        _extract_again(
+            align_years_with_collection(documents, extractions), documents, extractions, store
+        )
     linking = link_corpus(list(documents.values()), extractions, store.stories())
     with store.transaction():
         completed = complete_publication_years(linking.stories, documents, extractions)

@@ -193,16 +193,28 @@ def conflicting_days(
     return days
 
 
-def _confirmed_fall(
-    latest: Sequence[Claim], peak: Claim, source_groups: Mapping[str, str]
-) -> bool:
-    """A later, lower figure revises a count when the counter that gave the peak lowers it
-    itself, or when independent sources give the lower figure; one report alone repeating an old
-    or mistaken figure after the peak (a retrospective that gets the toll wrong) does not."""
-    lower = [c for c in latest if _rises(c, peak)]
-    if peak.attributed_to and any(c.attributed_to == peak.attributed_to for c in lower):
-        return True
-    return _independent_sources(lower, source_groups) >= MIN_REVISING_SOURCES
+def _corroborated(claim: Claim, claims: Sequence[Claim], source_groups: Mapping[str, str]) -> bool:
+    """Another independent source gives the same figure (within rounding). Intervals are not
+    enough here: "at least 200" is compatible with any misread figure above it."""
+    group = source_groups.get(claim.doc_id, claim.doc_id)
+    point = _point(claim)
+    for other in claims:
+        if source_groups.get(other.doc_id, other.doc_id) == group:
+            continue
+        slack = max(rounding_slack(point), rounding_slack(_point(other)),
+                    RELATIVE_TOLERANCE * abs(point))
+        if abs(_point(other) - point) <= slack:
+            return True
+    return False
+
+
+def _counter_lowers(earlier: Sequence[Claim], latest: Sequence[Claim]) -> bool:
+    """A named counter gives a lower figure on the latest day than it gave before."""
+    return any(
+        e.attributed_to and e.attributed_to == c.attributed_to and _rises(c, e)
+        for e in earlier
+        for c in latest
+    )
 
 
 def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> tuple[str, str]:
@@ -242,8 +254,17 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
         a, b = same_day
         conflict_note = f"{a.value} vs {b.value} for the same date ({a.as_of or 'undated'})"
     if measure in CUMULATIVE_MEASURES and len(days) > 1:
-        peak = max(figures[:-1], key=_point)
-        if _rises(figures[-1], peak) and _confirmed_fall(by_day[days[-1][0]], peak, source_groups):
+        # A peak only one source gives (a misread figure, a count of something else) cannot be
+        # revised: it was never established.
+        latest = by_day[days[-1][0]]
+        earlier = [c for c in claims if c.as_of and c.as_of < days[-1][0]]
+        peaks = [c for c in figures[:-1] if _corroborated(c, claims, source_groups)]
+        peak = max(peaks, key=_point) if peaks else figures[-1]
+        if _counter_lowers(earlier, latest) or (
+            _rises(figures[-1], peak)
+            and _independent_sources([c for c in latest if _rises(c, peak)], source_groups)
+            >= MIN_REVISING_SOURCES
+        ):
             return "revised", f"the latest figure is lower than an earlier one: {series}"
         if any(_rises(a, b) for a, b in steps):
             extra = f"; conflicting on the same date: {conflict_note}" if same_day else ""

@@ -200,11 +200,16 @@ def test_a_stale_figure_repeated_later_is_not_a_revision_but_a_lower_latest_figu
         _claim("d", 135, 135, "2024-03-08"),
     ]
     assert judge_values(rising, groups)[0] == "updated"
-    lone_low = [*rising[:2], _claim("d", 60, 60, "2024-03-08")]
+    groups.update(e="e", f="f")
+    peak = [*rising[:2], _claim("f", 100, 100, "2024-03-05")]  # two sources establish 100
+    lone_low = [*peak, _claim("d", 60, 60, "2024-03-08")]
     assert judge_values(lone_low, groups)[0] == "updated"
-    groups["e"] = "e"
     falling = [*lone_low, _claim("e", 60, 60, "2024-03-08")]
     assert judge_values(falling, groups)[0] == "revised"
+    # a peak only one report gives (a misread figure) is never revised
+    misread = [*rising[:1], _claim("b", 2750, 2750, "2024-03-05"),
+               _claim("d", 60, 60, "2024-03-08"), _claim("e", 60, 60, "2024-03-08")]
+    assert judge_values(misread, groups)[0] == "updated"
 
 
 def test_copies_on_one_day_are_no_conflicting_day():

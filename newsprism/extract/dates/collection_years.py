@@ -9,6 +9,7 @@ them, since their dates, as-of dates and events hang on the publication date.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -41,14 +42,54 @@ def complete_publication_years(
 WEEKDAY_PAIR_RULE = "weekday-date pair"
 
 
+# When no article's metadata dates the collection, a year counts as one of its years when at least
+# this share of the articles that write out a full date (day, month and year) name it, and at
+# least two do: the year of the event, not of its backstory ("the ship docked in 2013").
+COLLECTION_YEAR_SHARE = 0.25
+# An inferred publication year below this confidence rests on weak evidence (a year named in
+# passing, a latest date reported without its year) and yields to the collection's year.
+WEAK_YEAR_CONFIDENCE = 0.4
+
+
+def collection_years(
+    documents: dict[str, Document], extractions: dict[str, Extraction] | None = None
+) -> set[int]:
+    """The years the collection is from: its articles' metadata years, or, when none has one,
+    the years most of its articles write out in full dates."""
+    given = {
+        int(d.published.value[:4])
+        for d in documents.values()
+        if d.published.source == "metadata" and re.match(r"\d{4}", d.published.value or "")
+    }
+    if given or not extractions:
+        return given
+    per_year: Counter[int] = Counter()
+    naming = 0
+    for doc_id in documents:
+        extraction = extractions.get(doc_id)
+        years = {
+            int(t.value[:4])
+            for t in (extraction.times if extraction else [])
+            if t.anchor == "absolute" and t.type == "DATE" and re.match(r"\d{4}-\d\d", t.value)
+        }
+        naming += bool(years)
+        per_year.update(years)
+    return {
+        year
+        for year, count in per_year.items()
+        if count >= 2 and count >= COLLECTION_YEAR_SHARE * naming
+    }
+
+
 def year_from_collection(publication: PublicationTime, years: set[int]) -> PublicationTime | None:
-    """A weekday-date pair ("Saturday, March 7") fits many years; the dates component picks one
-    from the article alone. When that year is none of the years the collection's dated articles
-    were published in, but one of those fits the pair as well, the collection's year is taken
-    (the latest, if several fit). None when nothing changes."""
+    """The collection's year for an article whose own year evidence is ambiguous or weak.
+
+    A weekday-date pair ("Saturday, March 7") fits many years; the dates component picks one
+    from the article alone. When that year is none of the collection's years but one of those
+    fits the pair as well, the collection's year is taken (the latest, if several fit). A year
+    inferred from weak evidence (below WEAK_YEAR_CONFIDENCE) that is none of the collection's
+    years moves to the nearest of them. None when nothing changes."""
     if publication.source != "inferred" or not publication.value or not years:
-        return None
-    if not any(e.rule.startswith(WEEKDAY_PAIR_RULE) for e in publication.evidence):
         return None
     try:
         day = date.fromisoformat(publication.value[:10])
@@ -56,26 +97,34 @@ def year_from_collection(publication: PublicationTime, years: set[int]) -> Publi
         return None
     if day.year in years:
         return None
-    fitting = []
-    for year in years:
-        try:
-            if date(year, day.month, day.day).weekday() == day.weekday():
-                fitting.append(year)
-        except ValueError:  # 29 February
-            continue
-    if not fitting:
+    if any(e.rule.startswith(WEEKDAY_PAIR_RULE) for e in publication.evidence):
+        fitting = []
+        for year in years:
+            try:
+                if date(year, day.month, day.day).weekday() == day.weekday():
+                    fitting.append(year)
+            except ValueError:  # 29 February
+                continue
+        if not fitting:
+            return None
+        target = max(fitting)
+        why = "the weekday-date pair fits it too, and the collection's articles are from then"
+    elif publication.confidence < WEAK_YEAR_CONFIDENCE:
+        target = min(years, key=lambda y: (abs(y - day.year), -y))
+        why = "the article's own year evidence is weak, and the collection's articles are from then"
+    else:
         return None
-    shift = max(fitting) - day.year
+    shift = target - day.year
 
     def moved(value: str | None) -> str | None:
         if not value or not re.match(r"\d{4}-\d\d-\d\d", value):
             return value
-        return date(int(value[:4]) + shift, int(value[5:7]), int(value[8:10])).isoformat()
+        try:
+            return date(int(value[:4]) + shift, int(value[5:7]), int(value[8:10])).isoformat()
+        except ValueError:  # 29 February in a year without one
+            return date(int(value[:4]) + shift, int(value[5:7]), 28).isoformat()
 
-    rule = (
-        f"year {max(fitting)}: the weekday-date pair fits it too, and the collection's dated "
-        f"articles were published then (not {day.year})"
-    )
+    rule = f"year {target}: {why} (not {day.year})"
     return replace(
         publication,
         value=moved(publication.value),
@@ -85,14 +134,13 @@ def year_from_collection(publication: PublicationTime, years: set[int]) -> Publi
     )
 
 
-def align_years_with_collection(documents: dict[str, Document]) -> list[Document]:
-    """Move articles whose year came from an ambiguous weekday-date pair into the year of the
-    collection's dated articles; returns the articles that moved (their dates hang on it)."""
-    years = {
-        int(d.published.value[:4])
-        for d in documents.values()
-        if d.published.source == "metadata" and re.match(r"\d{4}", d.published.value or "")
-    }
+def align_years_with_collection(
+    documents: dict[str, Document], extractions: dict[str, Extraction] | None = None
+) -> list[Document]:
+    """Move articles whose year came from an ambiguous weekday-date pair or from weak evidence
+    into the collection's year (see :func:`collection_years`); returns the articles that moved
+    (their dates hang on it)."""
+    years = collection_years(documents, extractions)
     changed: list[Document] = []
     for document in documents.values():
         aligned = year_from_collection(document.published, years)
