@@ -10,23 +10,43 @@ A claim always points at its document, its span and the sentence it came from.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sys
 from collections.abc import Mapping
+from importlib.resources import files
 
 from newsprism.crosscheck.propositions import stances
 from newsprism.crosscheck.scopes import TOTAL, covers_both_sides, scope_group
 from newsprism.model import Claim, Document, Event, Extraction, Quantity, Quote, Sentence
 
-# Measures whose figures are compared across sources. Ages, durations, sums of money (which
-# name too many different things: aid, damages, fines) and "other" numbers are extracted but
-# never become claims.
+# Measures whose figures are compared across sources. Ages, durations and "other" numbers are
+# extracted but never become claims; sums of money only when their sentence says what they are
+# for (see money_purpose), since aid, damages, fines and budgets are different things.
 COMPARABLE_MEASURES = frozenset(
     {
         "killed", "injured", "detained", "missing", "displaced", "kidnapped", "troops",
-        "protesters", "price", "seized", "affected",
+        "protesters", "price", "seized", "affected", "money",
     }
 )
+_MONEY_PURPOSES: dict[str, re.Pattern[str]] = {
+    purpose: re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(stem) for stems in languages.values() for stem in stems)
+        + ")",
+        re.IGNORECASE,
+    )
+    for purpose, languages in json.loads(
+        (files("newsprism.data") / "money_purposes.json").read_text(encoding="utf-8")
+    ).items()
+    if not purpose.startswith("_")
+}
+
+
+def money_purpose(sentence: str) -> str:
+    """What a sum of money is for ("damage", "aid"), from the words of its sentence; "" when the
+    sentence does not say, or names more than one purpose."""
+    found = [purpose for purpose, pattern in _MONEY_PURPOSES.items() if pattern.search(sentence)]
+    return found[0] if len(found) == 1 else ""
 # Counts that only grow as a story unfolds: a later, higher figure updates an earlier one, a
 # lower one is a revision. The missing and the displaced are not among them: they fall as people
 # are found or return home.
@@ -107,6 +127,7 @@ def is_partitive(document: Document, quantity: Quantity) -> bool:
 def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
     """Claims for the comparable, asserted figures of a document (conversions skipped)."""
     fallback_date = (document.published.value or "")[:10] or None
+    event_days = {(e.sentence_start, e.date) for e in extraction.events if e.date}
     claims: list[Claim] = []
     for index, quantity in enumerate(extraction.quantities):
         if (
@@ -124,7 +145,13 @@ def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
         # ("gas prices for cars", "liquefied gas") to key on.
         key_group = "" if quantity.measure == "price" else group
         label = MEASURE_LABELS.get(quantity.measure, quantity.measure)
-        if quantity.measure == "price":
+        if quantity.measure == "money":
+            sentence = document.text[quantity.sentence_start : quantity.sentence_end]
+            key_group = money_purpose(sentence or document.text[quantity.start : quantity.end])
+            if not key_group or not unit:
+                continue
+            label = f"money ({key_group}, {unit})"
+        elif quantity.measure == "price":
             label = f"price ({unit})" if unit else "price"
         elif group != TOTAL:
             label = f"{label} ({group})"
@@ -140,7 +167,7 @@ def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
                 low=quantity.low,
                 high=quantity.high,
                 unit=unit,
-                as_of=quantity.as_of or fallback_date,
+                as_of=_as_of(quantity, fallback_date, event_days),
                 attributed_to=quantity.attributed_to,
                 scope=quantity.scope,
                 start=quantity.start,
@@ -151,6 +178,18 @@ def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
         )
     claims.extend(_derived_totals(document, claims))
     return claims
+
+
+def _as_of(
+    quantity: Quantity, published: str | None, event_days: set[tuple[int, str | None]]
+) -> str | None:
+    """The day a figure holds for. A date that dates an event of the figure's own sentence ("190
+    were killed in the explosion of 4 August") is when it happened, not when it was counted:
+    such a figure holds as of the report's publication, when that is later."""
+    as_of = quantity.as_of
+    if as_of and published and published > as_of and (quantity.sentence_start, as_of) in event_days:
+        return published
+    return as_of or published
 
 
 def _derived_totals(document: Document, claims: list[Claim]) -> list[Claim]:

@@ -228,3 +228,55 @@ def test_exact_figures_agree_only_within_rounding(a: int, b: int, agree: bool):
     from newsprism.crosscheck.verdicts import compatible
 
     assert compatible(_claim("a", a, a, "2024-03-07"), _claim("b", b, b, "2024-03-07")) is agree
+
+
+def test_the_date_of_the_event_in_a_figures_sentence_is_not_its_as_of():
+    from newsprism.model import Event
+
+    text = "The dam collapse on March 3 has killed 47 people. On March 5 the toll stood at 31."
+    doc = Document(id="d", text=text, published=PublicationTime(value="2026-03-07"))
+    extraction = Extraction(
+        doc_id="d",
+        events=[Event(doc_id="d", start=8, end=16, text="collapse", type="collapse",
+                      date="2026-03-03", sentence_start=0, sentence_end=49)],
+        quantities=[
+            Quantity(doc_id="d", start=39, end=41, text="47", low=47, high=47, measure="killed",
+                     as_of="2026-03-03", sentence_start=0, sentence_end=49),
+            Quantity(doc_id="d", start=79, end=81, text="31", low=31, high=31, measure="killed",
+                     as_of="2026-03-05", sentence_start=50, sentence_end=83),
+        ],
+    )
+    claims = quantity_claims(doc, extraction)
+    assert [(c.value, c.as_of) for c in claims] == [("47", "2026-03-07"), ("31", "2026-03-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "purpose"),
+    [
+        ("The governor put the damage at between $3 billion and $5 billion.", "damage"),
+        ("Les dégâts sont estimés à 15 milliards de dollars.", "damage"),
+        ("Donors pledged 250 million euros in emergency aid on Sunday.", "aid"),
+        ("Die Geberkonferenz sagte Hilfe in Höhe von 250 Millionen Euro zu.", "aid"),
+        ("The company was fined 2 million dollars.", ""),
+        ("Aid of $5 million will pay for the reconstruction of the damaged school.", ""),
+    ],
+)
+def test_money_purpose(sentence: str, purpose: str):
+    from newsprism.crosscheck.claims import money_purpose
+
+    assert money_purpose(sentence) == purpose
+
+
+def test_sums_of_money_are_compared_only_within_one_purpose():
+    text = "Donors pledged 250 million euros in aid. The damage was put at 15 billion euros."
+    doc = Document(id="d", text=text, published=PublicationTime(value="2020-08-10"))
+    quantities = [
+        Quantity(doc_id="d", start=15, end=32, text="250 million euros", low=2.5e8, high=2.5e8,
+                 measure="money", unit="euros", normalized_unit="euro", sentence_start=0,
+                 sentence_end=40),
+        Quantity(doc_id="d", start=63, end=79, text="15 billion euros", low=1.5e10, high=1.5e10,
+                 measure="money", unit="euros", normalized_unit="euro", sentence_start=41,
+                 sentence_end=80),
+    ]
+    claims = quantity_claims(doc, Extraction(doc_id="d", quantities=quantities))
+    assert [c.key for c in claims] == ["money|aid|euro", "money|damage|euro"]
