@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsprism.crosscheck.claims import document_claims
+from newsprism.crosscheck.places import document_countries, fill_event_places
 from newsprism.crosscheck.verdicts import compare_statements, compare_values
 from newsprism.crosscheck.whereabouts import whereabouts_claims
 from newsprism.model import Claim, Comparison, Document, Extraction, Story
@@ -44,6 +45,13 @@ def crosscheck(
                     document_claims(documents[doc_id], extractions[doc_id])
                     + whereabouts_claims(documents[doc_id], extractions[doc_id])
                 )
+        fill_event_places(
+            event_claims,
+            {
+                doc_id: document_countries(documents[doc_id], extractions[doc_id])
+                for doc_id in story_of
+            },
+        )
         claims.extend(event_claims)
         by_id = {claim.id: claim for claim in event_claims}
         found = compare_values(event_id, event_claims, source_groups) + compare_statements(

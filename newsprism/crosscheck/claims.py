@@ -1,6 +1,6 @@
 """Turning one document's extraction into comparable claims (DESIGN §3).
 
-- quantity claims: key = (measure, counted group, unit); value interval; as-of date;
+- quantity claims: key = (measure, counted group, unit, country); value interval; as-of date;
 - event claims: key = event type; value = its date;
 - statement claims: a quote with its speaker, and the stances it takes (see propositions).
 
@@ -16,6 +16,7 @@ import sys
 from collections.abc import Mapping
 from importlib.resources import files
 
+from newsprism.crosscheck.places import figure_place, labelled, place_of, with_place
 from newsprism.crosscheck.propositions import stances
 from newsprism.crosscheck.scopes import TOTAL, covers_both_sides, scope_group
 from newsprism.model import Claim, Document, Event, Extraction, Quantity, Quote, Sentence
@@ -155,14 +156,19 @@ def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
             label = f"price ({unit})" if unit else "price"
         elif group != TOTAL:
             label = f"{label} ({group})"
+        # Prices and sums of money are compared across places (a currency says where).
+        place = (
+            "" if quantity.measure in ("price", "money")
+            else figure_place(document, extraction, quantity)
+        )
         claims.append(
             Claim(
                 id=claim_id(document.id, "quantity", index),
                 doc_id=document.id,
                 kind="quantity",
                 # keys, labels and values repeat across a corpus: one string object each
-                key=sys.intern(f"{quantity.measure}|{key_group}|{unit}"),
-                label=sys.intern(label),
+                key=sys.intern(with_place(f"{quantity.measure}|{key_group}|{unit}", place)),
+                label=sys.intern(labelled(label, place)),
                 value=sys.intern(quantity_value(quantity)),
                 low=quantity.low,
                 high=quantity.high,
@@ -221,7 +227,7 @@ def _derived_totals(document: Document, claims: list[Claim]) -> list[Claim]:
                 id=claim_id(document.id, "derived", measure),
                 doc_id=document.id,
                 kind="quantity",
-                key=f"{measure}|{TOTAL}|",
+                key=with_place(f"{measure}|{TOTAL}|", place_of(first.key)),
                 label=MEASURE_LABELS[measure],
                 value=f"at least {_format_number(low)} (sum: "
                 + " + ".join(f"{_format_number(c.low)} {c.scope}" for c in parts)

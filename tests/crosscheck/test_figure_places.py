@@ -1,0 +1,95 @@
+"""The country a figure is about, read from its sentence, and the event's place for the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.crosscheck.claims import quantity_claims
+from newsprism.crosscheck.places import country_of, fill_event_places, place_of
+from newsprism.model import Claim, Document, Extraction, Mention, PublicationTime, Quantity
+
+
+def claims_of(text: str, places: list[str], number: str) -> list[Claim]:
+    doc = Document(id="d", text=text, published=PublicationTime(value="2023-02-08"))
+    mentions = [
+        Mention(doc_id="d", start=(i := text.index(p)), end=i + len(p), text=p, label="GPE")
+        for p in places
+    ]
+    at = text.index(number)
+    quantity = Quantity(doc_id="d", start=at, end=at + len(number), text=number,
+                        low=float(number.replace(",", "")), high=float(number.replace(",", "")),
+                        measure="killed", sentence_start=0, sentence_end=len(text))
+    return quantity_claims(doc, Extraction(doc_id="d", mentions=mentions, quantities=[quantity]))
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Turkey", "Turkey"), ("Türkiye", "Turkey"), ("Aleppo", "Syria"), ("Бейрут", "Lebanon"),
+     ("Castrava", "")],
+)
+def test_country_of(name: str, country: str) -> None:
+    assert country_of(name) == country
+
+
+def test_a_city_figure_is_keyed_by_its_country() -> None:
+    [claim] = claims_of("In Aleppo, 320 people died, the ministry said.", ["Aleppo"], "320")
+    assert place_of(claim.key) == "Syria"
+    assert claim.label == "people killed in Syria"
+
+
+def test_two_countries_joined_make_a_combined_figure() -> None:
+    [claim] = claims_of("The toll in Turkey and Syria rose to 5,021.", ["Turkey", "Syria"], "5,021")
+    assert place_of(claim.key) == "Syria+Turkey"
+
+
+def test_a_conjunction_with_a_word_between_still_joins() -> None:
+    text = "Rescuers in Turkey and neighbouring Syria have found 7,108 bodies."
+    [claim] = claims_of(text, ["Turkey", "Syria"], "7,108")
+    assert place_of(claim.key) == "Syria+Turkey"
+
+
+def test_a_total_over_the_places_of_its_sentence_is_their_combined_figure() -> None:
+    text = "Officials said 12,391 died in Turkey and 2,992 in Syria, bringing the total to 15,383."
+    [claim] = claims_of(text, ["Turkey", "Syria"], "15,383")
+    assert place_of(claim.key) == "Syria+Turkey"
+    [part] = claims_of(text, ["Turkey", "Syria"], "2,992")
+    assert place_of(part.key) == "Syria"
+
+
+def test_two_countries_apart_give_the_nearest_one() -> None:
+    text = "Turkey counted 3,419 dead, while Syria reported 1,602."
+    [claim] = claims_of(text, ["Turkey", "Syria"], "1,602")
+    assert place_of(claim.key) == "Syria"
+
+
+def test_a_figure_without_a_place_takes_the_events_place_for_its_kind() -> None:
+    named = claims_of("In Turkey the toll rose to 912.", ["Turkey"], "912")
+    bare = claims_of("The toll rose to 1,014 on Monday night.", [], "1,014")
+    assert place_of(bare[0].key) == ""
+    everything = named + bare
+    fill_event_places(everything)
+    assert {place_of(c.key) for c in everything} == {"Turkey"}
+
+
+def test_a_country_the_event_is_not_about_does_not_key_a_figure() -> None:
+    from collections import Counter
+
+    rescuers = claims_of("Japan's rescuers said 912 people had died.", ["Japan"], "912")
+    assert place_of(rescuers[0].key) == "Japan"
+    reports = {d: Counter({"Turkey": 2}) for d in "abcde"}
+    reports["f"] = Counter({"Japan": 1})  # one report in six names it
+    fill_event_places(rescuers, reports)
+    assert place_of(rescuers[0].key) == "Turkey"  # the event's one place
+    assert rescuers[0].label == "people killed in Turkey"
+
+
+def test_in_a_two_country_event_a_bare_figure_takes_its_reports_country() -> None:
+    from collections import Counter
+
+    bare = claims_of("The toll rose to 1,014 on Monday night.", [], "1,014")
+    reports = {"d": Counter({"Syria": 4, "Turkey": 1}), "e": Counter({"Turkey": 2})}
+    fill_event_places(bare, reports)
+    assert place_of(bare[0].key) == "Syria"
+    even = claims_of("The toll rose to 1,014 on Monday night.", [], "1,014")
+    fill_event_places(even, {"d": Counter({"Syria": 2, "Turkey": 2}), "e": Counter({"Turkey": 1})})
+    assert place_of(even[0].key) == ""  # which country is not said: left open
