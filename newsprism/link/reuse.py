@@ -29,6 +29,10 @@ LSH_THRESHOLD = 0.1
 # reports of the same event): independent reports stay below 0.15 containment.
 COPY_JACCARD = 0.9  # nearly all shingles shared both ways
 REWRITE_CONTAINMENT = 0.35  # share of the shorter report's shingles found in the longer
+# Distinct shingles two reports share that make one a rewrite whatever their lengths: a passage of
+# some 30 words in common. Search-engine excerpts and partial pages of one story cover different
+# parts of it, so their containment is low even when the part they share is verbatim.
+REWRITE_SHARED = 30
 # Translation: share of the smaller anchor set found in the other, and embedding cosine.
 TRANSLATION_ANCHORS = 0.6
 TRANSLATION_MIN_ANCHORS = 4
@@ -89,7 +93,7 @@ def classify_pair(
     containment = common / min(len(shingles_a), len(shingles_b))
     if jaccard >= COPY_JACCARD:
         return "copy", jaccard
-    if containment >= REWRITE_CONTAINMENT:
+    if containment >= REWRITE_CONTAINMENT or common >= REWRITE_SHARED:
         return "rewrite", containment
     return "independent", containment
 

@@ -80,3 +80,24 @@ def test_reuse_candidate_pairs_are_the_lsh_index_pairs() -> None:
         lsh.insert(i, signature)
     assert mine == theirs
     assert len(mine) > n  # the texts overlap, so the check is not vacuous
+
+
+def test_two_excerpts_sharing_a_long_verbatim_passage_are_one_report():
+    from newsprism.link.reuse import REWRITE_SHARED
+    from newsprism.link.reuse import _shingles as shingles
+
+    passage = (
+        "The regional health ministry said on Thursday that the number of people killed when the "
+        "Orlen dam gave way had risen to thirty one, and that rescue teams were still searching "
+        "the flooded villages of Dolna Sava and Gorna Sava for the missing, helped by divers."
+    )
+    opening = " ".join(f"Background sentence number {i} about the river valley." for i in range(30))
+    closing = " ".join(f"Another paragraph {i} on the reservoir's history." for i in range(30))
+    excerpt_a = opening + " " + passage
+    excerpt_b = passage + " " + closing
+    a, b = shingles(excerpt_a), shingles(excerpt_b)
+    kind, containment = classify_pair(a, b)
+    assert len(set(a.tolist()) & set(b.tolist())) >= REWRITE_SHARED
+    assert containment < 0.35  # the excerpts cover different parts of the story
+    assert kind == "rewrite"
+    assert classify_pair(shingles(opening), shingles(closing))[0] == "independent"
