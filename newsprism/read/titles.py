@@ -22,6 +22,11 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _SEPARATORS = re.compile(r"\s[|»>/•·]\s")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A page's date stamp run into the first line: "date 2023-02 Toll rises", "07.02.2023 14:05 |".
+_STAMP = re.compile(
+    r"^(?:[^\W\d_]{1,12}:?\s+)?(?:\d{4}-\d\d(?:-\d\d)?|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    r"(?:\s+\d{1,2}:\d{2})?\s*[-–|:]?\s+(?=\S)"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 
 
@@ -44,9 +49,10 @@ def is_headline(line: str) -> bool:
 
 
 def headline_of(text: str) -> str:
-    """The article's first headline-like line (cut to its first sentence when long), else its
-    first line."""
-    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    """The article's first headline-like line (cut to its first sentence when long, a leading
+    date stamp removed), else its first line."""
+    lines = [_STAMP.sub("", line.strip(), count=1) for line in text.strip().splitlines()]
+    lines = [line for line in lines if line]
     for line in lines[:SCAN_LINES]:
         if is_headline(line):
             return _shorten(line)

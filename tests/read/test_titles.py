@@ -52,3 +52,15 @@ def test_a_long_first_paragraph_gives_its_first_sentence() -> None:
 
 def test_text_of_furniture_only_falls_back_to_its_first_line() -> None:
     assert headline_of("All news\n12:43") == "All news"
+
+
+def test_a_date_stamp_run_into_the_headline_is_removed() -> None:
+    assert headline_of("date 2026-03 Dam waters reach the outskirts of Castrava") == (
+        "Dam waters reach the outskirts of Castrava"
+    )
+    assert headline_of("03.03.2026 09:41 | Dam waters reach the outskirts of Castrava") == (
+        "Dam waters reach the outskirts of Castrava"
+    )
+    for line in ("2026 budget talks stall in parliament again",
+                 "10.5 million people left without power after the storm"):
+        assert headline_of(line) == line
