@@ -8,6 +8,7 @@ import pytest
 
 from newsprism.model import Claim, Comparison
 from newsprism.pipeline import analyze
+from newsprism.show import build_record
 from newsprism.store import Store
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "corpus"
@@ -26,6 +27,9 @@ def record(tmp_path_factory) -> dict:
         "comparisons": store.comparisons(),
         "stories": store.stories(),
         "reuse": store.reuse_links(),
+    }
+    result["story_records"] = {
+        story.id: build_record(store, story_id=story.id) for story in result["stories"]
     }
     store.close()
     return result
@@ -100,3 +104,19 @@ def test_every_claim_points_at_its_sentence(record: dict):
         sentence = text[claim.sentence_start : claim.sentence_end]
         assert sentence.strip()
         assert claim.sentence_start <= claim.start < claim.sentence_end
+
+
+def test_the_dam_and_the_protest_are_one_event_compared_as_one(record: dict):
+    """The protest over the response to the dam failure is a story of the same event: the
+    Russian report in the dam story gives the detention figures too, and they are compared with
+    the protest story's in one comparison, shown with every claim in the protest story."""
+    assert len({story.event_id for story in record["stories"]}) == 1
+    detained = [c for c in record["comparisons"] if c.label == "people detained"]
+    assert len(detained) == 1
+    [comparison] = detained
+    outlets = {record["outlet"][record["claims"][i].doc_id] for i in comparison.claim_ids}
+    assert {"Varnia Daily Courier", "Meridian Post", "Сава-Вести"} <= outlets
+    shown = record["story_records"][comparison.story_id]["stories"][0]["claims"]
+    [row] = [row for row in shown if row["label"] == "people detained"]
+    assert {c["outlet"] for c in row["claims"]} == outlets
+    assert all(c["sentence"] for c in row["claims"])

@@ -319,11 +319,21 @@ def build_record(store: Store, story_id: str | None = None) -> dict[str, Any]:
         documents = [doc for doc in found if doc is not None]
         extractions = {doc.id: store.extraction(doc.id) for doc in documents}
     doc_ids = {doc.id for doc in documents}
-    outlets = {doc.id: doc.outlet for doc in documents}
-    index = SentenceIndex(documents, extractions)
-    entities = {entity.id: entity for entity in store.entities()}
-    claims = {claim.id: claim for claim in store.claims() if claim.doc_id in doc_ids}
     comparisons = store.comparisons(story_id)
+    # A story's comparisons run across its event: their claims from the event's other stories
+    # are shown too, with their sentences, though those documents are not the story's.
+    cited_ids = {c for comparison in comparisons for c in comparison.claim_ids}
+    all_claims = [c for c in store.claims() if c.doc_id in doc_ids or c.id in cited_ids]
+    cited = [
+        doc
+        for doc_id in sorted({c.doc_id for c in all_claims} - doc_ids)
+        if (doc := store.document(doc_id)) is not None
+    ]
+    cited_extractions = {doc.id: store.extraction(doc.id) for doc in cited}
+    outlets = {doc.id: doc.outlet for doc in [*documents, *cited]}
+    index = SentenceIndex([*documents, *cited], {**extractions, **cited_extractions})
+    entities = {entity.id: entity for entity in store.entities()}
+    claims = {claim.id: claim for claim in all_claims}
     by_story: dict[str, list[model.Comparison]] = defaultdict(list)
     for comparison in comparisons:
         by_story[comparison.story_id].append(comparison)
@@ -402,6 +412,7 @@ def build_record(store: Store, story_id: str | None = None) -> dict[str, Any]:
                 ),
             }
             for claim in sorted(claims.values(), key=lambda c: c.id)
+            if claim.doc_id in doc_ids
         ],
         "comparisons": [model.to_dict(c) for c in sorted(comparisons, key=lambda c: c.id)],
         "reuse_links": [_reuse_entry(link, outlets) for link in links],
