@@ -45,6 +45,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from newsprism.link.reuse import independent_groups
+from newsprism.model import ReuseLink
+
 _LINE = re.compile(r":(\d+)$")
 
 
@@ -276,23 +279,15 @@ def _conflicting_day_holds(comparison: dict[str, Any], holders: list[set[str]]) 
 def score_reuse(
     gold: dict[str, Any], record: dict[str, Any], corpus_id: dict[str, str]
 ) -> tuple[float, int, int]:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for link in record["reuse_links"]:
-        if link["kind"] == "independent":
-            continue
-        a, b = corpus_id.get(link["doc_a"]), corpus_id.get(link["doc_b"])
-        if a and b:
-            parent[find(a)] = find(b)
+    """Gold copy pairs that fall in one independent-source group of the record's reuse links."""
+    links = [
+        ReuseLink(corpus_id[link["doc_a"]], corpus_id[link["doc_b"]], link["kind"], link["score"])
+        for link in record["reuse_links"]
+        if link["doc_a"] in corpus_id and link["doc_b"] in corpus_id
+    ]
     pairs = gold["reuse_pairs"]
-    linked = sum(1 for a, b in pairs if find(a) == find(b))
+    group = independent_groups(sorted({i for pair in pairs for i in pair}), links)
+    linked = sum(1 for a, b in pairs if group[a] == group[b])
     return linked / (len(pairs) or 1), linked, len(pairs)
 
 
