@@ -222,10 +222,11 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
 
     Same-day figures are compared as intervals (compatible or conflicting). Across days, a
     cumulative count is read as a series: one that rose is ``updated`` even when some of its
-    days are conflicting (those are listed by :func:`conflicting_days`); one whose latest figure
-    is below an earlier peak is ``revised``. A stale figure repeated later by one report, below
-    the figures around it, is neither: the series goes on. For other measures (prices, troops)
-    any change between days is an update.
+    days are conflicting (those are listed by :func:`conflicting_days`). It is ``revised`` when
+    a named counter gives a lower figure on the latest day than it gave before, or when at least
+    MIN_REVISING_SOURCES independent sources give a latest figure below an earlier peak that
+    another source corroborated. A stale or misread figure from one report is neither: the
+    series goes on. For other measures (prices, troops) any change between days is an update.
     """
     sources = _independent_sources(claims, source_groups)
     if sources < 2:

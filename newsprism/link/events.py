@@ -31,6 +31,7 @@ EVENT_MIN = 0.15
 EVENT_MIN_EMBEDDED = 0.3
 EVENT_WINDOW_DAYS = 400  # anniversaries and inquiries a year on still belong to the event
 CANDIDATE_TERMS_EVENT = 4 * CANDIDATE_TERMS
+EVENT_POSTING_CAP = 500
 
 
 def event_id(story_ids: Sequence[str]) -> str:
@@ -94,6 +95,8 @@ def group_events(
             index[term].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
+        if len(members) > EVENT_POSTING_CAP:
+            continue  # a term most stories share blocks nothing (and would cost n² pairs)
         for position, i in enumerate(members):
             pairs.update((i, j) for j in members[position + 1 :])
     ranked = sorted(
