@@ -71,6 +71,9 @@ class _Node:
     key: str  # class|skeleton
     cls: str
     surfaces: Counter[str] = field(default_factory=Counter)
+    # the text as written where it differs from its dictionary form ("Хасана Диаба" of
+    # "Хасан Диаб"): listed as aliases, never chosen as the canonical name
+    written: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     docs: set[str] = field(default_factory=set)
 

@@ -6,13 +6,27 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsprism.link.aliases.forms import _DEMONYM_LEAD, _clean, _Node, _node_key, _UnionFind
+from newsprism.link.aliases.forms import (
+    _DEMONYM_LEAD,
+    _clean,
+    _cls,
+    _key_of,
+    _Node,
+    _node_key,
+    _UnionFind,
+)
 from newsprism.link.aliases.names import _merge_rules, _parenthetical_merges, _short_forms
 from newsprism.link.aliases.references import _resolve_references
 from newsprism.link.aliases.roles import _DESCRIPTION, _DESCRIPTION_LABEL
+from newsprism.link.aliases.scripts import (
+    RELIABLE_LANGUAGES,
+    foreign_name,
+    known_names,
+    project,
+)
 from newsprism.link.places import lookup
 from newsprism.link.translit import skeleton
 from newsprism.model import Document, Entity, Extraction, Mention, Quote
@@ -63,6 +77,112 @@ def _entity_id(label: str, canonical: str, taken: set[str]) -> str:
     return candidate
 
 
+def _add_mention(
+    nodes: dict[str, _Node], keys: dict[tuple[str, int, int], str], found: tuple[str, str],
+    doc_id: str, mention: Mention, surface: str | None = None, label: str | None = None,
+) -> None:
+    cls, key = found
+    node = nodes.setdefault(key, _Node(key=key, cls=cls))
+    node.surfaces[_clean(surface or mention.normal or mention.text)] += 1
+    if surface is None and mention.normal and _clean(mention.text) != _clean(mention.normal):
+        node.written[_clean(mention.text)] += 1
+    node.labels[label or mention.label] += 1
+    node.docs.add(doc_id)
+    keys[(doc_id, mention.start, mention.end)] = key
+
+
+# The label a mention takes when the trusted articles say which class its name is.
+_CLASS_LABEL = {"PLACE": "GPE"}
+# Classes whose names are projected onto articles in other scripts and languages.
+_PROJECTED = frozenset({"PERSON", "PLACE", "ORG", "FAC"})
+
+
+def _add_foreign(
+    foreign: Mapping[str, list[Mention]], nodes: dict[str, _Node],
+    keys: dict[tuple[str, int, int], str],
+) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Mentions the English model found in articles in another language, trimmed to the
+    capitalised name inside them: the longest tail of it that the trusted articles name (under
+    their label for it: the model's label on another language is a guess), else the whole
+    trimmed name. Returns doc id -> (start, end, node key, name) of the mentions kept."""
+    classes_of: dict[str, set[str]] = defaultdict(set)
+    for node in nodes.values():
+        classes_of[node.key.split("|", 1)[1]].add(node.cls)
+    kept: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for doc_id in sorted(foreign):
+        for mention in foreign[doc_id]:
+            name = foreign_name(mention.normal or mention.text)
+            if not name:
+                continue
+            words = name.split()
+            chosen: tuple[str, str] | None = None
+            for k in range(len(words)):
+                tail = " ".join(words[k:])
+                found = _key_of(tail, _cls(mention.label))
+                if found is None:
+                    continue
+                others = classes_of.get(found[1].split("|", 1)[1], set())
+                if found[0] in others:
+                    chosen, name = found, tail
+                    break
+                if len(others) == 1:
+                    cls = next(iter(others))
+                    chosen, name = (cls, f"{cls}|{found[1].split('|', 1)[1]}"), tail
+                    break
+            if chosen is None:
+                chosen = _key_of(name, _cls(mention.label))
+            if chosen is None:
+                continue
+            label = mention.label if _cls(mention.label) == chosen[0] else _CLASS_LABEL.get(
+                chosen[0], chosen[0])
+            _add_mention(nodes, keys, chosen, doc_id, mention, surface=name, label=label)
+            kept[doc_id].append((mention.start, mention.end, chosen[1], name))
+    return kept
+
+
+def _project_known(
+    documents: Mapping[str, Document], kept: Mapping[str, list[tuple[int, int, str, str]]],
+    foreign_docs: Iterable[str], nodes: dict[str, _Node], keys: dict[tuple[str, int, int], str],
+    uf: _UnionFind, evidence: dict[str, list[str]], trusted_keys: set[str],
+) -> None:
+    """The trusted articles' names found in the other articles' text, in any script
+    (:func:`~newsprism.link.aliases.scripts.project`), each with its evidence. A found span
+    over a kept mention joins that mention's name to the known one when it is that name (a
+    known place inside a longer name, "Beirut" of "Beirut governor X", joins nothing)."""
+    names: dict[str, tuple[str, list[str]]] = {}
+    for key in trusted_keys:
+        node = nodes[key]
+        if node.cls not in _PROJECTED:
+            continue
+        root = uf.find(key)
+        surfaces = names.setdefault(root, (nodes[root].cls, []))[1]
+        surfaces.extend(s for s, _ in node.surfaces.most_common(3))
+    known = known_names(names)
+    for doc_id in sorted(foreign_docs):
+        document = documents.get(doc_id)
+        if document is None:
+            continue
+        for hit in project(document.text, known, latin=True):
+            node = nodes[hit.target]
+            why = (f"other script or spelling: {hit.text!r} = "
+                   f"{node.surfaces.most_common(1)[0][0]!r} ({hit.why}) in {doc_id}")
+            over = [(k, n) for s, e, k, n in kept.get(doc_id, ()) if s < hit.end and hit.start < e]
+            if over:
+                for key, name in over:
+                    if name != hit.text:
+                        continue
+                    target = uf.find(hit.target)
+                    if (root := uf.find(key)) != target:
+                        uf.parent[root] = target  # the trusted name stays the root
+                        evidence[key].append(why)
+                        evidence[hit.target].append(why)
+                continue
+            node.written[hit.text] += 1
+            node.docs.add(doc_id)
+            keys[(doc_id, hit.start, hit.end)] = hit.target
+            evidence[hit.target].append(why)
+
+
 def resolve(
     documents: Mapping[str, Document], extractions: Mapping[str, Extraction],
     scopes: Mapping[str, str] | None = None,
@@ -84,27 +204,34 @@ def resolve(
     keys: dict[tuple[str, int, int], str] = {}
     references: dict[tuple[str, int, int], Mention] = {}
     roles: dict[tuple[str, int, int], list[str]] = {}
+    evidence: dict[str, list[str]] = defaultdict(list)
+    foreign: dict[str, list[Mention]] = defaultdict(list)
     for doc_id, extraction in extractions.items():
+        document = documents.get(doc_id)
+        trusted = document is None or document.language in RELIABLE_LANGUAGES
+        if not trusted:
+            foreign.setdefault(doc_id, [])
         for mention in extraction.mentions:
             if mention.roles:
                 roles[(doc_id, mention.start, mention.end)] = mention.roles
             if mention.kind != "name":
                 references[(doc_id, mention.start, mention.end)] = mention
                 continue
+            if not trusted:
+                foreign.setdefault(doc_id, []).append(mention)
+                continue
             found = _node_key(mention)
             if found is None:
                 continue
-            cls, key = found
-            node = nodes.setdefault(key, _Node(key=key, cls=cls))
-            node.surfaces[_clean(mention.normal or mention.text)] += 1
-            node.labels[mention.label] += 1
-            node.docs.add(doc_id)
-            keys[(doc_id, mention.start, mention.end)] = key
+            _add_mention(nodes, keys, found, doc_id, mention)
+    trusted_keys = set(nodes)
+    kept = _add_foreign(foreign, nodes, keys)
     uf = _UnionFind()
-    evidence: dict[str, list[str]] = defaultdict(list)
     for key in nodes:
         uf.find(key)
     _merge_rules(nodes, uf, evidence)
+    if foreign:
+        _project_known(documents, kept, foreign, nodes, keys, uf, evidence, trusted_keys)
     _parenthetical_merges(documents, extractions, keys, uf, evidence)
 
     short_target = _short_forms(nodes, keys, uf)
@@ -180,6 +307,12 @@ def resolve(
             if surname not in aliases:
                 aliases.append(surname)
         aliases.extend(a for a in sorted(qualified.get(root, ())) if a not in aliases)
+        for key in members[root]:
+            for form in sorted(nodes[key].written):
+                if form not in aliases and form != canonical:
+                    aliases.append(form)
+                    dictionary = nodes[key].surfaces.most_common(1)[0][0]
+                    evidence[root].append(f"inflected form: {form!r} of {dictionary!r}")
         if cls in {"ORG", "FAC"}:
             for surface in list(surfaces):
                 stripped = _DEMONYM_LEAD.sub("", surface)

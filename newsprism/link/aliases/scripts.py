@@ -1,0 +1,322 @@
+"""Names across scripts and languages: one key for a name however it is written.
+
+The English pipeline reads every language but Russian, and on other languages its NER is not
+worth much: names come out with the words around them ("de la province de Gaziantep",
+"Bozdağ'ın açıklamalarından"), with the wrong label (a town as a PERSON), and names written in
+Arabic, Greek, Chinese or Japanese are mostly not found at all. Two cheap repairs, both done
+here at link time and both keeping character offsets:
+
+- :func:`foreign_name` trims a mention of a Latin-script article in another language to the
+  capitalised name inside it (a Turkish case suffix after an apostrophe dropped);
+- :func:`project` finds, in such an article, the spans whose *sound key* equals the key of a
+  name the reliable articles (English, Russian) already know: "حسان دياب" and "Hassan Diab" are
+  both ``hsn tb`` once romanised and reduced to consonants.
+
+The sound key (:func:`sound_key`) romanises any script (Cyrillic with the project's own table,
+the rest with ``anyascii``), folds the romanisation variants of
+:func:`newsprism.link.translit.skeleton` (sh/ch/kh, ou/u, y/i/j, double letters) and keeps
+consonants only, since Arabic writes no short vowels and transcriptions disagree on vowels far
+more than on consonants. The sibilants (s, z, c, j) fall together, as do b/p, d/t and g/k
+(Turkish c is j, French ch is sh; Arabic has no p, Chinese no voiced stops), and r with l for
+Chinese and Japanese, which have one of them only. Such a key is coarse, so it is only ever
+compared with the names of one corpus, with the conditions of :func:`project`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from newsprism.link.translit import _skeleton_word, to_latin
+
+# Languages whose articles have a pipeline of their own, whose mentions are trusted as found.
+RELIABLE_LANGUAGES = frozenset({"en", "ru", ""})
+
+# Greek writes b, d, g, j as digraphs (μπ, ντ, γκ, τζ): read them as one consonant first.
+_GREEK_DIGRAPHS = (("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "g"), ("τζ", "j"), ("τσ", "ts"),
+                   ("χ", "h"))
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# Arabic letters that romanise as nothing useful for comparing names: ta marbuta (final -a or
+# -ah), ayn and hamza (no Latin letter), short-vowel marks and the shadda.
+_ARABIC_SILENT = re.compile(r"[\u0629\u0639\u0621\u064b-\u0652\u0670]")
+# One-letter proclitics of Arabic (and, with, for, so, like) and the article, written joined to
+# the word they belong to: "وبيروت", "لبيروت", "البيطار".
+_ARABIC_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_FOLD = str.maketrans({"z": "s", "c": "s", "j": "s", "p": "b", "d": "t", "g": "k"})
+_GLIDES = re.compile(r"[aeiouyvw]")
+_PARTICLES = frozenset({"al", "el", "ul", "ad", "as", "ash", "at", "an", "ar", "bin", "ibn"})
+
+
+def romanise(text: str) -> str:
+    """Any script to lower-case ASCII: Cyrillic by the project's table, the rest by anyascii."""
+    lowered = text.lower()
+    for digraph, latin in _GREEK_DIGRAPHS:
+        lowered = lowered.replace(digraph, latin)
+    if _ARABIC.search(lowered):
+        lowered = _ARABIC_SILENT.sub("", lowered)
+    if _HAN_KANA.search(lowered):
+        # one syllable a character: keep them apart so each is read on its own
+        lowered = "".join(f" {anyascii(c)} " if _HAN_KANA.match(c) else c for c in lowered)
+        lowered = re.sub(r" +", " ", lowered)
+    return anyascii(to_latin(lowered)).lower()
+
+
+def _word_key(word: str, *, liquid: bool) -> str:
+    word = re.sub(r"c(?![eiyh])", "k", word)  # Macron, Carla: a hard c
+    word = word.replace("gh", "g").replace("th", "t").replace("dh", "d")
+    word = re.sub(r"ng$", "n", word)
+    word = _skeleton_word(word)
+    word = word.translate(_FOLD)
+    if liquid:
+        word = word.replace("r", "l")
+    word = _GLIDES.sub("", word)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def sound_key(name: str, *, liquid: bool = False) -> str:
+    """Consonant key of a name in any script: 'Hassan Diab', 'حسان دياب' → 'hsn tb'.
+
+    ``liquid`` folds r into l (for comparing with Chinese and Japanese transcriptions).
+    """
+    words = re.findall(r"[a-z]+", re.sub(r"['’`ʼ]", "", romanise(name)))
+    keys = [_word_key(w, liquid=liquid) for w in words if w not in _PARTICLES]
+    return " ".join(k for k in keys if k)
+
+
+# Pinyin initials as the consonant they transcribe in foreign names (x, q: s, sh; zh, ch: j).
+_PINYIN_INITIAL = re.compile(r"^(?:zh|ch|sh|x|q|z|c|j)")
+
+
+def _syllable_key(syllables: Iterable[str]) -> str:
+    """A Chinese or Japanese transcription, one syllable each, as one consonant word
+    ("er" is a final r or l: 米歇尔 Mi-xie-er = Michel)."""
+    folded = [_PINYIN_INITIAL.sub("s", s) if s != "er" else "l" for s in syllables]
+    return _word_key("".join(re.sub(r"ng$", "n", s) for s in folded), liquid=True)
+
+
+# --- trimming the English model's mentions in other Latin-script languages ------------------
+
+# A Turkish (or Finnish, Hungarian...) case ending written after an apostrophe: "Bozdağ'ın".
+_APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]{1,5}$")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def foreign_name(text: str) -> str:
+    """The name inside a mention the English model found in another Latin-script language:
+    the last run of capitalised words, with an apostrophe case ending dropped
+    ("de la province de Gaziantep" → "Gaziantep", "Bozdağ'ın açıklamalarından" → "Bozdağ");
+    "" when there is no capitalised word (or the mention is not in Latin script)."""
+    words = [m.group(0) for m in _WORD.finditer(text)]
+    if not words or not all(_latin(w) for w in words):
+        return ""
+    end = len(words)
+    while end and not _capitalised(words[end - 1]):
+        end -= 1
+    start = end
+    while start and (_capitalised(words[start - 1]) or (
+        start >= 2 and words[start - 1].lower() in _PARTICLES | {"al-", "el-"}
+        and _capitalised(words[start - 2]))):
+        start -= 1
+    run = words[start:end]
+    if not run:
+        return ""
+    run[-1] = _APOSTROPHE_SUFFIX.sub("", run[-1])
+    return " ".join(run)
+
+
+def _latin(word: str) -> bool:
+    return all("LATIN" in unicodedata.name(c, "") for c in word if c.isalpha())
+
+
+# --- projecting known names onto other scripts ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Projection:
+    start: int
+    end: int
+    text: str
+    target: str  # the key of the known name node it matched
+    why: str  # the evidence: how the span's key matched
+
+
+# A script word: letters (and combining marks) of one script, no digits.
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670\u0e31-\u0e3a\u0e47-\u0e4e"
+                    r"\u0900-\u0903\u093a-\u094f])*")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+# Name separators of Chinese and Japanese transcriptions ("哈桑·迪亚卜", "ハサン・ディアブ").
+_CJK_DOT = "·•・‧･"
+# Shortest consonant key a single word may be matched by (a longer one is rarer by chance).
+MIN_SINGLE_KEY = 3
+MIN_CJK_SINGLE_KEY = 4
+MAX_SPAN_WORDS = 3
+
+
+@dataclass
+class KnownNames:
+    """Sound keys of the names the reliable articles know, each pointing to one name node."""
+
+    full: dict[str, set[str]]  # key of a whole name -> node keys
+    single: dict[str, set[str]]  # key of a one-word name or a person's surname -> node keys
+    full_liquid: dict[str, set[str]]  # the same with r = l, for Chinese and Japanese
+    single_liquid: dict[str, set[str]]
+
+    def lookup(self, key: str, *, words: int, liquid: bool) -> str | None:
+        table = (self.full_liquid if liquid else self.full) if words > 1 else (
+            self.single_liquid if liquid else self.single)
+        found = table.get(key, set())
+        if words == 1:
+            found = found | (self.full_liquid if liquid else self.full).get(key, set())
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def known_names(names: Mapping[str, tuple[str, Iterable[str]]]) -> KnownNames:
+    """``names``: node key -> (class, its surfaces). A key two different nodes share is
+    ambiguous and matches neither."""
+    full: dict[str, set[str]] = defaultdict(set)
+    single: dict[str, set[str]] = defaultdict(set)
+    full_l: dict[str, set[str]] = defaultdict(set)
+    single_l: dict[str, set[str]] = defaultdict(set)
+    for node_key, (cls, surfaces) in names.items():
+        for surface in surfaces:
+            for liquid, f, s in ((False, full, single), (True, full_l, single_l)):
+                key = sound_key(surface, liquid=liquid)
+                words = key.split()
+                if not words:
+                    continue
+                if len(words) == 1:
+                    s[key].add(node_key)
+                else:
+                    f[key].add(node_key)
+                    f["".join(words)].add(node_key)  # written as one word ("HasanDiab")
+                    f[" ".join(reversed(words))].add(node_key)  # surname first
+                    if cls == "PERSON":
+                        s[words[-1]].add(node_key)
+    return KnownNames(dict(full), dict(single), dict(full_l), dict(single_l))
+
+
+def _spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, words) of runs of one to three script words, separated by spaces, a
+    hyphen or a name dot only."""
+    tokens = list(_TOKEN.finditer(text))
+    for i, first in enumerate(tokens):
+        for j in range(i, min(i + MAX_SPAN_WORDS, len(tokens))):
+            if j > i and not re.fullmatch(rf"[\s\-{_CJK_DOT}]{{1,2}}",
+                                          text[tokens[j - 1].end():tokens[j].start()]):
+                break
+            yield first.start(), tokens[j].end(), j - i + 1
+
+
+def _arabic_variants(word: str) -> list[str]:
+    out = [word]
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            out.append(word[len(prefix):])
+    return out
+
+
+def project(text: str, known: KnownNames, *, latin: bool) -> list[Projection]:
+    """Spans of ``text`` naming a known name in another script or spelling.
+
+    Word scripts (Latin, Cyrillic, Greek, Arabic, Devanagari...): runs of one to three words
+    whose sound key equals a known name's (one word: a name of that one word or a person's
+    surname, with at least :data:`MIN_SINGLE_KEY` consonants, and only one such name). With
+    ``latin``, Latin-script runs count only when capitalised. Chinese and Japanese: a
+    transcription written with a name dot ("哈桑·迪亚卜") matched as a whole name, or a run of
+    characters with a key of :data:`MIN_CJK_SINGLE_KEY` consonants at least.
+    """
+    found: list[Projection] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or e <= start for s, e in taken)
+
+    candidates = sorted(_spans(text), key=lambda s: (-s[2], s[0]))
+    for start, end, n_words in candidates:
+        span = text[start:end]
+        if _HAN_KANA.search(span) or not free(start, end):
+            continue
+        is_latin = _latin(span)
+        if is_latin and (not latin or not all(_capitalised(w) for w in span.split())):
+            continue
+        words = re.split(r"[\s\-" + _CJK_DOT + "]+", span)
+        variants = [words]
+        if _ARABIC.search(span):
+            variants = [[*words[:-1], v] for v in _arabic_variants(words[-1])]
+            variants += [[v, *words[1:]] for v in _arabic_variants(words[0])[1:]]
+        for variant in variants:
+            key = sound_key(" ".join(variant))
+            if len(key.split()) != n_words:
+                continue
+            if n_words == 1 and len(key) < MIN_SINGLE_KEY:
+                continue
+            target = known.lookup(key, words=n_words, liquid=False)
+            if target is None and n_words > 1:  # "غازي عنتاب" = Gaziantep
+                target = known.lookup(key.replace(" ", ""), words=1, liquid=False)
+            if target is not None:
+                found.append(Projection(start, end, span, target, f"sound key {key!r}"))
+                taken.append((start, end))
+                break
+    for run in _CJK_RUN.finditer(text):
+        found.extend(_project_cjk(text, run.start(), run.end(), known, taken))
+    return found
+
+
+def _project_cjk(text: str, run_start: int, run_end: int, known: KnownNames,
+                 taken: list[tuple[int, int]]) -> list[Projection]:
+    """Transcriptions inside a run of Chinese or Japanese characters (the run may continue
+    over a name dot)."""
+    out: list[Projection] = []
+    # A name dot joins the run before it with the run after it: try every split of each side.
+    after = run_end
+    if after < len(text) and text[after] in _CJK_DOT:
+        nxt = _CJK_RUN.match(text, after + 1)
+        if nxt is not None:
+            left, right = text[run_start:run_end], nxt.group(0)
+            for i in range(max(0, len(left) - 6), len(left) - 1):
+                for j in range(len(right), 1, -1):
+                    span_text = f"{left[i:]}{text[after]}{right[:j]}"
+                    key = " ".join(_syllable_key(romanise(part).split())
+                                   for part in (left[i:], right[:j]))
+                    target = known.lookup(key, words=2, liquid=True)
+                    if target is not None:
+                        start = run_start + i
+                        out.append(Projection(start, start + len(span_text), span_text, target,
+                                              f"transcription key {key!r}"))
+                        taken.append((start, start + len(span_text)))
+                        return out
+    chars = text[run_start:run_end]
+    i = 0
+    while i < len(chars):
+        hit = None
+        for j in range(min(len(chars), i + 8), i + 1, -1):
+            key = _syllable_key(romanise(chars[i:j]).split())
+            if len(key) < MIN_CJK_SINGLE_KEY:
+                break
+            target = known.lookup(key, words=1, liquid=True)
+            if target is not None:
+                hit = (j, target, key)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, target, key = hit
+        start, end = run_start + i, run_start + j
+        if all(end <= s or e <= start for s, e in taken):
+            out.append(Projection(start, end, text[start:end], target,
+                                  f"transcription key {key!r}"))
+            taken.append((start, end))
+        i = j
+    return out

@@ -1,0 +1,116 @@
+"""Names across scripts and languages: sound keys, trimming the English model's mentions in other
+languages, and known names found in Arabic, Greek, Cyrillic, Devanagari and Chinese text. All
+names and sentences are written by the team (fictional people, well-known places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.link.aliases import resolve
+from newsprism.link.aliases.scripts import foreign_name, known_names, project, sound_key
+from newsprism.model import Document, Extraction, Mention
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Karim Haddad", "كريم حداد"),  # Arabic: no short vowels
+    ("Karim Haddad", "Карим Хаддад"),
+    ("Karim Haddad", "Καρίμ Χαντάντ"),  # Greek writes d as ντ
+    ("Nadia Ferhat", "नादिया फरहात"),
+    ("Selim Erkoç", "Selim Erkoc"),  # diacritics folded
+    ("Michel Aoun", "Mişel Avn"),
+    ("Beirut", "بيروت"),
+])
+def test_scripts_sound_key_same_name(a: str, b: str) -> None:
+    assert sound_key(a) == sound_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Karim Haddad", "Hadi Karam"),
+    ("Nadia Ferhat", "Nadia Fares"),
+])
+def test_scripts_sound_key_different_names(a: str, b: str) -> None:
+    assert sound_key(a) != sound_key(b)
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    ("de la province de Gaziantep", "Gaziantep"),
+    ("Bozdağ'ın açıklamalarından", "Bozdağ"),
+    ("da cidade de Beirute", "Beirute"),
+    ("il bilancio", ""),
+    ("حسان دياب", ""),
+])
+def test_scripts_foreign_name_trims_to_capitalised_run(mention: str, name: str) -> None:
+    assert foreign_name(mention) == name
+
+
+def test_scripts_project_finds_known_names_in_other_scripts() -> None:
+    known = known_names({
+        "PERSON|karim hadad": ("PERSON", ["Karim Haddad"]),
+        "PERSON|nadia ferhat": ("PERSON", ["Nadia Ferhat"]),
+    })
+    text = "وقال كريم حداد إن الوضع صعب. 卡里姆·哈达德说。 Καρίμ Χαντάντ είπε."
+    hits = {hit.text: hit.target for hit in project(text, known, latin=True)}
+    assert hits == {
+        "كريم حداد": "PERSON|karim hadad",
+        "卡里姆·哈达德": "PERSON|karim hadad",
+        "Καρίμ Χαντάντ": "PERSON|karim hadad",
+    }
+    for hit in project(text, known, latin=True):
+        assert text[hit.start:hit.end] == hit.text  # offsets kept
+
+
+def test_scripts_project_ambiguous_key_matches_nothing() -> None:
+    # two known people share the sound key of the surname: a lone surname names neither
+    known = known_names({
+        "PERSON|karim hadad": ("PERSON", ["Karim Haddad"]),
+        "PERSON|lina hadad": ("PERSON", ["Lina Hadad"]),
+    })
+    assert project("قال حداد", known, latin=True) == []
+
+
+def _build(texts: dict[str, tuple[str, str]], names: dict[str, list[tuple[str, str]]]):
+    documents, extractions = {}, {}
+    for doc_id, (language, text) in texts.items():
+        documents[doc_id] = Document(id=doc_id, text=text, language=language)
+        mentions = []
+        for phrase, label in names.get(doc_id, []):
+            start = text.index(phrase)
+            mentions.append(Mention(doc_id, start, start + len(phrase), phrase, label))
+        extractions[doc_id] = Extraction(doc_id=doc_id, mentions=mentions)
+    return resolve(documents, extractions)
+
+
+def test_scripts_resolve_joins_other_scripts_with_evidence() -> None:
+    resolution = _build(
+        {
+            "en": ("en", "Interior minister Karim Haddad visited Beirut on Monday."),
+            "ar": ("ar", "زار وزير الداخلية كريم حداد بيروت يوم الاثنين."),
+            "fr": ("fr", "Le ministre Karim Haddad s'est rendu à Beyrouth."),
+            "ru": ("ru", "Министр Карима Хаддада посетил Бейрут."),
+        },
+        {
+            "en": [("Karim Haddad", "PERSON"), ("Beirut", "GPE")],
+            "fr": [("Le ministre Karim Haddad", "PERSON"), ("à Beyrouth", "PERSON")],
+        },
+    )
+    person = next(e for e in resolution.entities if e.canonical == "Karim Haddad")
+    assert "كريم حداد" in person.aliases
+    assert any("كريم حداد" in why for why in person.evidence)
+    place = next(e for e in resolution.entities if e.canonical == "Beirut")
+    assert {"بيروت", "Beyrouth"} <= set(place.aliases)
+    assert place.label == "GPE"
+
+
+def test_scripts_resolve_shared_surname_stays_apart() -> None:
+    resolution = _build(
+        {
+            "en": ("en", "Prime minister Samir Khalil met health minister Khalil Samaha."),
+            "ar": ("ar", "التقى رئيس الوزراء سمير خليل وزير الصحة خليل سماحة."),
+        },
+        {"en": [("Samir Khalil", "PERSON"), ("Khalil Samaha", "PERSON")]},
+    )
+    samir = next(e for e in resolution.entities if e.canonical == "Samir Khalil")
+    samaha = next(e for e in resolution.entities if e.canonical == "Khalil Samaha")
+    assert samir.id != samaha.id
+    assert "سمير خليل" in samir.aliases and "سمير خليل" not in samaha.aliases
+    assert "خليل سماحة" in samaha.aliases
