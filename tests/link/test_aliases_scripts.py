@@ -114,3 +114,41 @@ def test_scripts_resolve_shared_surname_stays_apart() -> None:
     assert samir.id != samaha.id
     assert "سمير خليل" in samir.aliases and "سمير خليل" not in samaha.aliases
     assert "خليل سماحة" in samaha.aliases
+
+
+def test_scripts_chinese_name_in_dotted_parts() -> None:
+    known = known_names({"PERSON|rejep tarik onal": ("PERSON", ["Recep Tarık Önal"])})
+    # 雷杰普·塔里克·厄纳尔: a transcription in three dotted parts, after words of the sentence
+    text = "总统雷杰普·塔里克·厄纳尔说。"
+    hits = project(text, known, latin=True)
+    assert [h.text for h in hits] == ["雷杰普·塔里克·厄纳尔"]
+
+
+def test_scripts_known_place_dominates_a_shared_key() -> None:
+    # "Beirut" the city (named often) against a tagger slip that took it for a person's name
+    known = known_names(
+        {"PLACE|beirut": ("PLACE", ["Beirut"]), "PERSON|beirut port": ("PERSON", ["Beirut Port"])},
+        {"PLACE|beirut": 40, "PERSON|beirut port": 1},
+    )
+    assert [h.target for h in project("انفجار بيروت", known, latin=True)] == ["PLACE|beirut"]
+
+
+def test_scripts_area_kind_and_titles_dropped() -> None:
+    resolution = _build(
+        {
+            "a": ("en", "Rescuers reached Malatya province. Recep Tarik Onal spoke."),
+            "b": ("en", "In Malatya, President Recep Tarik Onal visited. Tarik Onal said so."),
+            "c": ("ru", "Реджеп Тарык Онал прибыл."),
+        },
+        {
+            "a": [("Malatya province", "GPE"), ("Recep Tarik Onal", "PERSON")],
+            "b": [("Malatya", "GPE"), ("President Recep Tarik Onal", "PERSON"),
+                  ("Tarik Onal", "PERSON")],
+            "c": [("Реджеп Тарык Онал", "PERSON")],
+        },
+    )
+    names = {e.canonical: {e.canonical, *e.aliases} for e in resolution.entities}
+    place = next(n for n in names.values() if "Malatya" in n)
+    assert "Malatya province" in place
+    person = next(n for n in names.values() if "Recep Tarik Onal" in n)
+    assert {"Tarik Onal", "Реджеп Тарык Онал"} <= person

@@ -115,6 +115,34 @@ def _place_suffixes(members: Sequence[_Node], merge: Callable[[str, str, str], N
                   f"{found[0].surfaces.most_common(1)[0][0]!r}")
 
 
+# Words naming the kind of an administrative area, which news writes or leaves off
+# ("Gaziantep province" = "Gaziantep", "the city of Mosul" = "Mosul"); in skeleton spelling.
+_ADMIN_WORDS = frozenset(skeleton(w) for w in (
+    "province", "city", "district", "governorate", "region", "county", "prefecture",
+    "municipality", "oblast",
+))
+
+
+def _admin_words(nodes: Mapping[str, _Node], members: Sequence[_Node],
+                 merge: Callable[[str, str, str], None]) -> None:
+    """'Gaziantep province' = 'Province of Gaziantep' = 'Gaziantep', when the bare name is
+    used too."""
+    for node in members:
+        words = node.words
+        if len(words) < 2:
+            continue
+        rest: list[str] = []
+        if words[-1] in _ADMIN_WORDS:
+            rest = words[:-1]
+        elif words[0] in _ADMIN_WORDS and words[1] == "of" and len(words) > 2:
+            rest = words[2:]
+        other = f"{node.cls}|{' '.join(rest)}"
+        if rest and other in nodes and other != node.key:
+            merge(node.key, other, f"kind of area dropped: "
+                  f"{node.surfaces.most_common(1)[0][0]!r} = "
+                  f"{nodes[other].surfaces.most_common(1)[0][0]!r}")
+
+
 def _middle_names(members: Sequence[_Node], merge: Callable[[str, str, str], None]) -> None:
     """'Eric Allen Kirkpatrick' = 'Eric Kirkpatrick', 'Raj K. Chohan' = 'Raj Chohan' when only
     one two-word name has that first and last word."""
@@ -132,7 +160,8 @@ def _middle_names(members: Sequence[_Node], merge: Callable[[str, str, str], Non
                   f"{short[0].surfaces.most_common(1)[0][0]!r}")
 
 
-def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None]) -> None:
+def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None],
+                root: Callable[[str], str] | None = None) -> None:
     """'Lo Presti' = 'Gaetano Lo Presti', 'Mark Felt' = 'W. Mark Felt': a name of two or more
     words that ends exactly one longer name (its first names or initials dropped)."""
     index = {" ".join(node.words): node for node in members if len(node.words) >= 2}
@@ -146,9 +175,17 @@ def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None]
         # "W. Mark Felt" and "William Mark Felt" both end in "Mark Felt": one person when they
         # differ only by a first name and its initial
         first = nodes_[0]
+        # or when each longer name ends in the shortest of them ("President Recep Tayyip
+        # Erdogan", "Recep Tayyip Erdogan": one name with a title in front)
+        # or already one name with it (spelling variants of each other)
+        short = min(nodes_, key=lambda n: (len(n.words), n.key))
         if len(nodes_) > 1 and not all(
             n.words[1:] == first.words[1:] and _initial_of(n.words[0], first.words[0])
             for n in nodes_[1:]
+        ) and not all(
+            n.words[-len(short.words):] == short.words
+            or (root is not None and root(n.key) == root(short.key))
+            for n in nodes_
         ):
             continue
         for node in nodes_:
@@ -206,10 +243,11 @@ def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, li
         _place_qualifiers(nodes, members, merge)
         if cls == "PERSON":
             _middle_names(members, merge)
-            _name_tails(members, merge)
+            _name_tails(members, merge, uf.find)
             _first_name_forms(members, merge)
         if cls == "PLACE":
             _place_suffixes(members, merge)
+            _admin_words(nodes, members, merge)
         if cls not in {"ORG", "PLACE", "FAC", "EVENT"}:
             continue
         # acronyms matching a unique full name's initials
@@ -317,6 +355,8 @@ def _short_forms(
             continue
         if node.cls != "PERSON" and key in merged_roots:
             continue  # the word is a name in its own right somewhere (merged with a variant)
+        if node.cls in {"PLACE", "ORG"} and lookup(node.words[0]) is not None:
+            continue  # a known place ("Beirut") is a name in its own right, not "Port of Beirut"
         word = node.words[0]
         local = full_in_doc.get((doc_id, node.cls, word), set())
         corpus = full_by_word.get((node.cls, word), set())
@@ -327,6 +367,8 @@ def _short_forms(
             if docs_of_root[ranked[0]] >= SHORT_FORM_DOMINANCE * docs_of_root[ranked[1]]:
                 short_target[(doc_id, key)] = ranked[0]
         elif len(corpus) == 1:
+            if node.cls == "PLACE" and len(node.docs) > docs_of_root[next(iter(corpus))]:
+                continue  # "Gaziantep" named alone more often than "Gaziantep Islahiye"
             short_target[(doc_id, key)] = next(iter(corpus))
         elif corpus and node.cls != "PERSON":
             # "Colts" in an article that never writes "Indianapolis Colts": the longer name the

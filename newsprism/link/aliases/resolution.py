@@ -105,9 +105,9 @@ def _add_foreign(
     capitalised name inside them: the longest tail of it that the trusted articles name (under
     their label for it: the model's label on another language is a guess), else the whole
     trimmed name. Returns doc id -> (start, end, node key, name) of the mentions kept."""
-    classes_of: dict[str, set[str]] = defaultdict(set)
+    classes_of: dict[str, Counter[str]] = defaultdict(Counter)
     for node in nodes.values():
-        classes_of[node.key.split("|", 1)[1]].add(node.cls)
+        classes_of[node.key.split("|", 1)[1]][node.cls] += sum(node.labels.values())
     kept: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for doc_id in sorted(foreign):
         for mention in foreign[doc_id]:
@@ -121,12 +121,9 @@ def _add_foreign(
                 found = _key_of(tail, _cls(mention.label))
                 if found is None:
                     continue
-                others = classes_of.get(found[1].split("|", 1)[1], set())
-                if found[0] in others:
-                    chosen, name = found, tail
-                    break
-                if len(others) == 1:
-                    cls = next(iter(others))
+                others = classes_of.get(found[1].split("|", 1)[1], Counter())
+                if others:
+                    cls = others.most_common(1)[0][0]
                     chosen, name = (cls, f"{cls}|{found[1].split('|', 1)[1]}"), tail
                     break
             if chosen is None:
@@ -150,6 +147,7 @@ def _project_known(
     over a kept mention joins that mention's name to the known one when it is that name (a
     known place inside a longer name, "Beirut" of "Beirut governor X", joins nothing)."""
     names: dict[str, tuple[str, list[str]]] = {}
+    weight: Counter[str] = Counter()
     for key in trusted_keys:
         node = nodes[key]
         if node.cls not in _PROJECTED:
@@ -157,7 +155,8 @@ def _project_known(
         root = uf.find(key)
         surfaces = names.setdefault(root, (nodes[root].cls, []))[1]
         surfaces.extend(s for s, _ in node.surfaces.most_common(3))
-    known = known_names(names)
+        weight[root] += sum(node.surfaces.values())
+    known = known_names(names, weight)
     for doc_id in sorted(foreign_docs):
         document = documents.get(doc_id)
         if document is None:

@@ -54,13 +54,26 @@ _GLIDES = re.compile(r"[aeiouyvw]")
 _PARTICLES = frozenset({"al", "el", "ul", "ad", "as", "ash", "at", "an", "ar", "bin", "ibn"})
 
 
+# Greek gamma before a front vowel is a y ("Ταγίπ" = Tayyip).
+_GREEK_PALATAL = re.compile(r"γ(?=[ιίεέηήυύ])")
+# Letter by letter, Arabic letters romanise as these single consonants (so that k + h is not
+# read as kh): kh, sh, th, dh, gh are one sound each.
+# Kaf is written q, which folds to k only after the kh digraph was read.
+_LETTER_DIGRAPHS = {"kh": "h", "sh": "s", "th": "t", "dh": "d", "gh": "g", "ch": "s", "k": "q"}
+
+
 def romanise(text: str) -> str:
-    """Any script to lower-case ASCII: Cyrillic by the project's table, the rest by anyascii."""
-    lowered = text.lower()
+    """Any script to lower-case ASCII: Cyrillic by the project's table, the rest by anyascii.
+    Turkish ğ is silent (Erdoğan is said Erdo-an) and is dropped."""
+    lowered = _GREEK_PALATAL.sub("y", text.lower()).replace("ğ", "")
     for digraph, latin in _GREEK_DIGRAPHS:
         lowered = lowered.replace(digraph, latin)
     if _ARABIC.search(lowered):
         lowered = _ARABIC_SILENT.sub("", lowered)
+        lowered = "".join(
+            _LETTER_DIGRAPHS.get(latin, latin) if _ARABIC.match(c) else c
+            for c in lowered for latin in (anyascii(c).lower(),)
+        )
     if _HAN_KANA.search(lowered):
         # one syllable a character: keep them apart so each is read on its own
         lowered = "".join(f" {anyascii(c)} " if _HAN_KANA.match(c) else c for c in lowered)
@@ -160,35 +173,52 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 _CJK_DOT = "·•・‧･"
 # Shortest consonant key a single word may be matched by (a longer one is rarer by chance).
 MIN_SINGLE_KEY = 3
-MIN_CJK_SINGLE_KEY = 4
+MIN_CJK_SINGLE_KEY = 5
 MAX_SPAN_WORDS = 3
+
+
+# A key several known names share goes to the one named this many times more often than all
+# the others together (a city against an NER slip that took its name for a person's).
+DOMINANCE = 3
 
 
 @dataclass
 class KnownNames:
-    """Sound keys of the names the reliable articles know, each pointing to one name node."""
+    """Sound keys of the names the reliable articles know, each pointing to name nodes."""
 
     full: dict[str, set[str]]  # key of a whole name -> node keys
     single: dict[str, set[str]]  # key of a one-word name or a person's surname -> node keys
     full_liquid: dict[str, set[str]]  # the same with r = l, for Chinese and Japanese
     single_liquid: dict[str, set[str]]
+    first: dict[str, set[str]]  # key of a person's first name -> people: rivals, never chosen
+    weight: dict[str, int]  # node key -> how often it is named
 
     def lookup(self, key: str, *, words: int, liquid: bool) -> str | None:
-        table = (self.full_liquid if liquid else self.full) if words > 1 else (
-            self.single_liquid if liquid else self.single)
-        found = table.get(key, set())
+        full = self.full_liquid if liquid else self.full
+        found = set(full.get(key, set()))
+        rivals: set[str] = set()
         if words == 1:
-            found = found | (self.full_liquid if liquid else self.full).get(key, set())
-        return next(iter(found)) if len(found) == 1 else None
+            found |= (self.single_liquid if liquid else self.single).get(key, set())
+            rivals = self.first.get(key, set()) - found
+        if not found:
+            return None
+        if len(found) == 1 and not rivals:
+            return next(iter(found))
+        ranked = sorted(found, key=lambda k: (-self.weight.get(k, 0), k))
+        top = self.weight.get(ranked[0], 0)
+        others = sum(self.weight.get(k, 0) for k in (*ranked[1:], *rivals))
+        return ranked[0] if top >= DOMINANCE * others else None
 
 
-def known_names(names: Mapping[str, tuple[str, Iterable[str]]]) -> KnownNames:
-    """``names``: node key -> (class, its surfaces). A key two different nodes share is
-    ambiguous and matches neither."""
+def known_names(names: Mapping[str, tuple[str, Iterable[str]]],
+                weight: Mapping[str, int] | None = None) -> KnownNames:
+    """``names``: node key -> (class, its surfaces); ``weight``: how often each is named (a
+    key several nodes share goes to a dominant one only, else to none)."""
     full: dict[str, set[str]] = defaultdict(set)
     single: dict[str, set[str]] = defaultdict(set)
     full_l: dict[str, set[str]] = defaultdict(set)
     single_l: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, set[str]] = defaultdict(set)
     for node_key, (cls, surfaces) in names.items():
         for surface in surfaces:
             for liquid, f, s in ((False, full, single), (True, full_l, single_l)):
@@ -204,7 +234,9 @@ def known_names(names: Mapping[str, tuple[str, Iterable[str]]]) -> KnownNames:
                     f[" ".join(reversed(words))].add(node_key)  # surname first
                     if cls == "PERSON":
                         s[words[-1]].add(node_key)
-    return KnownNames(dict(full), dict(single), dict(full_l), dict(single_l))
+                        first[words[0]].add(node_key)
+    return KnownNames(dict(full), dict(single), dict(full_l), dict(single_l), dict(first),
+                      dict(weight or {}))
 
 
 def _spans(text: str) -> Iterator[tuple[int, int, int]]:
@@ -274,29 +306,42 @@ def project(text: str, known: KnownNames, *, latin: bool) -> list[Projection]:
     return found
 
 
+def _dotted_name(text: str, parts: list[tuple[int, int]], known: KnownNames) -> Projection | None:
+    """A name transcribed in parts joined by name dots, matched as a whole name (or its last
+    two parts: a first name and a surname)."""
+    last_start, last_end = parts[-1]
+    for skip in range(len(parts) - 1):
+        head_start, head_end = parts[skip]
+        for i in range(max(head_start, head_end - 6), head_end - 1):
+            for j in range(last_end, last_start + 1, -1):
+                pieces = [text[i:head_end], *(text[a:b] for a, b in parts[skip + 1:-1]),
+                          text[last_start:j]]
+                key = " ".join(_syllable_key(romanise(p).split()) for p in pieces)
+                target = known.lookup(key, words=len(pieces), liquid=True)
+                if target is not None:
+                    return Projection(i, j, text[i:j], target, f"transcription key {key!r}")
+    return None
+
+
 def _project_cjk(text: str, run_start: int, run_end: int, known: KnownNames,
                  taken: list[tuple[int, int]]) -> list[Projection]:
     """Transcriptions inside a run of Chinese or Japanese characters (the run may continue
     over a name dot)."""
     out: list[Projection] = []
-    # A name dot joins the run before it with the run after it: try every split of each side.
-    after = run_end
-    if after < len(text) and text[after] in _CJK_DOT:
-        nxt = _CJK_RUN.match(text, after + 1)
-        if nxt is not None:
-            left, right = text[run_start:run_end], nxt.group(0)
-            for i in range(max(0, len(left) - 6), len(left) - 1):
-                for j in range(len(right), 1, -1):
-                    span_text = f"{left[i:]}{text[after]}{right[:j]}"
-                    key = " ".join(_syllable_key(romanise(part).split())
-                                   for part in (left[i:], right[:j]))
-                    target = known.lookup(key, words=2, liquid=True)
-                    if target is not None:
-                        start = run_start + i
-                        out.append(Projection(start, start + len(span_text), span_text, target,
-                                              f"transcription key {key!r}"))
-                        taken.append((start, start + len(span_text)))
-                        return out
+    # Runs joined by name dots ("雷杰普·塔伊普·埃尔多安"): the first part may carry words
+    # before the name and the last words after it, so every split of those two is tried.
+    parts = [(run_start, run_end)]
+    while parts[-1][1] < len(text) and text[parts[-1][1]] in _CJK_DOT:
+        nxt = _CJK_RUN.match(text, parts[-1][1] + 1)
+        if nxt is None:
+            break
+        parts.append((nxt.start(), nxt.end()))
+    if len(parts) >= 2:
+        hit = _dotted_name(text, parts, known)
+        if hit is not None:
+            out.append(hit)
+            taken.append((hit.start, hit.end))
+            return out
     chars = text[run_start:run_end]
     i = 0
     while i < len(chars):
