@@ -152,3 +152,39 @@ def test_scripts_area_kind_and_titles_dropped() -> None:
     assert "Malatya province" in place
     person = next(n for n in names.values() if "Recep Tarik Onal" in n)
     assert {"Tarik Onal", "Реджеп Тарык Онал"} <= person
+
+
+def test_scripts_glossed_transcription_is_learned_for_the_corpus() -> None:
+    from newsprism.link.aliases.scripts import learn_transcriptions
+
+    known = known_names({"PLACE|malatia": ("PLACE", ["Malatya"])}, {"PLACE|malatia": 10})
+    learned = learn_transcriptions("救援人员抵达马拉蒂亚(Malatya)。", known)
+    assert [target for target, _ in learned.values()] == ["PLACE|malatia"]
+    hits = project("马拉蒂亚的救援仍在继续。", known, latin=True, learned=learned)
+    assert [h.text for h in hits] == ["马拉蒂亚"]
+
+
+def test_scripts_trusted_needs_the_language_script() -> None:
+    from newsprism.link.aliases.scripts import is_trusted
+
+    assert is_trusted("en", "The minister spoke in Beirut on Monday.")
+    assert not is_trusted("en", "وقال الوزير إن الوضع صعب في بيروت اليوم.")
+    assert not is_trusted("fr", "Le ministre a parlé à Beyrouth lundi.")
+
+
+def test_scripts_words_before_a_name_in_another_language_dropped() -> None:
+    resolution = _build(
+        {
+            "en": ("en", "Port director Selim Karaca was questioned. Judge Fadi Tannous said."),
+            "tr": ("tr", "Liman Müdürü Selim Karaca ve yargıç Fadi el-Tannous ifade verdi."),
+        },
+        {
+            "en": [("Selim Karaca", "PERSON"), ("Fadi Tannous", "PERSON")],
+            "tr": [("Liman Müdürü Selim Karaca", "PERSON")],
+        },
+    )
+    names = {e.canonical: {e.canonical, *e.aliases} for e in resolution.entities}
+    karaca = next(e for e in resolution.entities if e.canonical == "Selim Karaca")
+    assert "Liman Müdürü Selim Karaca" not in names["Selim Karaca"]
+    assert resolution.by_mention[("tr", 0, len("Liman Müdürü Selim Karaca"))] == karaca.id
+    assert "Fadi el-Tannous" in names["Fadi Tannous"]

@@ -22,9 +22,11 @@ from newsprism.link.aliases.names import _merge_rules, _parenthetical_merges, _s
 from newsprism.link.aliases.references import _resolve_references
 from newsprism.link.aliases.roles import _DESCRIPTION, _DESCRIPTION_LABEL
 from newsprism.link.aliases.scripts import (
-    RELIABLE_LANGUAGES,
     foreign_name,
+    is_trusted,
     known_names,
+    learn_transcriptions,
+    other_scripts,
     project,
 )
 from newsprism.link.places import lookup
@@ -124,6 +126,8 @@ def _add_foreign(
                 others = classes_of.get(found[1].split("|", 1)[1], Counter())
                 if others:
                     cls = others.most_common(1)[0][0]
+                    if k and cls == "PERSON" and k == len(words) - 1:
+                        break  # a surname alone is no tail of a full name ("Hassane Diab")
                     chosen, name = (cls, f"{cls}|{found[1].split('|', 1)[1]}"), tail
                     break
             if chosen is None:
@@ -148,33 +152,57 @@ def _project_known(
     known place inside a longer name, "Beirut" of "Beirut governor X", joins nothing)."""
     names: dict[str, tuple[str, list[str]]] = {}
     weight: Counter[str] = Counter()
+    surnames = {nodes[k].words[-1] for k in trusted_keys
+                if nodes[k].cls == "PERSON" and len(nodes[k].words) >= 2}
     for key in trusted_keys:
         node = nodes[key]
         if node.cls not in _PROJECTED:
             continue
+        if node.cls == "PERSON" and len(node.words) == 1 and node.words[0] in surnames:
+            continue  # a surname alone stands for its full name (a short form), no rival of it
         root = uf.find(key)
         surfaces = names.setdefault(root, (nodes[root].cls, []))[1]
         surfaces.extend(s for s, _ in node.surfaces.most_common(3))
         weight[root] += sum(node.surfaces.values())
     known = known_names(names, weight)
-    for doc_id in sorted(foreign_docs):
-        document = documents.get(doc_id)
-        if document is None:
-            continue
-        for hit in project(document.text, known, latin=True):
+    foreign_set = set(foreign_docs)
+    # the foreign articles in full; in the trusted ones, only what is in another script
+    # (an Arabic quotation in an English report)
+    texts = {d: doc.text for d, doc in sorted(documents.items())
+             if d in foreign_set or other_scripts(doc)}
+    learned: dict[tuple[str, ...], tuple[str, str]] = {}
+    for text in texts.values():
+        for syllables, found in learn_transcriptions(text, known).items():
+            learned.setdefault(syllables, found)
+    for doc_id, text in texts.items():
+        language = documents[doc_id].language
+        hits = project(text, known, latin=doc_id in foreign_set,
+                       cyrillic=doc_id in foreign_set or language != "ru", learned=learned)
+        for hit in hits:
             node = nodes[hit.target]
             why = (f"other script or spelling: {hit.text!r} = "
                    f"{node.surfaces.most_common(1)[0][0]!r} ({hit.why}) in {doc_id}")
-            over = [(k, n) for s, e, k, n in kept.get(doc_id, ()) if s < hit.end and hit.start < e]
-            if over:
-                for key, name in over:
-                    if name != hit.text:
-                        continue
+            over = [(s, e, k, n) for s, e, k, n in kept.get(doc_id, ())
+                    if s < hit.end and hit.start < e]
+            done = False
+            for start, end, key, name in over:
+                if name == hit.text:  # the mention is that name: its name node joins
                     target = uf.find(hit.target)
                     if (root := uf.find(key)) != target:
                         uf.parent[root] = target  # the trusted name stays the root
                         evidence[key].append(why)
                         evidence[hit.target].append(why)
+                    done = True
+                elif name.endswith(hit.text) and start <= hit.start:
+                    # the name after words the model took in ("Müdürü Hasan Kuraytim")
+                    keys[(doc_id, start, end)] = hit.target
+                    nodes[key].surfaces[name] -= 1
+                    if nodes[key].surfaces[name] <= 0 and len(nodes[key].surfaces) > 1:
+                        del nodes[key].surfaces[name]
+                    node.written[hit.text] += 1
+                    evidence[hit.target].append(why)
+                    done = True
+            if done:
                 continue
             node.written[hit.text] += 1
             node.docs.add(doc_id)
@@ -207,7 +235,7 @@ def resolve(
     foreign: dict[str, list[Mention]] = defaultdict(list)
     for doc_id, extraction in extractions.items():
         document = documents.get(doc_id)
-        trusted = document is None or document.language in RELIABLE_LANGUAGES
+        trusted = document is None or is_trusted(document.language, document.text)
         if not trusted:
             foreign.setdefault(doc_id, [])
         for mention in extraction.mentions:

@@ -122,8 +122,47 @@ _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]{1,5}$")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
+# "al-Bitar", "el-Sisi": the Arabic article before a capitalised name.
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ul|ad|as|ash|at|an|ar|ad-|bin|ibn)[-‑][^\W\d_]")
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    return word[:1].isupper() or (
+        _ARTICLE_NAME.match(word) is not None and word.split("-", 1)[-1][:1].isupper())
+
+
+# Share of a trusted article's letters that must be in its language's script: an "English"
+# page that is mostly Arabic (a wrong language tag) is read like any other language.
+TRUSTED_SCRIPT_SHARE = 0.8
+
+
+def _script_share(text: str, script: str) -> float:
+    letters = [c for c in text[:5000] if c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(script in unicodedata.name(c, "") for c in letters) / len(letters)
+
+
+def is_trusted(language: str, text: str) -> bool:
+    """Whether an article's mentions come from a pipeline for its language (English or
+    Russian, in the script of that language)."""
+    if language not in RELIABLE_LANGUAGES:
+        return False
+    script = "CYRILLIC" if language == "ru" else "LATIN"
+    return _script_share(text, script) >= TRUSTED_SCRIPT_SHARE
+
+
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")
+
+
+def other_scripts(document: object) -> bool:
+    """Whether a text holds letters of a script other than Latin (and, for Russian, Cyrillic)."""
+    text = getattr(document, "text", "")
+    language = getattr(document, "language", "")
+    found = _NON_LATIN_LETTER.findall(text)
+    if language == "ru":
+        return any("CYRILLIC" not in unicodedata.name(c, "") for c in found)
+    return bool(found)
 
 
 def foreign_name(text: str) -> str:
@@ -259,15 +298,18 @@ def _arabic_variants(word: str) -> list[str]:
     return out
 
 
-def project(text: str, known: KnownNames, *, latin: bool) -> list[Projection]:
+def project(text: str, known: KnownNames, *, latin: bool, cyrillic: bool = True,
+            learned: Mapping[tuple[str, ...], tuple[str, str]] | None = None) -> list[Projection]:
     """Spans of ``text`` naming a known name in another script or spelling.
 
     Word scripts (Latin, Cyrillic, Greek, Arabic, Devanagari...): runs of one to three words
     whose sound key equals a known name's (one word: a name of that one word or a person's
     surname, with at least :data:`MIN_SINGLE_KEY` consonants, and only one such name). With
     ``latin``, Latin-script runs count only when capitalised. Chinese and Japanese: a
-    transcription written with a name dot ("哈桑·迪亚卜") matched as a whole name, or a run of
-    characters with a key of :data:`MIN_CJK_SINGLE_KEY` consonants at least.
+    transcription written with a name dot ("哈桑·迪亚卜") matched as a whole name, a
+    transcription ``learned`` from another place of the corpus (:func:`learn_transcriptions`:
+    the same characters, read as the same syllables), or a run of characters with a key of
+    :data:`MIN_CJK_SINGLE_KEY` consonants at least.
     """
     found: list[Projection] = []
     taken: list[tuple[int, int]] = []
@@ -283,6 +325,8 @@ def project(text: str, known: KnownNames, *, latin: bool) -> list[Projection]:
         is_latin = _latin(span)
         if is_latin and (not latin or not all(_capitalised(w) for w in span.split())):
             continue
+        if not cyrillic and "CYRILLIC" in unicodedata.name(span[0], ""):
+            continue
         words = re.split(r"[\s\-" + _CJK_DOT + "]+", span)
         variants = [words]
         if _ARABIC.search(span):
@@ -290,8 +334,10 @@ def project(text: str, known: KnownNames, *, latin: bool) -> list[Projection]:
             variants += [[v, *words[1:]] for v in _arabic_variants(words[0])[1:]]
         for variant in variants:
             key = sound_key(" ".join(variant))
-            if len(key.split()) != n_words:
-                continue
+            named = [w for w in variant if romanise(w) not in _PARTICLES]
+            if len(key.split()) != len(named):
+                continue  # a word without consonants: no key to compare
+            n_words = len(named)
             if n_words == 1 and len(key) < MIN_SINGLE_KEY:
                 continue
             target = known.lookup(key, words=n_words, liquid=False)
@@ -302,7 +348,7 @@ def project(text: str, known: KnownNames, *, latin: bool) -> list[Projection]:
                 taken.append((start, end))
                 break
     for run in _CJK_RUN.finditer(text):
-        found.extend(_project_cjk(text, run.start(), run.end(), known, taken))
+        found.extend(_project_cjk(text, run.start(), run.end(), known, taken, learned or {}))
     return found
 
 
@@ -323,8 +369,13 @@ def _dotted_name(text: str, parts: list[tuple[int, int]], known: KnownNames) -> 
     return None
 
 
+def _syllables(chars: str) -> tuple[str, ...]:
+    return tuple(romanise(chars).split())
+
+
 def _project_cjk(text: str, run_start: int, run_end: int, known: KnownNames,
-                 taken: list[tuple[int, int]]) -> list[Projection]:
+                 taken: list[tuple[int, int]],
+                 learned: Mapping[tuple[str, ...], tuple[str, str]]) -> list[Projection]:
     """Transcriptions inside a run of Chinese or Japanese characters (the run may continue
     over a name dot)."""
     out: list[Projection] = []
@@ -347,21 +398,69 @@ def _project_cjk(text: str, run_start: int, run_end: int, known: KnownNames,
     while i < len(chars):
         hit = None
         for j in range(min(len(chars), i + 8), i + 1, -1):
+            if (seen := learned.get(_syllables(chars[i:j]))) is not None:
+                hit = (j, seen[0], seen[1])
+                break
             key = _syllable_key(romanise(chars[i:j]).split())
             if len(key) < MIN_CJK_SINGLE_KEY:
-                break
+                continue
             target = known.lookup(key, words=1, liquid=True)
             if target is not None:
-                hit = (j, target, key)
+                hit = (j, target, f"transcription key {key!r}")
                 break
         if hit is None:
             i += 1
             continue
-        j, target, key = hit
+        j, target, why = hit
         start, end = run_start + i, run_start + j
         if all(end <= s or e <= start for s, e in taken):
-            out.append(Projection(start, end, text[start:end], target,
-                                  f"transcription key {key!r}"))
+            out.append(Projection(start, end, text[start:end], target, why))
             taken.append((start, end))
         i = j
     return out
+
+
+# A transcription glossed with its Latin form: "贝鲁特(Beirut)", "哈山（Hamad Hassan）".
+_GLOSSED = re.compile(r"([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+)\s?[(（]\s*"
+                      r"([A-Z][A-Za-z'’.\- ]{1,60}?)\s*[)）]")
+# A learned transcription has this many syllables at least (one character names nothing).
+MIN_LEARNED_SYLLABLES = 2
+
+
+def learn_transcriptions(
+    text: str, known: KnownNames,
+) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Chinese and Japanese transcriptions of known names that the text itself pins down,
+    as syllables -> (name node key, evidence): one glossed with its Latin form ("贝鲁特(Beirut)":
+    the shortest end of the run whose transcription key is the Latin name's, or its surname's),
+    and the surname of a whole name matched in dotted parts ("哈桑·迪亚卜" teaches "迪亚卜")."""
+    learned: dict[tuple[str, ...], tuple[str, str]] = {}
+    for match in _GLOSSED.finditer(text):
+        run, latin = match.group(1), match.group(2)
+        key = sound_key(latin)
+        target = known.lookup(key, words=len(key.split()), liquid=False)
+        if target is None:
+            continue
+        words = sound_key(latin, liquid=True).split()
+        wanted = {"".join(words), words[-1]} if words else set()
+        for size in range(MIN_LEARNED_SYLLABLES, min(len(run), 8) + 1):
+            piece = run[-size:]
+            if _syllable_key(romanise(piece).split()) in wanted:
+                learned[_syllables(piece)] = (target, f"glossed: {piece}({latin})")
+                break
+    for run in _CJK_RUN.finditer(text):
+        if run.end() >= len(text) or text[run.end()] not in _CJK_DOT:
+            continue
+        parts = [(run.start(), run.end())]
+        while parts[-1][1] < len(text) and text[parts[-1][1]] in _CJK_DOT:
+            nxt = _CJK_RUN.match(text, parts[-1][1] + 1)
+            if nxt is None:
+                break
+            parts.append((nxt.start(), nxt.end()))
+        hit = _dotted_name(text, parts, known) if len(parts) >= 2 else None
+        if hit is None:
+            continue
+        surname = re.split(f"[{_CJK_DOT}]", hit.text)[-1]
+        if len(surname) >= MIN_LEARNED_SYLLABLES:
+            learned.setdefault(_syllables(surname), (hit.target, f"surname of {hit.text}"))
+    return learned
