@@ -199,6 +199,41 @@ def _initial_of(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
 
 
+# A name the tagger labels a person or a group is the place of the same name when the place is
+# named this many times more often ("Pazarcik" as a PERSON where it is mostly a GPE).
+PLACE_DOMINANCE = 3
+_RELABELLED = frozenset({"PERSON", "ORG", "NORP", "FAC"})
+
+
+def _places_by_spelling(nodes: Mapping[str, _Node], uf: _UnionFind,
+                        evidence: dict[str, list[str]]) -> None:
+    """'Kahraman Maraş' = 'Kahramanmaraş' (a place written in one word or two), and a name the
+    tagger took for a person, group or facility joins the place of the same spelling that is
+    named far more often. The place stays the entity's root (its class and label)."""
+    places: dict[str, _Node] = {}
+    for node in nodes.values():
+        if node.cls == "PLACE":
+            joined = "".join(node.words)
+            if joined not in places or sum(node.labels.values()) > sum(
+                    places[joined].labels.values()):
+                places[joined] = node
+    for node in nodes.values():
+        place = places.get("".join(node.words))
+        if place is None or place.key == node.key:
+            continue
+        if node.cls != "PLACE" and (node.cls not in _RELABELLED or sum(place.labels.values())
+                                    < PLACE_DOMINANCE * sum(node.labels.values())):
+            continue
+        root, target = uf.find(node.key), uf.find(place.key)
+        if root == target or (node.cls != "PLACE" and nodes[root].cls == "PLACE"):
+            continue
+        uf.parent[root] = target
+        why = (f"same place: {node.surfaces.most_common(1)[0][0]!r} ({node.cls}) = "
+               f"{place.surfaces.most_common(1)[0][0]!r}")
+        evidence[node.key].append(why)
+        evidence[place.key].append(why)
+
+
 def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, list[str]]) -> None:
     def merge(a: str, b: str, why: str) -> None:
         if uf.union(a, b):

@@ -18,7 +18,12 @@ from newsprism.link.aliases.forms import (
     _node_key,
     _UnionFind,
 )
-from newsprism.link.aliases.names import _merge_rules, _parenthetical_merges, _short_forms
+from newsprism.link.aliases.names import (
+    _merge_rules,
+    _parenthetical_merges,
+    _places_by_spelling,
+    _short_forms,
+)
 from newsprism.link.aliases.references import _resolve_references
 from newsprism.link.aliases.roles import _DESCRIPTION, _DESCRIPTION_LABEL
 from newsprism.link.aliases.scripts import (
@@ -257,6 +262,7 @@ def resolve(
     for key in nodes:
         uf.find(key)
     _merge_rules(nodes, uf, evidence)
+    _places_by_spelling(nodes, uf, evidence)
     if foreign:
         _project_known(documents, kept, foreign, nodes, keys, uf, evidence, trusted_keys)
     _parenthetical_merges(documents, extractions, keys, uf, evidence)

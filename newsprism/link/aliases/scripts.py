@@ -81,11 +81,16 @@ def romanise(text: str) -> str:
     return anyascii(to_latin(lowered)).lower()
 
 
-def _word_key(word: str, *, liquid: bool) -> str:
-    word = re.sub(r"c(?![eiyh])", "k", word)  # Macron, Carla: a hard c
-    word = word.replace("gh", "g").replace("th", "t").replace("dh", "d")
-    word = re.sub(r"ng$", "n", word)
-    word = _skeleton_word(word)
+def _word_key(word: str, *, liquid: bool, lettered: bool = False) -> str:
+    """``lettered``: romanised letter by letter (Arabic), its digraphs already read."""
+    if lettered:
+        word = word.replace("q", "k").replace("y", "i")
+    else:
+        word = re.sub(r"c(?![eiyh])", "k", word)  # Macron, Carla: a hard c
+        word = word.replace("gh", "g").replace("th", "t").replace("dh", "d")
+        word = re.sub(r"(?<=[aeiou])j(?=[^aeiou])", "i", word)  # Bejrut: a glide
+        word = re.sub(r"ng$", "n", word)
+        word = _skeleton_word(word)
     word = word.translate(_FOLD)
     if liquid:
         word = word.replace("r", "l")
@@ -100,7 +105,9 @@ def sound_key(name: str, *, liquid: bool = False) -> str:
     ``liquid`` folds r into l (for comparing with Chinese and Japanese transcriptions).
     """
     words = re.findall(r"[a-z]+", re.sub(r"['’`ʼ]", "", romanise(name)))
-    keys = [_word_key(w, liquid=liquid) for w in words if w not in _PARTICLES]
+    lettered = _ARABIC.search(name) is not None
+    keys = [_word_key(w, liquid=liquid, lettered=lettered) for w in words
+            if w not in _PARTICLES]
     return " ".join(k for k in keys if k)
 
 
