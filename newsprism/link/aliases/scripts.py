@@ -62,6 +62,7 @@ _GREEK_PALATAL = re.compile(r"γ(?=[ιίεέηήυύ])")
 _LETTER_DIGRAPHS = {"kh": "h", "sh": "s", "th": "t", "dh": "d", "gh": "g", "ch": "s", "k": "q"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def romanise(text: str) -> str:
     """Any script to lower-case ASCII: Cyrillic by the project's table, the rest by anyascii.
     Turkish ğ is silent (Erdoğan is said Erdo-an) and is dropped."""
@@ -81,6 +82,7 @@ def romanise(text: str) -> str:
     return anyascii(to_latin(lowered)).lower()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _word_key(word: str, *, liquid: bool, lettered: bool = False) -> str:
     """``lettered``: romanised letter by letter (Arabic), its digraphs already read."""
     if lettered:
@@ -116,6 +118,11 @@ _PINYIN_INITIAL = re.compile(r"^(?:zh|ch|sh|x|q|z|c|j)")
 
 
 def _syllable_key(syllables: Iterable[str]) -> str:
+    return _syllable_key_of(tuple(syllables))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _syllable_key_of(syllables: tuple[str, ...]) -> str:
     """A Chinese or Japanese transcription, one syllable each, as one consonant word
     ("er" is a final r or l: 米歇尔 Mi-xie-er = Michel)."""
     folded = [_PINYIN_INITIAL.sub("s", s) if s != "er" else "l" for s in syllables]
@@ -195,6 +202,7 @@ def foreign_name(text: str) -> str:
     return " ".join(run)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _latin(word: str) -> bool:
     return all("LATIN" in unicodedata.name(c, "") for c in word if c.isalpha())
 
@@ -369,15 +377,21 @@ def _dotted_name(text: str, parts: list[tuple[int, int]], known: KnownNames) -> 
             for j in range(last_end, last_start + 1, -1):
                 pieces = [text[i:head_end], *(text[a:b] for a, b in parts[skip + 1:-1]),
                           text[last_start:j]]
-                key = " ".join(_syllable_key(romanise(p).split()) for p in pieces)
+                key = " ".join(_syllable_key(_syllables(p)) for p in pieces)
                 target = known.lookup(key, words=len(pieces), liquid=True)
                 if target is not None:
                     return Projection(i, j, text[i:j], target, f"transcription key {key!r}")
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _syllable(char: str) -> str:
+    return anyascii(char).lower()
+
+
 def _syllables(chars: str) -> tuple[str, ...]:
-    return tuple(romanise(chars).split())
+    """One syllable a Chinese or Japanese character."""
+    return tuple(_syllable(c) for c in chars)
 
 
 def _project_cjk(text: str, run_start: int, run_end: int, known: KnownNames,
@@ -408,7 +422,7 @@ def _project_cjk(text: str, run_start: int, run_end: int, known: KnownNames,
             if (seen := learned.get(_syllables(chars[i:j]))) is not None:
                 hit = (j, seen[0], seen[1])
                 break
-            key = _syllable_key(romanise(chars[i:j]).split())
+            key = _syllable_key(_syllables(chars[i:j]))
             if len(key) < MIN_CJK_SINGLE_KEY:
                 continue
             target = known.lookup(key, words=1, liquid=True)
@@ -452,7 +466,7 @@ def learn_transcriptions(
         wanted = {"".join(words), words[-1]} if words else set()
         for size in range(MIN_LEARNED_SYLLABLES, min(len(run), 8) + 1):
             piece = run[-size:]
-            if _syllable_key(romanise(piece).split()) in wanted:
+            if _syllable_key(_syllables(piece)) in wanted:
                 learned[_syllables(piece)] = (target, f"glossed: {piece}({latin})")
                 break
     for run in _CJK_RUN.finditer(text):
