@@ -84,6 +84,9 @@ class _Node:
     written: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     docs: set[str] = field(default_factory=set)
+    # named in an article whose pipeline reads its language (not only in the English model's
+    # reading of another language): only such names stand behind a short form corpus-wide
+    trusted: bool = True
 
     @property
     def words(self) -> list[str]:

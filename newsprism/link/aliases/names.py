@@ -372,7 +372,8 @@ def _short_forms(
         root = uf.find(node.key)
         docs_of_root[root] += len(node.docs)
         for word in index_words(node):
-            full_by_word[(node.cls, word)].add(root)
+            if node.trusted:
+                full_by_word[(node.cls, word)].add(root)
             for doc_id in node.docs:
                 full_in_doc[(doc_id, node.cls, word)].add(root)
     # roots that other nodes were merged into: computed once (asking per short form was

@@ -87,9 +87,11 @@ def _entity_id(label: str, canonical: str, taken: set[str]) -> str:
 def _add_mention(
     nodes: dict[str, _Node], keys: dict[tuple[str, int, int], str], found: tuple[str, str],
     doc_id: str, mention: Mention, surface: str | None = None, label: str | None = None,
+    trusted: bool = True,
 ) -> None:
     cls, key = found
-    node = nodes.setdefault(key, _Node(key=key, cls=cls))
+    node = nodes.setdefault(key, _Node(key=key, cls=cls, trusted=trusted))
+    node.trusted = node.trusted or trusted
     node.surfaces[_clean(surface or mention.normal or mention.text)] += 1
     if surface is None and mention.normal and _clean(mention.text) != _clean(mention.normal):
         node.written[_clean(mention.text)] += 1
@@ -141,7 +143,8 @@ def _add_foreign(
                 continue
             label = mention.label if _cls(mention.label) == chosen[0] else _CLASS_LABEL.get(
                 chosen[0], chosen[0])
-            _add_mention(nodes, keys, chosen, doc_id, mention, surface=name, label=label)
+            _add_mention(nodes, keys, chosen, doc_id, mention, surface=name, label=label,
+                         trusted=False)
             kept[doc_id].append((mention.start, mention.end, chosen[1], name))
     return kept
 

@@ -25,15 +25,17 @@ compared with the names of one corpus, with the conditions of :func:`project`.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
-from newsprism.link.translit import _skeleton_word, to_latin
+from newsprism.link.translit import _skeleton_word, skeleton, to_latin
 
 # Languages whose articles have a pipeline of their own, whose mentions are trusted as found.
 RELIABLE_LANGUAGES = frozenset({"en", "ru", ""})
@@ -122,11 +124,24 @@ def _syllable_key(syllables: Iterable[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _syllable_key_of(syllables: tuple[str, ...]) -> str:
+def _syllable_key_of(syllables: tuple[str, ...], *, palatal: str = "s") -> str:
     """A Chinese or Japanese transcription, one syllable each, as one consonant word
-    ("er" is a final r or l: 米歇尔 Mi-xie-er = Michel)."""
-    folded = [_PINYIN_INITIAL.sub("s", s) if s != "er" else "l" for s in syllables]
+    ("er" is a final r or l: 米歇尔 Mi-xie-er = Michel). ``palatal``: what pinyin j, q, x
+    before i stand for (s, or k: 基 ji transcribes ki and gi)."""
+    folded = [
+        "l" if s == "er" else
+        (palatal + s[1:] if palatal != "s" and s[:1] in "jqx" and s[1:2] == "i"
+         else _PINYIN_INITIAL.sub("s", s))
+        for s in syllables
+    ]
     return _word_key("".join(re.sub(r"ng$", "n", s) for s in folded), liquid=True)
+
+
+def _syllable_keys(syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of a transcription: pinyin ji, qi, xi read as s, then as k."""
+    first = _syllable_key_of(syllables)
+    second = _syllable_key_of(syllables, palatal="k")
+    return (first,) if second == first else (first, second)
 
 
 # --- trimming the English model's mentions in other Latin-script languages ------------------
@@ -227,13 +242,27 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 _CJK_DOT = "·•・‧･"
 # Shortest consonant key a single word may be matched by (a longer one is rarer by chance).
 MIN_SINGLE_KEY = 3
-MIN_CJK_SINGLE_KEY = 5
+MIN_KATAKANA_KEY = 3
+_KATAKANA_WORD = re.compile(r"[\u30a0-\u30ff]{2,}")
 MAX_SPAN_WORDS = 3
 
 
 # A key several known names share goes to the one named this many times more often than all
 # the others together (a city against an NER slip that took its name for a person's).
 DOMINANCE = 3
+# One word is matched to a known name only if that name is named this often in the trusted
+# articles, and this often when its key is as short as allowed (3 consonants: many words of
+# any language share such a key); a lone surname only with a key this long.
+MIN_SINGLE_WEIGHT = 3
+MIN_SHORT_WEIGHT = 10
+MIN_SURNAME_KEY = 4
+# Consonants a name of several words needs to be matched written as one word or in reverse.
+MIN_SEVERAL_KEY = 4
+MIN_RUN_TOGETHER_KEY = 5
+# Latin spellings of one name stay close: their skeletons agree at least this much (0-100), so
+# that a sound key alone does not make "Polizei" a "Palace".
+MIN_LATIN_RATIO = 70
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "de", "la", "le", "du", "des", "al", "in", "for"})
 
 
 @dataclass
@@ -245,15 +274,62 @@ class KnownNames:
     full_liquid: dict[str, set[str]]  # the same with r = l, for Chinese and Japanese
     single_liquid: dict[str, set[str]]
     first: dict[str, set[str]]  # key of a person's first name -> people: rivals, never chosen
+    surname: dict[str, set[str]]  # key of a person's surname -> people (also in ``single``)
+    surname_liquid: dict[str, set[str]]
     weight: dict[str, int]  # node key -> how often it is named
+    spellings: dict[str, list[str]] = field(default_factory=dict)  # node key -> its surfaces
+    classes: dict[str, str] = field(default_factory=dict)  # node key -> its class
+    joined: dict[str, set[str]] = field(default_factory=dict)  # several words' keys run together
 
-    def lookup(self, key: str, *, words: int, liquid: bool) -> str | None:
+    def run_together(self, key: str, *, latin: bool) -> str | None:
+        """A name of several words whose keys, run together, are a one-word name's key (not a
+        surname's), or one of several words written as one; outside Latin script not a
+        person's (a phrase of two short words is too easily some person's name run together).
+        Each word needs two consonants and all of them :data:`MIN_RUN_TOGETHER_KEY`."""
+        words = key.split()
+        if min(map(len, words)) < 2 or sum(map(len, words)) < MIN_RUN_TOGETHER_KEY:
+            return None
+        run = "".join(words)
+        found = {k for k in self.single.get(run, set()) if k not in self.surname.get(run, ())}
+        found |= self.joined.get(run, set())
+        if not latin:
+            found = {k for k in found if self.classes.get(k) != "PERSON"}
+        found = {k for k in found if self.weight.get(k, 0) >= MIN_SINGLE_WEIGHT}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def close_in_spelling(self, span: str, target: str) -> bool:
+        """Whether a Latin span is spelt close to one of the target's names (or its surname)."""
+        mine = skeleton(span)
+        for surface in self.spellings.get(target, ()):
+            theirs = skeleton(surface)
+            for candidate in (theirs, theirs.split()[-1] if theirs else ""):
+                if candidate and fuzz.ratio(mine, candidate) >= MIN_LATIN_RATIO:
+                    return True
+        return False
+
+    def lookup(self, key: str, *, words: int, liquid: bool,
+               single_min: int = 3) -> str | None:
+        """The one name node this key stands for, or None. One word stands for a name only
+        with ``single_min`` consonants, for a surname only with :data:`MIN_SURNAME_KEY`, and for
+        a name named at least :data:`MIN_SINGLE_WEIGHT` times (that often for a short key:
+        :data:`MIN_SHORT_WEIGHT`): a short key is shared by many words of any language."""
         full = self.full_liquid if liquid else self.full
         found = set(full.get(key, set()))
         rivals: set[str] = set()
+        if words > 1 and len(key.replace(" ", "")) < MIN_SEVERAL_KEY:
+            return None
         if words == 1:
+            if len(key) < single_min:
+                return None
             found |= (self.single_liquid if liquid else self.single).get(key, set())
+            if len(key) < MIN_SURNAME_KEY:
+                found -= (self.surname_liquid if liquid else self.surname).get(key, set())
             rivals = self.first.get(key, set()) - found
+            if len(key) <= single_min:  # a short key: a much-named place only
+                found = {k for k in found if self.weight.get(k, 0) >= MIN_SHORT_WEIGHT
+                         and self.classes.get(k) == "PLACE"}
+            else:
+                found = {k for k in found if self.weight.get(k, 0) >= MIN_SINGLE_WEIGHT}
         if not found:
             return None
         if len(found) == 1 and not rivals:
@@ -273,24 +349,36 @@ def known_names(names: Mapping[str, tuple[str, Iterable[str]]],
     full_l: dict[str, set[str]] = defaultdict(set)
     single_l: dict[str, set[str]] = defaultdict(set)
     first: dict[str, set[str]] = defaultdict(set)
+    surname: dict[str, set[str]] = defaultdict(set)
+    surname_l: dict[str, set[str]] = defaultdict(set)
+    joined: dict[str, set[str]] = defaultdict(set)
     for node_key, (cls, surfaces) in names.items():
         for surface in surfaces:
-            for liquid, f, s in ((False, full, single), (True, full_l, single_l)):
+            if surface.split()[-1].lower() in _FUNCTION_WORDS:
+                continue  # a tagger's cut ("Port of"): no name to find elsewhere
+            for liquid, f, s, sur in ((False, full, single, surname),
+                                      (True, full_l, single_l, surname_l)):
                 key = sound_key(surface, liquid=liquid)
                 words = key.split()
                 if not words:
                     continue
                 if len(words) == 1:
                     s[key].add(node_key)
-                else:
-                    f[key].add(node_key)
-                    f["".join(words)].add(node_key)  # written as one word ("HasanDiab")
-                    f[" ".join(reversed(words))].add(node_key)  # surname first
-                    if cls == "PERSON":
-                        s[words[-1]].add(node_key)
-                        first[words[0]].add(node_key)
+                    continue
+                f[key].add(node_key)
+                if sum(map(len, words)) >= MIN_SEVERAL_KEY:
+                    if not liquid:
+                        joined["".join(words)].add(node_key)  # one word: "HasanDiab"
+                    if min(map(len, words)) >= 2:
+                        f[" ".join(reversed(words))].add(node_key)  # surname first
+                if cls == "PERSON":
+                    s[words[-1]].add(node_key)
+                    sur[words[-1]].add(node_key)
+                    first[words[0]].add(node_key)
     return KnownNames(dict(full), dict(single), dict(full_l), dict(single_l), dict(first),
-                      dict(weight or {}))
+                      dict(surname), dict(surname_l), dict(weight or {}),
+                      {k: list(surfaces) for k, (_, surfaces) in names.items()},
+                      {k: cls for k, (cls, _) in names.items()}, dict(joined))
 
 
 def _spans(text: str) -> Iterator[tuple[int, int, int]]:
@@ -305,12 +393,22 @@ def _spans(text: str) -> Iterator[tuple[int, int, int]]:
             yield first.start(), tokens[j].end(), j - i + 1
 
 
-def _arabic_variants(word: str) -> list[str]:
+_ARABIC_ARTICLE = re.compile(r"^[وبفكل]?(?:ال|لل)")
+_ARABIC_LONG_VOWEL = re.compile(r"[\u0627\u0648\u064a\u0649\u06cc\u0622]")
+
+
+def _arabic_variants(word: str, *, article: bool = True) -> list[str]:
     out = [word]
     for prefix in _ARABIC_PREFIXES:
+        if not article and "ال" in prefix:
+            continue
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             out.append(word[len(prefix):])
     return out
+
+
+def _cased(char: str) -> bool:
+    return char.lower() != char.upper()
 
 
 def project(text: str, known: KnownNames, *, latin: bool, cyrillic: bool = True,
@@ -323,8 +421,8 @@ def project(text: str, known: KnownNames, *, latin: bool, cyrillic: bool = True,
     ``latin``, Latin-script runs count only when capitalised. Chinese and Japanese: a
     transcription written with a name dot ("哈桑·迪亚卜") matched as a whole name, a
     transcription ``learned`` from another place of the corpus (:func:`learn_transcriptions`:
-    the same characters, read as the same syllables), or a run of characters with a key of
-    :data:`MIN_CJK_SINGLE_KEY` consonants at least.
+    the same characters, read as the same syllables), or a katakana word (Japanese writes
+    foreign names in katakana) with a key of :data:`MIN_KATAKANA_KEY` consonants at least.
     """
     found: list[Projection] = []
     taken: list[tuple[int, int]] = []
@@ -337,16 +435,24 @@ def project(text: str, known: KnownNames, *, latin: bool, cyrillic: bool = True,
         span = text[start:end]
         if _HAN_KANA.search(span) or not free(start, end):
             continue
-        is_latin = _latin(span)
-        if is_latin and (not latin or not all(_capitalised(w) for w in span.split())):
+        if _latin(span) and not latin:
             continue
         if not cyrillic and "CYRILLIC" in unicodedata.name(span[0], ""):
             continue
+        if _cased(span[0]) and not all(_capitalised(w) for w in span.split()):
+            continue  # Latin, Greek, Cyrillic: names are capitalised
         words = re.split(r"[\s\-" + _CJK_DOT + "]+", span)
         variants = [words]
-        if _ARABIC.search(span):
+        arabic = _ARABIC.search(span) is not None
+        if arabic and n_words > 1:
+            # proclitics and the article on the first or last word ("طارق البيطار")
             variants = [[*words[:-1], v] for v in _arabic_variants(words[-1])]
             variants += [[v, *words[1:]] for v in _arabic_variants(words[0])[1:]]
+        elif arabic:
+            # one word: "and", "to", "in" before a name, never the article (a common noun), and
+            # a foreign name's long vowels written out ("بيروت"), as plain words rarely are
+            variants = [[v] for v in _arabic_variants(words[0], article=False)
+                        if _ARABIC_LONG_VOWEL.search(v) and not _ARABIC_ARTICLE.match(words[0])]
         for variant in variants:
             key = sound_key(" ".join(variant))
             named = [w for w in variant if romanise(w) not in _PARTICLES]
@@ -356,8 +462,16 @@ def project(text: str, known: KnownNames, *, latin: bool, cyrillic: bool = True,
             if n_words == 1 and len(key) < MIN_SINGLE_KEY:
                 continue
             target = known.lookup(key, words=n_words, liquid=False)
-            if target is None and n_words > 1:  # "غازي عنتاب" = Gaziantep
-                target = known.lookup(key.replace(" ", ""), words=1, liquid=False)
+            if target is None and n_words > 1:
+                # a name written in words that is one word elsewhere ("غازي عنتاب")
+                target = known.run_together(key, latin=_latin(span))
+            if target is None and n_words == 1 and _latin(span):
+                # several words written as one ("HasanDiab")
+                one = {k for k in known.joined.get(key, ())
+                       if known.weight.get(k, 0) >= MIN_SINGLE_WEIGHT}
+                target = next(iter(one)) if len(one) == 1 else None
+            if target is not None and _latin(span) and not known.close_in_spelling(span, target):
+                target = None
             if target is not None:
                 found.append(Projection(start, end, span, target, f"sound key {key!r}"))
                 taken.append((start, end))
@@ -377,10 +491,13 @@ def _dotted_name(text: str, parts: list[tuple[int, int]], known: KnownNames) -> 
             for j in range(last_end, last_start + 1, -1):
                 pieces = [text[i:head_end], *(text[a:b] for a, b in parts[skip + 1:-1]),
                           text[last_start:j]]
-                key = " ".join(_syllable_key(_syllables(p)) for p in pieces)
-                target = known.lookup(key, words=len(pieces), liquid=True)
-                if target is not None:
-                    return Projection(i, j, text[i:j], target, f"transcription key {key!r}")
+                for keys in itertools.product(*(_syllable_keys(_syllables(p))
+                                                for p in pieces)):
+                    key = " ".join(keys)
+                    target = known.lookup(key, words=len(pieces), liquid=True)
+                    if target is not None:
+                        return Projection(i, j, text[i:j], target,
+                                          f"transcription key {key!r}")
     return None
 
 
@@ -414,6 +531,14 @@ def _project_cjk(text: str, run_start: int, run_end: int, known: KnownNames,
             out.append(hit)
             taken.append((hit.start, hit.end))
             return out
+    # Japanese writes foreign names in katakana: a katakana word is matched whole
+    for word in _KATAKANA_WORD.finditer(text, run_start, run_end):
+        key = _syllable_key(_syllables(word.group(0).replace("ー", "")))
+        target = known.lookup(key, words=1, liquid=True, single_min=MIN_KATAKANA_KEY)
+        if target is not None and all(word.end() <= s or e <= word.start() for s, e in taken):
+            out.append(Projection(word.start(), word.end(), word.group(0), target,
+                                  f"katakana key {key!r}"))
+            taken.append((word.start(), word.end()))
     chars = text[run_start:run_end]
     i = 0
     while i < len(chars):
@@ -421,13 +546,6 @@ def _project_cjk(text: str, run_start: int, run_end: int, known: KnownNames,
         for j in range(min(len(chars), i + 8), i + 1, -1):
             if (seen := learned.get(_syllables(chars[i:j]))) is not None:
                 hit = (j, seen[0], seen[1])
-                break
-            key = _syllable_key(_syllables(chars[i:j]))
-            if len(key) < MIN_CJK_SINGLE_KEY:
-                continue
-            target = known.lookup(key, words=1, liquid=True)
-            if target is not None:
-                hit = (j, target, f"transcription key {key!r}")
                 break
         if hit is None:
             i += 1
