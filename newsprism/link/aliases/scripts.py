@@ -102,17 +102,22 @@ def _word_key(word: str, *, liquid: bool, lettered: bool = False) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def sound_key(name: str, *, liquid: bool = False) -> str:
     """Consonant key of a name in any script: 'Hassan Diab', 'حسان دياب' → 'hsn tb'.
 
     ``liquid`` folds r into l (for comparing with Chinese and Japanese transcriptions).
     """
-    words = re.findall(r"[a-z]+", re.sub(r"['’`ʼ]", "", romanise(name)))
-    lettered = _ARABIC.search(name) is not None
+    return " ".join(k for token in name.split() for k in _token_keys(token, liquid))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _token_keys(token: str, liquid: bool) -> tuple[str, ...]:
+    """The key words of one whitespace-separated token (a hyphen may hold several words)."""
+    words = re.findall(r"[a-z]+", re.sub(r"['’`ʼ]", "", romanise(token)))
+    lettered = _ARABIC.search(token) is not None
     keys = [_word_key(w, liquid=liquid, lettered=lettered) for w in words
             if w not in _PARTICLES]
-    return " ".join(k for k in keys if k)
+    return tuple(k for k in keys if k)
 
 
 # Pinyin initials as the consonant they transcribe in foreign names (x, q: s, sh; zh, ch: j).
@@ -165,11 +170,18 @@ def _capitalised(word: str) -> bool:
 TRUSTED_SCRIPT_SHARE = 0.8
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _script_share(text: str, script: str) -> float:
-    letters = [c for c in text[:5000] if c.isalpha()]
+    sample = text[:5000]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return 1.0
-    return sum(script in unicodedata.name(c, "") for c in letters) / len(letters)
+    pattern = _CYRILLIC_LETTER if script == "CYRILLIC" else _LATIN_LETTER
+    return len(pattern.findall(sample)) / letters
 
 
 def is_trusted(language: str, text: str) -> bool:
@@ -425,22 +437,22 @@ def project(text: str, known: KnownNames, *, latin: bool, cyrillic: bool = True,
     foreign names in katakana) with a key of :data:`MIN_KATAKANA_KEY` consonants at least.
     """
     found: list[Projection] = []
-    taken: list[tuple[int, int]] = []
+    covered = bytearray(len(text))  # characters already inside a found name
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or e <= start for s, e in taken)
+    def cased_lower(word: str) -> bool:
+        return _cased(word[0]) and not _capitalised(word)
 
     candidates = sorted(_spans(text), key=lambda s: (-s[2], s[0]))
     for start, end, n_words in candidates:
-        span = text[start:end]
-        if _HAN_KANA.search(span) or not free(start, end):
+        if any(covered[start:end]):
             continue
-        if _latin(span) and not latin:
+        span = text[start:end]
+        if any(cased_lower(w) for w in span.split()):
+            continue  # Latin, Greek, Cyrillic: names are capitalised
+        if _HAN_KANA.search(span) or (not latin and _latin(span)):
             continue
         if not cyrillic and "CYRILLIC" in unicodedata.name(span[0], ""):
             continue
-        if _cased(span[0]) and not all(_capitalised(w) for w in span.split()):
-            continue  # Latin, Greek, Cyrillic: names are capitalised
         words = re.split(r"[\s\-" + _CJK_DOT + "]+", span)
         variants = [words]
         arabic = _ARABIC.search(span) is not None
@@ -474,8 +486,9 @@ def project(text: str, known: KnownNames, *, latin: bool, cyrillic: bool = True,
                 target = None
             if target is not None:
                 found.append(Projection(start, end, span, target, f"sound key {key!r}"))
-                taken.append((start, end))
+                covered[start:end] = b"\x01" * (end - start)
                 break
+    taken = [(p.start, p.end) for p in found]
     for run in _CJK_RUN.finditer(text):
         found.extend(_project_cjk(text, run.start(), run.end(), known, taken, learned or {}))
     return found
