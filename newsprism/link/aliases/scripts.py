@@ -165,9 +165,9 @@ def _capitalised(word: str) -> bool:
         _ARTICLE_NAME.match(word) is not None and word.split("-", 1)[-1][:1].isupper())
 
 
-# Share of a trusted article's letters that must be in its language's script: an "English"
+# Share of a trusted article's letters that must be in its language's script (most): an "English"
 # page that is mostly Arabic (a wrong language tag) is read like any other language.
-TRUSTED_SCRIPT_SHARE = 0.8
+TRUSTED_SCRIPT_SHARE = 0.5
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
