@@ -165,8 +165,9 @@ def _capitalised(word: str) -> bool:
         _ARTICLE_NAME.match(word) is not None and word.split("-", 1)[-1][:1].isupper())
 
 
-# Share of a trusted article's letters that must be in its language's script (most): an "English"
-# page that is mostly Arabic (a wrong language tag) is read like any other language.
+# Share of a trusted article's letters that must be in its language's script: an "English" page
+# that is mostly Arabic (a wrong language tag) is read like any other language, while a report
+# quoting a few names in another script keeps its pipeline's mentions.
 TRUSTED_SCRIPT_SHARE = 0.5
 
 
