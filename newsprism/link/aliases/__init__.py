@@ -30,8 +30,10 @@ Modules: :mod:`~newsprism.link.aliases.forms` (name forms and the name nodes),
 :mod:`~newsprism.link.aliases.names` (the name merge rules and short forms),
 :mod:`~newsprism.link.aliases.references` (descriptions and pronouns follow what they refer to),
 :mod:`~newsprism.link.aliases.roles` (descriptions matched to named participants across
-articles), :mod:`~newsprism.link.aliases.resolution` (:func:`resolve`, :func:`assign` and
-:class:`Resolution`).
+articles), :mod:`~newsprism.link.aliases.scripts` (names across scripts and languages: mentions
+of articles the English model reads in another language trimmed, and the trusted articles' names
+found in any script by a consonant sound key), :mod:`~newsprism.link.aliases.resolution`
+(:func:`resolve`, :func:`assign` and :class:`Resolution`).
 """
 
 from __future__ import annotations

@@ -23,7 +23,15 @@ LINK_CLASSES: dict[str, str] = {
     "FAC": "FAC", "EVENT": "EVENT",
 }
 _DEMONYM_LEAD = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish|ic|ch|akh|ek))\s+(?=[A-Z])")
-_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\s*\.?\s+(?=\S)")
+# Honorifics and the titles news writes before a name ("President Aoun", "Sheikh Hassan
+# Nasrallah", "Général Michel Aoun", "MPs Ghazi Zuaiter"): dropped from a person's name key (the
+# name as written stays an alias).
+_HONORIFIC = re.compile(
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov)\s*\.?"
+    r"|President|Président|Presidente|Präsident(?:en)?|Prime\s+Minister|Premier|Minister"
+    r"|General|Général|Generale|Sheikh?|Shaikh|Sayy?e?d|Sayyid|Imam|Ayatollah|Emir|King|Queen"
+    r"|Prince|Princess|Pope|Judge|Governor|Senator|Mayor|MPs?|Colonel|Captain)\s+(?=[A-Z])"
+)
 # Degrees and suffixes after a person's name: "Regina Benjamin, M.D., M.B.A.", "X, Jr."
 _CREDENTIALS = re.compile(r"(?:\s*,\s*(?:[A-Z]\s*\.?\s*){1,4}|\s*,\s*(?:Jr|Sr|PhD)\s*\.?)+$")
 # A generational suffix without its comma: "Arcade Joseph Comeaux Jr", "Anthony LaCalamita III".
@@ -71,8 +79,14 @@ class _Node:
     key: str  # class|skeleton
     cls: str
     surfaces: Counter[str] = field(default_factory=Counter)
+    # the text as written where it differs from its dictionary form ("Хасана Диаба" of
+    # "Хасан Диаб"): listed as aliases, never chosen as the canonical name
+    written: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     docs: set[str] = field(default_factory=set)
+    # named in an article whose pipeline reads its language (not only in the English model's
+    # reading of another language): only such names stand behind a short form corpus-wide
+    trusted: bool = True
 
     @property
     def words(self) -> list[str]:

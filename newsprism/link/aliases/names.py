@@ -115,6 +115,34 @@ def _place_suffixes(members: Sequence[_Node], merge: Callable[[str, str, str], N
                   f"{found[0].surfaces.most_common(1)[0][0]!r}")
 
 
+# Words naming the kind of an administrative area, which news writes or leaves off
+# ("Gaziantep province" = "Gaziantep", "the city of Mosul" = "Mosul"); in skeleton spelling.
+_ADMIN_WORDS = frozenset(skeleton(w) for w in (
+    "province", "city", "district", "governorate", "region", "county", "prefecture",
+    "municipality", "oblast",
+))
+
+
+def _admin_words(nodes: Mapping[str, _Node], members: Sequence[_Node],
+                 merge: Callable[[str, str, str], None]) -> None:
+    """'Gaziantep province' = 'Province of Gaziantep' = 'Gaziantep', when the bare name is
+    used too."""
+    for node in members:
+        words = node.words
+        if len(words) < 2:
+            continue
+        rest: list[str] = []
+        if words[-1] in _ADMIN_WORDS:
+            rest = words[:-1]
+        elif words[0] in _ADMIN_WORDS and words[1] == "of" and len(words) > 2:
+            rest = words[2:]
+        other = f"{node.cls}|{' '.join(rest)}"
+        if rest and other in nodes and other != node.key:
+            merge(node.key, other, f"kind of area dropped: "
+                  f"{node.surfaces.most_common(1)[0][0]!r} = "
+                  f"{nodes[other].surfaces.most_common(1)[0][0]!r}")
+
+
 def _middle_names(members: Sequence[_Node], merge: Callable[[str, str, str], None]) -> None:
     """'Eric Allen Kirkpatrick' = 'Eric Kirkpatrick', 'Raj K. Chohan' = 'Raj Chohan' when only
     one two-word name has that first and last word."""
@@ -132,7 +160,8 @@ def _middle_names(members: Sequence[_Node], merge: Callable[[str, str, str], Non
                   f"{short[0].surfaces.most_common(1)[0][0]!r}")
 
 
-def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None]) -> None:
+def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None],
+                root: Callable[[str], str] | None = None) -> None:
     """'Lo Presti' = 'Gaetano Lo Presti', 'Mark Felt' = 'W. Mark Felt': a name of two or more
     words that ends exactly one longer name (its first names or initials dropped)."""
     index = {" ".join(node.words): node for node in members if len(node.words) >= 2}
@@ -146,9 +175,17 @@ def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None]
         # "W. Mark Felt" and "William Mark Felt" both end in "Mark Felt": one person when they
         # differ only by a first name and its initial
         first = nodes_[0]
+        # or when each longer name ends in the shortest of them ("President Recep Tayyip
+        # Erdogan", "Recep Tayyip Erdogan": one name with a title in front)
+        # or already one name with it (spelling variants of each other)
+        short = min(nodes_, key=lambda n: (len(n.words), n.key))
         if len(nodes_) > 1 and not all(
             n.words[1:] == first.words[1:] and _initial_of(n.words[0], first.words[0])
             for n in nodes_[1:]
+        ) and not all(
+            n.words[-len(short.words):] == short.words
+            or (root is not None and root(n.key) == root(short.key))
+            for n in nodes_
         ):
             continue
         for node in nodes_:
@@ -160,6 +197,41 @@ def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None]
 def _initial_of(a: str, b: str) -> bool:
     """Whether two first names can be one: equal, or one is the other's initial."""
     return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
+
+
+# A name the tagger labels a person or a group is the place of the same name when the place is
+# named this many times more often ("Pazarcik" as a PERSON where it is mostly a GPE).
+PLACE_DOMINANCE = 3
+_RELABELLED = frozenset({"PERSON", "ORG", "NORP", "FAC"})
+
+
+def _places_by_spelling(nodes: Mapping[str, _Node], uf: _UnionFind,
+                        evidence: dict[str, list[str]]) -> None:
+    """'Kahraman Maraş' = 'Kahramanmaraş' (a place written in one word or two), and a name the
+    tagger took for a person, group or facility joins the place of the same spelling that is
+    named far more often. The place stays the entity's root (its class and label)."""
+    places: dict[str, _Node] = {}
+    for node in nodes.values():
+        if node.cls == "PLACE":
+            joined = "".join(node.words)
+            if joined not in places or sum(node.labels.values()) > sum(
+                    places[joined].labels.values()):
+                places[joined] = node
+    for node in nodes.values():
+        place = places.get("".join(node.words))
+        if place is None or place.key == node.key:
+            continue
+        if node.cls != "PLACE" and (node.cls not in _RELABELLED or sum(place.labels.values())
+                                    < PLACE_DOMINANCE * sum(node.labels.values())):
+            continue
+        root, target = uf.find(node.key), uf.find(place.key)
+        if root == target or (node.cls != "PLACE" and nodes[root].cls == "PLACE"):
+            continue
+        uf.parent[root] = target
+        why = (f"same place: {node.surfaces.most_common(1)[0][0]!r} ({node.cls}) = "
+               f"{place.surfaces.most_common(1)[0][0]!r}")
+        evidence[node.key].append(why)
+        evidence[place.key].append(why)
 
 
 def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, list[str]]) -> None:
@@ -206,10 +278,11 @@ def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, li
         _place_qualifiers(nodes, members, merge)
         if cls == "PERSON":
             _middle_names(members, merge)
-            _name_tails(members, merge)
+            _name_tails(members, merge, uf.find)
             _first_name_forms(members, merge)
         if cls == "PLACE":
             _place_suffixes(members, merge)
+            _admin_words(nodes, members, merge)
         if cls not in {"ORG", "PLACE", "FAC", "EVENT"}:
             continue
         # acronyms matching a unique full name's initials
@@ -299,7 +372,8 @@ def _short_forms(
         root = uf.find(node.key)
         docs_of_root[root] += len(node.docs)
         for word in index_words(node):
-            full_by_word[(node.cls, word)].add(root)
+            if node.trusted:
+                full_by_word[(node.cls, word)].add(root)
             for doc_id in node.docs:
                 full_in_doc[(doc_id, node.cls, word)].add(root)
     # roots that other nodes were merged into: computed once (asking per short form was
@@ -317,6 +391,8 @@ def _short_forms(
             continue
         if node.cls != "PERSON" and key in merged_roots:
             continue  # the word is a name in its own right somewhere (merged with a variant)
+        if node.cls in {"PLACE", "ORG"} and lookup(node.words[0]) is not None:
+            continue  # a known place ("Beirut") is a name in its own right, not "Port of Beirut"
         word = node.words[0]
         local = full_in_doc.get((doc_id, node.cls, word), set())
         corpus = full_by_word.get((node.cls, word), set())
@@ -327,6 +403,8 @@ def _short_forms(
             if docs_of_root[ranked[0]] >= SHORT_FORM_DOMINANCE * docs_of_root[ranked[1]]:
                 short_target[(doc_id, key)] = ranked[0]
         elif len(corpus) == 1:
+            if node.cls == "PLACE" and len(node.docs) > docs_of_root[next(iter(corpus))]:
+                continue  # "Gaziantep" named alone more often than "Gaziantep Islahiye"
             short_target[(doc_id, key)] = next(iter(corpus))
         elif corpus and node.cls != "PERSON":
             # "Colts" in an article that never writes "Indianapolis Colts": the longer name the

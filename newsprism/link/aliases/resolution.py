@@ -6,13 +6,34 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsprism.link.aliases.forms import _DEMONYM_LEAD, _clean, _Node, _node_key, _UnionFind
-from newsprism.link.aliases.names import _merge_rules, _parenthetical_merges, _short_forms
+from newsprism.link.aliases.forms import (
+    _DEMONYM_LEAD,
+    _clean,
+    _cls,
+    _key_of,
+    _Node,
+    _node_key,
+    _UnionFind,
+)
+from newsprism.link.aliases.names import (
+    _merge_rules,
+    _parenthetical_merges,
+    _places_by_spelling,
+    _short_forms,
+)
 from newsprism.link.aliases.references import _resolve_references
 from newsprism.link.aliases.roles import _DESCRIPTION, _DESCRIPTION_LABEL
+from newsprism.link.aliases.scripts import (
+    foreign_name,
+    is_trusted,
+    known_names,
+    learn_transcriptions,
+    other_scripts,
+    project,
+)
 from newsprism.link.places import lookup
 from newsprism.link.translit import skeleton
 from newsprism.model import Document, Entity, Extraction, Mention, Quote
@@ -63,6 +84,140 @@ def _entity_id(label: str, canonical: str, taken: set[str]) -> str:
     return candidate
 
 
+def _add_mention(
+    nodes: dict[str, _Node], keys: dict[tuple[str, int, int], str], found: tuple[str, str],
+    doc_id: str, mention: Mention, surface: str | None = None, label: str | None = None,
+    trusted: bool = True,
+) -> None:
+    cls, key = found
+    node = nodes.setdefault(key, _Node(key=key, cls=cls, trusted=trusted))
+    node.trusted = node.trusted or trusted
+    node.surfaces[_clean(surface or mention.normal or mention.text)] += 1
+    if surface is None and mention.normal and _clean(mention.text) != _clean(mention.normal):
+        node.written[_clean(mention.text)] += 1
+    node.labels[label or mention.label] += 1
+    node.docs.add(doc_id)
+    keys[(doc_id, mention.start, mention.end)] = key
+
+
+# The label a mention takes when the trusted articles say which class its name is.
+_CLASS_LABEL = {"PLACE": "GPE"}
+# Classes whose names are projected onto articles in other scripts and languages.
+_PROJECTED = frozenset({"PERSON", "PLACE", "ORG", "FAC"})
+
+
+def _add_foreign(
+    foreign: Mapping[str, list[Mention]], nodes: dict[str, _Node],
+    keys: dict[tuple[str, int, int], str],
+) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Mentions the English model found in articles in another language, trimmed to the
+    capitalised name inside them: the longest tail of it that the trusted articles name (under
+    their label for it: the model's label on another language is a guess), else the whole
+    trimmed name. Returns doc id -> (start, end, node key, name) of the mentions kept."""
+    classes_of: dict[str, Counter[str]] = defaultdict(Counter)
+    for node in nodes.values():
+        classes_of[node.key.split("|", 1)[1]][node.cls] += sum(node.labels.values())
+    kept: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for doc_id in sorted(foreign):
+        for mention in foreign[doc_id]:
+            name = foreign_name(mention.normal or mention.text)
+            if not name:
+                continue
+            words = name.split()
+            chosen: tuple[str, str] | None = None
+            for k in range(len(words)):
+                tail = " ".join(words[k:])
+                found = _key_of(tail, _cls(mention.label))
+                if found is None:
+                    continue
+                others = classes_of.get(found[1].split("|", 1)[1], Counter())
+                if others:
+                    cls = others.most_common(1)[0][0]
+                    if k and cls == "PERSON" and k == len(words) - 1:
+                        break  # a surname alone is no tail of a full name ("Hassane Diab")
+                    chosen, name = (cls, f"{cls}|{found[1].split('|', 1)[1]}"), tail
+                    break
+            if chosen is None:
+                chosen = _key_of(name, _cls(mention.label))
+            if chosen is None:
+                continue
+            label = mention.label if _cls(mention.label) == chosen[0] else _CLASS_LABEL.get(
+                chosen[0], chosen[0])
+            _add_mention(nodes, keys, chosen, doc_id, mention, surface=name, label=label,
+                         trusted=False)
+            kept[doc_id].append((mention.start, mention.end, chosen[1], name))
+    return kept
+
+
+def _project_known(
+    documents: Mapping[str, Document], kept: Mapping[str, list[tuple[int, int, str, str]]],
+    foreign_docs: Iterable[str], nodes: dict[str, _Node], keys: dict[tuple[str, int, int], str],
+    uf: _UnionFind, evidence: dict[str, list[str]], trusted_keys: set[str],
+) -> None:
+    """The trusted articles' names found in the other articles' text, in any script
+    (:func:`~newsprism.link.aliases.scripts.project`), each with its evidence. A found span
+    over a kept mention joins that mention's name to the known one when it is that name (a
+    known place inside a longer name, "Beirut" of "Beirut governor X", joins nothing)."""
+    names: dict[str, tuple[str, list[str]]] = {}
+    weight: Counter[str] = Counter()
+    surnames = {nodes[k].words[-1] for k in trusted_keys
+                if nodes[k].cls == "PERSON" and len(nodes[k].words) >= 2}
+    for key in trusted_keys:
+        node = nodes[key]
+        if node.cls not in _PROJECTED:
+            continue
+        if node.cls == "PERSON" and len(node.words) == 1 and node.words[0] in surnames:
+            continue  # a surname alone stands for its full name (a short form), no rival of it
+        root = uf.find(key)
+        surfaces = names.setdefault(root, (nodes[root].cls, []))[1]
+        surfaces.extend(s for s, _ in node.surfaces.most_common(3))
+        weight[root] += sum(node.surfaces.values())
+    known = known_names(names, weight)
+    foreign_set = set(foreign_docs)
+    # the foreign articles in full; in the trusted ones, only what is in another script
+    # (an Arabic quotation in an English report)
+    texts = {d: doc.text for d, doc in sorted(documents.items())
+             if d in foreign_set or other_scripts(doc)}
+    learned: dict[tuple[str, ...], tuple[str, str]] = {}
+    for text in texts.values():
+        for syllables, found in learn_transcriptions(text, known).items():
+            learned.setdefault(syllables, found)
+    for doc_id, text in texts.items():
+        language = documents[doc_id].language
+        hits = project(text, known, latin=doc_id in foreign_set,
+                       cyrillic=doc_id in foreign_set or language != "ru", learned=learned)
+        for hit in hits:
+            node = nodes[hit.target]
+            why = (f"other script or spelling: {hit.text!r} = "
+                   f"{node.surfaces.most_common(1)[0][0]!r} ({hit.why}) in {doc_id}")
+            over = [(s, e, k, n) for s, e, k, n in kept.get(doc_id, ())
+                    if s < hit.end and hit.start < e]
+            done = False
+            for start, end, key, name in over:
+                if name == hit.text:  # the mention is that name: its name node joins
+                    target = uf.find(hit.target)
+                    if (root := uf.find(key)) != target:
+                        uf.parent[root] = target  # the trusted name stays the root
+                        evidence[key].append(why)
+                        evidence[hit.target].append(why)
+                    done = True
+                elif name.endswith(hit.text) and start <= hit.start:
+                    # the name after words the model took in ("Müdürü Hasan Kuraytim")
+                    keys[(doc_id, start, end)] = hit.target
+                    nodes[key].surfaces[name] -= 1
+                    if nodes[key].surfaces[name] <= 0 and len(nodes[key].surfaces) > 1:
+                        del nodes[key].surfaces[name]
+                    node.written[hit.text] += 1
+                    evidence[hit.target].append(why)
+                    done = True
+            if done:
+                continue
+            node.written[hit.text] += 1
+            node.docs.add(doc_id)
+            keys[(doc_id, hit.start, hit.end)] = hit.target
+            evidence[hit.target].append(why)
+
+
 def resolve(
     documents: Mapping[str, Document], extractions: Mapping[str, Extraction],
     scopes: Mapping[str, str] | None = None,
@@ -84,27 +239,35 @@ def resolve(
     keys: dict[tuple[str, int, int], str] = {}
     references: dict[tuple[str, int, int], Mention] = {}
     roles: dict[tuple[str, int, int], list[str]] = {}
+    evidence: dict[str, list[str]] = defaultdict(list)
+    foreign: dict[str, list[Mention]] = defaultdict(list)
     for doc_id, extraction in extractions.items():
+        document = documents.get(doc_id)
+        trusted = document is None or is_trusted(document.language, document.text)
+        if not trusted:
+            foreign.setdefault(doc_id, [])
         for mention in extraction.mentions:
             if mention.roles:
                 roles[(doc_id, mention.start, mention.end)] = mention.roles
             if mention.kind != "name":
                 references[(doc_id, mention.start, mention.end)] = mention
                 continue
+            if not trusted:
+                foreign.setdefault(doc_id, []).append(mention)
+                continue
             found = _node_key(mention)
             if found is None:
                 continue
-            cls, key = found
-            node = nodes.setdefault(key, _Node(key=key, cls=cls))
-            node.surfaces[_clean(mention.normal or mention.text)] += 1
-            node.labels[mention.label] += 1
-            node.docs.add(doc_id)
-            keys[(doc_id, mention.start, mention.end)] = key
+            _add_mention(nodes, keys, found, doc_id, mention)
+    trusted_keys = set(nodes)
+    kept = _add_foreign(foreign, nodes, keys)
     uf = _UnionFind()
-    evidence: dict[str, list[str]] = defaultdict(list)
     for key in nodes:
         uf.find(key)
     _merge_rules(nodes, uf, evidence)
+    _places_by_spelling(nodes, uf, evidence)
+    if foreign:
+        _project_known(documents, kept, foreign, nodes, keys, uf, evidence, trusted_keys)
     _parenthetical_merges(documents, extractions, keys, uf, evidence)
 
     short_target = _short_forms(nodes, keys, uf)
@@ -180,6 +343,12 @@ def resolve(
             if surname not in aliases:
                 aliases.append(surname)
         aliases.extend(a for a in sorted(qualified.get(root, ())) if a not in aliases)
+        for key in members[root]:
+            for form in sorted(nodes[key].written):
+                if form not in aliases and form != canonical:
+                    aliases.append(form)
+                    dictionary = nodes[key].surfaces.most_common(1)[0][0]
+                    evidence[root].append(f"inflected form: {form!r} of {dictionary!r}")
         if cls in {"ORG", "FAC"}:
             for surface in list(surfaces):
                 stripped = _DEMONYM_LEAD.sub("", surface)
