@@ -24,7 +24,7 @@ def read_figures(
     """The dates and counts the tables of ``document.language`` find in its text."""
     tables = tables_for(document.language)
     text = document.text
-    folded = fold(text)
+    folded = fold(text, tables.keep)
     published = document.published.value
     times = find_times(document.id, text, folded, tables, published)
     quantities = find_quantities(

@@ -197,9 +197,7 @@ class _Finder:
             return True
         if self.t.percent_before is not None:
             window = self.folded[max(0, start - 12) : start]
-            if self.t.percent_before.search(window + "\0") and window.rstrip().endswith(
-                tuple(k for k in ("yuzde",))
-            ):
+            if self.t.percent_before.search(window):
                 return True
         return False
 

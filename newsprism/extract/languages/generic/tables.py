@@ -36,6 +36,7 @@ _MARKS = re.compile("[\u064b-\u065f\u0670]")
 @dataclass(frozen=True)
 class LanguageTables:
     language: str
+    keep: str  # letters that keep their marks when folded (Turkish "öü")
     decimal: str
     anywhere: bool
     window_after: int
@@ -64,18 +65,20 @@ class LanguageTables:
     relative_day_offset: dict[str, int]
 
 
-def _key(word: str) -> str:
+def _key(word: str, keep: str = "") -> str:
     """A table word as the text's folded form ("$" dropped, runs of spaces as one)."""
     if len(word) > 1 and word.endswith("$"):
         word = word[:-1]
-    return re.sub(r"\s+", " ", fold(word).strip())
+    return re.sub(r"\s+", " ", fold(word, keep).strip())
 
 
-def _alternation(words: list[str], anywhere: bool, prefix_ok: bool = True) -> str:
+def _alternation(
+    words: list[str], anywhere: bool, prefix_ok: bool = True, keep: str = ""
+) -> str:
     """One regular expression for the words, longest first; see the module docstring."""
     parts = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        body = r"\s+".join(_piece(piece) for piece in _key(word).split(" "))
+        body = r"\s+".join(_piece(piece) for piece in _key(word, keep).split(" "))
         whole = (len(word) > 1 and word.endswith("$")) or not prefix_ok
         parts.append(body + (r"(?!\w)" if whole and not anywhere else ""))
     start = "" if anywhere else r"(?<!\w)"
@@ -88,8 +91,10 @@ def _piece(word: str) -> str:
     return re.escape(word)
 
 
-def _compile(words: list[str], anywhere: bool, prefix_ok: bool = True) -> re.Pattern[str] | None:
-    return re.compile(_alternation(words, anywhere, prefix_ok)) if words else None
+def _compile(
+    words: list[str], anywhere: bool, prefix_ok: bool = True, keep: str = ""
+) -> re.Pattern[str] | None:
+    return re.compile(_alternation(words, anywhere, prefix_ok, keep)) if words else None
 
 
 def has_tables(language: str) -> bool:
@@ -111,17 +116,21 @@ def tables_for(language: str) -> LanguageTables:
     q: dict[str, Any] = load_table(language, "quantities")
     d: dict[str, Any] = load_table(language, "dates")
     anywhere = q.get("match") == "anywhere"
+    keep = q.get("keep_marks", "")
+    key = functools.partial(_key, keep=keep)
+    alternation = functools.partial(_alternation, keep=keep)
+    compile_words = functools.partial(_compile, keep=keep)
     cue_measure = {
-        _key(cue): measure for measure, cues in q["measure_cues"].items() for cue in cues
+        key(cue): measure for measure, cues in q["measure_cues"].items() for cue in cues
     }
     cue_words = [cue for cues in q["measure_cues"].values() for cue in cues]
     multipliers = q.get("multipliers", {})
     bounds = q.get("bounds", {})
     after = q.get("bounds_after", {})
     words = q.get("number_words", {})
-    months = {_key(name): i + 1 for i, names in enumerate(d.get("months", [])) for name in names}
+    months = {key(name): i + 1 for i, names in enumerate(d.get("months", [])) for name in names}
     solar = {
-        _key(name): i + 1 for i, names in enumerate(d.get("solar_months", [])) for name in names
+        key(name): i + 1 for i, names in enumerate(d.get("solar_months", [])) for name in names
     }
     relative = d.get("relative_days", {})
     currencies = {**CURRENCIES, **q.get("currencies", {})}
@@ -129,41 +138,45 @@ def tables_for(language: str) -> LanguageTables:
     # beginnings; in "anywhere" languages they are glued to the number ("1万", "300多").
     return LanguageTables(
         language=language,
+        keep=keep,
         decimal=q.get("decimal", "."),
         anywhere=anywhere,
         window_after=int(q.get("window_after", WINDOW_AFTER)),
         window_before=int(q.get("window_before", WINDOW_BEFORE)),
-        cues=re.compile(_alternation(cue_words, anywhere)),
+        cues=re.compile(alternation(cue_words, anywhere)),
         cue_measure=cue_measure,
-        multipliers=_compile(list(multipliers), anywhere, prefix_ok=False),
-        multiplier_value={_key(w): float(v) for w, v in multipliers.items()},
+        multipliers=compile_words(list(multipliers), anywhere, prefix_ok=False),
+        multiplier_value={key(w): float(v) for w, v in multipliers.items()},
         bounds_before=(
-            re.compile(_alternation(list(bounds), anywhere, prefix_ok=False) + r"\s*$")
+            re.compile(alternation(list(bounds), anywhere, prefix_ok=False) + r"\s*$")
             if bounds else None
         ),
-        bound_before={_key(w): b for w, b in bounds.items()},
+        bound_before={key(w): b for w, b in bounds.items()},
         bounds_after=(
-            re.compile(r"(?:" + _alternation(list(after), True, prefix_ok=False) + r")")
+            re.compile(r"(?:" + alternation(list(after), True, prefix_ok=False) + r")")
             if after else None
         ),
-        bound_after={_key(w): b for w, b in after.items()},
-        counters=_compile(q.get("counters", []), True, prefix_ok=False),
+        bound_after={key(w): b for w, b in after.items()},
+        counters=compile_words(q.get("counters", []), True, prefix_ok=False),
         number_and=(
-            re.compile(r"\s*" + _alternation(q["number_and"], True, False) + r"\s*")
+            re.compile(r"\s*" + alternation(q["number_and"], True, False) + r"\s*")
             if q.get("number_and") else None
         ),
-        number_words=_compile(list(words), anywhere, prefix_ok=False),
-        number_word_value={_key(w): int(v) for w, v in words.items()},
-        currencies=_compile(list(currencies), anywhere, prefix_ok=True),
-        currency_unit={_key(w): u for w, u in currencies.items()},
-        percent_after=_compile(["%", "٪", "％", *q.get("percent", [])], True, prefix_ok=False),
-        percent_before=_compile(q.get("percent_before", []), anywhere, prefix_ok=False),
-        months=_compile(list(months), anywhere, prefix_ok=False),
+        number_words=compile_words(list(words), anywhere, prefix_ok=False),
+        number_word_value={key(w): int(v) for w, v in words.items()},
+        currencies=compile_words(list(currencies), anywhere, prefix_ok=True),
+        currency_unit={key(w): u for w, u in currencies.items()},
+        percent_after=compile_words(["%", "٪", "％", *q.get("percent", [])], True, prefix_ok=False),
+        percent_before=(
+            re.compile(alternation(q["percent_before"], anywhere, False) + r"\s*$")
+            if q.get("percent_before") else None
+        ),
+        months=compile_words(list(months), anywhere, prefix_ok=False),
         month_number=months,
-        solar_months=_compile(list(solar), anywhere, prefix_ok=False),
+        solar_months=compile_words(list(solar), anywhere, prefix_ok=False),
         solar_month_number=solar,
-        relative_days=_compile(list(relative), anywhere, prefix_ok=False),
-        relative_day_offset={_key(w): int(v) for w, v in relative.items()},
+        relative_days=compile_words(list(relative), anywhere, prefix_ok=False),
+        relative_day_offset={key(w): int(v) for w, v in relative.items()},
     )
 
 

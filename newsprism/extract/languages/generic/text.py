@@ -37,7 +37,12 @@ def _keeps_marks(ch: str) -> bool:
 
 
 class _FoldTable(dict[int, str]):
-    """A ``str.translate`` table that computes (and remembers) each character's folded form."""
+    """A ``str.translate`` table that computes (and remembers) each character's folded form;
+    the letters in ``keep`` (lower case) keep their marks."""
+
+    def __init__(self, special: dict[int, str], keep: str) -> None:
+        super().__init__(special)
+        self.keep = keep
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
@@ -45,7 +50,7 @@ class _FoldTable(dict[int, str]):
         if len(lowered) != 1:  # "İ".lower() is "i" and a combining dot
             lowered = lowered[0]
         folded = lowered
-        if not _keeps_marks(lowered):
+        if lowered not in self.keep and not _keeps_marks(lowered):
             decomposed = unicodedata.normalize("NFD", lowered)
             if decomposed and not unicodedata.combining(decomposed[0]):
                 folded = decomposed[0]
@@ -53,12 +58,16 @@ class _FoldTable(dict[int, str]):
         return folded
 
 
-_FOLD = _FoldTable(_SPECIAL)
+_FOLDS: dict[str, _FoldTable] = {}
 
 
-def fold(text: str) -> str:
-    """``text`` folded character by character (same length, same offsets)."""
-    return text.translate(_FOLD)
+def fold(text: str, keep: str = "") -> str:
+    """``text`` folded character by character (same length, same offsets); the letters in
+    ``keep`` keep their marks (Turkish "öldü", died, is not "oldu", became)."""
+    table = _FOLDS.get(keep)
+    if table is None:
+        table = _FOLDS[keep] = _FoldTable(_SPECIAL, keep)
+    return text.translate(table)
 
 
 # A sentence ends at . ! ? ؟ ۔ followed by a space and not by a lower-case letter (a word of
