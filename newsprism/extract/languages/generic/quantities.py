@@ -83,7 +83,7 @@ class _Finder:
     def skip_counter(self, position: int) -> int:
         position = _skip_space(self.folded, position)
         if self.t.counters is not None and (m := self.t.counters.match(self.folded, position)):
-            return m.end()
+            return _skip_space(self.folded, m.end())
         return position
 
     def bound_after(self, position: int) -> tuple[Bound, int] | None:
@@ -109,6 +109,8 @@ class _Finder:
                 value = lookup(self.t.number_word_value, match.group())
                 figure = self.figure(match, float(value)) if value else None
                 if figure is not None:
+                    # "سێ هەزار و ٥٧٤": the digits are part of the spelled number.
+                    figures = [f for f in figures if not figure.start <= f.start < figure.end]
                     figures.append(figure)
         return sorted(figures, key=lambda f: f.start)
 

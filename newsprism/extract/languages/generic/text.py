@@ -71,11 +71,13 @@ def fold(text: str, keep: str = "") -> str:
 
 
 # A sentence ends at . ! ? ؟ ۔ followed by a space and not by a lower-case letter (a word of
-# three letters or fewer before the stop is taken for an abbreviation: "ca.", "Mio.", "tys."),
+# three letters or fewer before the stop is taken for an abbreviation: "ca.", "Mio.", "tys.";
+# a number of one or two digits for an ordinal: "am 6. März"),
 # at a CJK full stop, or at a line break.
 _LETTER = "A-Za-zÀ-ɏͰ-ϿЀ-ӿ"  # Latin, Greek and Cyrillic: the scripts that abbreviate with "."
 _SENTENCE_END = re.compile(
     rf"(?<![\s.][{_LETTER}])(?<![\s.][{_LETTER}]{{2}})(?<![\s.][{_LETTER}]{{3}})"
+    r"(?<![\s.(]\d)(?<![\s.(]\d\d)"
     r"[.!?؟۔]+[\"'»”)]*\s+(?![a-zß-ÿа-яёіїєα-ω])"
     r"|[。！？]+[」』”]*"
     r"|\n+"
