@@ -13,8 +13,8 @@ from newsprism.model import Document, Extraction, PublicationTime, Quantity, Tim
 
 PUBLISHED = "2026-03-08"
 LANGUAGES = (
-    "ar", "de", "el", "es", "fa", "fr", "hi", "id", "it", "ja", "ko", "ku", "nl", "pl", "pt", "ro",
-    "sv", "tr", "uk", "zh",
+    "ar", "bg", "cs", "de", "el", "es", "fa", "fr", "hi", "id", "it", "ja", "ko", "ku", "nl", "pl",
+    "pt", "ro", "sr", "sv", "tr", "uk", "zh",
 )
 
 
@@ -143,6 +143,16 @@ def test_sentences_split_on_any_script_and_keep_abbreviations() -> None:
          [("killed", 12, None, "at least"), ("injured", 40, None, "more than")]),
         ("hi", "हादसे में कम से कम 25 लोगों की मौत हो गई और 60 लोग घायल हुए।",
          [("killed", 25, None, "at least"), ("injured", 60, 60, "exact")]),
+        ("sr", "Најмање 1.200 особа је погинуло, а 3.400 је повређено.",
+         [("killed", 1200, None, "at least"), ("injured", 3400, 3400, "exact")]),
+        ("sr", "Više od 40 ljudi je uhapšeno.", [("detained", 40, None, "more than")]),
+        ("bg", "Над 100 души загинаха, а около 4 хиляди са ранени.",
+         [("killed", 100, None, "more than"), ("injured", 4000, 4000, "about")]),
+        ("cs", "Zahynulo nejméně 50 lidí a více než 2 tisíce jsou zraněni.",
+         [("killed", 50, None, "at least"), ("injured", 2000, None, "more than")]),
+        # An enumeration: each cue belongs to the figure before it, buildings are no count.
+        ("tr", "Kentte 205 ölü, 1003 yaralı ve 101 yıkılan bina var.",
+         [("killed", 205, 205, "exact"), ("injured", 1003, 1003, "exact")]),
     ],
 )
 def test_table_rules_read_counts(
@@ -160,10 +170,25 @@ def test_table_rules_read_counts(
         ("es", "El terremoto de magnitud 7,8 causó daños por 15 millones de dólares."),
         ("zh", "2023年2月6日，震级为7.8级。"),
         ("de", "Die Zahl der Toten in A320-Maschinen blieb 0."),
+        ("ar", "وقع الانفجار في العنبر رقم 12 وأسفر عن عدد كبير من الإصابات."),
+        ("fr", "Le bâtiment n° 4 a été touché et des blessés ont été évacués."),
     ],
 )
 def test_table_rules_skip_what_is_no_count(language: str, text: str) -> None:
     assert all(measure == "money" for measure, *_ in _figures(language, text))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Helfer bargen drei weitere Leichen."),
+        ("tr", "3 kişi daha hayatını kaybetti."),
+        ("zh", "又有12人死亡。"),
+    ],
+)
+def test_table_rules_mark_figures_that_add_to_a_total(language: str, text: str) -> None:
+    _, quantities = read_figures(_document(language, text))
+    assert [(q.measure, q.incremental) for q in quantities] == [("killed", True)]
 
 
 def test_table_rules_read_money_as_money() -> None:
@@ -197,6 +222,9 @@ def test_table_rules_read_money_as_money() -> None:
         ("uk", "6 лютого, вчора.", ["2026-02-06", "2026-03-07"]),
         ("hi", "5 मार्च 2026 को।", ["2026-03-05"]),
         ("ku", "Di 6 Sibat 2023 de.", ["2023-02-06"]),
+        ("sr", "6. februara i 7. фебруара.", ["2026-02-06", "2026-02-07"]),
+        ("bg", "На 5 март.", ["2026-03-05"]),
+        ("cs", "Dne 6. února 2023.", ["2023-02-06"]),
         # A day-month far after publication is of the year before.
         ("fr", "Le 20 décembre.", ["2025-12-20"]),
     ],

@@ -18,15 +18,18 @@ from newsprism.extract.languages.generic.tables import LanguageTables, lookup
 from newsprism.model import Bound, Quantity, TimeExpression
 
 _SPACE = " '"
-# A grouped number (groups of three after any separator) or a plain one, with decimals.
+# A grouped number (groups of three after any separator) or a plain one, with decimals; not
+# the end of another number ("1,000"), but after a comma between words ("死亡,62914人").
 NUMBER = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}(?:(?:[ ']|[.,])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
+    r"(?<!\d)(?<!\d[.,])(?:\d{1,3}(?:(?:[ ']|[.,])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
 )
 _INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # A cue after a figure across a comma or a semicolon is further away than it looks ("the toll
 # rose to 137, the injured ...").
 PUNCTUATION_PENALTY = 20
 _CLAUSE_BREAK = re.compile(r"[,;:()،؛，；：]")
+# "hangar No. 12", "العنبر رقم 12", "n° 3": a number that names, not counts.
+NUMBER_SIGN = re.compile(r"(?:(?<!\w)(?:n[°º]|nr\.?|no\.|num\.|numero|nummer|رقم|شماره)|第)\s*$")
 # A year is a bare number in this range with nothing that makes it a count right after it.
 YEARS = range(1900, 2101)
 # Between a figure and its currency: "15 milliards de dollars", "10 Mrd. US-Dollar".
@@ -43,6 +46,7 @@ class Figure:
     bound_start: int
     spelled: bool
     unit: str = ""  # a currency: the figure is money, not a count
+    incremental: bool = False  # "drei weitere Leichen", "3 kişi daha": adds to a total
 
 
 def parse_number(raw: str, decimal: str, multiplied: bool) -> float | None:
@@ -167,6 +171,15 @@ class _Finder:
         return Figure(
             match.start(), end, match.end(), value, bound, bound_start,
             spelled=spelled is not None, unit=currency[0] if currency else "",
+            incremental=self.incremental(bound_start, end),
+        )
+
+    def incremental(self, start: int, end: int) -> bool:
+        """A word saying the figure adds to an earlier one, right before or after it."""
+        before, after = self.t.incremental_before, self.t.incremental_after
+        return bool(
+            (before is not None and before.search(self.folded[max(0, start - 20) : start]))
+            or (after is not None and after.match(self.folded, self.skip_counter(end)))
         )
 
     def currency(self, position: int) -> tuple[str, int] | None:
@@ -190,6 +203,8 @@ class _Finder:
         before = self.folded[max(0, start - 2) : start]
         after = self.folded[end : end + 2]
         if re.search(r"[a-z](?:-)?$|[:#№/]$|\+$", before):
+            return True
+        if NUMBER_SIGN.search(self.folded, max(0, start - 12), start):
             return True
         if re.match(r"[:h]\d|[a-z]", after) or re.match(r"[.,]\d", after):
             return True
@@ -234,6 +249,10 @@ class _Finder:
                 continue
             if any(between[0] <= o.start < between[1] for o in others if o is not figure):
                 continue
+            if cue.end() <= figure.start and any(
+                o.end <= cue.start() <= self.skip_counter(o.end) for o in others
+            ):
+                continue  # "205 ölü, 1003 yaralı, 101 bina": the cue is an earlier figure's
             if best is None or rank < best[0]:
                 best = (rank, measure, cue.start(), cue.end())
         return None if best is None else best[1:]
@@ -285,7 +304,7 @@ def find_quantities(
                     doc_id=doc_id, start=figure.bound_start, end=figure.end,
                     text=text[figure.bound_start : figure.end], low=low, high=high,
                     bound=figure.bound, unit=figure.unit, normalized_unit=figure.unit or "-",
-                    measure=measure,
+                    measure=measure, incremental=figure.incremental,
                     as_of=as_of, sentence_start=start, sentence_end=end,
                 )
             )

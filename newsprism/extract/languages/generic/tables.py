@@ -54,6 +54,8 @@ class LanguageTables:
     number_words: re.Pattern[str] | None
     number_word_value: dict[str, int]
     currencies: re.Pattern[str] | None
+    incremental_before: re.Pattern[str] | None
+    incremental_after: re.Pattern[str] | None
     currency_unit: dict[str, str]
     percent_after: re.Pattern[str] | None
     percent_before: re.Pattern[str] | None
@@ -165,6 +167,11 @@ def tables_for(language: str) -> LanguageTables:
         number_words=compile_words(list(words), anywhere, prefix_ok=False),
         number_word_value={key(w): int(v) for w, v in words.items()},
         currencies=compile_words(list(currencies), anywhere, prefix_ok=True),
+        incremental_before=(
+            re.compile(alternation(q["incremental_before"], anywhere, False) + r"\s*$")
+            if q.get("incremental_before") else None
+        ),
+        incremental_after=compile_words(q.get("incremental_after", []), anywhere, False),
         currency_unit={key(w): u for w, u in currencies.items()},
         percent_after=compile_words(["%", "٪", "％", *q.get("percent", [])], True, prefix_ok=False),
         percent_before=(
