@@ -275,3 +275,19 @@ def test_english_and_russian_extractions_are_left_as_they_are() -> None:
         extraction = Extraction(doc_id="d1")
         document = _document(language, "12 dead. 12 Tote.")
         assert with_table_figures(document, extraction).quantities == []
+
+
+def test_a_dateline_gives_an_undated_article_its_publication_day() -> None:
+    text = "Gündem\n\n14 Şubat 2023 19:58\n\nDün 12 kişi gözaltına alındı."
+    document = _document("tr", text, None)
+    times, quantities = read_figures(document)
+    assert document.published.value == "2023-02-14"
+    assert document.published.source == "inferred"
+    assert [t.date for t in times] == ["2023-02-14", "2023-02-13"]
+    assert [(q.measure, q.as_of) for q in quantities] == [("detained", "2023-02-13")]
+
+
+def test_a_date_deep_in_the_text_is_no_dateline() -> None:
+    document = _document("fr", "x" * 400 + " Le 4 août 2020, 12 morts.", None)
+    read_figures(document)
+    assert document.published.value is None

@@ -13,7 +13,19 @@ from newsprism.extract.languages.generic.dates import find_times
 from newsprism.extract.languages.generic.quantities import find_quantities
 from newsprism.extract.languages.generic.tables import has_tables, tables_for
 from newsprism.extract.languages.generic.text import fold, sentences
-from newsprism.model import Document, Extraction, Quantity, TimeExpression
+from newsprism.model import (
+    Document,
+    Evidence,
+    Extraction,
+    PublicationTime,
+    Quantity,
+    TimeExpression,
+)
+
+# A full date this near the start of an article is its dateline ("14 Şubat 2023 19:58",
+# "05.03.2023 - 09:30"): the publication day when nothing else gives one.
+DATELINE_CHARS = 300
+DATELINE_CONFIDENCE = 0.6
 
 __all__ = ["add_table_figures", "find_quantities", "find_times", "has_tables", "read_figures"]
 
@@ -21,16 +33,35 @@ __all__ = ["add_table_figures", "find_quantities", "find_times", "has_tables", "
 def read_figures(
     document: Document,
 ) -> tuple[list[TimeExpression], list[Quantity]]:
-    """The dates and counts the tables of ``document.language`` find in its text."""
+    """The dates and counts the tables of ``document.language`` find in its text. A document
+    without a publication time gets its dateline's day (``document.published`` is set)."""
     tables = tables_for(document.language)
     text = document.text
     folded = fold(text, tables.keep)
     published = document.published.value
     times = find_times(document.id, text, folded, tables, published)
+    if published is None and (dateline := _dateline(times)) is not None:
+        document.published = PublicationTime(
+            value=dateline.date, source="inferred", confidence=DATELINE_CONFIDENCE,
+            evidence=[Evidence(document.id, dateline.start, dateline.end, dateline.text,
+                               "a full date at the head of the article (table rules)")],
+        )
+        published = dateline.date
+        times = find_times(document.id, text, folded, tables, published)
     quantities = find_quantities(
         document.id, text, folded, tables, sentences(text), times, published
     )
     return times, quantities
+
+
+def _dateline(times: list[TimeExpression]) -> TimeExpression | None:
+    """The first full date (day, month and year) in the article's first characters."""
+    for time in times:
+        if time.start >= DATELINE_CHARS:
+            break
+        if time.anchor == "absolute" and time.date:
+            return time
+    return None
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
