@@ -153,6 +153,9 @@ def test_sentences_split_on_any_script_and_keep_abbreviations() -> None:
         # An enumeration: each cue belongs to the figure before it, buildings are no count.
         ("tr", "Kentte 205 ölü, 1003 yaralı ve 101 yıkılan bina var.",
          [("killed", 205, 205, "exact"), ("injured", 1003, 1003, "exact")]),
+        ("tr", "Bakan, 420 kişinin yaralandığını, 140 binanın yıkıldığını söyledi.",
+         [("injured", 420, 420, "exact")]),
+        ("it", "L'attentato uccise non meno di 58 persone.", [("killed", 58, None, "at least")]),
     ],
 )
 def test_table_rules_read_counts(
@@ -172,6 +175,7 @@ def test_table_rules_read_counts(
         ("de", "Die Zahl der Toten in A320-Maschinen blieb 0."),
         ("ar", "وقع الانفجار في العنبر رقم 12 وأسفر عن عدد كبير من الإصابات."),
         ("fr", "Le bâtiment n° 4 a été touché et des blessés ont été évacués."),
+        ("nl", "Vragen\n2. Hoeveel doden zijn er gevallen?"),
     ],
 )
 def test_table_rules_skip_what_is_no_count(language: str, text: str) -> None:

@@ -27,9 +27,12 @@ _INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # A cue after a figure across a comma or a semicolon is further away than it looks ("the toll
 # rose to 137, the injured ...").
 PUNCTUATION_PENALTY = 20
+# A cue this near after a figure, in its clause, is that figure's ("420 kişinin yaralandığını").
+NEAR_AFTER = 12
 _CLAUSE_BREAK = re.compile(r"[,;:()،؛，；：]")
 # "hangar No. 12", "العنبر رقم 12", "n° 3": a number that names, not counts.
 NUMBER_SIGN = re.compile(r"(?:(?<!\w)(?:n[°º]|nr\.?|no\.|num\.|numero|nummer|رقم|شماره)|第)\s*$")
+LIST_ITEM = re.compile(r"[.)]\s")
 # A year is a bare number in this range with nothing that makes it a count right after it.
 YEARS = range(1900, 2101)
 # Between a figure and its currency: "15 milliards de dollars", "10 Mrd. US-Dollar".
@@ -206,6 +209,10 @@ class _Finder:
             return True
         if NUMBER_SIGN.search(self.folded, max(0, start - 12), start):
             return True
+        if LIST_ITEM.match(self.folded, end) and re.search(
+            r"(?:^|\n)[ \t]*$", self.folded[max(0, start - 8) : start]
+        ):
+            return True  # "2. How many died?": a numbered line
         if re.match(r"[:h]\d|[a-z]", after) or re.match(r"[.,]\d", after):
             return True
         if self.t.percent_after is not None and self.t.percent_after.match(
@@ -217,6 +224,13 @@ class _Finder:
             if self.t.percent_before.search(window):
                 return True
         return False
+
+    def owns(self, figure: Figure, cue_start: int) -> bool:
+        """True when a cue starting at ``cue_start`` is right after ``figure``, in its clause."""
+        return (
+            figure.end <= cue_start <= figure.end + NEAR_AFTER
+            and _CLAUSE_BREAK.search(self.folded, figure.end, cue_start) is None
+        )
 
     def measure(
         self, figure: Figure, others: list[Figure], start: int, end: int
@@ -249,9 +263,7 @@ class _Finder:
                 continue
             if any(between[0] <= o.start < between[1] for o in others if o is not figure):
                 continue
-            if cue.end() <= figure.start and any(
-                o.end <= cue.start() <= self.skip_counter(o.end) for o in others
-            ):
+            if cue.end() <= figure.start and any(self.owns(o, cue.start()) for o in others):
                 continue  # "205 ölü, 1003 yaralı, 101 bina": the cue is an earlier figure's
             if best is None or rank < best[0]:
                 best = (rank, measure, cue.start(), cue.end())
