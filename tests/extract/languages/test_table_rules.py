@@ -133,6 +133,9 @@ def test_sentences_split_on_any_script_and_keep_abbreviations() -> None:
          [("killed", 17134, 17134, "exact"), ("injured", 20000, None, "more than")]),
         ("zh", "至少135人遇难，3人失踪。",
          [("killed", 135, None, "at least"), ("missing", 3, 3, "exact")]),
+        # "两国" is two countries: a number word counts only with a counter and its cue.
+        ("zh", "地震在两国造成的死亡人数已达到521人，另有三人失踪。",
+         [("killed", 521, 521, "exact"), ("missing", 3, 3, "exact")]),
         ("ja", "死者は1万7000人を超え、約300人が負傷した。",
          [("killed", 17000, 17000, "exact"), ("injured", 300, 300, "about")]),
         ("ko", "사망자는 1만 7천여 명으로 늘었다. 부상자는 3천 명 이상이다.",
@@ -222,6 +225,10 @@ def test_table_rules_read_money_as_money() -> None:
         ("zh", "2023年2月6日和3月5日，昨天。", ["2023-02-06", "2026-03-05", "2026-03-07"]),
         ("ja", "3月5日、昨日。", ["2026-03-05", "2026-03-07"]),
         ("ko", "2023년 2월 6일, 어제.", ["2023-02-06", "2026-03-07"]),
+        # A day alone is in the publication's month, or the month before when it is later.
+        ("zh", "总统6日说，救援队20日表示。", ["2026-03-06", "2026-02-20"]),
+        ("ja", "6日に発生し、3日間続いた。", ["2026-03-06"]),
+        ("ko", "6일 발표했다.", ["2026-03-06"]),
         ("el", "Στις 6 Φεβρουαρίου, χθες.", ["2026-02-06", "2026-03-07"]),
         ("uk", "6 лютого, вчора.", ["2026-02-06", "2026-03-07"]),
         ("hi", "5 मार्च 2026 को।", ["2026-03-05"]),

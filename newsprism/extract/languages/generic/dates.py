@@ -35,6 +35,23 @@ _CJK = (
 )
 
 
+# "6日", "6일": a day of the publication's month (or the month before, for a day after it).
+_CJK_DAY = re.compile(r"(?<![\d月월])(?<!月\s)(?P<day>[0-3]?\d)\s*(?:日|일)(?![間间内以後后前])")
+
+
+def _resolve_day(day: int, pub: dt.date | None) -> tuple[str, str | None, str] | None:
+    if pub is None or not 1 <= day <= 31:
+        return None
+    month, year = pub.month, pub.year
+    if day > pub.day + 1:  # later in the month than publication: the month before
+        month, year = (12, year - 1) if month == 1 else (month - 1, year)
+    try:
+        date = dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return date, date, "publication"
+
+
 def _day_month_patterns(tables: LanguageTables) -> list[tuple[re.Pattern[str], bool]]:
     """"15 janvier 2022", "4 de agosto de 2020", "4 آب/أغسطس": (pattern, solar calendar)."""
     patterns = []
@@ -137,6 +154,10 @@ def _matches(
             year = int(match.group("year")) if match.group("year") else None
             value = _resolve(int(match.group("day")), int(match.group("month")), year, pub)
             if value:
+                yield match.start(), match.end(), value
+    if tables.anywhere:
+        for match in _CJK_DAY.finditer(folded):
+            if value := _resolve_day(int(match.group("day")), pub):
                 yield match.start(), match.end(), value
     if tables.relative_days is not None:
         for match in tables.relative_days.finditer(folded):

@@ -115,7 +115,7 @@ class _Finder:
                     continue
                 value = lookup(self.t.number_word_value, match.group())
                 figure = self.figure(match, float(value)) if value else None
-                if figure is not None:
+                if figure is not None and self.counted(figure):
                     # "سێ هەزار و ٥٧٤": the digits are part of the spelled number.
                     figures = [f for f in figures if not figure.start <= f.start < figure.end]
                     figures.append(figure)
@@ -224,6 +224,16 @@ class _Finder:
             if self.t.percent_before.search(window):
                 return True
         return False
+
+    def counted(self, figure: Figure) -> bool:
+        """A number word counts only with its cue right after it ("deux morts", "三人死亡");
+        in Chinese or Japanese with a counter first ("两国" is two countries)."""
+        start = self.skip_counter(figure.end)
+        glued = figure.end < len(self.folded) and not self.folded[figure.end].isspace()
+        if self.t.anywhere and glued and start == figure.end:
+            return False
+        cue = self.t.cues.search(self.folded, start)
+        return cue is not None and self.owns(figure, cue.start())
 
     def owns(self, figure: Figure, cue_start: int) -> bool:
         """True when a cue starting at ``cue_start`` is right after ``figure``, in its clause."""
