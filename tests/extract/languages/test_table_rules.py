@@ -302,3 +302,10 @@ def test_a_date_deep_in_the_text_is_no_dateline() -> None:
     document = _document("fr", "x" * 400 + " Le 4 août 2020, 12 morts.", None)
     read_figures(document)
     assert document.published.value is None
+
+
+def test_a_long_table_without_full_stops_stays_cheap() -> None:
+    rows = " ".join(f"Provinz {i}: {i * 7} Tote, {i * 3} Verletzte;" for i in range(1, 2000))
+    _, quantities = read_figures(_document("de", rows))
+    # Each row's two counts; a province's number has no cue of its own.
+    assert [q.measure for q in quantities] == ["killed", "injured"] * 1999

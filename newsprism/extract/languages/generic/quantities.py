@@ -11,6 +11,7 @@ window, is a whole number, and is not a year, a date, a time or a percentage.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -27,12 +28,21 @@ _INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # A cue after a figure across a comma or a semicolon is further away than it looks ("the toll
 # rose to 137, the injured ...").
 PUNCTUATION_PENALTY = 20
+# Characters beyond a cue's window still searched (a cue's own length, a bound's).
+WINDOW_MARGIN = 60
 # A cue this near after a figure, in its clause, is that figure's ("420 kişinin yaralandığını").
 NEAR_AFTER = 12
 _CLAUSE_BREAK = re.compile(r"[,;:()،؛，；：]")
 # "hangar No. 12", "العنبر رقم 12", "n° 3": a number that names, not counts.
 NUMBER_SIGN = re.compile(r"(?:(?<!\w)(?:n[°º]|nr\.?|no\.|num\.|numero|nummer|رقم|شماره)|第)\s*$")
 LIST_ITEM = re.compile(r"[.)]\s")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+# Glued to a Latin letter, a colon, a sign ("A320", "COVID-19", "14:30", "#3", "+90"), or
+# followed by one ("7km", "14h30", "14:30") or by a decimal part: no count.
+_GLUED_BEFORE = re.compile(r"[a-z](?:-)?$|[:#№/]$|\+$")
+_GLUED_AFTER = re.compile(r"[:h]\d|[a-z]|[.,]\d")
+_SEPARATOR = re.compile(r"[., ']")
+_YEAR_WORD = re.compile(r"\s*[年년]")
 # A year is a bare number in this range with nothing that makes it a count right after it.
 YEARS = range(1900, 2101)
 # Between a figure and its currency: "15 milliards de dollars", "10 Mrd. US-Dollar".
@@ -80,8 +90,7 @@ class _Finder:
     def multiplier(self, position: int) -> tuple[float, int] | None:
         if self.t.multipliers is None:
             return None
-        match = re.compile(r"\s?").match(self.folded, position)
-        after = match.end() if match else position
+        after = position + 1 if self.folded[position : position + 1].isspace() else position
         found = self.t.multipliers.match(self.folded, after)
         if found is None:
             return None
@@ -150,7 +159,7 @@ class _Finder:
                     value, end = value + addend, rest_end
         elif (
             spelled is None
-            and not re.search(r"[., ']", raw)
+            and not _SEPARATOR.search(raw)
             and int(value) in YEARS
             and self.year_like(match.end())
         ):
@@ -199,21 +208,21 @@ class _Finder:
         """A bare number in the years' range is a year unless a cue follows it at once."""
         following = self.folded[end : end + 3]
         cue = self.t.cues.search(self.folded, self.skip_counter(end), end + 4)
-        return cue is None or bool(re.match(r"\s*[年년]", following))
+        return cue is None or bool(_YEAR_WORD.match(following))
 
     def not_a_count(self, start: int, end: int) -> bool:
         """Percentages, times, model and code numbers ("A320", "COVID-19", "14:30", "7km")."""
         before = self.folded[max(0, start - 2) : start]
         after = self.folded[end : end + 2]
-        if re.search(r"[a-z](?:-)?$|[:#№/]$|\+$", before):
+        if _GLUED_BEFORE.search(before):
             return True
         if NUMBER_SIGN.search(self.folded, max(0, start - 12), start):
             return True
-        if LIST_ITEM.match(self.folded, end) and re.search(
-            r"(?:^|\n)[ \t]*$", self.folded[max(0, start - 8) : start]
+        if LIST_ITEM.match(self.folded, end) and _LINE_START.search(
+            self.folded[max(0, start - 8) : start]
         ):
             return True  # "2. How many died?": a numbered line
-        if re.match(r"[:h]\d|[a-z]", after) or re.match(r"[.,]\d", after):
+        if _GLUED_AFTER.match(after):
             return True
         if self.t.percent_after is not None and self.t.percent_after.match(
             self.folded, _skip_space(self.folded, end)
@@ -243,7 +252,7 @@ class _Finder:
         )
 
     def measure(
-        self, figure: Figure, others: list[Figure], start: int, end: int
+        self, figure: Figure, others: list[Figure], cues: list[re.Match[str]]
     ) -> tuple[str, int, int] | None:
         """The measure of the cue that tells what the figure counts, and the cue's span.
 
@@ -252,7 +261,7 @@ class _Finder:
         A cue with another figure in between belongs to that figure.
         """
         best: tuple[tuple[int, float], str, int, int] | None = None
-        for cue in self.t.cues.finditer(self.folded, start, end):
+        for cue in cues:
             measure = lookup(self.t.cue_measure, cue.group())
             if measure is None:
                 continue
@@ -307,11 +316,22 @@ def find_quantities(
             if not any(t.start <= f.start < t.end for t in in_dates)
         ]
         as_of = next((t.date for t in in_dates if t.date), None) or fallback
+        # Each figure looks only at the figures and cues of its window: a long table without
+        # full stops is one "sentence" of thousands of figures.
+        starts = [f.start for f in figures]
+        cues = list(tables.cues.finditer(folded, start, end)) if figures else []
+        cue_starts = [c.start() for c in cues]
         for figure in figures:
             if figure.unit:
                 measure = "money"
             else:
-                found = finder.measure(figure, figures, start, end)
+                low = figure.bound_start - tables.window_before - WINDOW_MARGIN
+                high = figure.end + tables.window_after + WINDOW_MARGIN
+                near = slice(bisect.bisect_left(starts, low), bisect.bisect_right(starts, high))
+                near_cues = slice(
+                    bisect.bisect_left(cue_starts, low), bisect.bisect_right(cue_starts, high)
+                )
+                found = finder.measure(figure, figures[near], cues[near_cues])
                 if found is None:
                     continue
                 measure = found[0]
