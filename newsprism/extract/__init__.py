@@ -94,7 +94,18 @@ def extract_documents(
         document = pending.pop(0)
         if doc._.publication is not None and document.published.source != "metadata":
             document.published = doc._.publication
-        yield document, to_extraction(doc)
+        yield document, with_table_figures(document, to_extraction(doc))
+
+
+def with_table_figures(document: Document, extraction: Extraction) -> Extraction:
+    """The extraction of an article in a language with word tables and no pipeline of its own
+    (French, Arabic, Chinese, ...: ``extract/languages/generic``) with the dates and counts its
+    tables find; English and Russian extractions are returned as they are."""
+    if document.language in ("en", "ru"):
+        return extraction
+    from newsprism.extract.languages.generic import add_table_figures
+
+    return add_table_figures(document, extraction)
 
 
 def extract_document(nlp: Language, document: Document) -> tuple[Document, Extraction]:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from newsprism.model import Document, PublicationTime, document_id
-from newsprism.read.language import detect_language, normalise_language
+from newsprism.read.language import choose_language
 from newsprism.read.noise import is_machine_translated, translation_noise
 from newsprism.read.sources import cited_sources, infer_outlet
 
@@ -87,7 +87,7 @@ def build_document(text: str, *, path: str, **metadata: Any) -> Document:
         if published_value
         else PublicationTime(value=None)
     )
-    language = normalise_language(str(metadata.get("language") or "")) or detect_language(text)
+    language = choose_language(str(metadata.get("language") or ""), text)
     noise = translation_noise(text) if language == "en" else 0.0
     return Document(
         id=doc_id,

@@ -1,0 +1,94 @@
+"""Figures and dates of languages with word tables and no pipeline of their own.
+
+An article in such a language (``newsprism/data/languages/<code>/quantities.json`` and
+``dates.json``: French, German, Spanish, Arabic, Chinese, ... see ``tables.has_tables``) still
+goes through the English pipeline, whose entity mentions the link stage uses;
+:func:`add_table_figures` then puts the table rules' dates and counts in its extraction, in
+place of what the English rules made of the same spans.
+"""
+
+from __future__ import annotations
+
+from newsprism.extract.languages.generic.dates import find_times
+from newsprism.extract.languages.generic.quantities import find_quantities
+from newsprism.extract.languages.generic.tables import has_tables, tables_for
+from newsprism.extract.languages.generic.text import fold, sentences
+from newsprism.model import (
+    Document,
+    Evidence,
+    Extraction,
+    PublicationTime,
+    Quantity,
+    TimeExpression,
+)
+
+# A full date this near the start of an article is its dateline ("14 Şubat 2023 19:58",
+# "05.03.2023 - 09:30"): the publication day when nothing else gives one.
+DATELINE_CHARS = 300
+DATELINE_CONFIDENCE = 0.6
+
+__all__ = ["add_table_figures", "find_quantities", "find_times", "has_tables", "read_figures"]
+
+
+def read_figures(
+    document: Document,
+) -> tuple[list[TimeExpression], list[Quantity]]:
+    """The dates and counts the tables of ``document.language`` find in its text. A document
+    without a publication time gets its dateline's day (``document.published`` is set)."""
+    tables = tables_for(document.language)
+    text = document.text
+    folded = fold(text, tables.keep)
+    published = document.published.value
+    times = find_times(document.id, text, folded, tables, published)
+    if published is None and (dateline := _dateline(times)) is not None:
+        document.published = PublicationTime(
+            value=dateline.date, source="inferred", confidence=DATELINE_CONFIDENCE,
+            evidence=[Evidence(document.id, dateline.start, dateline.end, dateline.text,
+                               "a full date at the head of the article (table rules)")],
+        )
+        published = dateline.date
+        times = find_times(document.id, text, folded, tables, published)
+    quantities = find_quantities(
+        document.id, text, folded, tables, sentences(text), times, published
+    )
+    return times, quantities
+
+
+def _dateline(times: list[TimeExpression]) -> TimeExpression | None:
+    """The first full date (day, month and year) in the article's first characters."""
+    for time in times:
+        if time.start >= DATELINE_CHARS:
+            break
+        if time.anchor == "absolute" and time.date:
+            return time
+    return None
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def add_table_figures(document: Document, extraction: Extraction) -> Extraction:
+    """``extraction`` with the table rules' dates and counts of ``document`` added; what the
+    English rules found on the same spans is dropped (their indexes in ``converts`` and in the
+    events' ``quantity_indexes`` follow). Unchanged when the language has no tables."""
+    if not has_tables(document.language):
+        return extraction
+    times, quantities = read_figures(document)
+    time_spans = [(t.start, t.end) for t in times]
+    kept_times = [t for t in extraction.times if not _overlaps(t.start, t.end, time_spans)]
+    extraction.times = sorted([*kept_times, *times], key=lambda t: (t.start, t.end))
+    spans = [(q.start, q.end) for q in quantities] + time_spans
+    new_index: dict[int, int] = {}
+    kept: list[Quantity] = []
+    for index, quantity in enumerate(extraction.quantities):
+        if not _overlaps(quantity.start, quantity.end, spans):
+            new_index[index] = len(kept)
+            kept.append(quantity)
+    for quantity in kept:
+        if quantity.converts is not None:
+            quantity.converts = new_index.get(quantity.converts)
+    for event in extraction.events:
+        event.quantity_indexes = [new_index[i] for i in event.quantity_indexes if i in new_index]
+    extraction.quantities = [*kept, *quantities]
+    return extraction

@@ -1,0 +1,353 @@
+"""Figures in any language with tables: a number in any locale's format, the bound before or
+after it and the measure a cue word near it gives, as :class:`~newsprism.model.Quantity`
+objects comparable with the English component's ("plus de 5 000 blessés", "mehr als 5.000
+Verletzte" and "more than 5,000 injured" are one claim).
+
+A number is ``1.000,5``, ``1 000`` (any space), ``1'000``, ``5,8 тыс.``, ``5.8 thousand``,
+``1万7,134``, ``1만 7천``, Arabic-Indic and Persian digits (folded to ASCII) or a small number
+word followed by its cue. Only counts are kept: a figure needs a measure cue within its sentence
+window, is a whole number, and is not a year, a date, a time or a percentage.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newsprism.extract.languages.generic.tables import LanguageTables, lookup
+from newsprism.model import Bound, Quantity, TimeExpression
+
+_SPACE = " '"
+# A grouped number (groups of three after any separator) or a plain one, with decimals; not
+# the end of another number ("1,000"), but after a comma between words ("死亡,62914人").
+NUMBER = re.compile(
+    r"(?<!\d)(?<!\d[.,])(?:\d{1,3}(?:(?:[ ']|[.,])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
+)
+_INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# A cue after a figure across a comma or a semicolon is further away than it looks ("the toll
+# rose to 137, the injured ...").
+PUNCTUATION_PENALTY = 20
+# Characters beyond a cue's window still searched (a cue's own length, a bound's).
+WINDOW_MARGIN = 60
+# A cue this near after a figure, in its clause, is that figure's ("420 kişinin yaralandığını").
+NEAR_AFTER = 12
+_CLAUSE_BREAK = re.compile(r"[,;:()،؛，；：]")
+# "hangar No. 12", "العنبر رقم 12", "n° 3": a number that names, not counts.
+NUMBER_SIGN = re.compile(r"(?:(?<!\w)(?:n[°º]|nr\.?|no\.|num\.|numero|nummer|رقم|شماره)|第)\s*$")
+LIST_ITEM = re.compile(r"[.)]\s")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+# Glued to a Latin letter, a colon, a sign ("A320", "COVID-19", "14:30", "#3", "+90"), or
+# followed by one ("7km", "14h30", "14:30") or by a decimal part: no count.
+_GLUED_BEFORE = re.compile(r"[a-z](?:-)?$|[:#№/]$|\+$")
+_GLUED_AFTER = re.compile(r"[:h]\d|[a-z]|[.,]\d")
+_SEPARATOR = re.compile(r"[., ']")
+_YEAR_WORD = re.compile(r"\s*[年년]")
+# A year is a bare number in this range with nothing that makes it a count right after it.
+YEARS = range(1900, 2101)
+# Between a figure and its currency: "15 milliards de dollars", "10 Mrd. US-Dollar".
+_CURRENCY_LINK = re.compile(r"\s*(?:(?:de|d'|di|of|us-?)\s*)?")
+
+
+@dataclass
+class Figure:
+    start: int  # the number (or number word)
+    end: int  # after its multiplier and bound words
+    number_end: int
+    value: float
+    bound: Bound
+    bound_start: int
+    spelled: bool
+    unit: str = ""  # a currency: the figure is money, not a count
+    incremental: bool = False  # "drei weitere Leichen", "3 kişi daha": adds to a total
+
+
+def parse_number(raw: str, decimal: str, multiplied: bool) -> float | None:
+    """The value of a number as written ("1.000,5" with decimal "," is 1000.5)."""
+    digits = raw.replace(" ", "").replace("'", "")
+    grouped = digits != raw
+    separators = [ch for ch in digits if ch in ".,"]
+    if not separators:
+        return float(digits)
+    if len(set(separators)) == 2:
+        point = digits.rstrip("0123456789")[-1]
+        return float(digits.replace("." if point == "," else ",", "").replace(",", "."))
+    separator = separators[0]
+    head, _, tail = digits.rpartition(separator)
+    if len(separators) > 1 or grouped:
+        return float(digits.replace(separator, "")) if len(tail) == 3 else None
+    if len(tail) == 3 and not (multiplied and separator == decimal):
+        return float(head + tail)
+    return float(f"{head}.{tail}")
+
+
+class _Finder:
+    def __init__(self, text: str, folded: str, tables: LanguageTables) -> None:
+        self.text = text
+        self.folded = folded
+        self.t = tables
+
+    def multiplier(self, position: int) -> tuple[float, int] | None:
+        if self.t.multipliers is None:
+            return None
+        after = position + 1 if self.folded[position : position + 1].isspace() else position
+        found = self.t.multipliers.match(self.folded, after)
+        if found is None:
+            return None
+        return lookup(self.t.multiplier_value, found.group()), found.end()
+
+    def skip_counter(self, position: int) -> int:
+        position = _skip_space(self.folded, position)
+        if self.t.counters is not None and (m := self.t.counters.match(self.folded, position)):
+            return _skip_space(self.folded, m.end())
+        return position
+
+    def bound_after(self, position: int) -> tuple[Bound, int] | None:
+        if self.t.bounds_after is None:
+            return None
+        for start in (_skip_space(self.folded, position), self.skip_counter(position)):
+            if m := self.t.bounds_after.match(self.folded, start):
+                return lookup(self.t.bound_after, m.group()), m.end()
+        return None
+
+    def figures(self, start: int, end: int) -> list[Figure]:
+        figures: list[Figure] = []
+        for match in NUMBER.finditer(self.folded, start, end):
+            if figures and match.start() < figures[-1].end:
+                continue  # the second part of "1万7,134"
+            figure = self.figure(match)
+            if figure is not None:
+                figures.append(figure)
+        if self.t.number_words is not None:
+            for match in self.t.number_words.finditer(self.folded, start, end):
+                if any(f.start <= match.start() < f.end for f in figures):
+                    continue
+                value = lookup(self.t.number_word_value, match.group())
+                figure = self.figure(match, float(value)) if value else None
+                if figure is not None and self.counted(figure):
+                    # "سێ هەزار و ٥٧٤": the digits are part of the spelled number.
+                    figures = [f for f in figures if not figure.start <= f.start < figure.end]
+                    figures.append(figure)
+        return sorted(figures, key=lambda f: f.start)
+
+    def figure(self, match: re.Match[str], spelled: float | None = None) -> Figure | None:
+        """The figure a number (or, with its value in ``spelled``, a number word) starts."""
+        raw = match.group()
+        multiplied = self.multiplier(match.end())
+        value = spelled if spelled is not None else parse_number(
+            raw, self.t.decimal, multiplied is not None
+        )
+        if value is None:
+            return None
+        end = match.end()
+        if multiplied is not None:
+            factor, end = multiplied
+            value *= factor
+            # "1万7,134", "2만 3천", "45 bin 968", "سێ هەزار و ٥٧٤": a smaller number straight
+            # after adds to it.
+            joined = self.t.number_and.match(self.folded, end) if self.t.number_and else None
+            rest = _INTEGER.match(self.folded, joined.end() if joined else _skip_space(
+                self.folded, end))
+            if rest is not None and (joined or rest.start() - end <= 1):
+                addend = float(rest.group().replace(",", ""))
+                more = self.multiplier(rest.end())
+                if more is not None and more[0] < factor:
+                    addend, rest_end = addend * more[0], more[1]
+                else:
+                    rest_end = rest.end()
+                if addend < factor:
+                    value, end = value + addend, rest_end
+        elif (
+            spelled is None
+            and not _SEPARATOR.search(raw)
+            and int(value) in YEARS
+            and self.year_like(match.end())
+        ):
+            return None
+        if value != int(value) or value < 1:
+            return None
+        if spelled is None and self.not_a_count(match.start(), end):
+            return None
+        currency = self.currency(end)
+        if currency is not None:
+            end = currency[1]
+        bound: Bound = "exact"
+        bound_start = match.start()
+        if after := self.bound_after(end):
+            bound, end = after
+        elif self.t.bounds_before is not None:
+            window = self.folded[max(0, match.start() - 40) : match.start()]
+            if before := self.t.bounds_before.search(window):
+                bound = lookup(self.t.bound_before, before.group().strip()) or "exact"
+                bound_start = match.start() - len(window) + before.start()
+        return Figure(
+            match.start(), end, match.end(), value, bound, bound_start,
+            spelled=spelled is not None, unit=currency[0] if currency else "",
+            incremental=self.incremental(bound_start, end),
+        )
+
+    def incremental(self, start: int, end: int) -> bool:
+        """A word saying the figure adds to an earlier one, right before or after it."""
+        before, after = self.t.incremental_before, self.t.incremental_after
+        return bool(
+            (before is not None and before.search(self.folded[max(0, start - 20) : start]))
+            or (after is not None and after.match(self.folded, self.skip_counter(end)))
+        )
+
+    def currency(self, position: int) -> tuple[str, int] | None:
+        """The currency named after a figure ("15 milliards de dollars", "15 مليار دولار")."""
+        if self.t.currencies is None:
+            return None
+        link = _CURRENCY_LINK.match(self.folded, position)
+        found = self.t.currencies.match(self.folded, link.end() if link else position)
+        if found is None:
+            return None
+        return lookup(self.t.currency_unit, found.group()), found.end()
+
+    def year_like(self, end: int) -> bool:
+        """A bare number in the years' range is a year unless a cue follows it at once."""
+        following = self.folded[end : end + 3]
+        cue = self.t.cues.search(self.folded, self.skip_counter(end), end + 4)
+        return cue is None or bool(_YEAR_WORD.match(following))
+
+    def not_a_count(self, start: int, end: int) -> bool:
+        """Percentages, times, model and code numbers ("A320", "COVID-19", "14:30", "7km")."""
+        before = self.folded[max(0, start - 2) : start]
+        after = self.folded[end : end + 2]
+        if _GLUED_BEFORE.search(before):
+            return True
+        if NUMBER_SIGN.search(self.folded, max(0, start - 12), start):
+            return True
+        if LIST_ITEM.match(self.folded, end) and _LINE_START.search(
+            self.folded[max(0, start - 8) : start]
+        ):
+            return True  # "2. How many died?": a numbered line
+        if _GLUED_AFTER.match(after):
+            return True
+        if self.t.percent_after is not None and self.t.percent_after.match(
+            self.folded, _skip_space(self.folded, end)
+        ):
+            return True
+        if self.t.percent_before is not None:
+            window = self.folded[max(0, start - 12) : start]
+            if self.t.percent_before.search(window):
+                return True
+        return False
+
+    def counted(self, figure: Figure) -> bool:
+        """A number word counts only with its cue right after it ("deux morts", "三人死亡");
+        in Chinese or Japanese with a counter first ("两国" is two countries)."""
+        start = self.skip_counter(figure.end)
+        glued = figure.end < len(self.folded) and not self.folded[figure.end].isspace()
+        if self.t.anywhere and glued and start == figure.end:
+            return False
+        cue = self.t.cues.search(self.folded, start)
+        return cue is not None and self.owns(figure, cue.start())
+
+    def owns(self, figure: Figure, cue_start: int) -> bool:
+        """True when a cue starting at ``cue_start`` is right after ``figure``, in its clause."""
+        return (
+            figure.end <= cue_start <= figure.end + NEAR_AFTER
+            and _CLAUSE_BREAK.search(self.folded, figure.end, cue_start) is None
+        )
+
+    def measure(
+        self, figure: Figure, others: list[Figure], cues: list[re.Match[str]]
+    ) -> tuple[str, int, int] | None:
+        """The measure of the cue that tells what the figure counts, and the cue's span.
+
+        A cue after the figure in the same clause wins ("300 000 personnes sont sans abri");
+        else the nearest cue before it ("le bilan s'élève à 137") or after it across a comma.
+        A cue with another figure in between belongs to that figure.
+        """
+        best: tuple[tuple[int, float], str, int, int] | None = None
+        for cue in cues:
+            measure = lookup(self.t.cue_measure, cue.group())
+            if measure is None:
+                continue
+            if cue.start() >= figure.end:
+                between = (figure.end, cue.start())
+                distance = float(cue.start() - figure.end)
+                if distance > self.t.window_after:
+                    continue
+                broken = _CLAUSE_BREAK.search(self.folded, *between) is not None
+                rank = (1, distance + PUNCTUATION_PENALTY) if broken else (0, distance)
+            elif cue.end() <= figure.bound_start and not figure.spelled:
+                between = (cue.end(), figure.bound_start)
+                distance = float(figure.bound_start - cue.end())
+                if distance > self.t.window_before:
+                    continue
+                rank = (1, distance)
+            else:
+                continue
+            if any(between[0] <= o.start < between[1] for o in others if o is not figure):
+                continue
+            if cue.end() <= figure.start and any(self.owns(o, cue.start()) for o in others):
+                continue  # "205 ölü, 1003 yaralı, 101 bina": the cue is an earlier figure's
+            if best is None or rank < best[0]:
+                best = (rank, measure, cue.start(), cue.end())
+        return None if best is None else best[1:]
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position
+
+
+def find_quantities(
+    doc_id: str,
+    text: str,
+    folded: str,
+    tables: LanguageTables,
+    sentences: list[tuple[int, int]],
+    times: list[TimeExpression],
+    published: str | None,
+) -> list[Quantity]:
+    """The counts of ``text`` with their measure, bound and as-of day (a date of the same
+    sentence, else the publication day)."""
+    finder = _Finder(text, folded, tables)
+    fallback = (published or "")[:10] or None
+    quantities: list[Quantity] = []
+    for start, end in sentences:
+        in_dates = [t for t in times if start <= t.start < end]
+        figures = [
+            f for f in finder.figures(start, end)
+            if not any(t.start <= f.start < t.end for t in in_dates)
+        ]
+        as_of = next((t.date for t in in_dates if t.date), None) or fallback
+        # Each figure looks only at the figures and cues of its window: a long table without
+        # full stops is one "sentence" of thousands of figures.
+        starts = [f.start for f in figures]
+        cues = list(tables.cues.finditer(folded, start, end)) if figures else []
+        cue_starts = [c.start() for c in cues]
+        for figure in figures:
+            if figure.unit:
+                measure = "money"
+            else:
+                low = figure.bound_start - tables.window_before - WINDOW_MARGIN
+                high = figure.end + tables.window_after + WINDOW_MARGIN
+                near = slice(bisect.bisect_left(starts, low), bisect.bisect_right(starts, high))
+                near_cues = slice(
+                    bisect.bisect_left(cue_starts, low), bisect.bisect_right(cue_starts, high)
+                )
+                found = finder.measure(figure, figures[near], cues[near_cues])
+                if found is None:
+                    continue
+                measure = found[0]
+            low: float | None = figure.value
+            high: float | None = figure.value
+            if figure.bound in ("more than", "at least"):
+                high = None
+            elif figure.bound in ("less than", "up to"):
+                low = None
+            quantities.append(
+                Quantity(
+                    doc_id=doc_id, start=figure.bound_start, end=figure.end,
+                    text=text[figure.bound_start : figure.end], low=low, high=high,
+                    bound=figure.bound, unit=figure.unit, normalized_unit=figure.unit or "-",
+                    measure=measure, incremental=figure.incremental,
+                    as_of=as_of, sentence_start=start, sentence_end=end,
+                )
+            )
+    return quantities
