@@ -16,6 +16,7 @@ import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -31,7 +32,7 @@ EVENT_MIN = 0.15
 EVENT_MIN_EMBEDDED = 0.3
 EVENT_WINDOW_DAYS = 400  # anniversaries and inquiries a year on still belong to the event
 CANDIDATE_TERMS_EVENT = 4 * CANDIDATE_TERMS
-EVENT_POSTING_CAP = 500
+EVENT_POSTING_CAP = 200
 
 
 def event_id(story_ids: Sequence[str]) -> str:
@@ -61,6 +62,43 @@ def _windows_meet(a: tuple[date | None, date | None], b: tuple[date | None, date
     return gap <= EVENT_WINDOW_DAYS
 
 
+@dataclass
+class _Group:
+    """Stories merged so far: summed unit centroids and embeddings, cached lengths and anchors."""
+
+    terms: dict[str, float]
+    embedding: np.ndarray | None
+    span: Span
+    norm: float = 0.0
+    embedding_norm: float = 0.0
+    anchors: frozenset[str] = frozenset()
+
+    def refresh(self) -> None:
+        self.norm = math.sqrt(sum(v * v for v in self.terms.values())) or 1.0
+        if self.embedding is not None:
+            self.embedding_norm = float(np.linalg.norm(self.embedding)) or 1.0
+        top = sorted(self.terms, key=self.terms.__getitem__, reverse=True)
+        self.anchors = frozenset(t for t in top[:CANDIDATE_TERMS_EVENT] if t.startswith("@"))
+
+    def similarity(self, other: _Group) -> float:
+        small, large = sorted((self.terms, other.terms), key=len)
+        cosine = sum(w * large.get(t, 0.0) for t, w in small.items()) / (self.norm * other.norm)
+        if self.embedding is not None and other.embedding is not None:
+            e_cos = float(np.dot(self.embedding, other.embedding))
+            e_cos /= self.embedding_norm * other.embedding_norm
+            cosine = (1 - EMBEDDING_WEIGHT) * cosine + EMBEDDING_WEIGHT * e_cos
+        return cosine
+
+    def absorb(self, other: _Group) -> None:
+        for term, weight in other.terms.items():
+            self.terms[term] = self.terms.get(term, 0.0) + weight
+        if other.embedding is not None:
+            self.embedding = (other.embedding.copy() if self.embedding is None
+                              else self.embedding + other.embedding)
+        self.span = _joined(self.span, other.span)
+        self.refresh()
+
+
 def group_events(
     stories: Sequence[Story],
     vectors: Mapping[str, Mapping[str, float]],
@@ -70,38 +108,31 @@ def group_events(
     grouping), ``embeddings`` their multilingual embeddings when there are any."""
     embeddings = embeddings or {}
     bar = EVENT_MIN_EMBEDDED if embeddings else EVENT_MIN
-    centroids: list[dict[str, float]] = []
-    embedded: list[np.ndarray | None] = []
+    groups: list[_Group] = []
     for story in stories:
         total: dict[str, float] = defaultdict(float)
         for doc_id in story.doc_ids:
             for term, weight in vectors.get(doc_id, {}).items():
                 total[term] += weight
-        centroids.append(_unit(total))
         found = [embeddings[d] for d in story.doc_ids if d in embeddings]
-        if found:
-            mean = np.sum(found, axis=0)
-            embedded.append(mean / (float(np.linalg.norm(mean)) or 1.0))
-        else:
-            embedded.append(None)
-    spans = [_span(s) for s in stories]
+        embedding = _unit_vector(np.sum(found, axis=0)) if found else None
+        group = _Group(_unit(total), embedding, _span(story))
+        group.refresh()
+        groups.append(group)
 
-    # Candidate pairs share one of their centroids' top terms: near-linear, as for stories, with
-    # more terms per story, since an event's stories share its anchors but not their words.
+    # Stories of one event share an anchor (a linked place, person or organisation) among their
+    # weightiest terms, so candidate pairs come from an index of those anchors: near-linear, as
+    # for stories. An anchor most stories share blocks nothing (and would cost n² pairs).
     index: dict[str, list[int]] = defaultdict(list)
-    for i, centroid in enumerate(centroids):
-        top = sorted(centroid, key=centroid.__getitem__, reverse=True)
-        for term in top[:CANDIDATE_TERMS_EVENT]:
-            index[term].append(i)
+    for i, group in enumerate(groups):
+        for anchor in group.anchors:
+            index[anchor].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        if len(members) > EVENT_POSTING_CAP:
-            continue  # a term most stories share blocks nothing (and would cost n² pairs)
-        for position, i in enumerate(members):
-            pairs.update((i, j) for j in members[position + 1 :])
-    ranked = sorted(
-        ((_similarity(centroids, embedded, i, j), i, j) for i, j in pairs), reverse=True
-    )
+        if len(members) <= EVENT_POSTING_CAP:
+            for position, i in enumerate(members):
+                pairs.update((i, j) for j in members[position + 1 :])
+    ranked = sorted(((groups[i].similarity(groups[j]), i, j) for i, j in pairs), reverse=True)
 
     # Greedy merging on the groups' own centroids, most similar pairs first (average-link-like):
     # a chain of pairwise-similar stories does not pull two different events together.
@@ -113,45 +144,25 @@ def group_events(
             x = parent[x]
         return x
 
-    sums = [dict(c) for c in centroids]
-    embedding_sums = [None if e is None else e.copy() for e in embedded]
     for similarity, i, j in ranked:
         if similarity < bar:
             break
         a, b = find(i), find(j)
-        if a == b or not _windows_meet(spans[a], spans[b]):
+        if a == b or not _windows_meet(groups[a].span, groups[b].span):
             continue
-        if not _share_anchor(sums[a], sums[b]):
-            continue
-        if _similarity([_unit(sums[a]), _unit(sums[b])], [_unit_vector(embedding_sums[a]),
-                       _unit_vector(embedding_sums[b])], 0, 1) < bar:
+        if not groups[a].anchors & groups[b].anchors or groups[a].similarity(groups[b]) < bar:
             continue
         parent[b] = a
-        for term, weight in sums[b].items():
-            sums[a][term] = sums[a].get(term, 0.0) + weight
-        if embedding_sums[b] is not None:
-            embedding_sums[a] = (embedding_sums[b] if embedding_sums[a] is None
-                                 else embedding_sums[a] + embedding_sums[b])
-        spans[a] = _joined(spans[a], spans[b])
+        groups[a].absorb(groups[b])
 
-    groups: dict[int, list[str]] = defaultdict(list)
+    members: dict[int, list[str]] = defaultdict(list)
     for i, story in enumerate(stories):
-        groups[find(i)].append(story.id)
-    return {sid: event_id(members) for members in groups.values() for sid in members}
+        members[find(i)].append(story.id)
+    return {sid: event_id(ids) for ids in members.values() for sid in ids}
 
 
-def _share_anchor(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
-    """Two groups of one event name a common place, person or organisation among their most
-    weighty terms: the language-independent anchor that similar wording alone is not."""
-    def anchors(centroid: Mapping[str, float]) -> set[str]:
-        top = sorted(centroid, key=centroid.__getitem__, reverse=True)[:CANDIDATE_TERMS_EVENT]
-        return {t for t in top if t.startswith("@")}
-
-    return bool(anchors(a) & anchors(b))
-
-
-def _unit_vector(vector: np.ndarray | None) -> np.ndarray | None:
-    return None if vector is None else vector / (float(np.linalg.norm(vector)) or 1.0)
+def _unit_vector(vector: np.ndarray) -> np.ndarray:
+    return vector / (float(np.linalg.norm(vector)) or 1.0)
 
 
 Span = tuple[date | None, date | None]
@@ -161,17 +172,3 @@ def _joined(a: Span, b: Span) -> Span:
     firsts = [d for d in (a[0], b[0]) if d is not None]
     lasts = [d for d in (a[1], b[1]) if d is not None]
     return (min(firsts) if firsts else None, max(lasts) if lasts else None)
-
-
-def _similarity(
-    centroids: Sequence[Mapping[str, float]],
-    embedded: Sequence[np.ndarray | None],
-    i: int,
-    j: int,
-) -> float:
-    small, large = sorted((centroids[i], centroids[j]), key=len)
-    cosine = sum(w * large.get(t, 0.0) for t, w in small.items())
-    a, b = embedded[i], embedded[j]
-    if a is not None and b is not None:
-        cosine = (1 - EMBEDDING_WEIGHT) * cosine + EMBEDDING_WEIGHT * float(np.dot(a, b))
-    return cosine
