@@ -86,3 +86,16 @@ def sentence_parts(sentence: str, words: str) -> tuple[str, str, str]:
     if at < 0:
         return sentence, "", ""
     return sentence[:at], words, sentence[at + len(words) :]
+
+
+def conflict_panels(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Where a claim-table row's sources disagree: one panel per conflicting day (its claims,
+    side by side), or the whole row for a ``conflicting``/``disputed`` verdict listing no day."""
+    by_id = {claim["id"]: claim for claim in row.get("claims") or []}
+    panels = [
+        {"as_of": day.get("as_of"), "claims": [by_id[i] for i in day["claim_ids"] if i in by_id]}
+        for day in row.get("conflicts") or []
+    ]
+    if not panels and row.get("verdict") in ("conflicting", "disputed"):
+        panels = [{"as_of": None, "claims": list(by_id.values())}]
+    return [panel for panel in panels if len(panel["claims"]) >= 2]
