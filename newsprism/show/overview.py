@@ -7,7 +7,8 @@ JSON-compatible dict, served as ``/api/overview`` and rendered as the web UI's f
 - ``events``: ``id``, ``title`` (its largest story's), ``first_date``, ``last_date``,
   ``documents``, ``independent_sources`` (copies, rewrites and translations of one report
   count once), ``languages``, ``outlets`` (how many), ``verdicts`` (comparison counts by
-  verdict, in ``model.VERDICTS`` order), ``figures`` (up to three key numeric comparisons:
+  verdict, in ``model.VERDICTS`` order), ``figures`` (up to three key numeric comparisons, the
+  most independent sources first:
   ``id``, ``story_id``, ``label``, ``verdict``, ``best``, ``low``, ``high``,
   ``independent_sources``) and ``stories`` (the same facts per story, the matching ones only);
 - ``filters``: the filter values applied, and the ``languages``, ``outlets`` and ``verdicts``
@@ -26,7 +27,8 @@ from newsprism.show.record import Sources
 from newsprism.store.sqlite import Store
 
 FIGURES_PER_EVENT = 3
-# Which numeric comparisons an event's summary names first.
+# The numeric comparisons an event's summary may name (the most independent sources first,
+# then in this order).
 FIGURE_ORDER = {"conflicting": 0, "revised": 1, "updated": 2, "agreed": 3}
 
 
@@ -123,7 +125,7 @@ def build_overview(
             for c in by_event.get(event_id, [])
             if c.kind == "quantity" and c.best is not None and c.verdict in FIGURE_ORDER
         ]
-        numeric.sort(key=lambda c: (FIGURE_ORDER[c.verdict], -c.independent_sources, c.label))
+        numeric.sort(key=lambda c: (-c.independent_sources, FIGURE_ORDER[c.verdict], c.label))
         events.append(
             {
                 "id": event_id,
