@@ -367,7 +367,15 @@ def build_record(store: Store, story_id: str | None = None) -> dict[str, Any]:
     cited_extractions = {doc.id: store.extraction(doc.id) for doc in cited}
     outlets = {doc.id: doc.outlet for doc in [*documents, *cited]}
     index = SentenceIndex([*documents, *cited], {**extractions, **cited_extractions})
-    entities = {entity.id: entity for entity in store.entities()}
+    used_entities = {
+        item.entity_id
+        for extraction in extractions.values()
+        for item in [*extraction.mentions, *extraction.quotes]
+        if item.entity_id
+    }
+    # One story reads only the entities its documents mention or quote.
+    wanted = None if story_id is None else used_entities
+    entities = {entity.id: entity for entity in store.entities(wanted)}
     claims = {claim.id: claim for claim in all_claims}
     by_story: dict[str, list[model.Comparison]] = defaultdict(list)
     for comparison in comparisons:
@@ -411,12 +419,6 @@ def build_record(store: Store, story_id: str | None = None) -> dict[str, Any]:
         )
 
     ordered = sorted(extractions)
-    used_entities = {
-        item.entity_id
-        for doc_id in ordered
-        for item in [*extractions[doc_id].mentions, *extractions[doc_id].quotes]
-        if item.entity_id
-    }
     entity_list = [
         model.to_dict(entity)
         for entity in sorted(entities.values(), key=lambda e: e.id)
