@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "corpus"
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile_article.txt"
+RTL = Path(__file__).resolve().parent / "data" / "rtl_article.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 # What the sample corpus must draw: the story of the dam (its killed, missing and injured
 # series) and the protest story (detention figures conflicting on 6 March).
@@ -51,10 +52,11 @@ def server(tmp_path_factory) -> Iterator[str]:
     from newsprism.store.sqlite import Store
 
     folder = tmp_path_factory.mktemp("browser")
-    shutil.copy(HOSTILE, folder / HOSTILE.name)
+    for extra in (HOSTILE, RTL):
+        shutil.copy(extra, folder / extra.name)
     db = folder / "ui.db"
     with Store(db) as store:
-        analyze([SAMPLE, folder / HOSTILE.name], store)
+        analyze([SAMPLE, folder / HOSTILE.name, folder / RTL.name], store)
     port = _free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
@@ -160,4 +162,19 @@ def test_browser_hostile_article_yields_nothing_executable(page, server: str):
         assert "<script>alert(" in page.locator("body").inner_text(), path
         for mark in page.locator("mark").all()[:5]:
             mark.hover()
+    assert page.problems == []
+
+
+def test_browser_right_to_left_text_reads_right_to_left(page, server: str):
+    arabic = next(s for s in _stories(page, server) if s["languages"] == ["ar"])
+    record = page.request.get(f"{server}/api/stories/{arabic['id']}").json()
+    page.goto(f"{server}/documents/{record['stories'][0]['document_ids'][0]}")
+    direction = "el => getComputedStyle(el).direction"
+    assert page.locator("h1").evaluate(direction) == "rtl"
+    assert page.locator("div.article").evaluate(direction) == "rtl"
+    assert page.locator("nav").evaluate(direction) == "ltr"  # the page around it stays ltr
+    page.goto(f"{server}/")
+    story_id = arabic["id"]
+    link = page.locator(f'section.event a[href="/stories/{story_id}"]').first
+    assert link.evaluate(direction) == "rtl"
     assert page.problems == []
