@@ -1,4 +1,5 @@
-"""The web UI: stories → story page → document page with highlighted spans, plus JSON APIs.
+"""The web UI: overview of the events → story page → document page with highlighted spans, plus
+JSON APIs in step with each page (/api/overview, /api/stories/{id}, /api/record).
 
 Each request opens its own Store: SQLite connections must not cross threads, and FastAPI runs
 plain ``def`` handlers in a thread pool.
