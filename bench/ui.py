@@ -146,7 +146,7 @@ def screenshots(page: Any, base: str, named: list[tuple[str, str]], folder: Path
     shots = [("overview.png", "/", None)]
     if stories:
         shots += [("story.png", stories[0], None), ("sources-graph.png", stories[0], ".graph")]
-        shots += [("series.png", stories[0], "#series ~ .series")]
+        shots += [("series.png", stories[0], "div.series")]
     if documents:
         shots.append(("document.png", documents[0], None))
     for filename, path, selector in shots:
