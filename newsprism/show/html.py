@@ -7,11 +7,15 @@ template marks article-derived text ``|safe``.
 from __future__ import annotations
 
 import functools
+from importlib import resources
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from newsprism.show import common
+from newsprism.show.charts import is_charted, series_chart
+from newsprism.show.graph import reuse_graph
 
 
 @functools.cache
@@ -31,8 +35,38 @@ def environment() -> jinja2.Environment:
         number=common.number,
         is_web_url=common.is_web_url,
         sentence_parts=common.sentence_parts,
+        conflict_panels=common.conflict_panels,
+        is_charted=is_charted,
+        chart=chart,
+        graph=graph,
+        stylesheet=stylesheet,
     )
     return env
+
+
+@functools.cache
+def stylesheet() -> Markup:
+    """The pages' CSS (served as /static/newsprism.css, inlined in the self-contained report).
+
+    Markup because it is this package's own file, not article text.
+    """
+    css = resources.files("newsprism.show").joinpath("static", "newsprism.css")
+    return Markup(css.read_text(encoding="utf-8"))
+
+
+def _claim_href(claim: dict[str, Any]) -> str:
+    return f"/documents/{claim['doc_id']}?start={claim['start']}&end={claim['end']}#focus"
+
+
+def chart(row: dict[str, Any], web: bool) -> Markup:
+    """A claim row's series chart for a page. The SVG is built by charts.py, which escapes
+    every article-derived text itself (see newsprism.show.svg)."""
+    return Markup(series_chart(row, href=_claim_href if web else None))
+
+
+def graph(story: dict[str, Any], web: bool) -> Markup:
+    """A story's copy/translation graph (built and escaped by graph.py)."""
+    return Markup(reuse_graph(story, href=(lambda d: f"/documents/{d}") if web else None))
 
 
 def render_page(template: str, **context: Any) -> str:

@@ -181,7 +181,10 @@ def _timeline(
 
 
 def _claim_entry(
-    claim: model.Claim, outlets: dict[str, str], index: SentenceIndex
+    claim: model.Claim,
+    outlets: dict[str, str],
+    index: SentenceIndex,
+    sources: Sources | None = None,
 ) -> dict[str, Any]:
     where = index.sentence(
         claim.doc_id, claim.start, claim.end, (claim.sentence_start, claim.sentence_end)
@@ -202,7 +205,38 @@ def _claim_entry(
         "end": claim.end,
         "text": index.text(claim.doc_id, claim.start, claim.end),
         **where,
+        "source": sources.group.get(claim.doc_id, claim.doc_id) if sources else claim.doc_id,
+        "copy_of": sources.copy_of.get(claim.doc_id, "") if sources else "",
     }
+
+
+class Sources:
+    """Which documents are one independent source: copies, rewrites and translations of one
+    report collapse to one group (``group``: doc id -> group id), and ``copy_of`` names the
+    report a derived document was taken from."""
+
+    def __init__(self, doc_ids: Iterable[str], links: Iterable[model.ReuseLink]) -> None:
+        # The union-find of newsprism.link.independent_groups (group id = smallest member id),
+        # kept here so that showing a record does not import the link stage and its models.
+        derived = [link for link in links if link.kind != "independent"]
+        parent: dict[str, str] = {}
+
+        def find(doc_id: str) -> str:
+            parent.setdefault(doc_id, doc_id)
+            while parent[doc_id] != doc_id:
+                parent[doc_id] = parent[parent[doc_id]]
+                doc_id = parent[doc_id]
+            return doc_id
+
+        for link in derived:
+            a, b = find(link.doc_a), find(link.doc_b)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        self.group = {doc_id: find(doc_id) for doc_id in set(doc_ids)}
+        self.copy_of = {link.doc_b: link.doc_a for link in derived}
+
+    def count(self, doc_ids: Iterable[str]) -> int:
+        return len({self.group.get(doc_id, doc_id) for doc_id in doc_ids})
 
 
 def _claim_table(
@@ -210,11 +244,12 @@ def _claim_table(
     claims: dict[str, model.Claim],
     outlets: dict[str, str],
     index: SentenceIndex,
+    sources: Sources | None = None,
 ) -> list[dict[str, Any]]:
     rows = []
     for comparison in comparisons:
         entries = [
-            _claim_entry(claims[claim_id], outlets, index)
+            _claim_entry(claims[claim_id], outlets, index, sources)
             for claim_id in comparison.claim_ids
             if claim_id in claims
         ]
@@ -332,12 +367,22 @@ def build_record(store: Store, story_id: str | None = None) -> dict[str, Any]:
     cited_extractions = {doc.id: store.extraction(doc.id) for doc in cited}
     outlets = {doc.id: doc.outlet for doc in [*documents, *cited]}
     index = SentenceIndex([*documents, *cited], {**extractions, **cited_extractions})
-    entities = {entity.id: entity for entity in store.entities()}
+    used_entities = {
+        item.entity_id
+        for extraction in extractions.values()
+        for item in [*extraction.mentions, *extraction.quotes]
+        if item.entity_id
+    }
+    # One story reads only the entities its documents mention or quote.
+    wanted = None if story_id is None else used_entities
+    entities = {entity.id: entity for entity in store.entities(wanted)}
     claims = {claim.id: claim for claim in all_claims}
     by_story: dict[str, list[model.Comparison]] = defaultdict(list)
     for comparison in comparisons:
         by_story[comparison.story_id].append(comparison)
-    links = [link for link in store.reuse_links() if link.doc_a in doc_ids or link.doc_b in doc_ids]
+    every_link = store.reuse_links()
+    links = [link for link in every_link if link.doc_a in doc_ids or link.doc_b in doc_ids]
+    sources = Sources([*doc_ids, *(c.doc_id for c in all_claims)], every_link)
     documents_by_id = {doc.id: doc for doc in documents}
 
     story_entries = []
@@ -352,8 +397,12 @@ def build_record(store: Store, story_id: str | None = None) -> dict[str, Any]:
                 "last_date": story.last_date,
                 "event_id": story.event_id,
                 "document_ids": list(story.doc_ids),
+                "languages": sorted({documents_by_id[d].language or "?" for d in members}),
+                "independent_sources": sources.count(members),
                 "timeline": _timeline(members, extractions, outlets, index),
-                "claims": _claim_table(by_story.get(story.id, []), claims, outlets, index),
+                "claims": _claim_table(
+                    by_story.get(story.id, []), claims, outlets, index, sources
+                ),
                 "quotes_by_speaker": _quotes_by_speaker(
                     members, extractions, entities, outlets, index
                 ),
@@ -370,12 +419,6 @@ def build_record(store: Store, story_id: str | None = None) -> dict[str, Any]:
         )
 
     ordered = sorted(extractions)
-    used_entities = {
-        item.entity_id
-        for doc_id in ordered
-        for item in [*extractions[doc_id].mentions, *extractions[doc_id].quotes]
-        if item.entity_id
-    }
     entity_list = [
         model.to_dict(entity)
         for entity in sorted(entities.values(), key=lambda e: e.id)

@@ -1,4 +1,5 @@
-"""The web UI: stories → story page → document page with highlighted spans, plus JSON APIs.
+"""The web UI: overview of the events → story page → document page with highlighted spans, plus
+JSON APIs in step with each page (/api/overview, /api/stories/{id}, /api/record).
 
 Each request opens its own Store: SQLite connections must not cross threads, and FastAPI runs
 plain ``def`` handlers in a thread pool.
@@ -7,20 +8,19 @@ plain ``def`` handlers in a thread pool.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsprism import model
 from newsprism.show.common import published
 from newsprism.show.highlight import segments
-from newsprism.show.html import render_page
+from newsprism.show.html import render_page, stylesheet
+from newsprism.show.overview import build_overview
 from newsprism.show.record import _document_entry, build_record
 from newsprism.store.sqlite import Store
 
@@ -52,28 +52,9 @@ def create_app(db_path: str | Path) -> FastAPI:
         return HTMLResponse(str(error.detail), status_code=error.status_code)
 
     @app.get("/", response_class=HTMLResponse)
-    def index(q: str = "") -> HTMLResponse:
+    def index(q: str = "", language: str = "", outlet: str = "", verdict: str = "") -> HTMLResponse:
         with open_store() as store:
-            comparisons = store.comparisons()
-            verdicts: dict[str, Counter[str]] = {}
-            for comparison in comparisons:
-                verdicts.setdefault(comparison.story_id, Counter())[comparison.verdict] += 1
-            stories = [
-                {
-                    "id": s.id,
-                    "title": s.title,
-                    "first_date": s.first_date,
-                    "last_date": s.last_date,
-                    "documents": len(s.doc_ids),
-                    "comparisons": sum(verdicts.get(s.id, Counter()).values()),
-                    "verdicts": [
-                        (v, verdicts[s.id][v])
-                        for v in model.VERDICTS
-                        if verdicts.get(s.id, Counter())[v]
-                    ],
-                }
-                for s in store.stories()
-            ]
+            overview = build_overview(store, language=language, outlet=outlet, verdict=verdict)
             hits: list[dict[str, str]] = []
             error = ""
             if q.strip():
@@ -86,7 +67,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                     if doc is not None:
                         hits.append({"id": doc.id, "title": doc.title, "outlet": doc.outlet})
         return HTMLResponse(
-            render_page("index.html", stories=stories, query=q, hits=hits, error=error, web=True)
+            render_page("index.html", overview=overview, query=q, hits=hits, error=error, web=True)
         )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -118,6 +99,21 @@ def create_app(db_path: str | Path) -> FastAPI:
                 web=True,
             )
         )
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)  # no icon, and no 404 in the browser's console
+
+    @app.get("/static/newsprism.css", include_in_schema=False)
+    def css() -> Response:
+        return Response(stylesheet(), media_type="text/css")
+
+    @app.get("/api/overview")
+    def api_overview(language: str = "", outlet: str = "", verdict: str = "") -> JSONResponse:
+        with open_store() as store:
+            return JSONResponse(
+                build_overview(store, language=language, outlet=outlet, verdict=verdict)
+            )
 
     @app.get("/api/record")
     def api_record() -> JSONResponse:

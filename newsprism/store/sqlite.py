@@ -194,8 +194,17 @@ class Store:
     def stories(self) -> list[model.Story]:
         return self._select(model.Story)
 
-    def entities(self) -> list[model.Entity]:
-        return self._select(model.Entity)
+    def entities(self, ids: Iterable[str] | None = None) -> list[model.Entity]:
+        """Every entity, or only those with the given ids (one story's, read fast)."""
+        if ids is None:
+            return self._select(model.Entity)
+        wanted = sorted(set(ids))
+        found: list[model.Entity] = []
+        for at in range(0, len(wanted), 500):  # below SQLite's limit on bound parameters
+            chunk = wanted[at : at + 500]
+            marks = ", ".join("?" * len(chunk))
+            found += self._select(model.Entity, f"WHERE id IN ({marks})", chunk)
+        return found
 
     def reuse_links(self) -> list[model.ReuseLink]:
         return self._select(model.ReuseLink)

@@ -71,6 +71,19 @@ def test_render_html_escapes_article_text(record: dict):
         assert f"badge verdict-{verdict}" in out
 
 
+def test_render_html_carries_the_charts_and_graph_self_contained(record: dict):
+    from newsprism.show.charts import is_charted
+
+    out = render(record, "html")
+    rows = [row for story in record["stories"] for row in story["claims"] if is_charted(row)]
+    assert rows and out.count('<svg class="series-chart"') == len(rows)
+    with_sources = [story for story in record["stories"] if story["sources"]]
+    assert out.count('<svg class="reuse-graph"') == len(with_sources)
+    assert "Where sources disagree" in out
+    # Styles inline, no request to the web UI's stylesheet, no links into it from the SVGs.
+    assert "<style>" in out and "/static/" not in out and 'href="/documents/' not in out
+
+
 def test_render_rejects_unknown_format_listing_valid_ones(record: dict):
     with pytest.raises(ValueError, match="text, markdown, json, html"):
         render(record, "pdf")

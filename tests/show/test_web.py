@@ -83,3 +83,26 @@ def test_web_claim_links_to_its_span_in_context(client: TestClient):
     assert 'href="/documents/doc-a?start=57&amp;end=59#focus"' in story
     page = client.get("/documents/doc-a", params={"start": 57, "end": 59})
     assert '<mark class="focus" id="focus" title="the span you followed">12</mark>' in page.text
+
+
+def test_web_overview_filters_and_its_json_agree(client: TestClient):
+    page = client.get("/").text
+    overview = client.get("/api/overview").json()
+    assert [e["id"] for e in overview["events"]]
+    for event in overview["events"]:
+        for story in event["stories"]:
+            assert f'href="/stories/{story["id"]}"' in page
+    assert overview["filters"]["verdicts"][0] == "agreed"
+    none = client.get("/api/overview", params={"language": "xx"}).json()
+    assert none["events"] == []
+    assert "No story matches these filters." in client.get("/", params={"language": "xx"}).text
+    disputed = client.get("/api/overview", params={"verdict": "disputed"}).json()
+    assert [s["id"] for e in disputed["events"] for s in e["stories"]] == ["story-1"]
+
+
+def test_web_stylesheet_is_served_and_the_page_has_no_inline_script(client: TestClient):
+    css = client.get("/static/newsprism.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    page = client.get("/stories/story-1").text
+    assert '<link rel="stylesheet" href="/static/newsprism.css">' in page
+    assert "<script" not in page.lower() and "<style" not in page.lower()
