@@ -140,7 +140,9 @@ def relink(store: Store) -> Linked:
             # Re-extraction made new mention and quote objects: resolve them again.
             linking = link_corpus(list(documents.values()), extractions, linking.stories)
     groups = independent_groups(list(documents), linking.reuse)
-    claims, comparisons = crosscheck(linking.stories, documents, extractions, groups)
+    claims, comparisons = crosscheck(
+        linking.stories, documents, extractions, groups, linking.entities
+    )
     with store.transaction():
         store.replace(Story, linking.stories)
         store.replace(Entity, linking.entities)

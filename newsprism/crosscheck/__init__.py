@@ -6,10 +6,10 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsprism.crosscheck.claims import document_claims
-from newsprism.crosscheck.places import document_countries, fill_event_places
+from newsprism.crosscheck.places import fill_event_places, report_places
 from newsprism.crosscheck.verdicts import compare_statements, compare_values
 from newsprism.crosscheck.whereabouts import whereabouts_claims
-from newsprism.model import Claim, Comparison, Document, Extraction, Story
+from newsprism.model import Claim, Comparison, Document, Entity, Extraction, Story
 
 __all__ = ["crosscheck"]
 
@@ -19,6 +19,7 @@ def crosscheck(
     documents: Mapping[str, Document],
     extractions: Mapping[str, Extraction],
     source_groups: Mapping[str, str],
+    entities: Sequence[Entity] = (),
 ) -> tuple[list[Claim], list[Comparison]]:
     """Claims of every document and the comparisons of every event.
 
@@ -26,8 +27,10 @@ def crosscheck(
     story without one is an event of its own): a toll re-issued in a later story is still a
     point of the same series. Each comparison is shown in the story holding most of its claims.
     ``source_groups`` maps each document id to its independent-source group (documents that copy,
-    rewrite or translate one report share a group).
+    rewrite or translate one report share a group); ``entities`` (from the link stage) let a
+    place named in any script the link stage resolved key a figure.
     """
+    names = {entity.id: entity.canonical for entity in entities}
     claims: list[Claim] = []
     comparisons: list[Comparison] = []
     events: dict[str, list[Story]] = defaultdict(list)
@@ -42,13 +45,13 @@ def crosscheck(
                     continue
                 story_of[doc_id] = story.id
                 event_claims.extend(
-                    document_claims(documents[doc_id], extractions[doc_id])
+                    document_claims(documents[doc_id], extractions[doc_id], names)
                     + whereabouts_claims(documents[doc_id], extractions[doc_id])
                 )
         fill_event_places(
             event_claims,
             {
-                doc_id: document_countries(documents[doc_id], extractions[doc_id])
+                doc_id: report_places(documents[doc_id], extractions[doc_id], names)
                 for doc_id in story_of
             },
         )

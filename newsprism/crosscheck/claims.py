@@ -16,7 +16,13 @@ import sys
 from collections.abc import Mapping
 from importlib.resources import files
 
-from newsprism.crosscheck.places import figure_place, labelled, place_of, with_place
+from newsprism.crosscheck.places import (
+    UNPLACED_MEASURES,
+    figure_place,
+    labelled,
+    place_of,
+    with_place,
+)
 from newsprism.crosscheck.propositions import stances
 from newsprism.crosscheck.scopes import TOTAL, covers_both_sides, scope_group
 from newsprism.model import Claim, Document, Event, Extraction, Quantity, Quote, Sentence
@@ -125,7 +131,9 @@ def is_partitive(document: Document, quantity: Quantity) -> bool:
     return PARTITIVE.match(document.text[quantity.start : quantity.end + 16]) is not None
 
 
-def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
+def quantity_claims(
+    document: Document, extraction: Extraction, names: Mapping[str, str] | None = None
+) -> list[Claim]:
     """Claims for the comparable, asserted figures of a document (conversions skipped)."""
     fallback_date = (document.published.value or "")[:10] or None
     event_days = {(e.sentence_start, e.date) for e in extraction.events if e.date}
@@ -156,10 +164,9 @@ def quantity_claims(document: Document, extraction: Extraction) -> list[Claim]:
             label = f"price ({unit})" if unit else "price"
         elif group != TOTAL:
             label = f"{label} ({group})"
-        # Prices and sums of money are compared across places (a currency says where).
         place = (
-            "" if quantity.measure in ("price", "money")
-            else figure_place(document, extraction, quantity)
+            "" if quantity.measure in UNPLACED_MEASURES
+            else figure_place(document, extraction, quantity, names)
         )
         claims.append(
             Claim(
@@ -314,9 +321,12 @@ def _speaker_key(quote: Quote, speaker_keys: Mapping[str, str] | None) -> str:
     return name.casefold().strip()
 
 
-def document_claims(document: Document, extraction: Extraction) -> list[Claim]:
+def document_claims(
+    document: Document, extraction: Extraction, names: Mapping[str, str] | None = None
+) -> list[Claim]:
+    """Every claim of a document; ``names`` maps linked entity ids to their canonical names."""
     return (
-        quantity_claims(document, extraction)
+        quantity_claims(document, extraction, names)
         + event_claims(document, extraction)
         + statement_claims(document, extraction)
     )

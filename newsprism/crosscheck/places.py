@@ -16,10 +16,11 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from importlib.resources import files
 
 from newsprism.link.places import PLACE_LABELS, lookup
-from newsprism.model import Claim, Document, Extraction, Quantity
+from newsprism.model import Claim, Document, Extraction, Mention, Quantity
 
 # Text between two place names that joins them into one combined place: "Turkey and Syria",
 # "Turquie et Syrie", "Турции и Сирии", "Türkiye ve Suriye", "Turkey-Syria".
@@ -44,6 +45,8 @@ _TOTAL = re.compile(
 TOTAL_WINDOW = 40  # characters around a figure in which a total word makes it the sum
 _CLAUSE = re.compile(r"[,;:.!?()]")
 KEY_FIELDS = 4  # measure | group | unit | place
+# Prices and sums of money are compared across places: a currency says where.
+UNPLACED_MEASURES = frozenset({"price", "money"})
 
 
 def country_of(name: str) -> str:
@@ -59,18 +62,31 @@ def country_of(name: str) -> str:
     return ""
 
 
-def figure_place(document: Document, extraction: Extraction, quantity: Quantity) -> str:
-    """The country (or "A+B" for a combined figure) a quantity's sentence says it is about."""
+def mention_country(mention: Mention, names: Mapping[str, str] | None = None) -> str:
+    """The country of a place mention: through its linked entity's canonical name first (which
+    reaches names in any script the link stage resolved), else its own words."""
+    if mention.kind != "name" or mention.label not in PLACE_LABELS:
+        return ""
+    if names and mention.entity_id in names and (country := country_of(names[mention.entity_id])):
+        return country
+    return country_of(mention.normal or mention.text)
+
+
+def figure_place(
+    document: Document,
+    extraction: Extraction,
+    quantity: Quantity,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """The country (or "A+B" for a combined figure) a quantity's sentence says it is about;
+    ``names`` maps linked entity ids to their canonical names."""
     start, end = quantity.sentence_start, quantity.sentence_end
     if end <= start:
         return ""
     places = [
         (mention, country)
         for mention in extraction.mentions
-        if mention.kind == "name"
-        and mention.label in PLACE_LABELS
-        and start <= mention.start < end
-        and (country := country_of(mention.normal or mention.text))
+        if start <= mention.start < end and (country := mention_country(mention, names))
     ]
     countries = {country for _, country in places}
     if len(countries) <= 1:
@@ -106,31 +122,50 @@ def place_of(key: str) -> str:
 EVENT_PLACE_SHARE = 0.2
 
 
-def document_countries(document: Document, extraction: Extraction) -> Counter[str]:
-    """How often each country (or a place inside it) is named in a report."""
+LEAD_CHARS = 300  # the headline and first sentence: where a report says what it is about
+
+
+@dataclass(frozen=True)
+class ReportPlaces:
+    """The countries a report names: how often, and which in its lead."""
+
+    counts: Counter[str]
+    lead: frozenset[str]
+
+
+def report_places(
+    document: Document, extraction: Extraction, names: Mapping[str, str] | None = None
+) -> ReportPlaces:
     counts: Counter[str] = Counter()
+    lead: set[str] = set()
     for mention in extraction.mentions:
-        if mention.kind == "name" and mention.label in PLACE_LABELS:
-            country = country_of(mention.normal or mention.text)
-            if country:
-                counts[country] += 1
-    return counts
+        if country := mention_country(mention, names):
+            counts[country] += 1
+            if mention.start < LEAD_CHARS:
+                lead.add(country)
+    return ReportPlaces(counts, frozenset(lead))
 
 
 def fill_event_places(
-    claims: Sequence[Claim], countries_by_doc: Mapping[str, Counter[str]] | None = None
+    claims: Sequence[Claim], reports: Mapping[str, ReportPlaces] | None = None
 ) -> None:
-    """Settle each quantity claim's place within its event (in place).
+    """Settle each figure's place within its event (in place); prices and sums of money have
+    none.
 
     The event's places are the countries many of its reports name. A figure keyed by another
-    country loses that place; a figure without one takes the event's place when the event has
-    one, else the event place its own report names most, else the place most figures of its
-    kind name."""
-    countries_by_doc = countries_by_doc or {}
-    naming = [counts for counts in countries_by_doc.values() if counts]
+    country loses that place. A figure without one takes the event's place when the event has
+    one; else the event places its report's lead names (two or more: their combined figure, as
+    in "quake in Turkey and Syria kills 5,000"); else the event place its report names most;
+    with no event places, the place most figures of its kind name."""
+    reports = reports or {}
+    naming = [r.counts for r in reports.values() if r.counts]
     share: Counter[str] = Counter(country for counts in naming for country in counts)
     event_places = {c for c, n in share.items() if n >= EVENT_PLACE_SHARE * len(naming)}
-    quantities = [c for c in claims if c.kind == "quantity"]
+    quantities = [
+        c
+        for c in claims
+        if c.kind == "quantity" and c.key.split("|", 1)[0] not in UNPLACED_MEASURES
+    ]
     for claim in quantities:
         place = place_of(claim.key)
         if place and event_places and not set(place.split("+")) <= event_places:
@@ -145,8 +180,12 @@ def fill_event_places(
         if len(event_places) == 1:
             _set_place(claim, next(iter(event_places)))
             continue
-        own = countries_by_doc.get(claim.doc_id, Counter())
-        mine = [c for c in own.most_common() if c[0] in event_places]
+        report = reports.get(claim.doc_id, ReportPlaces(Counter(), frozenset()))
+        lead = sorted(report.lead & event_places)
+        if lead:
+            _set_place(claim, "+".join(lead))
+            continue
+        mine = [c for c in report.counts.most_common() if c[0] in event_places]
         if mine and (len(mine) == 1 or mine[0][1] > mine[1][1]):
             _set_place(claim, mine[0][0])
             continue

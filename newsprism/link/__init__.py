@@ -88,7 +88,9 @@ def link_corpus(
     groups = cluster(documents, vectors, vectors_by_doc, people_by_doc=people_by_doc)
     del people_by_doc
     stories = make_stories(groups, by_id, existing_stories)
-    events = group_events(stories, vectors, vectors_by_doc)
+    events = group_events(
+        stories, vectors, vectors_by_doc, {d.id: d.language for d in documents}
+    )
     stories = [replace(story, event_id=events[story.id]) for story in stories]
     if _unresolved_descriptions(linked):
         # "the actress" in an article that never names her: the story's other articles (the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.crosscheck.claims import quantity_claims
-from newsprism.crosscheck.places import country_of, fill_event_places, place_of
+from newsprism.crosscheck.places import ReportPlaces, country_of, fill_event_places, place_of
 from newsprism.model import Claim, Document, Extraction, Mention, PublicationTime, Quantity
 
 
@@ -76,8 +76,8 @@ def test_a_country_the_event_is_not_about_does_not_key_a_figure() -> None:
 
     rescuers = claims_of("Japan's rescuers said 912 people had died.", ["Japan"], "912")
     assert place_of(rescuers[0].key) == "Japan"
-    reports = {d: Counter({"Turkey": 2}) for d in "abcde"}
-    reports["f"] = Counter({"Japan": 1})  # one report in six names it
+    reports = {d: ReportPlaces(Counter({"Turkey": 2}), frozenset()) for d in "abcde"}
+    reports["f"] = ReportPlaces(Counter({"Japan": 1}), frozenset())  # one report in six
     fill_event_places(rescuers, reports)
     assert place_of(rescuers[0].key) == "Turkey"  # the event's one place
     assert rescuers[0].label == "people killed in Turkey"
@@ -87,9 +87,15 @@ def test_in_a_two_country_event_a_bare_figure_takes_its_reports_country() -> Non
     from collections import Counter
 
     bare = claims_of("The toll rose to 1,014 on Monday night.", [], "1,014")
-    reports = {"d": Counter({"Syria": 4, "Turkey": 1}), "e": Counter({"Turkey": 2})}
+    other = ReportPlaces(Counter({"Turkey": 2}), frozenset({"Turkey"}))
+    reports = {"d": ReportPlaces(Counter({"Syria": 4, "Turkey": 1}), frozenset()), "e": other}
     fill_event_places(bare, reports)
     assert place_of(bare[0].key) == "Syria"
     even = claims_of("The toll rose to 1,014 on Monday night.", [], "1,014")
-    fill_event_places(even, {"d": Counter({"Syria": 2, "Turkey": 2}), "e": Counter({"Turkey": 1})})
+    fill_event_places(even, {"d": ReportPlaces(Counter({"Syria": 2, "Turkey": 2}), frozenset()),
+                             "e": other})
     assert place_of(even[0].key) == ""  # which country is not said: left open
+    headline = claims_of("The toll rose to 1,014 on Monday night.", [], "1,014")
+    lead = ReportPlaces(Counter({"Syria": 1, "Turkey": 3}), frozenset({"Syria", "Turkey"}))
+    fill_event_places(headline, {"d": lead, "e": other})
+    assert place_of(headline[0].key) == "Syria+Turkey"  # "quake in Turkey and Syria kills …"
