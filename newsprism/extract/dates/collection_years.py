@@ -49,6 +49,11 @@ COLLECTION_YEAR_SHARE = 0.25
 # An inferred publication year below this confidence rests on weak evidence (a year named in
 # passing, a latest date reported without its year) and yields to the collection's year.
 WEAK_YEAR_CONFIDENCE = 0.4
+# An inferred year below FIRM_YEAR_CONFIDENCE (a dateline or a written-out date in the text's
+# own context is firm) and more than MAX_YEAR_GAP years from every collection year is taken for
+# history.
+MAX_YEAR_GAP = 1
+FIRM_YEAR_CONFIDENCE = 0.8
 
 
 def collection_years(
@@ -87,8 +92,9 @@ def year_from_collection(publication: PublicationTime, years: set[int]) -> Publi
     A weekday-date pair ("Saturday, March 7") fits many years; the dates component picks one
     from the article alone. When that year is none of the collection's years but one of those
     fits the pair as well, the collection's year is taken (the latest, if several fit). A year
-    inferred from weak evidence (below WEAK_YEAR_CONFIDENCE) that is none of the collection's
-    years moves to the nearest of them. None when nothing changes."""
+    inferred from weak evidence (below WEAK_YEAR_CONFIDENCE), or from evidence short of firm and
+    more than MAX_YEAR_GAP years from every collection year, moves to the nearest of them. None
+    when nothing changes."""
     if publication.source != "inferred" or not publication.value or not years:
         return None
     try:
@@ -112,6 +118,14 @@ def year_from_collection(publication: PublicationTime, years: set[int]) -> Publi
     elif publication.confidence < WEAK_YEAR_CONFIDENCE:
         target = min(years, key=lambda y: (abs(y - day.year), -y))
         why = "the article's own year evidence is weak, and the collection's articles are from then"
+    elif (
+        publication.confidence < FIRM_YEAR_CONFIDENCE
+        and min(abs(y - day.year) for y in years) > MAX_YEAR_GAP
+    ):
+        # A date written out in full is often history ("the barracks bombing of 23 October
+        # 1983"); an article of a 2020 collection inferred to 1983 took it for its own.
+        target = min(years, key=lambda y: (abs(y - day.year), -y))
+        why = "the article's year is years away from every year of the collection's articles"
     else:
         return None
     shift = target - day.year

@@ -30,3 +30,15 @@ def test_nothing_moves_without_a_fitting_year_or_a_weekday_pair():
     assert year_from_collection(_inferred("1992-03-07", "latest full date: ..."), {2026}) is None
     given = PublicationTime(value="1992-03-07", source="metadata")
     assert year_from_collection(given, {2026}) is None
+
+
+def test_an_inferred_year_far_from_the_collection_is_taken_for_history():
+    from newsprism.extract.dates.collection_years import MAX_YEAR_GAP
+
+    history = _inferred("1983-10-23", "a full date at the head of the article")
+    history.confidence = 0.6
+    moved = year_from_collection(history, {2020})
+    assert moved is not None and moved.value == "2020-10-23"
+    near = _inferred(f"{2020 + MAX_YEAR_GAP}-08-04", "a full date at the head of the article")
+    near.confidence = 0.6
+    assert year_from_collection(near, {2020}) is None  # an anniversary a year on stays
