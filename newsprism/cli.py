@@ -165,6 +165,18 @@ def analyze(
 
     for problem in report.problems:
         err.print(f"[yellow]skipped[/] {problem.path}: {problem.reason}", highlight=False)
+    for path, kept, length in report.cut:
+        err.print(
+            f"[yellow]cut[/] {path}: {length:,} characters, over the size limit; stored the "
+            f"first {kept:,} (up to a sentence end)",
+            highlight=False,
+        )
+    if report.lost:
+        err.print(
+            f"[bold red]warning:[/] {report.lost} article(s) read were neither stored nor found "
+            "stored; please report this.",
+            highlight=False,
+        )
     if report.read == 0:
         raise _fail(
             "no article could be read from the given paths"
@@ -176,6 +188,10 @@ def analyze(
         table.add_row("new", str(report.added))
         table.add_row("already stored", str(report.already_stored))
         table.add_row("skipped (unreadable)", str(len(report.problems)))
+        if report.cut:
+            table.add_row("stored cut at the size limit", str(len(report.cut)))
+        if report.lost:
+            table.add_row("lost (see the warning)", str(report.lost))
         table.add_row("articles in the record", str(report.documents))
         table.add_row("stories", str(report.stories))
         for verdict, count in sorted(report.verdicts.items()):
