@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fuzzing import (  # noqa: E402
     any_input,
     check_input,
+    cut_cases,
     feed_file,
     html_file,
     json_value,
@@ -95,6 +96,30 @@ def fuzz(strategy: st.SearchStrategy[tuple[str, bytes]], examples: int, folder: 
             tally.problems += outcome.problems
 
     one()
+    return tally
+
+
+def over_the_limit(folder: Path) -> Tally:
+    """Articles over MAX_ARTICLE_CHARS in every format: each must be stored cut, not dropped."""
+    from newsprism.read.files import read_input
+
+    tally = Tally()
+    for number, (suffix, data) in enumerate(cut_cases()):
+        tally.tried += 1
+        path = folder / f"long{number}{suffix}"
+        path.write_bytes(data)
+        try:
+            items = list(read_input(path))
+        except Exception:
+            tally.crashes += 1
+            tally.note("crash", f"{suffix}\n{traceback.format_exc(limit=4)}")
+            continue
+        finally:
+            path.unlink()
+        if not any(getattr(item, "cut_from", 0) for item in items):
+            tally.lost += 1
+            tally.note("lost", f"{suffix}: {items!r:.200}")
+        tally.documents += sum(1 for item in items if getattr(item, "cut_from", 0))
     return tally
 
 
@@ -213,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
             (name, functools.partial(fuzz, strategy, max(1, round(share * args.examples)), folder))
             for name, share, strategy in FUZZERS
         ]
+        jobs.append(("over the size limit (stored cut)", lambda: over_the_limit(folder)))
         jobs.append(("analyze (whole pipeline)", lambda: fuzz_analyze(args.analyze_files, folder)))
         if args.data.lower() != "none":
             jobs.append((f"real corpus {args.data}", lambda: read_corpus(Path(args.data))))

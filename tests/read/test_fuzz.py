@@ -107,3 +107,13 @@ def test_fuzz_controls_and_bidi_are_removed_from_text_and_metadata() -> None:
     )
     assert document.text == "The dam failed on[31m Tuesday.\ufffd"
     assert document.title == "Dam news"
+
+
+def test_fuzz_long_word_after_a_full_stop_is_linear() -> None:
+    import time
+
+    from newsprism.read import read_text
+
+    started = time.process_time()
+    read_text("The dam failed. " + "x" * 200_000)
+    assert time.process_time() - started < 5  # was minutes: quadratic backtracking in noise.py
