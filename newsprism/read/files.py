@@ -137,6 +137,9 @@ def read_bytes(
     if text is None:
         yield ReadProblem(path, "not UTF-8 text and no declared encoding worked")
         return
+    if not text.strip("\ufeff \t\r\n\x00"):
+        yield ReadProblem(path, "empty file")
+        return
     kind = _kind(suffix) or sniff(text)
     if kind == "html":
         body, metadata = extract_html(text)
@@ -263,8 +266,12 @@ def _read_json_text(text: str, path: str) -> Iterator[Item]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError:
+        found = False
         for number, parsed in iter_lines(text.splitlines()):
+            found = True
             yield _from_record(parsed, f"{path}:{number}")
+        if not found:
+            yield ReadProblem(path, "no JSON value in the file")
         return
     except RecursionError:
         yield ReadProblem(path, "JSON nested too deeply")

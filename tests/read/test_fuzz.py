@@ -11,6 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -117,3 +118,33 @@ def test_fuzz_long_word_after_a_full_stop_is_linear() -> None:
     started = time.process_time()
     read_text("The dam failed. " + "x" * 200_000)
     assert time.process_time() - started < 5  # was minutes: quadratic backtracking in noise.py
+
+
+@pytest.mark.parametrize(
+    ("suffix", "data", "reason"),
+    [
+        (".json", b"\n\xef\xbb\xbf", "empty file"),  # a BOM after a line break was read as nothing
+        (".json", b"\n\xef\xbb\xbf\n\xef\xbb\xbf", "empty file"),
+    ],
+)
+def test_fuzz_found_inputs_have_their_reason(suffix: str, data: bytes, reason: str) -> None:
+    from newsprism.read.files import read_input
+
+    path = FOLDER / f"found{suffix}"
+    path.write_bytes(data)
+    assert [p.reason for p in read_input(path)] == [reason]
+
+
+def test_fuzz_feed_entry_without_summary_string() -> None:
+    # One corrupt byte in a UTF-16 Atom feed's "</title>" makes feedparser give None for the
+    # entry's title and summary; len(None) raised.
+    from newsprism.read.feeds import parse_feed
+
+    feed = (
+        "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><entry><title>es"
+        "</title><link href='https://x.example/1'/><updated>garbage</updated>"
+        "<content type='html'><![CDATA[<p>x</p>]]></content></entry></feed>"
+    ).encode("utf-16")
+    at = feed.index("</title>".encode("utf-16-le")) + 4
+    articles = parse_feed(feed[:at] + b"\xa3" + feed[at + 1 :])
+    assert articles == [("", {**articles[0][1], "title": ""})]
