@@ -160,10 +160,9 @@ def fuzz_analyze(files: int, folder: Path) -> Tally:
         if run == 1 and report.added:
             tally.lost += report.added
             tally.note("analyze not idempotent", f"{report.added} added on the second run")
-        sources = {problem.path.split("#")[0].rsplit(":", 1)[0] for problem in report.problems}
-        missing = [
-            p for p in corpus.iterdir() if str(p) not in sources and not _stored_from(p, folder)
-        ]
+        # Every file gave an article (stored now or already, e.g. a copy of another file) or a
+        # reason: what analyze read, file by file.
+        missing = [p for p in corpus.iterdir() if not _covered(p, covered_paths(corpus))]
         tally.lost += len(missing)
         for path in missing:
             tally.note("analyze lost a file", str(path))
@@ -171,15 +170,18 @@ def fuzz_analyze(files: int, folder: Path) -> Tally:
     return tally
 
 
-def _stored_from(path: Path, folder: Path) -> bool:
-    import sqlite3
+def covered_paths(corpus: Path) -> set[str]:
+    """The paths of every article and every problem the readers give for ``corpus``."""
+    from newsprism.read import ReadProblem, read_paths
 
-    with sqlite3.connect(folder / "fuzz.db") as connection:
-        rows = connection.execute(
-            "SELECT 1 FROM documents WHERE path = ? OR path LIKE ? OR path LIKE ? LIMIT 1",
-            (str(path), f"{path}:%", f"{path}#%"),
-        )
-        return rows.fetchone() is not None
+    problems: list[ReadProblem] = []
+    paths = {d.path for d in read_paths([corpus], on_problem=problems.append)}
+    return paths | {p.path for p in problems}
+
+
+def _covered(path: Path, covered: set[str]) -> bool:
+    name = str(path)
+    return any(c == name or c.startswith((name + ":", name + "#")) for c in covered)
 
 
 def read_corpus(data_dir: Path) -> Tally:

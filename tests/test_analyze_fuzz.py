@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsprism.pipeline import analyze
+from newsprism.read import ReadProblem, read_paths
 from newsprism.store import Store
 
 pytestmark = pytest.mark.slow
@@ -35,13 +36,16 @@ def test_analyze_fuzz_counts_add_up_and_nothing_is_lost(files: list[tuple[str, b
         db = Path(tmp) / "fuzz.db"
         with Store(db) as store:
             first = analyze([corpus], store, workers=1)
-            paths = {d.path for d in store.documents()}
         assert first.read == first.added + first.already_stored and first.lost == 0
-        reported = {p.path for p in first.problems}
+        # Every file gave articles (stored, or already stored as a copy of another) or a reason.
+        problems: list[ReadProblem] = []
+        covered = {d.path for d in read_paths([corpus], on_problem=problems.append)}
+        covered |= {p.path for p in problems}
+        assert {p.path for p in first.problems} == {p.path for p in problems}
         for path in corpus.iterdir():
             name = str(path)
             assert any(
-                p == name or p.startswith((name + ":", name + "#")) for p in paths | reported
+                p == name or p.startswith((name + ":", name + "#")) for p in covered
             ), f"{name} neither stored nor reported"
         with Store(db) as store:
             second = analyze([corpus], store, workers=1)
