@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -20,6 +21,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from newsprism import __version__
 from newsprism.errors import NewsprismError
@@ -52,7 +54,7 @@ MIN_TERMINAL_WIDTH = 100
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code=1)
 
 
@@ -164,24 +166,43 @@ def analyze(
         store.close()
 
     for problem in report.problems:
-        err.print(f"[yellow]skipped[/] {problem.path}: {problem.reason}", highlight=False)
+        err.print(
+            f"[yellow]skipped[/] {escape(problem.path)}: {escape(problem.reason)}",
+            highlight=False,
+        )
+    for path, kept, length in report.cut:
+        err.print(
+            f"[yellow]cut[/] {escape(path)}: {length:,} characters, over the size limit; "
+            f"stored the first {kept:,} (up to a sentence end)",
+            highlight=False,
+        )
+    if report.lost:
+        err.print(
+            f"[bold red]warning:[/] {report.lost} article(s) read were neither stored nor found "
+            "stored; please report this.",
+            highlight=False,
+        )
     if report.read == 0:
         raise _fail(
             "no article could be read from the given paths"
             + (f" ({len(report.problems)} skipped, see above)." if report.problems else ".")
         )
     if not quiet:
-        table = Table(title=f"newsprism: {db}", show_header=False)
+        table = Table(title=f"newsprism: {escape(str(db))}", show_header=False)
         table.add_row("articles read", str(report.read))
         table.add_row("new", str(report.added))
         table.add_row("already stored", str(report.already_stored))
         table.add_row("skipped (unreadable)", str(len(report.problems)))
+        if report.cut:
+            table.add_row("stored cut at the size limit", str(len(report.cut)))
+        if report.lost:
+            table.add_row("lost (see the warning)", str(report.lost))
         table.add_row("articles in the record", str(report.documents))
         table.add_row("stories", str(report.stories))
         for verdict, count in sorted(report.verdicts.items()):
             table.add_row(f"claims {verdict}", str(count))
         out.print(table)
-        out.print(f"Next: newsprism report --db {db}")
+        out.print(f"Next: newsprism report --db {escape(str(db))}", highlight=False)
 
 
 def _choose_attribution(choice: str) -> None:
@@ -236,7 +257,7 @@ def report(
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         out_file.write_text(text, encoding="utf-8")
-        err.print(f"wrote {out_file}")
+        err.print(f"wrote {escape(str(out_file))}", highlight=False)
 
 
 @app.command()
@@ -284,7 +305,7 @@ def search(
         for doc_id in ids:
             document = store.document(doc_id)
             if document is not None:
-                table.add_row(doc_id, document.outlet, document.title)
+                table.add_row(Text(doc_id), Text(document.outlet), Text(document.title))
     out.print(table)
 
 
@@ -303,7 +324,7 @@ def serve(
     from newsprism.show.web import create_app
 
     _open(db).close()
-    out.print(f"newsprism: serving {db} on http://{host}:{port}/ (Ctrl+C to stop)")
+    out.print(f"newsprism: serving {escape(str(db))} on http://{host}:{port}/ (Ctrl+C to stop)")
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 

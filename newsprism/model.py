@@ -97,6 +97,9 @@ class Document:
     cited_sources: list[CitedSource] = field(default_factory=list)
     translation_noise: float = 0.0  # 0 = fluent, 1 = heavy machine-translation noise
     machine_translated: bool = False
+    # Length in characters of the article as read, when the reader cut it at a sentence end to
+    # the size limit (newsprism.read.MAX_ARTICLE_CHARS); 0 = the text is complete.
+    cut_from: int = 0
 
 
 @dataclass

@@ -8,6 +8,7 @@ corpus whenever it changes, which keeps their results consistent with every arti
 from __future__ import annotations
 
 import itertools
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,11 @@ class AnalyzeReport:
     added: int = 0
     already_stored: int = 0
     problems: list[ReadProblem] = field(default_factory=list)
+    # Articles stored cut to the size limit: (path, characters kept, characters read).
+    cut: list[tuple[str, int, int]] = field(default_factory=list)
+    # Articles read but neither stored nor found stored (an extraction that lost them): always
+    # 0 unless something is wrong, and then the summary says so.
+    lost: int = 0
     stories: int = 0
     documents: int = 0
     verdicts: Counter[str] = field(default_factory=Counter)
@@ -64,6 +70,8 @@ def new_documents(
     documents: list[Document] = []
     for document in read_paths(paths, on_problem=report.problems.append):
         report.read += 1
+        if document.cut_from:
+            report.cut.append((document.path, len(document.text), document.cut_from))
         if document.id in seen:
             report.already_stored += 1
             continue
@@ -85,9 +93,13 @@ def extract_and_store(
     model: str | None = None,
     workers: int | None = 1,
     on_progress: Callable[[int], None] | None = None,
+    report: AnalyzeReport | None = None,
 ) -> int:
     """Extract every document (``workers`` processes; None = all cores) and write the results in
-    batched transactions. Russian articles go through the Russian pipeline."""
+    batched transactions. Russian articles go through the Russian pipeline.
+
+    With ``report``, documents another process stored meanwhile count as already stored, and
+    documents the extraction did not return as lost."""
     from newsprism.extract.core.parallel import extract_parallel
 
     russian = [d for d in documents if d.language == RUSSIAN]
@@ -96,11 +108,21 @@ def extract_and_store(
     results = itertools.chain(
         extract_parallel(others, model=model, workers=workers), extract_russian(russian)
     )
-    for batch in _batched(results, WRITE_BATCH):
+    handled = 0
+    for batch in _batched(results, write_batch()):
         added += store.add_many(batch)
+        handled += len(batch)
         if on_progress is not None:
             on_progress(len(batch))
+    if report is not None:
+        report.already_stored += handled - added
+        report.lost += len(documents) - handled
     return added
+
+
+def write_batch() -> int:
+    """Articles per write transaction (``NEWSPRISM_WRITE_BATCH`` overrides, for tests)."""
+    return max(1, int(os.environ.get("NEWSPRISM_WRITE_BATCH") or WRITE_BATCH))
 
 
 def _extract_again(
@@ -124,8 +146,10 @@ def _extract_again(
 
 def relink(store: Store) -> Linked:
     """Recompute stories, entities, reuse links, claims and verdicts over the whole store."""
-    documents = {document.id: document for document in store.documents()}
-    extractions = store.extractions()
+    with store.snapshot():  # one consistent state, even while another process adds articles
+        generation = store.meta("generation")
+        documents = {document.id: document for document in store.documents()}
+        extractions = store.extractions()
     with store.transaction():
         # Years from an ambiguous weekday-date pair move into the collection's year, and
         # year-less articles take their story's (extract/dates/collection_years.py); the
@@ -150,6 +174,7 @@ def relink(store: Store) -> Linked:
         store.update_entity_ids(extractions.values())
         store.replace(Claim, claims)
         store.replace(Comparison, comparisons)
+        store.set_meta("linked_generation", generation)
     return Linked(linking.stories, linking.entities, linking.reuse, comparisons)
 
 
@@ -173,11 +198,14 @@ def analyze(
         on_documents(len(documents))
     if documents:
         report.added = extract_and_store(
-            documents, store, model=model, workers=workers, on_progress=on_progress
+            documents, store, model=model, workers=workers, on_progress=on_progress, report=report
         )
     counts = store.counts()  # relinking never adds documents, so these stay true after it
     report.documents = counts["documents"]
-    if report.added or (counts["documents"] and not counts["stories"]):
+    # Relink when this run added articles, and also when an earlier run was interrupted after
+    # storing articles but before its relink committed (the record would be stale otherwise).
+    stale = store.meta("linked_generation") < store.meta("generation")
+    if report.added or stale or (counts["documents"] and not counts["stories"]):
         linked = relink(store)
         report.stories = len(linked.stories)
         report.verdicts = Counter(c.verdict for c in linked.comparisons)

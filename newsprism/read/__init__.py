@@ -16,9 +16,16 @@ from typing import Any
 
 from newsprism.errors import UnreadableInput
 from newsprism.model import Document
-from newsprism.read.files import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, expand_inputs, read_input
+from newsprism.read.files import (
+    MAX_ARTICLE_CHARS,
+    MAX_FILE_BYTES,
+    cut_article,
+    expand_inputs,
+    read_input,
+)
 from newsprism.read.metadata import build_document
 from newsprism.read.problem import ReadProblem
+from newsprism.read.text import clean_text
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
@@ -66,13 +73,16 @@ def read_text(text: str, *, path: str = "<text>", **metadata: Any) -> Document:
     """One Document from a string (tests, notebooks, library users).
 
     ``metadata`` may carry ``title``, ``outlet``, ``url``, ``published`` (or ``date``) and
-    ``language``. Raises :class:`~newsprism.errors.UnreadableInput` for empty or gigantic text.
+    ``language``. Raises :class:`~newsprism.errors.UnreadableInput` for empty text; a text over
+    ``MAX_ARTICLE_CHARS`` is cut at a sentence end and flagged (``Document.cut_from``).
     """
-    stripped = text.strip()
+    stripped = clean_text(text).strip()
     if not stripped:
         raise UnreadableInput(path, "empty article")
     if len(stripped) > MAX_ARTICLE_CHARS:
-        raise UnreadableInput(path, f"article longer than {MAX_ARTICLE_CHARS:,} characters")
+        return build_document(
+            cut_article(stripped), path=path, cut_from=len(stripped), **metadata
+        )
     return build_document(stripped, path=path, **metadata)
 
 

@@ -28,18 +28,19 @@ def parse_feed(data: bytes) -> list[tuple[str, dict[str, Any]]] | None:
     parsed = feedparser.parse(data)
     if not parsed.entries and not parsed.get("version"):
         return None
-    feed_title = parsed.feed.get("title", "")
+    # A damaged feed can give None where a string is expected: every field falls back to "".
+    feed_title = parsed.feed.get("title") or ""
     feed_language = (parsed.feed.get("language") or "").split("-")[0].lower()
     articles: list[tuple[str, dict[str, Any]]] = []
     for entry in parsed.entries:
         contents = entry.get("content") or []
-        body = max((c.get("value", "") for c in contents), key=len, default="")
-        summary = entry.get("summary", "")
+        body = max((c.get("value") or "" for c in contents), key=len, default="")
+        summary = entry.get("summary") or ""
         text = html_to_text(body if len(body) >= len(summary) else summary)
         source = entry.get("source") or {}
         metadata: dict[str, Any] = {
-            "title": html_to_text(entry.get("title", "")),
-            "url": entry.get("link", ""),
+            "title": html_to_text(entry.get("title") or ""),
+            "url": entry.get("link") or "",
             "outlet": source.get("title") or feed_title,
             "published": entry.get("published_parsed") or entry.get("updated_parsed"),
             "language": feed_language,

@@ -10,6 +10,7 @@ import glob
 import gzip
 import io
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -19,10 +20,10 @@ from typing import Any
 from newsprism.model import Document
 from newsprism.read.feeds import parse_feed
 from newsprism.read.html import extract_html
-from newsprism.read.jsonl import iter_lines, parse_record
+from newsprism.read.jsonl import LineProblem, iter_lines, parse_record
 from newsprism.read.metadata import build_document
 from newsprism.read.problem import ReadProblem
-from newsprism.read.text import decode, looks_binary, split_header
+from newsprism.read.text import clean_text, decode, looks_binary, split_header
 
 # A single article longer than this is almost certainly not an article (a dump, a book, a log);
 # the cap also bounds the work the extract stage does on one input.
@@ -30,6 +31,16 @@ MAX_ARTICLE_CHARS = 2_000_000
 # Whole-file cap for formats read in one piece (text, HTML, feeds), after decompression; JSONL
 # is streamed line by line and has no whole-file cap, only the per-article one.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# One JSONL line is read with a bounded readline: a line longer than this (room for an article at
+# MAX_ARTICLE_CHARS written with 4-byte characters or escapes, plus metadata) is skipped without
+# ever being held whole in memory.
+MAX_LINE_BYTES = 16 * 1024 * 1024
+# Gzip inside gzip is unpacked this many times at most (each layer's output is capped too).
+MAX_GZIP_LAYERS = 3
+# An over-long article is cut at the last sentence end (or paragraph break) at most this many
+# characters before the limit; with none there, at the last space, else at the limit itself.
+CUT_SEARCH_CHARS = 20_000
+_SENTENCE_END = re.compile(r"(?:[.!?…。！？][\"'”’»)\]]*|\n)\s")
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -95,7 +106,9 @@ def read_input(item: Path | str) -> Iterator[Item]:
     yield from read_bytes(data, path=name, suffix=suffix)
 
 
-def read_bytes(data: bytes, *, path: str, suffix: str = "") -> Iterator[Item]:
+def read_bytes(
+    data: bytes, *, path: str, suffix: str = "", _layers: int = 0
+) -> Iterator[Item]:
     """Documents from the bytes of one input; ``suffix`` (".txt", ".html", ...) picks the reader,
     and an empty or unknown suffix means the content is sniffed."""
     if len(data) > MAX_FILE_BYTES:
@@ -105,12 +118,17 @@ def read_bytes(data: bytes, *, path: str, suffix: str = "") -> Iterator[Item]:
         yield ReadProblem(path, "empty file")
         return
     if data[:2] == b"\x1f\x8b":
+        if _layers >= MAX_GZIP_LAYERS:
+            yield ReadProblem(path, f"gzip nested more than {MAX_GZIP_LAYERS} times")
+            return
         try:
-            data = gzip.decompress(data)[: MAX_FILE_BYTES + 1]
+            # Bounded: a small gzip of zeros must not unpack gigabytes into memory.
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+                data = unpacked.read(MAX_FILE_BYTES + 1)
         except (OSError, EOFError, zlib.error):
             yield ReadProblem(path, "not a valid gzip file")
             return
-        yield from read_bytes(data, path=path, suffix=suffix)
+        yield from read_bytes(data, path=path, suffix=suffix, _layers=_layers + 1)
         return
     if looks_binary(data):
         yield ReadProblem(path, "binary file")
@@ -118,6 +136,9 @@ def read_bytes(data: bytes, *, path: str, suffix: str = "") -> Iterator[Item]:
     text = decode(data)
     if text is None:
         yield ReadProblem(path, "not UTF-8 text and no declared encoding worked")
+        return
+    if not text.strip("\ufeff \t\r\n\x00"):
+        yield ReadProblem(path, "empty file")
         return
     kind = _kind(suffix) or sniff(text)
     if kind == "html":
@@ -175,12 +196,44 @@ def _open(path: Path, compressed: bool) -> io.BufferedIOBase:
 
 
 def _document(text: str, path: str, metadata: dict[str, Any]) -> Item:
-    text = text.strip()
+    text = clean_text(text).strip()
     if not text:
         return ReadProblem(path, "empty article")
     if len(text) > MAX_ARTICLE_CHARS:
-        return ReadProblem(path, f"article longer than {MAX_ARTICLE_CHARS:,} characters")
+        # Kept, not dropped: cut at a sentence end and flagged (Document.cut_from), and the
+        # analyze summary lists it.
+        return build_document(cut_article(text), path=path, cut_from=len(text), **metadata)
     return build_document(text, path=path, **metadata)
+
+
+def cut_article(text: str, limit: int = MAX_ARTICLE_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters at the last sentence end or paragraph break
+    before the limit (else the last space, else the limit itself)."""
+    if len(text) <= limit:
+        return text
+    window_start = max(0, limit - CUT_SEARCH_CHARS)
+    window = text[window_start : limit + 1]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    if ends:
+        return text[: window_start + ends[-1]].rstrip()
+    space = window.rfind(" ")
+    if space > 0:
+        return text[: window_start + space].rstrip()
+    return text[:limit]
+
+
+def bounded_lines(raw: io.BufferedIOBase, limit: int | None = None) -> Iterator[bytes | None]:
+    """The lines of a binary stream, each read with a bounded ``readline``; a line longer than
+    ``limit`` bytes (default ``MAX_LINE_BYTES``) is consumed in pieces and given as ``None``,
+    never held whole in memory."""
+    limit = MAX_LINE_BYTES if limit is None else limit
+    while line := raw.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := raw.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _read_jsonl_file(path: Path, name: str, compressed: bool) -> Iterator[Item]:
@@ -190,7 +243,9 @@ def _read_jsonl_file(path: Path, name: str, compressed: bool) -> Iterator[Item]:
         if looks_binary(head):
             yield ReadProblem(name, "binary file")
             return
-        lines = (decode(line) for line in raw)  # strict UTF-8 first, as JSON Lines requires
+        too_long = LineProblem(f"line longer than {MAX_LINE_BYTES:,} bytes, not read")
+        # Strict UTF-8 first, as JSON Lines requires.
+        lines = (too_long if line is None else decode(line) for line in bounded_lines(raw))
         seen_any = False
         for number, parsed in iter_lines(lines):
             seen_any = True
@@ -211,8 +266,15 @@ def _read_json_text(text: str, path: str) -> Iterator[Item]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError:
+        found = False
         for number, parsed in iter_lines(text.splitlines()):
+            found = True
             yield _from_record(parsed, f"{path}:{number}")
+        if not found:
+            yield ReadProblem(path, "no JSON value in the file")
+        return
+    except RecursionError:
+        yield ReadProblem(path, "JSON nested too deeply")
         return
     if isinstance(value, list):
         for number, record in enumerate(value, start=1):

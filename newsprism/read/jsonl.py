@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 # Keys accepted for the article body, in order of preference (many scrapers use one of these).
@@ -28,6 +29,13 @@ METADATA_KEYS: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True)
+class LineProblem:
+    """A line the file reader could not hand over as text, with the reason."""
+
+    reason: str
+
+
 def parse_record(record: Any) -> tuple[str, dict[str, Any]] | str:
     """``(text, metadata)`` of one JSON value, or the reason it is not an article."""
     if not isinstance(record, dict):
@@ -46,13 +54,17 @@ def parse_record(record: Any) -> tuple[str, dict[str, Any]] | str:
 
 
 def iter_lines(
-    lines: Iterable[str | None],
+    lines: Iterable[str | LineProblem | None],
 ) -> Iterator[tuple[int, tuple[str, dict[str, Any]] | str]]:
     """``(line number, (text, metadata) or reason)`` for each non-blank line; a ``None`` line is
-    one whose bytes no text encoding could decode."""
+    one whose bytes no text encoding could decode, a :class:`LineProblem` one the file reader
+    skipped (too long)."""
     for number, line in enumerate(lines, start=1):
         if line is None:
             yield number, UNDECODABLE_LINE
+            continue
+        if isinstance(line, LineProblem):
+            yield number, line.reason
             continue
         stripped = line.strip().lstrip("\ufeff")
         if not stripped:

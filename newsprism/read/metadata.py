@@ -17,11 +17,16 @@ from newsprism.model import Document, PublicationTime, document_id
 from newsprism.read.language import choose_language
 from newsprism.read.noise import is_machine_translated, translation_noise
 from newsprism.read.sources import cited_sources, infer_outlet
+from newsprism.read.text import clean_text
 
 logger = logging.getLogger(__name__)
 
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _HAS_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+# Metadata values longer than these are cut (a 5 MB "title" is a scraper's mistake, and a date
+# string is never long: dateparser's time grows with its input).
+MAX_METADATA_CHARS: dict[str, int] = {"title": 1000, "outlet": 200, "url": 2000, "language": 40}
+MAX_DATE_CHARS = 100
 
 
 def parse_date(value: Any) -> str | None:
@@ -38,9 +43,12 @@ def parse_date(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     if hasattr(value, "tm_year"):  # time.struct_time from feedparser
-        return datetime(*value[:6]).isoformat()  # type: ignore[misc]
+        try:
+            return datetime(*value[:6]).isoformat()  # type: ignore[misc]
+        except (TypeError, ValueError, OverflowError):
+            return None
     text = str(value).strip()
-    if not _HAS_YEAR.search(text):
+    if len(text) > MAX_DATE_CHARS or not _HAS_YEAR.search(text):
         return None
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -51,14 +59,17 @@ def parse_date(value: Any) -> str | None:
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            parsed = dateparser.parse(
-                text,
-                settings={
-                    "REQUIRE_PARTS": ["day", "month", "year"],
-                    "PREFER_DAY_OF_MONTH": "first",
-                    "RETURN_AS_TIMEZONE_AWARE": False,
-                },
-            )
+            try:
+                parsed = dateparser.parse(
+                    text,
+                    settings={
+                        "REQUIRE_PARTS": ["day", "month", "year"],
+                        "PREFER_DAY_OF_MONTH": "first",
+                        "RETURN_AS_TIMEZONE_AWARE": False,
+                    },
+                )
+            except (ValueError, OverflowError, TypeError, ArithmeticError):
+                parsed = None  # dateparser on a hostile string: no date rather than no article
         if parsed is None:
             return None
     if _HAS_TIME.search(text):
@@ -66,14 +77,20 @@ def parse_date(value: Any) -> str | None:
     return parsed.date().isoformat()
 
 
-def build_document(text: str, *, path: str, **metadata: Any) -> Document:
+def _field(metadata: dict[str, Any], name: str) -> str:
+    value = clean_text(str(metadata.get(name) or "")).strip()
+    return value[: MAX_METADATA_CHARS[name]]
+
+
+def build_document(text: str, *, path: str, cut_from: int = 0, **metadata: Any) -> Document:
     """A Document from article text and optional metadata.
 
     Recognised metadata keys: ``title``, ``outlet``, ``url``, ``language``, ``published`` (or
-    ``date``). Unknown keys are ignored.
+    ``date``). Unknown keys are ignored. ``cut_from`` is the article's length before the reader
+    cut it to the size limit (0: not cut).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    outlet = str(metadata.get("outlet") or "").strip() or infer_outlet(text)
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    outlet = _field(metadata, "outlet") or infer_outlet(text)
     doc_id = document_id(text, outlet)
     published_value = parse_date(metadata.get("published") or metadata.get("date"))
     if (metadata.get("published") or metadata.get("date")) and published_value is None:
@@ -87,18 +104,19 @@ def build_document(text: str, *, path: str, **metadata: Any) -> Document:
         if published_value
         else PublicationTime(value=None)
     )
-    language = choose_language(str(metadata.get("language") or ""), text)
+    language = choose_language(_field(metadata, "language"), text)
     noise = translation_noise(text) if language == "en" else 0.0
     return Document(
         id=doc_id,
         text=text,
-        title=str(metadata.get("title") or "").strip(),
+        title=_field(metadata, "title"),
         outlet=outlet,
-        url=str(metadata.get("url") or "").strip(),
+        url=_field(metadata, "url"),
         language=language,
         path=path,
         published=published,
         cited_sources=cited_sources(text, doc_id=doc_id),
         translation_noise=noise,
         machine_translated=is_machine_translated(noise),
+        cut_from=cut_from,
     )

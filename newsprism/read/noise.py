@@ -62,8 +62,10 @@ _I_OK_BEFORE = _words(
     "before unless whom now here there yes no well"
 )
 # A lowercase sentence of at least four words after a full stop (short lowercase fragments are
-# usually embedded tweets or slogans: "on. meth. dot. com.").
-_LOWER_START = re.compile(r"[a-z]{2,}[.!?][ \t]+[a-z]{2,}(?:[ \t]+[\w,'’]+){3}")
+# usually embedded tweets or slogans: "on. meth. dot. com."). Matches start at a word's first
+# letter only: tried from inside a long lowercase run, the pattern backtracked over the rest of
+# it at every position (a 100,000-letter "word" after a full stop took minutes).
+_LOWER_START = re.compile(r"(?<![a-z])[a-z]{2,}[.!?][ \t]+[a-z]{2,}(?:[ \t]+[\w,'’]+){3}")
 # A text written in the first person (columns, blogs, letters) uses "I" in every position, so the
 # stray-"I" signal is switched off when it has at least this many me/my/myself/I'm/I've forms;
 # machine-translated news produces a stray "I" without the rest of the first-person paradigm.

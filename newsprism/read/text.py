@@ -63,6 +63,23 @@ HEADER_FIELDS: dict[str, str] = {
 _HEADER = re.compile(r"^([A-Za-z][A-Za-z_\-]{0,24})[ \t]*:[ \t]*(.*?)\s*$")
 
 
+# Removed from every article and metadata value at read time, before the document id and every
+# span are computed: C0/C1 controls other than tab and line breaks (NUL, ESC and CSI would reach
+# a terminal report), bidi embeddings, overrides and isolates (they reorder what a reader sees
+# around them: a title or an outlet could pose as another), stray BOMs, and lone surrogates
+# (not encodable, so not storable), which become U+FFFD. Marks that text needs are kept: LRM/RLM,
+# zero-width joiners.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the control characters no article needs (see ``_UNSAFE``); NEL and form
+    feed become line breaks."""
+    text = _UNSAFE.sub("", text.replace("\x85", "\n").replace("\x0c", "\n"))
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def looks_binary(data: bytes) -> bool:
     """True for bytes that are a known binary format, carry NUL bytes or are dense with ASCII
     control bytes (and have no UTF-16 BOM). Control bytes mean the same in UTF-8 and every legacy

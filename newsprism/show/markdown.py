@@ -24,11 +24,18 @@ VERDICT_MARKS: dict[str, str] = {
 }
 
 
+# Markdown renderers pass raw HTML through and turn [text](url) into links: in article text,
+# "<script>", "<img onerror=...>", "[x](javascript:...)" and "<javascript:...>" must stay text.
+_MARKDOWN_ESCAPES = str.maketrans(
+    {"\\": "\\\\", "|": "\\|", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+)
+
+
 def cell(value: Any) -> str:
-    """Text safe inside a GitHub table cell: pipes escaped, line breaks flattened."""
+    """Text safe inside a GitHub table cell or a list item: pipes escaped, line breaks
+    flattened, no HTML and no link syntax."""
     text = "" if value is None else str(value)
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    return " ".join(text.split())
+    return " ".join(text.translate(_MARKDOWN_ESCAPES).split())
 
 
 def _table(header: list[str], rows: list[list[Any]]) -> list[str]:

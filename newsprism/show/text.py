@@ -51,7 +51,7 @@ def _short(value: str) -> str:
 
 def _story(console: Console, story: dict[str, Any]) -> None:
     dates = " – ".join(x for x in (story.get("first_date"), story.get("last_date")) if x)
-    console.rule(f"[bold]{story['title']}[/bold]  ({story['id']}, {dates or 'undated'})")
+    console.rule(f"{story['title']}  ({story['id']}, {dates or 'undated'})")
 
     timeline = Table(title="Timeline", expand=True, show_lines=False)
     for name, ratio in (("date", None), ("what", 2), ("source", 1), ("sentence", 4)):
@@ -132,8 +132,16 @@ def _story(console: Console, story: dict[str, Any]) -> None:
 
 
 def render_text(record: dict[str, Any], width: int = WIDTH) -> str:
+    # markup=False: article text is never read as Rich markup ("[/x]" in a title would raise,
+    # "[link=...]" would make a terminal hyperlink).
     console = Console(
-        record=True, width=width, file=io.StringIO(), color_system=None, soft_wrap=False
+        record=True,
+        width=width,
+        file=io.StringIO(),
+        color_system=None,
+        soft_wrap=False,
+        markup=False,
+        emoji=False,
     )
     counts = record["counts"]
     console.print(

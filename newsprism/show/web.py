@@ -13,24 +13,45 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsprism.read import MAX_ARTICLE_CHARS
 from newsprism.show.common import published
 from newsprism.show.highlight import segments
-from newsprism.show.html import render_page, stylesheet
+from newsprism.show.html import content_security_policy, render_page, stylesheet
 from newsprism.show.overview import build_overview
 from newsprism.show.record import _document_entry, build_record
 from newsprism.store.sqlite import Store
 
 SEARCH_LIMIT = 50
+# Longest full-text query accepted (FTS5 parses it; a megabyte query is an attack, not a search).
+MAX_QUERY_CHARS = 500
+# Headers on every response: no script may run and nothing may load from elsewhere (the CSP
+# allows only the inline stylesheet, by hash), the browser must not guess content types, links
+# out do not leak the page's URL, and no other site may frame the pages.
+SECURITY_HEADERS: dict[str, str] = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
 
 
 def create_app(db_path: str | Path) -> FastAPI:
     """A FastAPI app serving the record in ``db_path`` (run it with uvicorn)."""
-    app = FastAPI(title="newsprism", docs_url="/api/docs", redoc_url=None)
+    # No Swagger page: it needs inline and third-party scripts, which the CSP forbids; the
+    # OpenAPI schema stays at /openapi.json. No static or directory route exists at all.
+    app = FastAPI(title="newsprism", docs_url=None, redoc_url=None)
     db = str(db_path)
+    headers = {**SECURITY_HEADERS, "Content-Security-Policy": content_security_policy(header=True)}
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.update(headers)
+        return response
 
     @contextmanager
     def open_store() -> Iterator[Store]:
@@ -52,7 +73,12 @@ def create_app(db_path: str | Path) -> FastAPI:
         return HTMLResponse(str(error.detail), status_code=error.status_code)
 
     @app.get("/", response_class=HTMLResponse)
-    def index(q: str = "", language: str = "", outlet: str = "", verdict: str = "") -> HTMLResponse:
+    def index(
+        q: str = Query("", max_length=MAX_QUERY_CHARS),
+        language: str = Query("", max_length=MAX_QUERY_CHARS),
+        outlet: str = Query("", max_length=MAX_QUERY_CHARS),
+        verdict: str = Query("", max_length=MAX_QUERY_CHARS),
+    ) -> HTMLResponse:
         with open_store() as store:
             overview = build_overview(store, language=language, outlet=outlet, verdict=verdict)
             hits: list[dict[str, str]] = []
@@ -80,7 +106,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
     def document_page(
-        doc_id: str, start: int | None = None, end: int | None = None
+        doc_id: str,
+        start: int | None = Query(None, ge=0, le=MAX_ARTICLE_CHARS),
+        end: int | None = Query(None, ge=0, le=MAX_ARTICLE_CHARS),
     ) -> HTMLResponse:
         with open_store() as store:
             document = store.document(doc_id)

@@ -102,6 +102,30 @@ FULL_TEXT = (
 )
 
 
+# Bookkeeping the pipeline needs across runs: ``generation`` counts writes of new articles,
+# ``linked_generation`` the generation the stored link/cross-check results were computed from. A
+# run killed between storing articles and relinking leaves linked < generation, and the next run
+# relinks even though it adds nothing.
+META = 'CREATE TABLE IF NOT EXISTS "meta" ("key" TEXT PRIMARY KEY, "value" INTEGER)'
+
+
+def needs_migration(connection: sqlite3.Connection) -> bool:
+    """True when :func:`migrate` has something to write (read-only checks: opening a current
+    database for reading takes no write lock, so a web server never waits on a running analyze)."""
+    if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return True
+    names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    if "meta" not in names or "documents_fts" not in names:
+        return True
+    for table in TABLES:
+        if table.name not in names:
+            return True
+        present = {row[1] for row in connection.execute(f'PRAGMA table_info("{table.name}")')}
+        if set(columns(table)) - present:
+            return True
+    return False
+
+
 def migrate(connection: sqlite3.Connection) -> None:
     """Create missing tables and add columns for fields added to the model since."""
     version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -122,6 +146,7 @@ def migrate(connection: sqlite3.Connection) -> None:
     for statement in INDEXES:
         connection.execute(statement)
     connection.execute(FULL_TEXT)
+    connection.execute(META)
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

@@ -21,6 +21,9 @@ from newsprism.store.schema import TABLE_BY_CLASS, Table
 T = TypeVar("T")
 
 DEFAULT_DB = "newsprism.db"
+# Seconds a write waits for another process's write (a second analyze on the same file) before
+# failing with a clear message. Readers never wait on writers in WAL mode.
+BUSY_TIMEOUT = 120.0
 
 
 class Store:
@@ -34,7 +37,9 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = str(path)
         try:
-            self.connection = sqlite3.connect(self.path, isolation_level=None)
+            self.connection = sqlite3.connect(
+                self.path, isolation_level=None, timeout=BUSY_TIMEOUT, check_same_thread=True
+            )
         except sqlite3.Error as error:
             raise StoreError(f"Cannot open database {self.path}: {error}") from error
         self.connection.row_factory = sqlite3.Row
@@ -42,8 +47,16 @@ class Store:
             if self.path != ":memory:":
                 self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("PRAGMA synchronous=NORMAL")
-            with self.transaction():
-                schema.migrate(self.connection)
+            if schema.needs_migration(self.connection):
+                with self.transaction():
+                    schema.migrate(self.connection)
+        except sqlite3.OperationalError as error:
+            self.connection.close()
+            if _is_busy(error):
+                raise StoreError(_busy_message(self.path)) from error
+            raise StoreError(
+                f"{self.path} is not a newsprism database ({error}). Pass another --db file."
+            ) from error
         except sqlite3.DatabaseError as error:
             self.connection.close()
             raise StoreError(
@@ -63,14 +76,44 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside happen together or not at all (transactions do not nest)."""
-        self.connection.execute("BEGIN")
+        """All writes inside happen together or not at all (transactions do not nest).
+
+        The write lock is taken at the start (BEGIN IMMEDIATE): a second writer waits for it
+        (up to ``BUSY_TIMEOUT``), instead of failing half-way when a read turns into a write.
+        """
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise StoreError(_busy_message(self.path)) from error
+            raise
         try:
             yield
         except BaseException:
             self.connection.execute("ROLLBACK")
             raise
         self.connection.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside sees one state of the database, whatever other processes commit."""
+        self.connection.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.connection.execute("COMMIT")
+
+    # -- bookkeeping across runs -------------------------------------------------------------------
+
+    def meta(self, key: str) -> int:
+        row = self.connection.execute('SELECT value FROM "meta" WHERE key = ?', (key,))
+        found = row.fetchone()
+        return int(found[0]) if found else 0
+
+    def set_meta(self, key: str, value: int) -> None:
+        self.connection.execute(
+            'INSERT OR REPLACE INTO "meta" (key, value) VALUES (?, ?)', (key, value)
+        )
 
     # -- generic row mapping -------------------------------------------------------------------
 
@@ -132,9 +175,13 @@ class Store:
         self.add(document, extraction)
 
     def add_many(self, pairs: Iterable[tuple[model.Document, model.Extraction]]) -> int:
-        """Store many documents in one transaction; returns how many were new."""
+        """Store many documents in one transaction; returns how many were new. New documents
+        mark the link and cross-check results out of date in the same transaction."""
         with self.transaction():
-            return sum(self.add(document, extraction) for document, extraction in pairs)
+            added = sum(self.add(document, extraction) for document, extraction in pairs)
+            if added:
+                self.set_meta("generation", self.meta("generation") + 1)
+            return added
 
     def documents(self) -> list[model.Document]:
         return self._select(model.Document)
@@ -223,3 +270,14 @@ class Store:
             row = self.connection.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()
             counts[table.name] = row[0]
         return counts
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def _busy_message(path: str) -> str:
+    return (
+        f"{path} is busy: another newsprism process has been writing to it for more than "
+        f"{BUSY_TIMEOUT:.0f} s. Wait for it to finish, then run this again."
+    )

@@ -228,12 +228,36 @@ def test_read_bad_input_is_a_problem(
     assert problems == [ReadProblem(str(bad), reason)]
 
 
-def test_read_gigantic_article_is_a_problem(tmp_path: Path) -> None:
+def test_read_gigantic_article_is_cut_at_a_sentence_end(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
-    path.write_text("word " * (MAX_ARTICLE_CHARS // 5 + 10), encoding="utf-8")
+    sentence = "The water rose again near the dam, officials said. "
+    path.write_text(sentence * (MAX_ARTICLE_CHARS // len(sentence) + 10), encoding="utf-8")
     documents, problems = read_all(path)
-    assert documents == []
-    assert problems[0].reason == "article longer than 2,000,000 characters"
+    assert problems == []
+    [document] = documents
+    assert len(document.text) <= MAX_ARTICLE_CHARS
+    assert document.text.endswith("officials said.")
+    assert document.cut_from == len(path.read_text(encoding="utf-8").strip())
+
+
+def test_read_gigantic_word_is_cut_at_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("x" * (MAX_ARTICLE_CHARS + 10), encoding="utf-8")
+    [document] = read_all(path)[0]
+    assert len(document.text) == MAX_ARTICLE_CHARS
+    assert document.cut_from == MAX_ARTICLE_CHARS + 10
+
+
+def test_read_gigantic_jsonl_line_is_skipped_unread(tmp_path: Path, monkeypatch) -> None:
+    from newsprism.read import files
+
+    monkeypatch.setattr(files, "MAX_LINE_BYTES", 1000)
+    path = tmp_path / "dump.jsonl"
+    huge = json.dumps({"text": "The dam failed. " * 200})
+    path.write_text(huge + "\n" + json.dumps({"text": ARTICLE}) + "\n", encoding="utf-8")
+    documents, problems = read_all(path)
+    assert [d.text for d in documents] == [ARTICLE]
+    assert problems == [ReadProblem(f"{path}:1", "line longer than 1,000 bytes, not read")]
 
 
 def test_read_missing_path_is_a_problem(tmp_path: Path) -> None:
