@@ -17,9 +17,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from importlib.resources import files
 
 from newsprism.link.places import PLACE_LABELS, lookup
+from newsprism.link.world import countries_in, world_country
 from newsprism.model import Claim, Document, Extraction, Mention, Quantity
 
 # Text between two place names that joins them into one combined place: "Turkey and Syria",
@@ -50,8 +52,9 @@ UNPLACED_MEASURES = frozenset({"price", "money"})
 
 
 def country_of(name: str) -> str:
-    """The country a place name lies in (itself for a country), or "" when the gazetteer does
-    not know it."""
+    """The country a place name lies in (itself for a country): the team's gazetteer first,
+    then the country and province names of every language read (``link.world``); "" when
+    neither knows it."""
     place = lookup(name)
     seen: set[str] = set()
     while place is not None and place.canonical not in seen:
@@ -59,7 +62,7 @@ def country_of(name: str) -> str:
             return place.canonical
         seen.add(place.canonical)
         place = lookup(place.inside) if place.inside else None
-    return ""
+    return world_country(name)
 
 
 def mention_country(mention: Mention, names: Mapping[str, str] | None = None) -> str:
@@ -83,26 +86,44 @@ def figure_place(
     start, end = quantity.sentence_start, quantity.sentence_end
     if end <= start:
         return ""
-    places = [
-        (mention, country)
-        for mention in extraction.mentions
-        if start <= mention.start < end and (country := mention_country(mention, names))
-    ]
+    places = _sentence_places(document, extraction, start, end, names)
     countries = {country for _, country in places}
     if len(countries) <= 1:
         return next(iter(countries), "")
-    places.sort(key=lambda item: item[0].start)
     # The total word must be in the figure's own clause: just before it or just after it.
     text = document.text
     before = _CLAUSE.split(text[max(start, quantity.start - TOTAL_WINDOW) : quantity.start])
     after = _CLAUSE.split(text[quantity.end : min(end, quantity.end + TOTAL_WINDOW)])
     if _TOTAL.search(before[-1]) or _TOTAL.search(after[0]):
         return "+".join(sorted(countries))
-    for (a, country_a), (b, country_b) in itertools.pairwise(places):
-        if country_a != country_b and _JOINED.match(document.text[a.end : b.start]):
+    for ((_, a_end), country_a), ((b_start, _), country_b) in itertools.pairwise(places):
+        if country_a != country_b and _JOINED.match(document.text[a_end:b_start]):
             return "+".join(sorted((country_a, country_b)))
-    nearest = min(places, key=lambda item: abs(item[0].start - quantity.start))
+    nearest = min(places, key=lambda item: abs(item[0][0] - quantity.start))
     return nearest[1]
+
+
+def _sentence_places(
+    document: Document,
+    extraction: Extraction,
+    start: int,
+    end: int,
+    names: Mapping[str, str] | None,
+) -> list[tuple[tuple[int, int], str]]:
+    """``((start, end), country)`` of the places a sentence names, in text order: the name
+    tagger's place mentions, and country or province names written in any language read that
+    no mention covers (the tagger misses "土耳其" and "Turkije")."""
+    places = [
+        ((mention.start, mention.end), country)
+        for mention in extraction.mentions
+        if start <= mention.start < end and (country := mention_country(mention, names))
+    ]
+    taken = [span for span, _ in places]
+    for found_start, found_end, country in countries_in(document.text[start:end], document.text):
+        span = (start + found_start, start + found_end)
+        if not any(span[0] < b and a < span[1] for a, b in taken):
+            places.append((span, country))
+    return sorted(places)
 
 
 def with_place(key: str, place: str) -> str:
@@ -138,11 +159,12 @@ def report_places(
 ) -> ReportPlaces:
     counts: Counter[str] = Counter()
     lead: set[str] = set()
-    for mention in extraction.mentions:
-        if country := mention_country(mention, names):
-            counts[country] += 1
-            if mention.start < LEAD_CHARS:
-                lead.add(country)
+    for (start, _), country in _sentence_places(
+        document, extraction, 0, len(document.text), names
+    ):
+        counts[country] += 1
+        if start < LEAD_CHARS:
+            lead.add(country)
     return ReportPlaces(counts, frozenset(lead))
 
 
@@ -154,7 +176,8 @@ def fill_event_places(
 
     The event's places are the countries many of its reports name. A figure keyed by another
     country loses that place. A figure without one takes the event's place when the event has
-    one; else the event places its report's lead names (two or more: their combined figure, as
+    one; else the one place whose figures of its kind give the same number within a day; else
+    the event places its report's lead names (two or more: their combined figure, as
     in "quake in Turkey and Syria kills 5,000"); else the event place its report names most;
     with no event places, the place most figures of its kind name."""
     reports = reports or {}
@@ -171,14 +194,23 @@ def fill_event_places(
         if place and event_places and not set(place.split("+")) <= event_places:
             _set_place(claim, "")
     named: dict[str, Counter[str]] = defaultdict(Counter)
+    by_figure: dict[tuple[str, int], list[tuple[str, date]]] = defaultdict(list)
     for claim in quantities:
         if place_of(claim.key):
             named[with_place(claim.key, "")][place_of(claim.key)] += 1
+            if (point := _point(claim)) is not None and (day := _day(claim)) is not None:
+                by_figure[(with_place(claim.key, ""), round(point))].append(
+                    (place_of(claim.key), day)
+                )
     for claim in quantities:
         if place_of(claim.key):
             continue
         if len(event_places) == 1:
             _set_place(claim, next(iter(event_places)))
+            continue
+        fitting = _fitting_places(claim, by_figure)
+        if len(fitting) == 1:
+            _set_place(claim, fitting.pop())
             continue
         report = reports.get(claim.doc_id, ReportPlaces(Counter(), frozenset()))
         lead = sorted(report.lead & event_places)
@@ -192,6 +224,36 @@ def fill_event_places(
         counts = named.get(with_place(claim.key, ""))
         if counts and not event_places:
             _set_place(claim, max(counts, key=lambda p: (counts[p], p)))
+
+
+FIT_DAYS = 1  # a placed figure this many days from a bare one can be the same announcement
+
+
+def _point(claim: Claim) -> float | None:
+    return claim.low if claim.low is not None else claim.high
+
+
+def _day(claim: Claim) -> date | None:
+    try:
+        return date.fromisoformat(claim.as_of[:10]) if claim.as_of else None
+    except ValueError:
+        return None
+
+
+def _fitting_places(
+    claim: Claim, by_figure: Mapping[tuple[str, int], list[tuple[str, date]]]
+) -> set[str]:
+    """The places whose figures of the same kind give the same number within FIT_DAYS of this
+    one: "5,383 injured" without a place is the figure another report gives for one country."""
+    point, day = _point(claim), _day(claim)
+    if point is None or day is None:
+        return set()
+    key = with_place(claim.key, "")
+    return {
+        place
+        for place, other in by_figure.get((key, round(point)), [])
+        if abs((other - day).days) <= FIT_DAYS
+    }
 
 
 def _set_place(claim: Claim, place: str) -> None:

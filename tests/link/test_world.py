@@ -1,0 +1,38 @@
+"""Country and province names in the languages newsprism reads (CLDR and ISO 3166 data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.link.world import countries_in, world_country
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Turkije", "Turkey"), ("土耳其", "Turkey"), ("تركيا", "Turkey"), ("Libanon", "Lebanon"),
+     ("Kahramanmaraş", "Turkey"), ("Castrava", ""), ("Man", "")],
+)
+def test_world_country(name: str, country: str) -> None:
+    assert world_country(name) == country
+
+
+def test_countries_in_text_of_any_script() -> None:
+    text = "Bij de aardbeving in Turkije vielen doden. 土耳其南部发生强震。Türkiye'de 5 kişi öldü."
+    found = countries_in(text)
+    assert [country for _, _, country in found] == ["Turkey", "Turkey", "Turkey"]
+    for start, end, _ in found:
+        assert text[start:end] in ("Turkije", "土耳其", "Türkiye")
+
+
+def test_a_figure_keyed_by_a_country_the_tagger_missed() -> None:
+    from newsprism.crosscheck.claims import quantity_claims
+    from newsprism.crosscheck.places import place_of
+    from newsprism.model import Document, Extraction, PublicationTime, Quantity
+
+    text = "土耳其副总统表示,强震已造成284人死亡。"
+    doc = Document(id="d", text=text, published=PublicationTime(value="2023-02-06"))
+    at = text.index("284")
+    quantity = Quantity(doc_id="d", start=at, end=at + 4, text="284人", low=284, high=284,
+                        measure="killed", sentence_start=0, sentence_end=len(text))
+    [claim] = quantity_claims(doc, Extraction(doc_id="d", quantities=[quantity]))
+    assert place_of(claim.key) == "Turkey"
