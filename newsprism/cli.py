@@ -88,7 +88,8 @@ def analyze(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Articles to read: files (.txt .html .jsonl .xml/.rss/.atom, optionally .gz), "
+            help="Articles to read: files (.txt .html .jsonl .xml/.rss/.atom, optionally .gz; "
+            ".parquet), "
             "folders (read recursively), globs, or - for standard input."
         ),
     ],
