@@ -107,7 +107,9 @@ def local_ray(local_records):
     """One small local Ray for the module's jobs (the engine reuses a running Ray)."""
     import ray
 
-    ray.init(address="local", num_cpus=RAY_CPUS, include_dashboard=False, log_to_driver=False)
+    from newsprism.scale.ray_job import start_ray
+
+    assert start_ray(None, RAY_CPUS)
     yield ray
     ray.shutdown()
 
