@@ -148,8 +148,10 @@ def extract_with_ray(
 
         context = DataContext.get_current()
         context.execution_options.preserve_order = True  # the store keeps input order
-        context.enable_progress_bars = False  # the CLI shows its own
-        logging.getLogger("ray.data").setLevel(logging.WARNING)  # no execution-plan chatter
+        # The CLI shows its own progress: no bars, no execution-plan chatter, and not the
+        # warning that the bars are off.
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
+        context.enable_progress_bars = False
         pool = min(len(documents), actors or max(1, int(ray.cluster_resources().get("CPU", 1))))
         # A few blocks per actor at least, so a small corpus still spreads over the pool.
         rows = max(1, min(BLOCK_ROWS, -(-len(documents) // (pool * BLOCKS_PER_ACTOR))))
