@@ -18,8 +18,19 @@ mentions, dates, casualty/detention/price figures that grow over the story's day
 quote, and an event; about 10% of articles are verbatim copies (another outlet) and 5% light
 rewrites of an earlier article of their story. Offsets point into the generated text.
 
-The last line is ``seconds_100k=… peak_mb_100k=… exponent=…`` (for the largest N run when 100k
-was not among them, the line still names the largest N's figures).
+Larger sizes are given on the command line (``bench/scale.py 10000 100000 200000 1000000``).
+Before each size its time and peak memory are projected from the two largest sizes already run
+(their local power law, at least linear); a size projected past ``--max-mb`` (default: 80% of
+this machine's memory) or ``--max-seconds`` of CPU (default: an hour) is not started, and the table
+then ends with the projection for it, marked as such, instead of a measurement.
+
+Wall seconds depend on what else the machine runs; the CPU seconds of the process
+(``time.process_time``) do much less, so projections and ``cpu_exponent`` use them.
+
+The last line is ``seconds_100k=… peak_mb_100k=… exponent=…`` for the largest N run (its label:
+1k, 100k, 200k, 1M, ...), plus ``cpu_seconds_…``, ``cpu_exponent``, ``memory_exponent`` and,
+when 1,000,000 was not run, ``projected_cpu_seconds_1M=… projected_peak_mb_1M=…`` (the power law
+through the two largest sizes run).
 """
 
 from __future__ import annotations
@@ -312,7 +323,7 @@ def run_one(n: int, seed: int, embeddings: bool) -> dict[str, float]:
     documents, extractions = generate(n, seed)
     generated = time.perf_counter() - t0
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     linking = link_corpus(documents, extractions, embeddings=embeddings)
     t_link = time.perf_counter() - t0
     groups = independent_groups([d.id for d in documents], linking.reuse)
@@ -320,7 +331,9 @@ def run_one(n: int, seed: int, embeddings: bool) -> dict[str, float]:
     t1 = time.perf_counter()
     claims, comparisons = crosscheck(linking.stories, by_id, extractions, groups)
     t_cross = time.perf_counter() - t1
+    cpu = time.process_time() - c0
     return {
+        "cpu_s": cpu,
         "n": n,
         "generate_s": generated,
         "link_s": t_link,
@@ -335,8 +348,9 @@ def run_one(n: int, seed: int, embeddings: bool) -> dict[str, float]:
     }
 
 
-def exponent(results: list[dict[str, float]]) -> float:
-    points = [(math.log(r["n"]), math.log(max(r["seconds"], 1e-6))) for r in results]
+def exponent(results: list[dict[str, float]], key: str = "seconds") -> float:
+    """Least-squares slope of log(``key``) over log(N)."""
+    points = [(math.log(r["n"]), math.log(max(r[key], 1e-6))) for r in results]
     if len(points) < 2:
         return float("nan")
     mean_x = sum(x for x, _ in points) / len(points)
@@ -346,11 +360,46 @@ def exponent(results: list[dict[str, float]]) -> float:
     return num / den
 
 
+def project(results: list[dict[str, float]], key: str, n: int) -> float:
+    """``key`` at ``n`` articles: the power law through the two largest sizes run (their local
+    growth; the smallest sizes are dominated by the interpreter's fixed cost), at least linear."""
+    largest = results[-1]
+    if len(results) < 2:
+        return largest[key] * n / largest["n"]
+    slope = max(1.0, exponent(results[-2:], key))
+    return largest[key] * (n / largest["n"]) ** slope
+
+
+def label(n: int) -> str:
+    """1k, 100k, 200k, 1M: the size as the last line names it."""
+    if n >= 1_000_000 and n % 1_000_000 == 0:
+        return f"{n // 1_000_000}M"
+    if n >= 1000 and n % 1000 == 0:
+        return f"{n // 1000}k"
+    return str(n)
+
+
+def machine_mb() -> float:
+    """This machine's memory in MB (Linux), or infinity when unknown."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**20
+    except (ValueError, OSError, AttributeError):
+        return math.inf
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 100000])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--embeddings", action="store_true")
+    parser.add_argument(
+        "--max-mb", type=float, default=0.8 * machine_mb(),
+        help="do not start a size whose projected peak memory exceeds this (MB)",
+    )
+    parser.add_argument(
+        "--max-seconds", type=float, default=3600,
+        help="do not start a size whose projected link + cross-check CPU seconds exceed this",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process mode
     args = parser.parse_args()
     if args.one:
@@ -362,7 +411,19 @@ def main() -> None:
 
     console = Console()
     results = []
+    skipped: list[int] = []
     for n in sorted(args.sizes):
+        if len(results) >= 2 and (
+            project(results, "peak_mb", n) > args.max_mb
+            or project(results, "cpu_s", n) > args.max_seconds
+        ):
+            console.print(
+                f"N={n:,}: not started, projected {project(results, 'cpu_s', n):,.0f} CPU s and "
+                f"peak {project(results, 'peak_mb', n):,.0f} MB (limits: --max-seconds "
+                f"{args.max_seconds:,.0f}, --max-mb {args.max_mb:,.0f})"
+            )
+            skipped.append(n)
+            continue
         command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)]
         if args.embeddings:
             command.append("--embeddings")
@@ -374,29 +435,43 @@ def main() -> None:
         result = json.loads(done.stdout.strip().splitlines()[-1])
         results.append(result)
         console.print(
-            f"N={n:,}: link {result['link_s']:.1f}s + crosscheck {result['crosscheck_s']:.1f}s, "
-            f"peak {result['peak_mb']:,.0f} MB"
+            f"N={n:,}: link {result['link_s']:.1f}s + crosscheck {result['crosscheck_s']:.1f}s "
+            f"(CPU {result['cpu_s']:.1f}s), peak {result['peak_mb']:,.0f} MB"
         )
     table = Table(title="Link + cross-check on synthetic extraction records")
     for column in ("articles", "stories", "reuse links", "comparisons", "link s",
-                   "crosscheck s", "total s", "corpus MB", "peak MB"):
+                   "crosscheck s", "total s", "CPU s", "corpus MB", "peak MB"):
         table.add_column(column, justify="right")
     for r in results:
         table.add_row(
             f"{r['n']:,}", f"{r['stories']:,}", f"{r['reuse']:,}", f"{r['comparisons']:,}",
             f"{r['link_s']:.1f}", f"{r['crosscheck_s']:.1f}", f"{r['seconds']:.1f}",
-            f"{r['corpus_mb']:,.0f}", f"{r['peak_mb']:,.0f}",
+            f"{r['cpu_s']:.1f}", f"{r['corpus_mb']:,.0f}", f"{r['peak_mb']:,.0f}",
+        )
+    if not results:
+        console.print(table)
+        raise SystemExit(1)
+    for n in skipped:
+        table.add_row(
+            f"{n:,} (proj.)", "", "", "", "", "", "",
+            f"{project(results, 'cpu_s', n):.0f}", "", f"{project(results, 'peak_mb', n):,.0f}",
         )
     console.print(table)
-    if not results:
-        raise SystemExit(1)
     slope = exponent(results)
     largest = results[-1]
-    label = "100k" if largest["n"] == 100_000 else f"{largest['n']}"
-    print(
-        f"seconds_{label}={largest['seconds']:.1f} peak_mb_{label}={largest['peak_mb']:.0f} "
-        f"exponent={slope:.2f}"
+    name = label(int(largest["n"]))
+    line = (
+        f"seconds_{name}={largest['seconds']:.1f} peak_mb_{name}={largest['peak_mb']:.0f} "
+        f"exponent={slope:.2f} cpu_seconds_{name}={largest['cpu_s']:.1f} "
+        f"cpu_exponent={exponent(results, 'cpu_s'):.2f} "
+        f"memory_exponent={exponent(results, 'peak_mb'):.2f}"
     )
+    if largest["n"] < 1_000_000:
+        line += (
+            f" projected_cpu_seconds_1M={project(results, 'cpu_s', 1_000_000):.0f}"
+            f" projected_peak_mb_1M={project(results, 'peak_mb', 1_000_000):.0f}"
+        )
+    print(line)
 
 
 if __name__ == "__main__":

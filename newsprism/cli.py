@@ -90,7 +90,8 @@ def analyze(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Articles to read: files (.txt .html .jsonl .xml/.rss/.atom, optionally .gz), "
+            help="Articles to read: files (.txt .html .jsonl .xml/.rss/.atom, optionally .gz; "
+            ".parquet), "
             "folders (read recursively), globs, or - for standard input."
         ),
     ],
@@ -102,7 +103,8 @@ def analyze(
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", "-w", min=0, help="Extraction processes; 0 = every core."
+            "--workers", "-w", min=0,
+            help="Extraction processes (Ray actors with --engine ray); 0 = every core.",
         ),
     ] = 0,
     attribution: Annotated[
@@ -114,6 +116,20 @@ def analyze(
             "set, else 'tagger'.",
         ),
     ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="Where extraction runs: 'local' (a process pool on this machine) or 'ray' "
+            "(a Ray Data job; needs pip install 'newsprism[ray]'). Same record either way.",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine ray: the Ray cluster to run on (e.g. ray://head:10001); "
+            "default: a new local Ray with --workers CPUs.",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read, extract, link and cross-check articles into the database.
@@ -122,9 +138,16 @@ def analyze(
     article already in the database (same text) is skipped.
 
     Example: newsprism analyze samples/corpus --db story.db
+
+    On Ray: newsprism analyze archive.parquet --db archive.db --engine ray
     """
+    from newsprism.pipeline import ENGINES
     from newsprism.pipeline import analyze as run_analysis
 
+    if engine not in ENGINES:
+        raise _fail(f"--engine {engine!r}: use one of {', '.join(ENGINES)}.")
+    if address is not None and engine != "ray":
+        raise _fail("--address is a Ray cluster's address: use it with --engine ray.")
     if attribution is not None:
         _choose_attribution(attribution)
 
@@ -157,6 +180,8 @@ def analyze(
                 store,
                 model=model,
                 workers=workers or None,
+                engine=engine,
+                address=address,
                 on_documents=lambda total: progress.update(task, total=total),
                 on_progress=on_progress,
             )

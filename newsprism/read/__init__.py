@@ -2,9 +2,10 @@
 
 Formats: ``.txt`` (optional ``Title:``/``Outlet:``/``Date:``/``URL:``/``Language:`` header
 lines before a blank line), ``.html`` (main text via trafilatura), ``.jsonl`` (one article per
-line), ``.xml``/``.rss``/``.atom`` feeds, any of these gzipped, and unknown suffixes by
-sniffing the content. Inputs that are not articles are reported as :class:`ReadProblem` through
-``on_problem`` and skipped; :func:`read_paths` never raises for a bad file.
+line), ``.xml``/``.rss``/``.atom`` feeds, any of these gzipped, ``.parquet`` (one article per
+row, the JSONL columns), and unknown suffixes by sniffing the content. Inputs that are not
+articles are reported as :class:`ReadProblem` through ``on_problem`` and skipped;
+:func:`read_paths` never raises for a bad file.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from newsprism.read.feeds import parse_feed
 from newsprism.read.html import extract_html
 from newsprism.read.jsonl import LineProblem, iter_lines, parse_record
 from newsprism.read.metadata import build_document
+from newsprism.read.parquet import PARQUET_SUFFIXES, read_parquet
 from newsprism.read.problem import ReadProblem
 from newsprism.read.text import clean_text, decode, looks_binary, split_header
 
@@ -94,6 +95,9 @@ def read_input(item: Path | str) -> Iterator[Item]:
     suffix = (suffixes[-2] if len(suffixes) > 1 else "") if compressed else path.suffix.lower()
     name = str(path)
     try:
+        if suffix in PARQUET_SUFFIXES and not compressed:  # streamed by row groups
+            yield from read_parquet(path, _from_record)
+            return
         if suffix in JSONL_SUFFIXES and suffix != ".json":
             yield from _read_jsonl_file(path, name, compressed)
             return
