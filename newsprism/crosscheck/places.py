@@ -152,6 +152,8 @@ class ReportPlaces:
 
     counts: Counter[str]
     lead: frozenset[str]
+    # Places the lead joins into one ("quake in Turkey and Syria"): "Syria+Turkey"
+    lead_joined: frozenset[str] = frozenset()
 
 
 def report_places(
@@ -159,13 +161,16 @@ def report_places(
 ) -> ReportPlaces:
     counts: Counter[str] = Counter()
     lead: set[str] = set()
-    for (start, _), country in _sentence_places(
-        document, extraction, 0, len(document.text), names
-    ):
+    joined: set[str] = set()
+    places = _sentence_places(document, extraction, 0, len(document.text), names)
+    for (start, _), country in places:
         counts[country] += 1
         if start < LEAD_CHARS:
             lead.add(country)
-    return ReportPlaces(counts, frozenset(lead))
+    for ((_, a_end), a), ((b_start, _), b) in itertools.pairwise(places):
+        if b_start < LEAD_CHARS and a != b and _JOINED.match(document.text[a_end:b_start]):
+            joined.add("+".join(sorted((a, b))))
+    return ReportPlaces(counts, frozenset(lead), frozenset(joined))
 
 
 def fill_event_places(
@@ -177,8 +182,8 @@ def fill_event_places(
     The event's places are the countries many of its reports name. A figure keyed by another
     country loses that place. A figure without one takes the event's place when the event has
     one; else the one place whose figures of its kind give the same number within a day; else
-    the event places its report's lead names (two or more: their combined figure, as
-    in "quake in Turkey and Syria kills 5,000"); else the event place its report names most;
+    the one event place its report's lead names, or the places the lead joins ("quake in Turkey
+    and Syria kills 5,000": their combined figure); else the event place its report names most;
     with no event places, the place most figures of its kind name."""
     reports = reports or {}
     naming = [r.counts for r in reports.values() if r.counts]
@@ -214,7 +219,7 @@ def fill_event_places(
             continue
         report = reports.get(claim.doc_id, ReportPlaces(Counter(), frozenset()))
         lead = sorted(report.lead & event_places)
-        if lead:
+        if len(lead) == 1 or (lead and "+".join(lead) in report.lead_joined):
             _set_place(claim, "+".join(lead))
             continue
         mine = [c for c in report.counts.most_common() if c[0] in event_places]

@@ -96,6 +96,11 @@ def test_in_a_two_country_event_a_bare_figure_takes_its_reports_country() -> Non
                              "e": other})
     assert place_of(even[0].key) == ""  # which country is not said: left open
     headline = claims_of("The toll rose to 1,014 on Monday night.", [], "1,014")
-    lead = ReportPlaces(Counter({"Syria": 1, "Turkey": 3}), frozenset({"Syria", "Turkey"}))
+    lead = ReportPlaces(Counter({"Syria": 1, "Turkey": 3}), frozenset({"Syria", "Turkey"}),
+                        frozenset({"Syria+Turkey"}))
     fill_event_places(headline, {"d": lead, "e": other})
     assert place_of(headline[0].key) == "Syria+Turkey"  # "quake in Turkey and Syria kills …"
+    apart = claims_of("The toll rose to 1,014 on Monday night.", [], "1,014")
+    named = ReportPlaces(Counter({"Syria": 1, "Turkey": 3}), frozenset({"Syria", "Turkey"}))
+    fill_event_places(apart, {"d": named, "e": other})
+    assert place_of(apart[0].key) == "Turkey"  # two places in the lead, not joined: the main one
