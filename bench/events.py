@@ -21,6 +21,10 @@ user would run them, and the record is scored:
 - ``conflicts_found``: share of the gold numeric conflicts whose values all sit in one comparison
   that is ``conflicting`` or lists a conflicting day holding them;
 - ``reuse_recall``: share of gold copy pairs in one group of reuse links (one source);
+- ``foreign_joined``: share of the non-English reports stored in the event most reports belong
+  to; ``foreign_points``: share of the gold series points stated in non-English reports (a point
+  counts once per report) found in that report as a claim of the measure holding the value (a
+  table per language gives both by language);
 - ``stories``, ``largest_story_share``, ``read_skipped``, ``analyze_seconds``.
 
 It prints a table per event and ends with one line of ``key=value`` figures (prefixed with the
@@ -291,6 +295,48 @@ def score_reuse(
     return linked / (len(pairs) or 1), linked, len(pairs)
 
 
+def score_languages(
+    rows: list[dict[str, Any]],
+    gold: dict[str, Any],
+    record: dict[str, Any],
+    corpus_id: dict[str, str],
+) -> dict[str, dict[str, int]]:
+    """Per language: reports, reports stored in the event most reports belong to, and gold
+    series points stated in that language's reports (point, report pairs) found there as a
+    claim of the series' measure holding the value."""
+    event_of = {
+        corpus_id[doc]: story["event_id"] or story["id"]
+        for story in record["stories"]
+        for doc in story["document_ids"]
+        if doc in corpus_id
+    }
+    sizes: dict[str, int] = defaultdict(int)
+    for event in event_of.values():
+        sizes[event] += 1
+    main = max(sizes, key=sizes.__getitem__) if sizes else ""
+    language = {row["id"]: row.get("lang") or "und" for row in rows}
+    claims: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for claim in record["claims"]:
+        if claim.get("kind") == "quantity" and claim["doc_id"] in corpus_id:
+            claims[corpus_id[claim["doc_id"]]].append(claim)
+    table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        entry = table[language[row["id"]]]
+        entry["reports"] += 1
+        entry["joined"] += event_of.get(row["id"]) == main
+    for series in gold["series"]:
+        for point in series["points"]:
+            values = point_values(point)
+            for report in point["ids"]:
+                entry = table[language.get(report, "und")]
+                entry["points"] += 1
+                entry["found"] += any(
+                    measure_of(c) == series["measure"] and any(holds(c, v) for v in values)
+                    for c in claims.get(report, [])
+                )
+    return {lang: dict(entry) for lang, entry in table.items()}
+
+
 def evaluate(corpus_path: Path, gold_path: Path, *, dates: bool) -> dict[str, Any]:
     rows = load_corpus(corpus_path)
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -304,6 +350,8 @@ def evaluate(corpus_path: Path, gold_path: Path, *, dates: bool) -> dict[str, An
         gold, record, (row.get("excerpt") or "" for row in rows)
     )
     series = score_series(gold, record, corpus_id)
+    languages = score_languages(rows, gold, record, corpus_id)
+    foreign = [entry for lang, entry in languages.items() if lang != "en"]
     conflicts, conflicts_n, conflicts_total = score_conflicts(gold, record, corpus_id)
     reuse, reuse_n, reuse_total = score_reuse(gold, record, corpus_id)
     sizes = sorted((len(s["document_ids"]) for s in record["stories"]), reverse=True)
@@ -326,12 +374,19 @@ def evaluate(corpus_path: Path, gold_path: Path, *, dates: bool) -> dict[str, An
         "single_report_stories": sum(1 for s in sizes if s == 1),
         "largest_story_share": (sizes[0] / (len(corpus_id) or 1)) if sizes else 0.0,
         "analyze_seconds": seconds,
+        "languages": languages,
+        "foreign_joined": sum(e.get("joined", 0) for e in foreign)
+        / (sum(e.get("reports", 0) for e in foreign) or 1),
+        "foreign_points": sum(e.get("found", 0) for e in foreign)
+        / (sum(e.get("points", 0) for e in foreign) or 1),
         "analyze_output": output,
     }
 
 
 HEADLINE = (
     "alias_bcubed_f1",
+    "foreign_joined",
+    "foreign_points",
     "series_points",
     "series_joined",
     "series_updated",
@@ -359,6 +414,8 @@ def table(name: str, result: dict[str, Any], dates: bool) -> Table:
         "updates_ok": f"{result['updates_ok_n']} of {result['updates_n']} 'updates' series",
         "conflicts_found": f"{result['conflicts_n']} of {result['conflicts_total']}",
         "reuse_recall": f"{result['reuse_n']} of {result['reuse_total']} pairs",
+        "foreign_joined": "non-English reports in the main event",
+        "foreign_points": "gold points stated in non-English reports, found there",
         "stories": f"{result['single_report_stories']} of one report",
         "read_skipped": f"of {result['reports']} reports",
     }
@@ -366,6 +423,15 @@ def table(name: str, result: dict[str, Any], dates: bool) -> Table:
         value = result[key]
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
         out.add_row(key, shown, details.get(key, ""))
+    return out
+
+
+def language_table(name: str, languages: dict[str, dict[str, int]]) -> Table:
+    out = Table(title=f"{name}: by language")
+    for column in ("language", "reports", "in the main event", "gold points stated", "found"):
+        out.add_column(column, justify="right" if column != "language" else "left")
+    for lang, entry in sorted(languages.items(), key=lambda item: -item[1].get("reports", 0)):
+        out.add_row(lang, *(str(entry.get(k, 0)) for k in ("reports", "joined", "points", "found")))
     return out
 
 
@@ -383,6 +449,7 @@ def main() -> None:
         name = gold.parent.name
         result = evaluate(corpus, gold, dates=args.dates)
         console.print(table(name, result, args.dates))
+        console.print(language_table(name, result["languages"]))
         prefix = f"{name}." if len(pairs) > 1 else ""
         for key in HEADLINE:
             value = result[key]
