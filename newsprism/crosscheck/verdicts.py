@@ -39,6 +39,9 @@ ROUND_ZEROS = 2
 # Independent sources that must give a lower latest figure for a series to count as revised
 # when the counter of the peak is not among them.
 MIN_REVISING_SOURCES = 2
+# Corroboration compares each figure with the others: past this many claims in one comparison
+# (an archive's year of one toll) best falls back to the latest figure.
+MAX_CORROBORATION_CLAIMS = 2000
 # Share of content words two quotes by one speaker must have in common to count as the same
 # statement (overlap coefficient on 6-letter word stems). Set by hand on the seeds' paraphrase
 # pair ("ready to return ... and lead the Provisional Government" / "intended to return ... and
@@ -91,16 +94,31 @@ def _independent_sources(claims: Sequence[Claim], source_groups: Mapping[str, st
     return len({source_groups.get(c.doc_id, c.doc_id) for c in claims})
 
 
-def _reconciled(claims: Sequence[Claim]) -> tuple[float | None, float | None, float | None, str]:
-    """UCDP-style low / best / high; best = the latest figure (its lower bound when open)."""
+def _reconciled(
+    claims: Sequence[Claim], source_groups: Mapping[str, str] | None = None
+) -> tuple[float | None, float | None, float | None, str]:
+    """UCDP-style low / best / high; best = the latest figure (its lower bound when open) that
+    another independent source corroborates, else the latest figure: one late report's stray
+    number (a part, a misread count) is not the reconciled best."""
     lows = [c.low for c in claims if c.low is not None]
     highs = [c.high for c in claims if c.high is not None]
     if not lows and not highs:
         return None, None, None, ""
-    latest = max(claims, key=lambda c: (c.as_of or "", c.low or 0))
-    best = latest.low if latest.low is not None else latest.high
     high = max(highs) if highs and len(highs) == len(claims) else None
-    return (min(lows) if lows else None), best, high, "latest as-of figure (its lower bound)"
+    corroborated = (
+        [c for c in claims if _corroborated(c, claims, source_groups)]
+        if source_groups is not None and len(claims) <= MAX_CORROBORATION_CLAIMS
+        else []
+    )
+    pool = corroborated or list(claims)
+    latest = max(pool, key=lambda c: (c.as_of or "", c.low or 0))
+    best = latest.low if latest.low is not None else latest.high
+    rule = (
+        "latest as-of figure that two independent sources give (its lower bound)"
+        if corroborated
+        else "latest as-of figure (its lower bound)"
+    )
+    return (min(lows) if lows else None), best, high, rule
 
 
 def _point(claim: Claim) -> float:
@@ -313,8 +331,10 @@ def compare_values(
     for key, group in sorted(by_key.items()):
         judge = judge_places if group[0].kind == "location" else judge_values
         verdict, note = judge(group, source_groups)
-        low, best, high, rule = _reconciled(group) if group[0].kind == "quantity" else (
-            None, None, None, ""
+        low, best, high, rule = (
+            _reconciled(group, source_groups)
+            if group[0].kind == "quantity"
+            else (None, None, None, "")
         )
         comparisons.append(
             Comparison(

@@ -280,3 +280,18 @@ def test_sums_of_money_are_compared_only_within_one_purpose():
     ]
     claims = quantity_claims(doc, Extraction(doc_id="d", quantities=quantities))
     assert [c.key for c in claims] == ["money|aid|euro|", "money|damage|euro|"]
+
+
+def test_best_is_the_latest_figure_two_sources_give_not_a_late_stray_one():
+    groups = {d: d for d in "abcde"}
+    claims = [
+        _claim("a", 912, 912, "2024-02-06"),
+        _claim("b", 3419, 3419, "2024-02-07"),
+        _claim("c", 3419, 3419, "2024-02-07"),
+        _claim("d", 4, 4, "2024-05-04"),  # a late report's part figure ("4 more bodies")
+    ]
+    [comparison] = compare_values("s", claims, groups)
+    assert comparison.best == 3419
+    assert "two independent sources" in comparison.best_rule
+    [alone] = compare_values("s", claims[:1] + claims[3:], groups)
+    assert alone.best == 4  # nothing corroborated: the latest figure, as before
