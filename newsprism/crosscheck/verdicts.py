@@ -42,6 +42,9 @@ MIN_REVISING_SOURCES = 2
 # Corroboration compares each figure with the others: past this many claims in one comparison
 # (an archive's year of one toll) best falls back to the latest figure.
 MAX_CORROBORATION_CLAIMS = 2000
+# For a cumulative count, figures below this share of the highest candidate are parts, not
+# the total, when choosing the reconciled best.
+PART_SHARE = 0.1
 # Share of content words two quotes by one speaker must have in common to count as the same
 # statement (overlap coefficient on 6-letter word stems). Set by hand on the seeds' paraphrase
 # pair ("ready to return ... and lead the Provisional Government" / "intended to return ... and
@@ -111,6 +114,11 @@ def _reconciled(
         else []
     )
     pool = corroborated or list(claims)
+    if claim_measure(claims[0]) in CUMULATIVE_MEASURES:
+        # A running total does not shrink to a tenth: a late small figure is a part of it
+        # ("4 more bodies found"), not the toll.
+        peak = max(_point(c) for c in pool)
+        pool = [c for c in pool if _point(c) >= PART_SHARE * peak] or pool
     latest = max(pool, key=lambda c: (c.as_of or "", c.low or 0))
     best = latest.low if latest.low is not None else latest.high
     rule = (

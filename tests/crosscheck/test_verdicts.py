@@ -289,9 +289,10 @@ def test_best_is_the_latest_figure_two_sources_give_not_a_late_stray_one():
         _claim("b", 3419, 3419, "2024-02-07"),
         _claim("c", 3419, 3419, "2024-02-07"),
         _claim("d", 4, 4, "2024-05-04"),  # a late report's part figure ("4 more bodies")
+        _claim("e", 4, 4, "2024-05-04"),  # ... which another report happens to repeat
     ]
     [comparison] = compare_values("s", claims, groups)
     assert comparison.best == 3419
     assert "two independent sources" in comparison.best_rule
-    [alone] = compare_values("s", claims[:1] + claims[3:], groups)
-    assert alone.best == 4  # nothing corroborated: the latest figure, as before
+    [alone] = compare_values("s", claims[:1] + claims[3:4], groups)
+    assert alone.best == 912  # nothing corroborated; a tenth of the peak is a part, not the toll
