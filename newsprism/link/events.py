@@ -21,7 +21,7 @@ from datetime import date
 
 import numpy as np
 
-from newsprism.link.stories import CANDIDATE_TERMS, EMBEDDING_WEIGHT
+from newsprism.link.stories import CANDIDATE_TERMS, EMBEDDING_WEIGHT, unit_length
 from newsprism.model import Story
 
 # Similarity of two stories' centroids at which they are one event: TF-IDF cosine alone, and
@@ -52,11 +52,6 @@ ENCODER_LANGUAGES = frozenset(
 
 def event_id(story_ids: Sequence[str]) -> str:
     return "ev_" + hashlib.sha1(min(story_ids).encode()).hexdigest()[:12]
-
-
-def _unit(vector: Mapping[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    return {t: v / norm for t, v in vector.items()}
 
 
 def _span(story: Story) -> tuple[date | None, date | None]:
@@ -154,7 +149,7 @@ def group_events(
         embedding = _unit_vector(np.sum(found, axis=0)) if found else None
         spoken = Counter(languages.get(d, "") for d in story.doc_ids)
         language = spoken.most_common(1)[0][0] if spoken else ""
-        group = _Group(_unit(total), embedding, _span(story), language)
+        group = _Group(unit_length(total), embedding, _span(story), language)
         group.refresh()
         groups.append(group)
 

@@ -322,7 +322,8 @@ def cluster(
     return _reassign(clusters, by_id, vectors, embeddings, people_by_doc)
 
 
-def _unit(centroid: Mapping[str, float]) -> dict[str, float]:
+def unit_length(centroid: Mapping[str, float]) -> dict[str, float]:
+    """The vector scaled to length 1 (itself when it is empty or zero)."""
     norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
     return {t: v / norm for t, v in centroid.items()}
 
@@ -333,7 +334,7 @@ def _merge_similar(clusters: list[_Cluster], merge_min: float) -> list[_Cluster]
     Candidate pairs share one of their centroids' top terms, so this stays near-linear; pairs are
     merged greedily from the most similar down, like average-link on centroids.
     """
-    units = [_unit(c.centroid) for c in clusters]
+    units = [unit_length(c.centroid) for c in clusters]
     tops = [sorted(u, key=u.get, reverse=True)[:CANDIDATE_TERMS] for u in units]  # type: ignore[arg-type]
     index: dict[str, list[int]] = defaultdict(list)
     for i, top in enumerate(tops):
@@ -404,7 +405,7 @@ def _reassign(
     owner = {doc_id: i for i, c in enumerate(clusters) for doc_id in c.members}
     index: dict[str, set[int]] = defaultdict(set)
     for i, c in enumerate(clusters):
-        unit = _unit(c.centroid)
+        unit = unit_length(c.centroid)
         for t in sorted(unit, key=unit.get, reverse=True)[:CANDIDATE_TERMS * 4]:  # type: ignore[arg-type]
             index[t].add(i)
     moves: dict[str, int] = {}

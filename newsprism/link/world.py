@@ -27,17 +27,7 @@ def _languages() -> list[str]:
 @functools.cache
 def world_names() -> dict[str, str]:
     """Casefolded country or province name -> the country's canonical name."""
-    return {**_province_names(), **_country_names()}
-
-
-@functools.cache
-def _country_names() -> dict[str, str]:
-    return {name: country for name, (country, is_country) in _names().items() if is_country}
-
-
-@functools.cache
-def _province_names() -> dict[str, str]:
-    return {name: country for name, (country, is_country) in _names().items() if not is_country}
+    return {name: country for name, (country, _) in _names().items()}
 
 
 @functools.cache
