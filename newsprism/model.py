@@ -277,11 +277,15 @@ class Claim:
 
 @dataclass
 class ConflictingDay:
-    """One as-of day of a comparison on which independent sources give incompatible values."""
+    """One as-of day (or one announcement) of a comparison on which independent sources give
+    incompatible values."""
 
     as_of: str
     values: list[str] = field(default_factory=list)
     claim_ids: list[str] = field(default_factory=list)
+    # When no day says the figures are of one moment, the figure they were announced with does:
+    # "912 people killed in Turkey" given in both sentences.
+    announcement: str = ""
 
 
 @dataclass

@@ -28,20 +28,25 @@ from newsprism.model import Claim, Document, Extraction, Mention, Quantity
 # "Turquie et Syrie", "Турции и Сирии", "Türkiye ve Suriye", "Turkey-Syria".
 # A conjunction may carry up to two short words: "Turkey and neighbouring Syria", "et en Syrie".
 _JOINED = re.compile(
-    r"^\s*(?:,|-|–|/|&|and|und|et|e|y|и|ve|و|та|i|och|en)(?:\s+[^\W\d_]{1,12}){0,2}\s*$",
+    r"^\s*(?:,|-|–|/|&|・|、|and|und|et|e|y|и|ve|و|та|i|och|en|和|与|及|と|や|및|와|과)"
+    r"(?:\s+[^\W\d_]{1,12}){0,2}\s*$",
     re.IGNORECASE,
 )
+_TOTAL_STEMS = [
+    stem
+    for language, stems in json.loads(
+        (files("newsprism.data") / "total_words.json").read_text(encoding="utf-8")
+    ).items()
+    if not language.startswith("_")
+    for stem in stems
+]
+# Scripts written without spaces have no word start to anchor a stem at ("总死亡人数", "両国で").
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TOTAL = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(
-        re.escape(stem)
-        for language, stems in json.loads(
-            (files("newsprism.data") / "total_words.json").read_text(encoding="utf-8")
-        ).items()
-        if not language.startswith("_")
-        for stem in stems
-    )
-    + ")",
+    "|".join(
+        re.escape(stem) if _UNSPACED.match(stem) else rf"(?<!\w){re.escape(stem)}"
+        for stem in _TOTAL_STEMS
+    ),
     re.IGNORECASE,
 )
 TOTAL_WINDOW = 40  # characters around a figure in which a total word makes it the sum
@@ -99,8 +104,54 @@ def figure_place(
     for ((_, a_end), country_a), ((b_start, _), country_b) in itertools.pairwise(places):
         if country_a != country_b and _JOINED.match(document.text[a_end:b_start]):
             return "+".join(sorted((country_a, country_b)))
-    nearest = min(places, key=lambda item: abs(item[0][0] - quantity.start))
-    return nearest[1]
+    if paired := _paired_place(extraction, quantity, places):
+        return paired
+    return _clause_place(text, quantity, places)
+
+
+def _paired_place(
+    extraction: Extraction, quantity: Quantity, places: Sequence[tuple[tuple[int, int], str]]
+) -> str:
+    """"3,419 dead in Turkey and 1,604 in Syria", "in Turkey 3,419 died, in Syria 1,604": as
+    many figures of one measure as countries, each country named once, go together in order,
+    whether a language names the place before or after its figure."""
+    if quantity.measure == "other":
+        return ""
+    figures = sorted(
+        q.start
+        for q in extraction.quantities
+        if q.measure == quantity.measure
+        and q.sentence_start == quantity.sentence_start
+        and not q.incremental
+        and q.converts is None
+    )
+    countries = [country for _, country in places]
+    if len(figures) < 2 or len(figures) != len(countries) or len(set(countries)) != len(countries):
+        return ""
+    if quantity.start not in figures:
+        return ""
+    return countries[figures.index(quantity.start)]
+
+
+def _clause_place(
+    text: str, quantity: Quantity, places: Sequence[tuple[tuple[int, int], str]]
+) -> str:
+    """The nearest place of the figure's own clause; else the nearest place before it (a topic
+    named once for several figures: "In Turkey, 3,419 died, 20,534 were injured"); else the
+    nearest after it."""
+    def same_clause(span: tuple[int, int]) -> bool:
+        between = text[span[1] : quantity.start] if span[1] <= quantity.start else text[
+            quantity.end : span[0]
+        ]
+        return not _CLAUSE.search(between)
+
+    near = [item for item in places if same_clause(item[0])]
+    if near:
+        return min(near, key=lambda item: abs(item[0][0] - quantity.start))[1]
+    before = [item for item in places if item[0][1] <= quantity.start]
+    if before:
+        return before[-1][1]
+    return places[0][1]
 
 
 def _sentence_places(

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.crosscheck.claims import CUMULATIVE_MEASURES, claim_measure
+from newsprism.crosscheck.places import labelled, place_of
 from newsprism.crosscheck.propositions import LABELS as PROPOSITION_LABELS
 from newsprism.link.places import same_place
 from newsprism.model import Claim, Comparison, ConflictingDay
@@ -199,24 +200,104 @@ def _by_day(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
 
 
 def conflicting_days(
-    claims: Sequence[Claim], source_groups: Mapping[str, str]
+    claims: Sequence[Claim],
+    source_groups: Mapping[str, str],
+    companions: Mapping[str, frozenset[tuple[str, float]]] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> list[ConflictingDay]:
     """The as-of days on which independent sources give incompatible values, each with every
-    claim of that day (reports' own highest figure per day, as :func:`judge_values` reads them)."""
+    claim of that day (reports' own highest figure per day, as :func:`judge_values` reads them);
+    then the announcements (see :func:`announcement_companions`) whose figures clash, when no
+    day already holds that clash."""
     if not claims or claims[0].kind != "quantity":
         return []
     days: list[ConflictingDay] = []
     for day, members in sorted(_by_day(_report_figures(claims)).items()):
         if day and _first_clash(members, source_groups):
-            ordered = sorted(members, key=_point)
-            days.append(
-                ConflictingDay(
-                    as_of=day,
-                    values=list(dict.fromkeys(c.value for c in ordered)),
-                    claim_ids=[c.id for c in ordered],
-                )
-            )
+            days.append(_conflict(day, members))
+    if not companions:
+        return days
+    by_companion: dict[tuple[str, float], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        for companion in companions.get(claim.id, ()):
+            by_companion[companion].append(claim)
+    seen = [set(day.claim_ids) for day in days]
+    for (key, value), members in sorted(by_companion.items()):
+        if not _first_clash(members, source_groups):
+            continue
+        found = _conflict(
+            _shared_day(members),
+            members,
+            f"given with {format_figure(value)} {(labels or {}).get(key, key)}",
+        )
+        if not any(set(found.claim_ids) <= ids for ids in seen):
+            days.append(found)
+            seen.append(set(found.claim_ids))
     return days
+
+
+def _conflict(day: str, members: Sequence[Claim], announcement: str = "") -> ConflictingDay:
+    ordered = sorted(members, key=_point)
+    return ConflictingDay(
+        as_of=day,
+        values=list(dict.fromkeys(c.value for c in ordered)),
+        claim_ids=[c.id for c in ordered],
+        announcement=announcement,
+    )
+
+
+def _shared_day(claims: Sequence[Claim]) -> str:
+    days = {c.as_of for c in claims if c.as_of}
+    return days.pop() if len(days) == 1 else ""
+
+
+def _unplaced(key: str) -> str:
+    return "|".join(key.split("|")[:3])
+
+
+def _unplaced_label(claim: Claim) -> str:
+    suffix = labelled("", place_of(claim.key))
+    return claim.label.removesuffix(suffix) if suffix else claim.label
+
+
+def format_figure(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+# A companion figure fixes the moment only when it is specific: not round, and past counting on
+# fingers ("3 children" recurs in unrelated sentences; "912 dead" does not).
+COMPANION_MIN = 20
+
+
+def announcement_companions(claims: Sequence[Claim]) -> dict[str, frozenset[tuple[str, float]]]:
+    """For each exact figure, the other exact, specific figures of other keys its sentence gives.
+
+    An official count is announced as a set ("912 dead and 5,385 injured"); two reports that
+    give the same specific death toll relay the same announcement even when neither is dated,
+    so their injured figures are of one moment and two different ones conflict.
+    """
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == "quantity" and claim.low is not None and claim.low == claim.high:
+            by_sentence[(claim.doc_id, claim.sentence_start)].append(claim)
+    companions: dict[str, frozenset[tuple[str, float]]] = {}
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        for claim in members:
+            # The companion's place is left out: reports place one announced figure
+            # differently ("912 dead in Turkey", "912 dead" in a report about two countries).
+            found = frozenset(
+                (_unplaced(other.key), other.low)
+                for other in members
+                if other.key != claim.key
+                and other.low is not None
+                and other.low >= COMPANION_MIN
+                and rounding_slack(other.low) == 0
+            )
+            if found:
+                companions[claim.id] = found
+    return companions
 
 
 def _corroborated(claim: Claim, claims: Sequence[Claim], source_groups: Mapping[str, str]) -> bool:
@@ -335,6 +416,8 @@ def compare_values(
     for claim in claims:
         if claim.kind in ("quantity", "event", "location"):
             by_key[claim.key].append(claim)
+    companions = announcement_companions(claims)
+    labels = {_unplaced(key): _unplaced_label(group[0]) for key, group in by_key.items()}
     comparisons: list[Comparison] = []
     for key, group in sorted(by_key.items()):
         judge = judge_places if group[0].kind == "location" else judge_values
@@ -359,7 +442,7 @@ def compare_values(
                 high=high,
                 best_rule=rule,
                 note=note,
-                conflicts=conflicting_days(group, source_groups),
+                conflicts=conflicting_days(group, source_groups, companions, labels),
             )
         )
     return comparisons

@@ -97,11 +97,15 @@ def conflict_panels(row: dict[str, Any]) -> list[dict[str, Any]]:
     """
     by_id = {claim["id"]: claim for claim in row.get("claims") or []}
     panels = [
-        {"as_of": day.get("as_of"), "claims": [by_id[i] for i in day["claim_ids"] if i in by_id]}
+        {
+            "as_of": day.get("as_of"),
+            "announcement": day.get("announcement") or "",
+            "claims": [by_id[i] for i in day["claim_ids"] if i in by_id],
+        }
         for day in row.get("conflicts") or []
     ]
     if not panels and row.get("verdict") in ("conflicting", "disputed"):
-        panels = [{"as_of": None, "claims": list(by_id.values())}]
+        panels = [{"as_of": None, "announcement": "", "claims": list(by_id.values())}]
     result = []
     for panel in panels:
         sides: dict[str, list[dict[str, Any]]] = {}

@@ -104,3 +104,48 @@ def test_in_a_two_country_event_a_bare_figure_takes_its_reports_country() -> Non
     named = ReportPlaces(Counter({"Syria": 1, "Turkey": 3}), frozenset({"Syria", "Turkey"}))
     fill_event_places(apart, {"d": named, "e": other})
     assert place_of(apart[0].key) == "Turkey"  # two places in the lead, not joined: the main one
+
+
+def claims_of_all(text: str, numbers: list[tuple[str, str]]) -> dict[str, str]:
+    """Place of each figure (number -> place) when a sentence gives several, places found in
+    the text by the world gazetteer (no name tagger here, as for a language without one)."""
+    doc = Document(id="d", text=text, published=PublicationTime(value="2023-02-08"))
+    quantities = []
+    for number, measure in numbers:
+        at = text.index(number)
+        value = float(number.replace(",", "").replace(".", "").replace(" ", ""))
+        quantities.append(Quantity(doc_id="d", start=at, end=at + len(number), text=number,
+                                   low=value, high=value, measure=measure, sentence_start=0,
+                                   sentence_end=len(text)))
+    claims = quantity_claims(doc, Extraction(doc_id="d", quantities=quantities))
+    return {c.value: place_of(c.key) for c in claims}
+
+
+def test_as_many_figures_as_countries_pair_in_order_whichever_comes_first() -> None:
+    after = claims_of_all("On compte 10 214 morts en Turquie et 2 631 en Syrie.",
+                          [("10 214", "killed"), ("2 631", "killed")])
+    assert after == {"10,214": "Turkey", "2,631": "Syria"}
+    before = claims_of_all("In Turkije vielen 3.419 doden, in Syrië steeg het dodental naar 1.602.",
+                           [("3.419", "killed"), ("1.602", "killed")])
+    assert before == {"3,419": "Turkey", "1,602": "Syria"}
+
+
+def test_a_figure_takes_a_place_of_its_own_clause_before_a_nearer_one_in_the_next() -> None:
+    text = "Turkije telt 3.419 doden en 20.534 gewonden, in Syrië steeg het dodental naar 1.602."
+    places = claims_of_all(text, [("3.419", "killed"), ("20.534", "injured"), ("1.602", "killed")])
+    assert places == {"3,419": "Turkey", "20,534": "Turkey", "1,602": "Syria"}
+
+
+def test_a_place_named_once_for_several_figures_carries_to_the_next_clauses() -> None:
+    text = "土耳其已有8123人死亡,40517人受伤,叙利亚死亡人数升至2518人。"
+    places = claims_of_all(text, [("8123", "killed"), ("40517", "injured"), ("2518", "killed")])
+    assert places == {"8,123": "Turkey", "40,517": "Turkey", "2,518": "Syria"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["土耳其和叙利亚两国的总死亡人数升至5021人。", "トルコとシリアの死者は合わせて5021人となった。",
+     "튀르키예와 시리아의 사망자는 5021명으로 늘었다."],
+)
+def test_unspaced_scripts_join_countries_and_read_total_words(text: str) -> None:
+    assert claims_of_all(text, [("5021", "killed")]) == {"5,021": "Syria+Turkey"}
