@@ -104,7 +104,9 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
     noun_measure = NOUN_MEASURE.get(head.lemma_.lower()) if head is not None else None
     if noun_measure is None and head is not None:
         noun_measure = NOUN_MEASURE.get(head.lower_)
-    if noun_measure and noun_measure not in WEAK_NOUN_MEASURES:
+    # An adjective standing for the counted people says what happened to them ("300,000
+    # homeless", "40 dead"); a weak noun ("refugees") may be counted for another measure.
+    if noun_measure and (noun_measure not in WEAK_NOUN_MEASURES or head.pos_ == "ADJ"):
         return noun_measure
     # 2. the words governing the number or its counted noun.
     start_tok = head if head is not None else doc[atom.num_end - 1]
@@ -120,6 +122,10 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
         via, previous_tok = previous_tok, anc
         if anc.i in range(atom.num_start, atom.num_end) or anc is head:
             continue
+        if via.dep_ == "conj" and via.pos_ in ("VERB", "AUX"):
+            # "killed 190, wounded 6,500 and left 300,000 homeless": a coordinated predicate's
+            # cue is its own figure's, not this one's.
+            break
         # A noun governs the count only through "of" ("deaths of two servicemen"), not
         # "peacekeepers from four countries".
         if anc.pos_ in ("NOUN", "PROPN") and via.lower_ not in ("of", "among"):

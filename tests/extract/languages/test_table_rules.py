@@ -159,6 +159,13 @@ def test_sentences_split_on_any_script_and_keep_abbreviations() -> None:
         ("tr", "Bakan, 420 kişinin yaralandığını, 140 binanın yıkıldığını söyledi.",
          [("injured", 420, 420, "exact")]),
         ("it", "L'attentato uccise non meno di 58 persone.", [("killed", 58, None, "at least")]),
+        # A figure whose own clause goes on says what it counts; the cue before the comma is
+        # the earlier figure's: rescued people are no casualties.
+        ("tr", "Vali, 64 kişinin öldüğünü, 350 kişinin yaralandığını, 1200 kişi enkazdan "
+               "sağ çıkarıldı dedi.",
+         [("killed", 64, 64, "exact"), ("injured", 350, 350, "exact")]),
+        ("fr", "Le bilan des morts, selon la préfecture, s'élève désormais à 137.",
+         [("killed", 137, 137, "exact")]),
     ],
 )
 def test_table_rules_read_counts(

@@ -33,6 +33,10 @@ WINDOW_MARGIN = 60
 # A cue this near after a figure, in its clause, is that figure's ("420 kişinin yaralandığını").
 NEAR_AFTER = 12
 _CLAUSE_BREAK = re.compile(r"[,;:()،؛，；：]")
+_CLAUSE_END = re.compile(r"[,;:()،؛，；：.!?。！？\"“”«»]")
+_WORD = re.compile(r"[^\W\d_]+")
+# Words after a figure, before its clause ends, that make the clause a statement of its own.
+CLAUSE_WORDS = 2
 # "hangar No. 12", "العنبر رقم 12", "n° 3": a number that names, not counts.
 NUMBER_SIGN = re.compile(r"(?:(?<!\w)(?:n[°º]|nr\.?|no\.|num\.|numero|nummer|رقم|شماره)|第)\s*$")
 LIST_ITEM = re.compile(r"[.)]\s")
@@ -251,6 +255,14 @@ class _Finder:
             and _CLAUSE_BREAK.search(self.folded, figure.end, cue_start) is None
         )
 
+    def clause_goes_on(self, figure: Figure) -> bool:
+        """The figure's clause says more after it than a counted noun: it is a clause of its
+        own ("2470 people were pulled out"), not a figure listed after a cue ("toll: 137")."""
+        start = self.skip_counter(figure.end)
+        end = _CLAUSE_END.search(self.folded, start)
+        words = _WORD.findall(self.folded, start, end.start() if end else len(self.folded))
+        return len(words) >= CLAUSE_WORDS
+
     def measure(
         self, figure: Figure, others: list[Figure], cues: list[re.Match[str]]
     ) -> tuple[str, int, int] | None:
@@ -277,6 +289,8 @@ class _Finder:
                 distance = float(figure.bound_start - cue.end())
                 if distance > self.t.window_before:
                     continue
+                if _CLAUSE_BREAK.search(self.folded, *between) and self.clause_goes_on(figure):
+                    continue  # ", 2470 kişi enkazdan kurtarıldı": its own clause says what
                 rank = (1, distance)
             else:
                 continue
