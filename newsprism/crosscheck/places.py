@@ -16,19 +16,25 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
 
 from newsprism.link.places import PLACE_LABELS, lookup
-from newsprism.link.world import countries_in, world_country
+from newsprism.link.world import (
+    countries_in,
+    demonym_countries_in,
+    provinces_in,
+    world_country,
+)
 from newsprism.model import Claim, Document, Extraction, Mention, Quantity
 
 # Text between two place names that joins them into one combined place: "Turkey and Syria",
 # "Turquie et Syrie", "Турции и Сирии", "Türkiye ve Suriye", "Turkey-Syria".
 # A conjunction may carry up to two short words: "Turkey and neighbouring Syria", "et en Syrie".
 _JOINED = re.compile(
-    r"^\s*(?:,|-|–|/|&|・|、|and|und|et|e|y|и|ve|و|та|i|och|en|和|与|及|と|や|및|와|과)"
+    r"^\s*(?:,|-|–|/|&|・|、|and|und|et|e|y|и|і|ve|و|وفي|та|i|a|și|och|en|και|dan|और|ו|"
+    r"和|与|及|と|や|및|와|과)"
     r"(?:\s+[^\W\d_]{1,12}){0,2}\s*$",
     re.IGNORECASE,
 )
@@ -95,26 +101,35 @@ def figure_place(
     countries = {country for _, country in places}
     if len(countries) <= 1:
         return next(iter(countries), "")
-    # The total word must be in the figure's own clause: just before it or just after it.
     text = document.text
-    before = _CLAUSE.split(text[max(start, quantity.start - TOTAL_WINDOW) : quantity.start])
-    after = _CLAUSE.split(text[quantity.end : min(end, quantity.end + TOTAL_WINDOW)])
-    if _TOTAL.search(before[-1]) or _TOTAL.search(after[0]):
+    if _is_total(text, quantity):
         return "+".join(sorted(countries))
     for ((_, a_end), country_a), ((b_start, _), country_b) in itertools.pairwise(places):
         if country_a != country_b and _JOINED.match(document.text[a_end:b_start]):
             return "+".join(sorted((country_a, country_b)))
-    if paired := _paired_place(extraction, quantity, places):
+    if paired := _paired_place(text, extraction, quantity, places):
         return paired
     return _clause_place(text, quantity, places)
 
 
+def _is_total(text: str, quantity: Quantity) -> bool:
+    """A total word in the figure's own clause, just before it or just after it."""
+    start, end = quantity.sentence_start, quantity.sentence_end
+    before = _CLAUSE.split(text[max(start, quantity.start - TOTAL_WINDOW) : quantity.start])
+    after = _CLAUSE.split(text[quantity.end : min(end, quantity.end + TOTAL_WINDOW)])
+    return bool(_TOTAL.search(before[-1]) or _TOTAL.search(after[0]))
+
+
 def _paired_place(
-    extraction: Extraction, quantity: Quantity, places: Sequence[tuple[tuple[int, int], str]]
+    text: str,
+    extraction: Extraction,
+    quantity: Quantity,
+    places: Sequence[tuple[tuple[int, int], str]],
 ) -> str:
     """"3,419 dead in Turkey and 1,604 in Syria", "in Turkey 3,419 died, in Syria 1,604": as
     many figures of one measure as countries, each country named once, go together in order,
-    whether a language names the place before or after its figure."""
+    whether a language names the place before or after its figure; a total among them
+    ("bringing the total to 5,023") is no one country's."""
     if quantity.measure == "other":
         return ""
     figures = sorted(
@@ -124,6 +139,7 @@ def _paired_place(
         and q.sentence_start == quantity.sentence_start
         and not q.incremental
         and q.converts is None
+        and not _is_total(text, q)
     )
     countries = [country for _, country in places]
     if len(figures) < 2 or len(figures) != len(countries) or len(set(countries)) != len(countries):
@@ -205,6 +221,10 @@ class ReportPlaces:
     lead: frozenset[str]
     # Places the lead joins into one ("quake in Turkey and Syria"): "Syria+Turkey"
     lead_joined: frozenset[str] = frozenset()
+    # Countries of the provinces it names, country named or not ("Hatay", "Adıyaman")
+    provinces: Counter[str] = field(default_factory=Counter)
+    # Per sentence start, the countries whose adjectives the sentence uses ("siriano")
+    adjectives: Mapping[int, Counter[str]] = field(default_factory=dict)
 
 
 def report_places(
@@ -221,7 +241,15 @@ def report_places(
     for ((_, a_end), a), ((b_start, _), b) in itertools.pairwise(places):
         if b_start < LEAD_CHARS and a != b and _JOINED.match(document.text[a_end:b_start]):
             joined.add("+".join(sorted((a, b))))
-    return ReportPlaces(counts, frozenset(lead), frozenset(joined))
+    adjectives = {
+        quantity.sentence_start: demonym_countries_in(
+            document.text[quantity.sentence_start : quantity.sentence_end]
+        )
+        for quantity in extraction.quantities
+    }
+    return ReportPlaces(
+        counts, frozenset(lead), frozenset(joined), provinces_in(document.text), adjectives
+    )
 
 
 def fill_event_places(
@@ -233,8 +261,10 @@ def fill_event_places(
     The event's places are the countries many of its reports name. A figure keyed by another
     country loses that place. A figure without one takes the event's place when the event has
     one; else the one place whose figures of its kind give the same number within a day; else
-    the one event place its report's lead names, or the places the lead joins ("quake in Turkey
+    the one event place whose adjective its sentence uses ("Syrian"); else the one event
+    place its report's lead names, or the places the lead joins ("quake in Turkey
     and Syria kills 5,000": their combined figure); else the event place its report names most;
+    else, for a report naming no event place, the event place whose provinces it names most;
     with no event places, the place most figures of its kind name."""
     reports = reports or {}
     naming = [r.counts for r in reports.values() if r.counts]
@@ -269,6 +299,12 @@ def fill_event_places(
             _set_place(claim, fitting.pop())
             continue
         report = reports.get(claim.doc_id, ReportPlaces(Counter(), frozenset()))
+        # "the Syrian health ministry counts 326 dead": the one event country the sentence's
+        # adjectives name.
+        adjectives = set(report.adjectives.get(claim.sentence_start, ())) & event_places
+        if len(adjectives) == 1:
+            _set_place(claim, adjectives.pop())
+            continue
         lead = sorted(report.lead & event_places)
         if len(lead) == 1 or (lead and "+".join(lead) in report.lead_joined):
             _set_place(claim, "+".join(lead))
@@ -276,6 +312,11 @@ def fill_event_places(
         mine = [c for c in report.counts.most_common() if c[0] in event_places]
         if mine and (len(mine) == 1 or mine[0][1] > mine[1][1]):
             _set_place(claim, mine[0][0])
+            continue
+        # A domestic report names its provinces, not its country.
+        regions = [c for c in report.provinces.most_common() if c[0] in event_places]
+        if not mine and regions and (len(regions) == 1 or regions[0][1] > regions[1][1]):
+            _set_place(claim, regions[0][0])
             continue
         counts = named.get(with_place(claim.key, ""))
         if counts and not event_places:

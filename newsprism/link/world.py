@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from importlib import resources
 
 # Names shorter than this in an alphabetic script are too often words ("Man", "Bar", "Of").
@@ -130,3 +131,57 @@ def _names_in(text: str) -> list[tuple[int, int, str, bool]]:
             else:
                 at += 1
     return sorted(found)
+
+
+def provinces_in(text: str) -> Counter[str]:
+    """How often ``text`` names a province (or region) of each country, whether or not it names
+    the country: a domestic report says "Hatay" and "Kahramanmaraş", never "Turkey". The caller
+    decides which countries to believe (many province names are words elsewhere)."""
+    return Counter(country for _, _, country, is_country in _names_in(text) if not is_country)
+
+
+# An adjective of a country is its name's stem and a short ending: "Syrian", "syrische",
+# "siriano", "сирийскому", "التركية". Stems shorter than this match too many other words.
+DEMONYM_MIN_STEM = 4
+DEMONYM_MAX_ENDING = 6
+_FINAL_VOWELS = frozenset("aeiouyáéíóúàèìòùäëïöüıаеёиоуыэюяйاىةه")
+_ARTICLES = ("ال", "وال", "بال", "لل")
+
+
+@functools.lru_cache(maxsize=1)
+def _stems() -> dict[str, str]:
+    """Stem of each one-word country name (without one final vowel) -> country; a stem two
+    countries share is dropped."""
+    stems: dict[str, str] = {}
+    shared: set[str] = set()
+    for name, (country, is_country) in _names().items():
+        if not is_country or not _WORD.fullmatch(name) or "-" in name or _UNSPACED.search(name):
+            continue
+        stem = name[:-1] if name[-1] in _FINAL_VOWELS else name
+        if len(stem) < DEMONYM_MIN_STEM:
+            continue
+        if stems.get(stem, country) != country:
+            shared.add(stem)
+        stems[stem] = country
+    return {stem: country for stem, country in stems.items() if stem not in shared}
+
+
+def demonym_countries_in(text: str) -> Counter[str]:
+    """Countries whose adjectives ``text`` uses ("the Syrian health ministry", "ministero della
+    Salute siriano"): for a sentence that names no country, what it is about. The caller keeps
+    only countries it has other reasons to expect (many words begin like a country's name)."""
+    stems = _stems()
+    found: Counter[str] = Counter()
+    for match in _WORD.finditer(text):
+        for word in match.group(0).casefold().split("-"):
+            for article in _ARTICLES:
+                if word.startswith(article) and len(word) - len(article) >= DEMONYM_MIN_STEM:
+                    word = word[len(article) :]
+                    break
+            for size in range(len(word), DEMONYM_MIN_STEM - 1, -1):
+                if len(word) - size > DEMONYM_MAX_ENDING:
+                    break
+                if (country := stems.get(word[:size])) is not None:
+                    found[country] += 1
+                    break
+    return found

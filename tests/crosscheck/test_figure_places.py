@@ -149,3 +149,75 @@ def test_a_place_named_once_for_several_figures_carries_to_the_next_clauses() ->
 )
 def test_unspaced_scripts_join_countries_and_read_total_words(text: str) -> None:
     assert claims_of_all(text, [("5021", "killed")]) == {"5,021": "Syria+Turkey"}
+
+
+def test_a_total_among_the_figures_does_not_break_their_pairing() -> None:
+    text = "On compte 12 391 morts en Turquie et 2 992 en Syrie, ce qui porte le total à 15 383."
+    places = claims_of_all(text, [("12 391", "killed"), ("2 992", "killed"), ("15 383", "killed")])
+    assert places == {"12,391": "Turkey", "2,992": "Syria", "15,383": "Syria+Turkey"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Πάνω από 5021 άνθρωποι σκοτώθηκαν στην Τουρκία και τη γειτονική Συρία.",
+     "قتل أكثر من 5021 شخصا في جنوب شرق تركيا وفي سوريا المجاورة."],
+)
+def test_conjunctions_of_more_languages_join_two_countries(text: str) -> None:
+    assert claims_of_all(text, [("5021", "killed")]) == {"5,021": "Syria+Turkey"}
+
+
+def test_a_sentence_without_a_country_takes_the_event_country_its_adjective_names() -> None:
+    from collections import Counter
+
+    from newsprism.crosscheck.places import report_places
+
+    text = "Il ministero della Salute siriano conta 326 morti."
+    doc = Document(id="d", text=text)
+    at = text.index("326")
+    quantity = Quantity(doc_id="d", start=at, end=at + 3, text="326", low=326.0, high=326.0,
+                        measure="killed", sentence_start=0, sentence_end=len(text))
+    extraction = Extraction(doc_id="d", quantities=[quantity])
+    [claim] = quantity_claims(doc, extraction)
+    assert place_of(claim.key) == ""
+    reports = {"d": report_places(doc, extraction)}
+    reports.update({o: ReportPlaces(Counter({"Turkey": 2, "Syria": 1}), frozenset()) for o in "ab"})
+    fill_event_places([claim], reports)
+    assert place_of(claim.key) == "Syria"
+
+
+def test_a_domestic_report_naming_only_provinces_takes_their_country() -> None:
+    from collections import Counter
+
+    from newsprism.crosscheck.places import report_places
+
+    text = "Depremlerde can kaybı 8 bin 574'e yükseldi. Hatay'da ve Adıyaman'da arama sürüyor."
+    doc = Document(id="d", text=text)
+    at = text.index("8 bin 574")
+    quantity = Quantity(doc_id="d", start=at, end=at + 9, text="8 bin 574", low=8574.0,
+                        high=8574.0, measure="killed", sentence_start=0, sentence_end=43)
+    extraction = Extraction(doc_id="d", quantities=[quantity])
+    [claim] = quantity_claims(doc, extraction)
+    reports = {"d": report_places(doc, extraction)}
+    assert reports["d"].counts == Counter()  # no country named
+    reports.update({o: ReportPlaces(Counter({"Turkey": 2, "Syria": 2}), frozenset()) for o in "ab"})
+    fill_event_places([claim], reports)
+    assert place_of(claim.key) == "Turkey"
+
+
+def test_children_are_not_chile() -> None:
+    """An adjective is believed only for a country the event is about."""
+    from collections import Counter
+
+    from newsprism.crosscheck.places import report_places
+
+    text = "The children said 57 people had died."
+    doc = Document(id="d", text=text)
+    at = text.index("57")
+    quantity = Quantity(doc_id="d", start=at, end=at + 2, text="57", low=57.0, high=57.0,
+                        measure="killed", sentence_start=0, sentence_end=len(text))
+    extraction = Extraction(doc_id="d", quantities=[quantity])
+    [claim] = quantity_claims(doc, extraction)
+    reports = {"d": report_places(doc, extraction)}
+    reports.update({o: ReportPlaces(Counter({"Turkey": 2, "Syria": 2}), frozenset()) for o in "ab"})
+    fill_event_places([claim], reports)
+    assert place_of(claim.key) == ""
