@@ -24,7 +24,7 @@ from newsprism.crosscheck.places import (
     with_place,
 )
 from newsprism.crosscheck.propositions import stances
-from newsprism.crosscheck.scopes import TOTAL, covers_both_sides, scope_group
+from newsprism.crosscheck.scopes import TOTAL, covers_both_sides, measure_group, scope_group
 from newsprism.model import Claim, Document, Event, Extraction, Quantity, Quote, Sentence
 
 # Measures whose figures are compared across sources. Ages, durations and "other" numbers are
@@ -148,7 +148,7 @@ def quantity_claims(
             or (quantity.low is None and quantity.high is None)
         ):
             continue
-        group = scope_group(quantity.scope)
+        group = measure_group(quantity.scope, quantity.measure)
         unit = _quantity_unit(quantity)
         # Prices are keyed by currency and unit only: item names vary too much across sources
         # ("gas prices for cars", "liquefied gas") to key on.

@@ -43,6 +43,17 @@ def scope_group(scope: str) -> str:
     return TOTAL
 
 
+# Measures no side of a confrontation is counted in: "displaced civilians" and "residents
+# left homeless" are all the displaced people.
+CIVILIAN_ONLY_MEASURES = frozenset({"displaced", "affected"})
+
+
+def measure_group(scope: str, measure: str) -> str:
+    """The coarse group a figure of ``measure`` is keyed by (see :func:`scope_group`)."""
+    group = scope_group(scope)
+    return TOTAL if group == "civilians" and measure in CIVILIAN_ONLY_MEASURES else group
+
+
 # A sum over groups is only a meaningful lower bound on a total when it covers both sides of
 # a confrontation; a sum over, say, medics and rioters says little about all the injured.
 OPPOSING_SIDES: tuple[frozenset[str], frozenset[str]] = (

@@ -296,3 +296,11 @@ def test_best_is_the_latest_figure_two_sources_give_not_a_late_stray_one():
     assert "two independent sources" in comparison.best_rule
     [alone] = compare_values("s", claims[:1] + claims[3:4], groups)
     assert alone.best == 912  # nothing corroborated; a tenth of the peak is a part, not the toll
+
+
+def test_displaced_residents_are_all_the_displaced_but_killed_civilians_are_a_group():
+    from newsprism.crosscheck.scopes import measure_group
+
+    assert measure_group("residents of the city", "displaced") == "all people"
+    assert measure_group("civilians", "killed") == "civilians"
+    assert measure_group("children", "displaced") == "children"
