@@ -198,9 +198,16 @@ def _as_of(
 ) -> str | None:
     """The day a figure holds for. A date that dates an event of the figure's own sentence ("190
     were killed in the explosion of 4 August") is when it happened, not when it was counted:
-    such a figure holds as of the report's publication, when that is later."""
+    such a figure holds as of the report's publication, when that is later; so does one whose
+    date was carried over from an earlier sentence's event."""
     as_of = quantity.as_of
-    if as_of and published and published > as_of and (quantity.sentence_start, as_of) in event_days:
+    dates_event = any(
+        day == as_of and start <= quantity.sentence_start for start, day in event_days
+    )
+    if as_of and dates_event and (published is None or published > as_of):
+        # The same holds for the date of an event told earlier that the figure's paragraph
+        # carried over ("The blast of 4 August ... The toll is now 214"); without a
+        # publication day the figure's day is unknown, not the event's.
         return published
     return as_of or published
 

@@ -304,3 +304,22 @@ def test_displaced_residents_are_all_the_displaced_but_killed_civilians_are_a_gr
     assert measure_group("residents of the city", "displaced") == "all people"
     assert measure_group("civilians", "killed") == "civilians"
     assert measure_group("children", "displaced") == "children"
+
+
+@pytest.mark.parametrize(("published", "as_of"), [("2026-03-07", "2026-03-07"), (None, None)])
+def test_an_event_date_carried_to_a_later_sentence_is_not_the_figures_day(published, as_of):
+    from newsprism.model import Event
+
+    text = "The dam collapsed on March 3 near the town. The toll has risen to 47."
+    doc = Document(id="d", text=text, published=PublicationTime(value=published))
+    extraction = Extraction(
+        doc_id="d",
+        events=[Event(doc_id="d", start=8, end=17, text="collapsed", type="collapse",
+                      date="2026-03-03", sentence_start=0, sentence_end=43)],
+        quantities=[
+            Quantity(doc_id="d", start=66, end=68, text="47", low=47, high=47, measure="killed",
+                     as_of="2026-03-03", sentence_start=44, sentence_end=len(text)),
+        ],
+    )
+    [claim] = quantity_claims(doc, extraction)
+    assert claim.as_of == as_of
