@@ -24,6 +24,7 @@ from newsprism.link.places import PLACE_LABELS, lookup
 from newsprism.link.world import (
     countries_in,
     demonym_countries_in,
+    official_languages,
     provinces_in,
     world_country,
 )
@@ -225,6 +226,7 @@ class ReportPlaces:
     provinces: Counter[str] = field(default_factory=Counter)
     # Per sentence start, the countries whose adjectives the sentence uses ("siriano")
     adjectives: Mapping[int, Counter[str]] = field(default_factory=dict)
+    language: str = ""
 
 
 def report_places(
@@ -248,7 +250,12 @@ def report_places(
         for quantity in extraction.quantities
     }
     return ReportPlaces(
-        counts, frozenset(lead), frozenset(joined), provinces_in(document.text), adjectives
+        counts,
+        frozenset(lead),
+        frozenset(joined),
+        provinces_in(document.text),
+        adjectives,
+        (document.language or "").split("-")[0].lower(),
     )
 
 
@@ -264,7 +271,8 @@ def fill_event_places(
     the one event place whose adjective its sentence uses ("Syrian"); else the one event
     place its report's lead names, or the places the lead joins ("quake in Turkey
     and Syria kills 5,000": their combined figure); else the event place its report names most;
-    else, for a report naming no event place, the event place whose provinces it names most;
+    else, for a report naming no event place, the event place whose provinces it names most,
+    else the one event country whose official language the report is written in;
     with no event places, the place most figures of its kind name."""
     reports = reports or {}
     naming = [r.counts for r in reports.values() if r.counts]
@@ -317,6 +325,12 @@ def fill_event_places(
         regions = [c for c in report.provinces.most_common() if c[0] in event_places]
         if not mine and regions and (len(regions) == 1 or regions[0][1] > regions[1][1]):
             _set_place(claim, regions[0][0])
+            continue
+        # A report naming no place at all, in the language of one event country only ("can
+        # kaybı 1651" in Turkish about a Turkey-Syria quake), speaks of that country.
+        speaking = {c for c in event_places if report.language in official_languages(c)}
+        if not mine and not regions and report.language and len(speaking) == 1:
+            _set_place(claim, speaking.pop())
             continue
         counts = named.get(with_place(claim.key, ""))
         if counts and not event_places:

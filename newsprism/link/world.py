@@ -185,3 +185,23 @@ def demonym_countries_in(text: str) -> Counter[str]:
                     found[country] += 1
                     break
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    import pycountry
+
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        if canonical := world_country(country.name):
+            codes.setdefault(canonical, country.alpha_2)
+    return codes
+
+
+def official_languages(country: str) -> frozenset[str]:
+    """The languages (ISO 639-1 where CLDR has one) official in a country, by its canonical
+    name; de facto official ones too (CLDR's territory data)."""
+    from babel.languages import get_official_languages
+
+    code = _codes().get(country)
+    return frozenset(get_official_languages(code, de_facto=True)) if code else frozenset()

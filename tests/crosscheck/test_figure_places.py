@@ -221,3 +221,24 @@ def test_children_are_not_chile() -> None:
     reports.update({o: ReportPlaces(Counter({"Turkey": 2, "Syria": 2}), frozenset()) for o in "ab"})
     fill_event_places([claim], reports)
     assert place_of(claim.key) == ""
+
+
+@pytest.mark.parametrize(("language", "place"), [("tr", "Turkey"), ("ar", "Syria"), ("en", "")])
+def test_a_report_naming_no_place_speaks_of_the_one_event_country_of_its_language(
+    language: str, place: str
+) -> None:
+    from collections import Counter
+
+    from newsprism.crosscheck.places import report_places
+
+    text = "Yetkili, can kaybının 1651 olduğunu açıkladı."
+    doc = Document(id="d", text=text, language=language)
+    at = text.index("1651")
+    quantity = Quantity(doc_id="d", start=at, end=at + 4, text="1651", low=1651.0, high=1651.0,
+                        measure="killed", sentence_start=0, sentence_end=len(text))
+    extraction = Extraction(doc_id="d", quantities=[quantity])
+    [claim] = quantity_claims(doc, extraction)
+    reports = {"d": report_places(doc, extraction)}
+    reports.update({o: ReportPlaces(Counter({"Turkey": 2, "Syria": 2}), frozenset()) for o in "ab"})
+    fill_event_places([claim], reports)
+    assert place_of(claim.key) == place  # English is official in neither
