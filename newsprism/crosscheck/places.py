@@ -56,6 +56,21 @@ _TOTAL = re.compile(
     ),
     re.IGNORECASE,
 )
+_PART = re.compile(
+    "|".join(
+        re.escape(stem) if _UNSPACED.match(stem) else rf"(?<!\w){re.escape(stem)}"
+        for language, stems in json.loads(
+            (files("newsprism.data") / "part_words.json").read_text(encoding="utf-8")
+        ).items()
+        if not language.startswith("_")
+        for stem in stems
+    ),
+    re.IGNORECASE,
+)
+# The place of a whole whose parts its sentence gives by place ("25,900 dead, of which 22,300
+# in Turkey"): all the event's places together, settled by fill_event_places.
+ALL_PLACES = "*"
+_DIGIT = re.compile(r"\d")
 TOTAL_WINDOW = 40  # characters around a figure in which a total word makes it the sum
 _CLAUSE = re.compile(r"[,;:.!?()]")
 KEY_FIELDS = 4  # measure | group | unit | place
@@ -100,6 +115,8 @@ def figure_place(
         return ""
     places = _sentence_places(document, extraction, start, end, names)
     countries = {country for _, country in places}
+    if places and _whole_of_parts(document.text, quantity, places):
+        return ALL_PLACES
     if len(countries) <= 1:
         return next(iter(countries), "")
     text = document.text
@@ -111,6 +128,22 @@ def figure_place(
     if paired := _paired_place(text, extraction, quantity, places):
         return paired
     return _clause_place(text, quantity, places)
+
+
+def _whole_of_parts(
+    text: str,
+    quantity: Quantity,
+    places: Sequence[tuple[tuple[int, int], str]],
+) -> bool:
+    """The figure is followed by its parts ("..., dont 2 316 en Turquie"): a part word after
+    it, then a number (a part often has no cue of its own), and no place between the figure
+    and the part word."""
+    part = _PART.search(text, quantity.end, quantity.sentence_end)
+    if part is None or quantity.measure == "other":
+        return False
+    if not _DIGIT.search(text, part.end(), quantity.sentence_end):
+        return False
+    return not any(quantity.end <= start < part.start() for (start, _), _ in places)
 
 
 def _is_total(text: str, quantity: Quantity) -> bool:
@@ -285,7 +318,9 @@ def fill_event_places(
     ]
     for claim in quantities:
         place = place_of(claim.key)
-        if place and event_places and not set(place.split("+")) <= event_places:
+        if place == ALL_PLACES:
+            _set_place(claim, "+".join(sorted(event_places)) if len(event_places) > 1 else "")
+        elif place and event_places and not set(place.split("+")) <= event_places:
             _set_place(claim, "")
     named: dict[str, Counter[str]] = defaultdict(Counter)
     by_figure: dict[tuple[str, int], list[tuple[str, date]]] = defaultdict(list)
@@ -377,4 +412,6 @@ def _set_place(claim: Claim, place: str) -> None:
 
 
 def labelled(label: str, place: str) -> str:
+    if place == ALL_PLACES:
+        return f"{label} in all places"
     return f"{label} in {place.replace('+', ' and ')}" if place else label

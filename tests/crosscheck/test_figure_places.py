@@ -242,3 +242,34 @@ def test_a_report_naming_no_place_speaks_of_the_one_event_country_of_its_languag
     reports.update({o: ReportPlaces(Counter({"Turkey": 2, "Syria": 2}), frozenset()) for o in "ab"})
     fill_event_places([claim], reports)
     assert place_of(claim.key) == place  # English is official in neither
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "part"),
+    [
+        ("Le séisme a fait au moins 3 760 morts, dont 2 316 en Turquie.", "3 760", "2 316"),
+        ("Beim Beben starben knapp 25.904 Menschen, darunter 22.327 in der Türkei.",
+         "25.904", "22.327"),
+        ("The quake killed 5,021 people, including 3,419 in Turkey.", "5,021", "3,419"),
+    ],
+)
+def test_a_whole_given_with_its_part_in_one_country_is_all_the_event_places(
+    text: str, whole: str, part: str
+) -> None:
+    from collections import Counter
+
+    places = claims_of_all(text, [(whole, "killed"), (part, "killed")])
+    assert places[f"{int(whole.replace(' ', '').replace('.', '').replace(',', '')):,}"] == "*"
+    assert "Turkey" in places.values()
+    doc = Document(id="d", text=text)
+    quantities = []
+    for number in (whole, part):
+        at = text.index(number)
+        value = float(number.replace(" ", "").replace(".", "").replace(",", ""))
+        quantities.append(Quantity(doc_id="d", start=at, end=at + len(number), text=number,
+                                   low=value, high=value, measure="killed", sentence_start=0,
+                                   sentence_end=len(text)))
+    claims = quantity_claims(doc, Extraction(doc_id="d", quantities=quantities))
+    reports = {o: ReportPlaces(Counter({"Turkey": 2, "Syria": 2}), frozenset()) for o in "ab"}
+    fill_event_places(claims, reports)
+    assert [place_of(c.key) for c in claims] == ["Syria+Turkey", "Turkey"]
