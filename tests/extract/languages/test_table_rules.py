@@ -136,8 +136,9 @@ def test_sentences_split_on_any_script_and_keep_abbreviations() -> None:
         # "两国" is two countries: a number word counts only with a counter and its cue.
         ("zh", "地震在两国造成的死亡人数已达到521人，另有三人失踪。",
          [("killed", 521, 521, "exact"), ("missing", 3, 3, "exact")]),
+        # "を超え": exceeded, a lower bound
         ("ja", "死者は1万7000人を超え、約300人が負傷した。",
-         [("killed", 17000, 17000, "exact"), ("injured", 300, 300, "about")]),
+         [("killed", 17000, None, "more than"), ("injured", 300, 300, "about")]),
         ("ko", "사망자는 1만 7천여 명으로 늘었다. 부상자는 3천 명 이상이다.",
          [("killed", 17000, None, "more than"), ("injured", 3000, None, "more than")]),
         ("el", "Τουλάχιστον 135 νεκροί και πάνω από 5.000 τραυματίες.",
@@ -166,6 +167,9 @@ def test_sentences_split_on_any_script_and_keep_abbreviations() -> None:
          [("killed", 64, 64, "exact"), ("injured", 350, 350, "exact")]),
         ("fr", "Le bilan des morts, selon la préfecture, s'élève désormais à 137.",
          [("killed", 137, 137, "exact")]),
+        # The subject first, then where, then the figure: a long way in a dense script.
+        ("ja", "地震による死者は、北部の山間部の二つの県で合わせて2400人を超えました。",
+         [("killed", 2400, None, "more than")]),
     ],
 )
 def test_table_rules_read_counts(
