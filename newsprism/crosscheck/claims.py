@@ -25,6 +25,7 @@ from newsprism.crosscheck.places import (
 )
 from newsprism.crosscheck.propositions import stances
 from newsprism.crosscheck.scopes import TOTAL, covers_both_sides, measure_group, scope_group
+from newsprism.crosscheck.wordlists import stems_pattern
 from newsprism.model import Claim, Document, Event, Extraction, Quantity, Quote, Sentence
 
 # Measures whose figures are compared across sources. Ages, durations and "other" numbers are
@@ -180,7 +181,9 @@ def quantity_claims(
                 low=quantity.low,
                 high=quantity.high,
                 unit=unit,
-                as_of=_as_of(quantity, fallback_date, event_days),
+                as_of=None
+                if _earlier_figure(document.text, quantity)
+                else _as_of(quantity, fallback_date, event_days),
                 attributed_to=quantity.attributed_to,
                 scope=quantity.scope,
                 start=quantity.start,
@@ -191,6 +194,20 @@ def quantity_claims(
         )
     claims.extend(_derived_totals(document, claims))
     return claims
+
+
+_EARLIER = stems_pattern("previous_words")
+EARLIER_WINDOW = 40  # characters of the figure's clause, each side, that may say it is earlier
+_CLAUSE_MARK = re.compile(r"[,;:.!?()،؛，；：。]")
+
+
+def _earlier_figure(text: str, quantity: Quantity) -> bool:
+    """The figure is an earlier, superseded one ("the previous toll was 237", "initially 40
+    were reported"): its day is not the report's, and no later day is given for it."""
+    start, end = quantity.sentence_start, quantity.sentence_end
+    before = _CLAUSE_MARK.split(text[max(start, quantity.start - EARLIER_WINDOW) : quantity.start])
+    after = _CLAUSE_MARK.split(text[quantity.end : min(end, quantity.end + EARLIER_WINDOW)])
+    return bool(_EARLIER.search(before[-1]) or _EARLIER.search(after[0]))
 
 
 def _as_of(

@@ -12,14 +12,13 @@ figure without a stated place takes the event's place).
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from importlib.resources import files
 
+from newsprism.crosscheck.wordlists import stems_pattern
 from newsprism.link.places import PLACE_LABELS, lookup
 from newsprism.link.world import (
     countries_in,
@@ -39,34 +38,8 @@ _JOINED = re.compile(
     r"(?:\s+[^\W\d_]{1,12}){0,2}\s*$",
     re.IGNORECASE,
 )
-_TOTAL_STEMS = [
-    stem
-    for language, stems in json.loads(
-        (files("newsprism.data") / "total_words.json").read_text(encoding="utf-8")
-    ).items()
-    if not language.startswith("_")
-    for stem in stems
-]
-# Scripts written without spaces have no word start to anchor a stem at ("总死亡人数", "両国で").
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_TOTAL = re.compile(
-    "|".join(
-        re.escape(stem) if _UNSPACED.match(stem) else rf"(?<!\w){re.escape(stem)}"
-        for stem in _TOTAL_STEMS
-    ),
-    re.IGNORECASE,
-)
-_PART = re.compile(
-    "|".join(
-        re.escape(stem) if _UNSPACED.match(stem) else rf"(?<!\w){re.escape(stem)}"
-        for language, stems in json.loads(
-            (files("newsprism.data") / "part_words.json").read_text(encoding="utf-8")
-        ).items()
-        if not language.startswith("_")
-        for stem in stems
-    ),
-    re.IGNORECASE,
-)
+_TOTAL = stems_pattern("total_words")
+_PART = stems_pattern("part_words")
 # The place of a whole whose parts its sentence gives by place ("25,900 dead, of which 22,300
 # in Turkey"): all the event's places together, settled by fill_event_places.
 ALL_PLACES = "*"

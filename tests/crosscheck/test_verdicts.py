@@ -323,3 +323,24 @@ def test_an_event_date_carried_to_a_later_sentence_is_not_the_figures_day(publis
     )
     [claim] = quantity_claims(doc, extraction)
     assert claim.as_of == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "earlier"),
+    [
+        ("The previous toll was 237, the ministry said.", "237", True),
+        ("Il precedente bilancio parlava di 237 morti.", "237", True),
+        ("Ранее сообщалось о 237 погибших.", "237", True),
+        ("The toll rose to 312 on Tuesday.", "312", False),
+        ("トルコと隣国シリアで合わせて3100人を超えました。", "3100", False),
+    ],
+)
+def test_an_earlier_figure_holds_for_no_stated_day(text: str, number: str, earlier: bool):
+    doc = Document(id="d", text=text, published=PublicationTime(value="2026-03-07"))
+    at = text.index(number)
+    value = float(number)
+    quantity = Quantity(doc_id="d", start=at, end=at + len(number), text=number, low=value,
+                        high=value, measure="killed", as_of="2026-03-07", sentence_start=0,
+                        sentence_end=len(text))
+    [claim] = quantity_claims(doc, Extraction(doc_id="d", quantities=[quantity]))
+    assert claim.as_of == (None if earlier else "2026-03-07")
