@@ -77,9 +77,12 @@ def to_items(quantity: Quantity) -> list[Item]:
     else:
         value = _number(shown)
     unit = quantity.normalized_unit or "-"
+    item = quantity.item if unit == "-" else ""
     if quantity.per and unit != "-":
         unit = f"{unit} per {quantity.per}"
-    base = {"unit": quantity.unit, "normalized_unit": unit, "item": quantity.item,
+    elif quantity.per and item:
+        item = f"{item} per {quantity.per}"  # "30,000 passengers a day"
+    base = {"unit": quantity.unit, "normalized_unit": unit, "item": item,
             "measure": quantity.measure, "scope": quantity.scope}
     items: list[Item] = []
     if quantity.from_low is not None:

@@ -95,9 +95,17 @@ REPORTING_VERBS = frozenset(
 )
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "disprove"})
 RISE_VERBS = frozenset({"rise", "increase", "grow", "climb", "jump", "soar", "raise", "hike",
-                        "surge", "go", "gain", "spike"})
+                        "surge", "go", "gain", "spike", "advance", "rally", "add", "swell",
+                        "leap", "rocket", "boost", "lift", "expand", "widen", "edge"})
 FALL_VERBS = frozenset({"fall", "drop", "decrease", "decline", "cut", "reduce", "lower",
-                        "plunge", "slump", "sink", "shrink", "slash", "ease"})
+                        "plunge", "slump", "sink", "shrink", "slash", "ease", "lose", "shed",
+                        "slip", "tumble", "dip", "slide", "plummet", "sag", "retreat", "narrow",
+                        "contract", "dwindle", "collapse", "crash", "skid", "trim"})
+# Nouns naming a change: "a 5% increase", "an increase of 5%", "a drop of 3 points".
+RISE_NOUNS = frozenset({"rise", "increase", "growth", "gain", "jump", "hike", "surge",
+                        "climb", "boost", "spike", "upturn", "uptick", "advance", "rally"})
+FALL_NOUNS = frozenset({"fall", "drop", "decrease", "decline", "cut", "reduction", "loss",
+                        "slump", "plunge", "dip", "downturn", "slide", "contraction", "shrinkage"})
 TOTAL_VERBS = frozenset({"rise", "climb", "reach", "stand", "increase", "grow", "jump", "hit",
                          "be", "top", "exceed", "surpass", "total", "pass", "go", "mount"})
 TOTAL_NOUNS = frozenset({"total", "tally", "toll", "number", "figure", "count"})
@@ -120,7 +128,8 @@ PHRASE_REACH = 2
 # Oldest age read from "Name, 43," appositions.
 MAX_AGE = 120
 # Phone numbers: digit groups joined by hyphens or dots (no spaces, no thousands commas).
-_PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[-.]\d{2,4}){1,3}(?![\d,])")
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[-.]\d{2,4}){1,3}(?![\d,])"
+                    r"|\+\d{1,3}(?: \(?\d{1,4}\)?){2,5}(?![\d,])")
 PHONE_DIGITS = 7
 # How far back (tokens) an opening bracket may be for a number to sit inside it.
 PAREN_REACH = 8
@@ -427,6 +436,11 @@ def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool
         return True  # a pronoun: "a fortunate one", "the one"
     if _lower(doc, j) in TIME_WORDS:
         return True
+    before = doc[i - 1] if i > 0 else None
+    if not has_unit and j - i == 1 and first.is_digit and before is not None and \
+            before.pos_ == "PROPN" and before.is_title and before.i != before.sent.start and \
+            lookup_prefix(before.text) is None and (j >= len(doc) or doc[j].pos_ != "NOUN"):
+        return True  # a model or a place number: "Boeing 737", "Windows 10", "Hall 3"
     if re.fullmatch(r"\+?\d+(?:[-. ]\d+){2,}", text) or re.fullmatch(r"\d{6,}", text):
         return "," not in text and not has_unit
     if j - i == 1 and re.fullmatch(r"\d{4}", text) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
@@ -459,19 +473,21 @@ def _unit_tokens(doc: Doc, j: int, end: int, from_digits: bool
         if j + size > end:
             continue
         span = doc[j:j + size]
-        form = " ".join(t.lower_ for t in span)
+        form = " ".join(t.lower_ for t in span).replace(" - ", " ")  # "12-square-kilometre"
         joined = span.text.replace(" ", "")
+        if span[-1].text.endswith(".") and len(span[-1].text) > 1 and (
+            j + size >= end or doc[j + size].is_punct
+        ):
+            joined = joined[:-1]  # "120 km/h." at the end of a sentence
         # tokens join into one symbol only when written together ("km/h" split as "km", "/",
         # "h"); "12 m 2 dm" is two lengths, not "m2"
         glued = size > 1 and not any(t.whitespace_ for t in span[:-1])
         found = (lookup_text(span.text) if size == 1 else None) or lookup(form) or (
             lookup_text(joined) if glued else None
         )
-        if not found and size == 1 and span.text.endswith(".") and len(span.text) > 1 and (
-            j + 1 >= end or doc[j + 1].is_punct
-        ):
+        if not found and size == 1 and joined != span.text:
             # "48 m." at the end of a sentence: the tokenizer keeps the full stop
-            found = lookup_text(span.text[:-1])
+            found = lookup_text(joined)
         if not found:
             continue
         if size == 1 and (form in AMBIGUOUS_FORMS or len(form) == 1) and not from_digits:
@@ -535,11 +551,15 @@ def _unit_after(doc: Doc, j: int, end: int, from_digits: bool) -> tuple[int, str
     return k, doc[j:k].text, name, kind
 
 
+def _not_unit(tok: Token) -> bool:
+    return lookup(tok.lower_) is None and lookup_text(tok.text) is None
+
+
 def _counted_noun(doc: Doc, num_start: int, num_end: int, end: int) -> Token | None:
     last = doc[num_end - 1]
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and \
             last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= num_end and \
-            last.head.i < end and lookup(last.head.lower_) is None:
+            last.head.i < end and _not_unit(last.head):
         return last.head
     if num_end < end and doc[num_end].lower_ in ADJECTIVAL_COUNTS:
         return doc[num_end]
@@ -549,7 +569,7 @@ def _counted_noun(doc: Doc, num_start: int, num_end: int, end: int) -> Token | N
                                          or child.lower_ in ADJECTIVAL_COUNTS):
                 return child
     if num_end < end and doc[num_end].tag_ in ("NNS", "NNPS") and \
-            lookup(doc[num_end].lower_) is None:
+            _not_unit(doc[num_end]):
         return doc[num_end]
     return None
 
@@ -611,7 +631,9 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
         if i in blocked:
             i += 1
             continue
-        phone = _PHONE.match(text, doc[i].idx) if doc[i].is_digit or doc[i].text == "+" else None
+        phone = _PHONE.match(text, doc[i].idx) if (
+            doc[i].is_digit or doc[i].text[:1] == "+"
+        ) else None
         if phone and sum(c.isdigit() for c in phone.group()) >= PHONE_DIGITS and (
             "-" in phone.group() or not european
         ):
@@ -639,6 +661,8 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
                 unit = (age[0], doc[i:age[0]].text, age[1], "age") if age else unit
         else:
             unit = _unit_after(doc, j, sent.end, from_digits)
+            if unit is None and doc[j - 1].lower_ == "half" and _lower(doc, j) in ("a", "an"):
+                unit = _unit_after(doc, j + 1, sent.end, True)  # "half a percentage point"
         prefix = None
         prefix_start = i
         if glued_prefix:

@@ -8,9 +8,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quantities.atoms import (
     BOUND_CHANGE,
+    FALL_NOUNS,
     FALL_VERBS,
     PRICE_CUES,
     RANGE_CONNECTORS,
+    RISE_NOUNS,
     RISE_VERBS,
     _Atom,
     _Group,
@@ -50,21 +52,77 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+# Verbs of motion whose particle gives a change's direction ("went up 5%", "edged down");
+# "rounded up 230 looters" is no change.
+_PARTICLE_VERBS = frozenset({"go", "edge", "move", "tick", "creep", "come", "shoot", "inch",
+                             "trend", "be", "head", "push", "drift", "nudge"})
+# Verbs that give a direction only to a level's change (a share, points): "shares lost 3%" is
+# a fall, "the bank lost $6.5 billion" an amount.
+_LEVEL_ONLY_VERBS = frozenset({"lose", "shed", "add", "gain"})
+_LEVEL_ONLY_NOUNS = frozenset({"loss", "gain"})
+
+
+def _particle_direction(verb: Token) -> str | None:
+    """"went up", "edged down": the direction a verb's particle gives."""
+    if verb.lemma_ not in _PARTICLE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod") and child.lower_ in ("up", "down") and \
+                child.i < verb.i + 3:
+            return child.lower_
+    return None
+
+
 def _change_direction(doc: Doc, atom: _Atom) -> str | None:
-    """"rose by 12%", "fell 5 percent": the number is the size of a change."""
+    """"rose by 12%", "fell 5 percent", "up 3%", "a 5% increase": the number is the size of
+    a change. "rose to 64" is a level, not a change ("=", as the cross-check reads it)."""
+    before = doc[atom.start - 1] if atom.start > 0 else None
+    if before is not None and before.lower_ in ("up", "down") and (
+        atom.start < 2 or doc[atom.start - 2].lower_ not in ("go", "went", "gone")
+    ):
+        return before.lower_  # "shares were up 5%", "down 34 cents"
     tok = doc[atom.num_end - 1]
+    if atom.head is not None and atom.head.i > tok.i:
+        tok = atom.head  # the counted noun's verb governs the count
+    found = _direction_above(atom, tok)
+    unit_end = doc[atom.end - 1]
+    if found is None and atom.end > atom.num_end and atom.unit and unit_end.head.i != tok.i \
+            and unit_end.i != tok.i:
+        found = _direction_above(atom, unit_end)  # "a 12% increase": the unit hangs from it
+    return found
+
+
+def _direction_above(atom: _Atom, tok: Token) -> str | None:
+    """The change direction the words governing ``tok`` give, or None."""
     chain = [tok.head, tok.head.head, tok.head.head.head]
     for k, anc in enumerate(chain):
         if anc.lower_ in ("to", "from", "at"):
             return None
+        if anc.pos_ == "NOUN" and k <= 1 and (k == 0 or chain[0].lower_ in ("of", "by")):
+            if anc.lemma_ in _LEVEL_ONLY_NOUNS and atom.kind != "percent":
+                return None  # "a net loss of $412 million" is an amount, not a fall
+            if anc.lemma_ in RISE_NOUNS:
+                return "up"  # "a 5% increase", "an increase of 5%"
+            if anc.lemma_ in FALL_NOUNS:
+                return "down"
+        if anc.lower_ in ("up", "down") and anc.pos_ in ("ADV", "ADP") and k == 0:
+            return anc.lower_  # "were up 5%" parsed with the figure under "up"
         if anc.pos_ == "VERB":
             via_by = any(c.lower_ == "by" for c in chain[:k])
+            # "rose by 3 metres in 24 hours": a figure under another preposition is no change
+            via_other = any(c.pos_ == "ADP" and c.lower_ != "by" for c in chain[:k])
             direct = k <= 1
-            if via_by or direct:
-                if anc.lemma_ in RISE_VERBS and anc.lemma_ != "go":
+            level = atom.kind == "percent" or atom.normalized in ("point", "basis point")
+            if anc.lemma_ in _LEVEL_ONLY_VERBS and not level:
+                return None
+            if (via_by or direct) and not via_other:
+                if anc.lemma_ in RISE_VERBS and anc.lemma_ not in ("go", "edge"):
                     return "up"
                 if anc.lemma_ in FALL_VERBS:
                     return "down"
+                particle = _particle_direction(anc)
+                if particle is not None:
+                    return particle
             return None
     return None
 

@@ -42,7 +42,7 @@ _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 # A number glued to letters or symbols in one token: "200lbs", "USD115", "nzd$15", "24703m2".
 GLUED = re.compile(
     r"^(?P<prefix>[^\W\d_]{1,4}\$?|[$€£¥₹₽₺₩₦₴₸₿])?"
-    r"(?P<number>\d+(?:[.,]\d+)*)"
+    r"(?P<number>[-−]?\d+(?:[.,]\d+)*)"
     r"(?P<suffix>[^\W\d_][^\W\d_/.]{0,5}(?:/[^\W\d_]{1,3})?[23²³]?|%|°[CF]?)?$"
 )
 _EUROPEAN = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+,\d{1,2}$")
