@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python bench/quantities.py bench/data/quantities_team.json \
         [more.json ...] [--seeds ../shared/corpora/seeds] [--texts DIR] [--errors N]
+        [--predicted DIR]
 
 Each file is a list of ``{"text", "quantities": [{"value", "unit", "normalized_unit", "change",
 "referred_concepts"}]}`` (or an object whose ``sentences`` key holds that list). Scoring follows
@@ -11,9 +12,13 @@ the CQE evaluation: per sentence, each gold quantity matches at most one predict
 equal within a relative tolerance of 1e-5 and a range ``"a-b"`` only matches a range. A gold item
 without ``change`` counts as ``"="``. A prediction's unit is its normalised unit, followed by
 " per <rate>" when it has one ("dollar per share"); a count of things has the unit "-" and keeps
-its counted noun as ``item``, which also matches a gold unit that names the noun (data sets
-differ: NewsQuant writes "-", the team sets and CQE's own test files the noun). When gold items
+its counted noun as ``item``, which also matches a gold unit that names the noun by its head
+("cabinet minister" and "minister" agree; data sets differ: NewsQuant writes "-", the team sets
+the head noun, CQE's own test files the noun with its modifiers). When gold items
 carry a ``measure`` key, the measure accuracy over value-matched pairs is reported too.
+
+``--predicted DIR`` scores another system's predictions (``DIR/<gold file name>``, written by
+``scripts/cqe_predict.py`` for CQE) with exactly the same matching.
 
 With several files, one table row per file and a total row (micro-averaged over all sentences)
 are printed. The last line is ``value_f1=… value_unit_f1=… value_change_f1=…
@@ -114,12 +119,20 @@ def _unit(item: Item) -> str:
     return unit or "-"
 
 
+def _head(noun: str) -> str:
+    """The head of a counted noun phrase ("cabinet minister" -> "minister"), rate kept."""
+    words, _, rate = noun.partition(" per ")
+    head = words.split()[-1] if words.split() else ""
+    return f"{head} per {rate}" if rate else head
+
+
 def same_unit(gold: Item, pred: Item) -> bool:
-    """Units agree; a predicted count ("-") also agrees with a gold unit naming its noun."""
+    """Units agree; a predicted count ("-") also agrees with a gold unit naming its noun, by
+    the head noun (data sets differ in writing modifiers: "cabinet minister", "officer")."""
     if _unit(gold) == _unit(pred):
         return True
     item = str(pred.get("item") or "").lower().strip()
-    return _unit(pred) == "-" and bool(item) and _unit(gold) == item
+    return _unit(pred) == "-" and bool(item) and _head(_unit(gold)) == _head(item)
 
 
 CRITERIA: dict[str, Callable[[Item, Item], bool]] = {
@@ -175,11 +188,9 @@ class FileScore:
         return result
 
 
-def score_file(path: Path) -> FileScore:
+def newsprism_items(sentences: list[dict], score: FileScore) -> list[list[Item]]:
+    """newsprism's predictions for each sentence (and the component's share of the time)."""
     nlp = load_pipeline()
-    sentences = load_sentences(path)
-    score = FileScore(name=path.stem, sentences=len(sentences))
-    errors = score.errors
     started = time.perf_counter()
     docs = list(nlp.pipe(make_doc(nlp, Document(id=f"s{i}", text=s["text"]))
                          for i, s in enumerate(sentences)))
@@ -188,9 +199,25 @@ def score_file(path: Path) -> FileScore:
     for doc in docs:
         find_quantities(doc)
     score.component_seconds = time.perf_counter() - started
-    for sentence, doc in zip(sentences, docs, strict=True):
+    return [[item for q in doc._.quantities for item in to_items(q)] for doc in docs]
+
+
+def predicted_items(sentences: list[dict], path: Path) -> list[list[Item]]:
+    """Another system's predictions, written in the same format (scripts/cqe_predict.py)."""
+    predicted = load_sentences(path)
+    if [p["text"] for p in predicted] != [s["text"] for s in sentences]:
+        raise SystemExit(f"{path}: its sentences differ from the gold file's")
+    return [p["quantities"] for p in predicted]
+
+
+def score_file(path: Path, predicted: Path | None = None) -> FileScore:
+    sentences = load_sentences(path)
+    score = FileScore(name=path.stem, sentences=len(sentences))
+    errors = score.errors
+    preds = (newsprism_items(sentences, score) if predicted is None
+             else predicted_items(sentences, predicted / path.name))
+    for sentence, pred in zip(sentences, preds, strict=True):
         gold = sentence["quantities"]
-        pred = [item for q in doc._.quantities for item in to_items(q)]
         score.n_gold += len(gold)
         score.n_pred += len(pred)
         for name, same in CRITERIA.items():
@@ -198,13 +225,13 @@ def score_file(path: Path) -> FileScore:
             score.tp[name] += len(pairs)
             if name == "value":
                 for g, p in pairs:
-                    if "measure" in gold[g]:
+                    if "measure" in gold[g] and "measure" in pred[p]:
                         score.measured += 1
-                        ok = gold[g]["measure"] == pred[p]["measure"]
+                        ok = gold[g]["measure"] == pred[p].get("measure")
                         score.measure_right += ok
                         if not ok:
                             errors.append(f"measure {gold[g]['value']}: gold "
-                                          f"{gold[g]['measure']} got {pred[p]['measure']} | "
+                                          f"{gold[g]['measure']} got {pred[p].get('measure')} | "
                                           f"{sentence['text']}")
                 matched = {g for g, _ in pairs}
                 matched_pred = {p for _, p in pairs}
@@ -327,8 +354,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", type=Path, help="seed corpus directory with gold.json")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors per file")
     parser.add_argument("--texts", type=Path, help="folder of .txt articles to time the component")
+    parser.add_argument("--predicted", type=Path,
+                        help="score another system's predictions instead: a folder holding a "
+                             "file of the same name per gold file (scripts/cqe_predict.py)")
     args = parser.parse_args(argv)
-    scores = [score_file(path) for path in args.files]
+    scores = [score_file(path, args.predicted) for path in args.files]
     total = FileScore(name="total")
     for score in scores:
         total.add(score)

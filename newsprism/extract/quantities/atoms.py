@@ -506,13 +506,32 @@ def _age_after(doc: Doc, k: int, name: str) -> tuple[int, str] | None:
     return None
 
 
+_WEIGHT_CUES = frozenset({"weigh", "weight", "heavy", "heavier", "lighter", "baby", "newborn",
+                          "overweight", "scale", "body", "lift", "lifted", "diet", "obese"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+
+
+def _clause(doc: Doc, j: int) -> Span:
+    """The tokens around token ``j`` up to the nearest clause punctuation of its sentence."""
+    sent = doc[j].sent
+    start, end = j, j + 1
+    while start > sent.start and doc[start - 1].text not in _CLAUSE_BREAKS:
+        start -= 1
+    while end < sent.end and doc[end].text not in _CLAUSE_BREAKS:
+        end += 1
+    return doc[start:end]
+
+
 def _pound_kind(doc: Doc, j: int, name: str, kind: str) -> tuple[str, str]:
-    """"two pounds" of a baby is weight; "361 million pounds" of profit is sterling."""
+    """"two pounds" of a baby is weight; "361 million pounds" of profit is sterling. The
+    clause decides first, then the sentence; with no cue at all, weight."""
     if name != "pound-mass" or doc[j].lower_ not in ("pound", "pounds"):
         return name, kind
-    sent = doc[j].sent
-    if any(t.lower_ in _MONEY_CUES or t.lemma_ in _MONEY_CUES for t in sent):
-        return "pound sterling", "currency"
+    for words in (_clause(doc, j), doc[j].sent):
+        if any(t.lemma_ in _WEIGHT_CUES or t.lower_ in _WEIGHT_CUES for t in words):
+            return name, kind
+        if any(t.lower_ in _MONEY_CUES or t.lemma_ in _MONEY_CUES for t in words):
+            return "pound sterling", "currency"
     return name, kind
 
 

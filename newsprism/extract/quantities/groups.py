@@ -79,7 +79,8 @@ def _change_direction(doc: Doc, atom: _Atom) -> str | None:
     before = doc[atom.start - 1] if atom.start > 0 else None
     if before is not None and before.lower_ in ("up", "down") and (
         atom.start < 2 or doc[atom.start - 2].lower_ not in ("go", "went", "gone")
-    ):
+    ) and not (before.dep_ == "prt" and before.head.lemma_ not in _PARTICLE_VERBS):
+        # ("rounded up 230 looters": the particle of another verb)
         return before.lower_  # "shares were up 5%", "down 34 cents"
     tok = doc[atom.num_end - 1]
     if atom.head is not None and atom.head.i > tok.i:
