@@ -285,6 +285,12 @@ def _fraction_starts(doc: Doc, i: int) -> bool:
     )
 
 
+def _is_unit_token(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and not doc[i].like_num and bool(
+        lookup(doc[i].lower_) or lookup_text(doc[i].text)
+    )
+
+
 # (end token, value, vague, glued prefix, glued suffix) of a number read from the text
 ReadNumber = tuple[int, float, bool, str, str]
 
@@ -318,6 +324,10 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> ReadNumber | Non
     fraction_word = _fraction_starts(doc, i)
     if not ((lower in ("a", "an") and scale_next) or _is_num_token(tok) or fraction_word):
         return None
+    if (lower in ("a", "an") and _is_unit_token(doc, i - 1)) or (
+        _lower(doc, i - 1) in ("a", "an", "per") and _is_unit_token(doc, i - 2)
+    ):
+        return None  # "64 cents a dozen": the rate a price is given for, not a number
     start_words = i
     j = start_words + 1 if lower in ("a", "an") else start_words
     words: list[str] = [] if j == start_words else [lower]
@@ -372,8 +382,8 @@ def _read_glued(doc: Doc, i: int, glued: tuple[str, str, str], european: bool
     value = parse_digits(digits, european=european)
     if value is None:
         return None
-    if prefix and lookup_prefix(prefix, lowercase_sentence=True) is None:
-        return None  # "A380", "G7", "COVID19": names, not amounts
+    if prefix and lookup_prefix(prefix.rstrip("-"), lowercase_sentence=True) is None:
+        return None  # "A380", "G7", "COVID19", "Covid-19": names, not amounts
     if suffix.lower() in SCALES and suffix.lower() != "m":
         value *= SCALES[suffix.lower()]
         suffix = ""
@@ -438,7 +448,10 @@ def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool
         return True
     before = doc[i - 1] if i > 0 else None
     if not has_unit and j - i == 1 and first.is_digit and before is not None and \
-            before.pos_ == "PROPN" and before.is_title and before.i != before.sent.start and \
+            before.pos_ == "PROPN" and (before.is_title or (
+                before.is_upper and before.is_alpha and not before.sent.text.isupper()
+            )) \
+            and before.i != before.sent.start and \
             lookup_prefix(before.text) is None and (j >= len(doc) or doc[j].pos_ != "NOUN"):
         return True  # a model or a place number: "Boeing 737", "Windows 10", "Hall 3"
     if re.fullmatch(r"\+?\d+(?:[-. ]\d+){2,}", text) or re.fullmatch(r"\d{6,}", text):
@@ -685,7 +698,7 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
         prefix = None
         prefix_start = i
         if glued_prefix:
-            found = lookup_prefix(glued_prefix, lowercase_sentence=True)
+            found = lookup_prefix(glued_prefix.rstrip("-"), lowercase_sentence=True)
             prefix = (found[0], found[1], glued_prefix) if found else None
         else:
             found_before = _prefix_before(doc, i, sent.start, lowercase)

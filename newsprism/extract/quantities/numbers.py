@@ -41,7 +41,7 @@ _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 # A number glued to letters or symbols in one token: "200lbs", "USD115", "nzd$15", "24703m2".
 GLUED = re.compile(
-    r"^(?P<prefix>[^\W\d_]{1,4}\$?|[$€£¥₹₽₺₩₦₴₸₿])?"
+    r"^(?P<prefix>[^\W\d_]{1,4}\$?|[^\W\d_]{2,12}-|[$€£¥₹₽₺₩₦₴₸₿])?"
     r"(?P<number>[-−]?\d+(?:[.,]\d+)*)"
     r"(?P<suffix>[^\W\d_][^\W\d_/.]{0,5}(?:/[^\W\d_]{1,3})?[23²³]?|%|°[CF]?)?$"
 )
