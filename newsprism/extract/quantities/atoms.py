@@ -652,7 +652,7 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
     over tokens that cannot start one; the result is the same without it."""
     atoms: list[_Atom] = []
     # a sentence a source lower-cased ("rmb 10") may write currency codes in lower case
-    lowercase = not any(c.isupper() for c in sent.text)
+    lowercase: bool | None = None  # read on the sentence's first number, not on every sentence
     i = sent.start
     while i < sent.end:
         if starts is not None:
@@ -701,6 +701,8 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
             found = lookup_prefix(glued_prefix.rstrip("-"), lowercase_sentence=True)
             prefix = (found[0], found[1], glued_prefix) if found else None
         else:
+            if lowercase is None:
+                lowercase = not any(c.isupper() for c in sent.text)
             found_before = _prefix_before(doc, i, sent.start, lowercase)
             if found_before is not None:
                 prefix_start, *rest = found_before
