@@ -286,7 +286,8 @@ def _fraction_starts(doc: Doc, i: int) -> bool:
 
 
 def _is_unit_token(doc: Doc, i: int) -> bool:
-    return 0 <= i < len(doc) and not doc[i].like_num and bool(
+    """Whether token ``i`` is the unit of a number written right before it ("64 cents")."""
+    return 1 <= i < len(doc) and not doc[i].like_num and doc[i - 1].like_num and bool(
         lookup(doc[i].lower_) or lookup_text(doc[i].text)
     )
 
