@@ -77,6 +77,8 @@ def _change_direction(doc: Doc, atom: _Atom) -> str | None:
     """"rose by 12%", "fell 5 percent", "up 3%", "a 5% increase": the number is the size of
     a change. "rose to 64" is a level, not a change ("=", as the cross-check reads it)."""
     before = doc[atom.start - 1] if atom.start > 0 else None
+    if before is not None and before.lower_ in ("to", "from", "at"):
+        return None  # "rose by 200 to 1,400": the level reached, not the change
     if before is not None and before.lower_ in ("up", "down") and (
         atom.start < 2 or doc[atom.start - 2].lower_ not in ("go", "went", "gone")
     ) and not (before.dep_ == "prt" and before.head.lemma_ not in _PARTICLE_VERBS):
@@ -116,6 +118,8 @@ def _direction_above(atom: _Atom, tok: Token) -> str | None:
             level = atom.kind == "percent" or atom.normalized in ("point", "basis point")
             if anc.lemma_ in _LEVEL_ONLY_VERBS and not level:
                 return None
+            if atom.kind == "count" and atom.head is not None and not via_by:
+                return None  # "cut 1,200 jobs": things counted, not the size of a change
             if (via_by or direct) and not via_other:
                 if anc.lemma_ in RISE_VERBS and anc.lemma_ not in ("go", "edge"):
                     return "up"
@@ -144,6 +148,8 @@ def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
                 gap = _gap_words(doc, a, b, atoms)
                 between = _lower(doc, a.start - 1) == "between"
                 connector = (" ".join(gap) in RANGE_CONNECTORS) or (gap == ["and"] and between)
+                if _lower(doc, a.start - 1) == "by" and gap == ["to"]:
+                    connector = False  # "rose by 200 to 1,400": a change, then the new level
                 compatible = not a.unit or not b.unit or a.normalized == b.normalized or (
                     a.kind == b.kind == "count"
                 )
@@ -165,10 +171,11 @@ def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
                     if not b.unit:
                         b.unit, b.normalized, b.kind, b.head = a.unit, a.normalized, a.kind, a.head
                     used.update((k, partner))
-                    is_change = (a.from_word and (
+                    verb = _governing_verb(doc[a.num_start])
+                    spans = verb is not None and verb.lemma_ in ("range", "vary", "span")
+                    is_change = (not spans and a.from_word and (
                         sentence_has_price or a.kind in ("currency", "percent")
-                        or (_governing_verb(doc[a.num_start]) is not None
-                        and _governing_verb(doc[a.num_start]).lemma_ in RISE_VERBS | FALL_VERBS)
+                        or (verb is not None and verb.lemma_ in RISE_VERBS | FALL_VERBS)
                     )) or parent_change
                     if is_change:
                         low, high = _interval(b.value, b.bound)
