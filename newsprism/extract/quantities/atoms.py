@@ -282,7 +282,16 @@ def _fraction_starts(doc: Doc, i: int) -> bool:
         return False
     return _lower(doc, i + 1) in _SCALE_WORDS or (
         _lower(doc, i + 1) in ("a", "an") and _lower(doc, i + 2) in _SCALE_WORDS
-    )
+    ) or _fraction_of_unit(doc, i + 1) is not None
+
+
+def _fraction_of_unit(doc: Doc, j: int) -> int | None:
+    """Start of the unit in "a quarter *of a percentage point*", or None."""
+    if _lower(doc, j) == "of" and _lower(doc, j + 1) in ("a", "an") and j + 2 < len(doc) and (
+        lookup(doc[j + 2].lower_) or lookup(f"{doc[j + 2].lower_} {_lower(doc, j + 3)}")
+    ):
+        return j + 2
+    return None
 
 
 def _is_unit_token(doc: Doc, i: int) -> bool:
@@ -335,6 +344,8 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> ReadNumber | Non
     while j < end:
         t = doc[j]
         word = t.lower_
+        if word in ("m.", "bn.", "mln.", "tn.") and (j + 1 == end or doc[j + 1].is_punct):
+            word = word[:-1]  # "$300m." at the end of a sentence keeps its full stop
         if is_number_word(word) or (t.like_num and not words) or (
             parse_digits(word) is not None and not words
         ) or (j + 1 < end and words and is_number_word(doc[j + 1].text) and (
@@ -353,7 +364,8 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> ReadNumber | Non
             j += 1
         else:
             break
-    if not words or (words[-1] in FRACTION_VALUES and words[-1] != "half"):
+    if not words or (words[-1] in FRACTION_VALUES and words[-1] != "half"
+                     and _fraction_of_unit(doc, j) is None):
         return None  # "its third week", "three quarters of them": a share or an ordinal
     if len(words) == 1:
         value = parse_digits(words[0], european=european)
@@ -388,7 +400,8 @@ def _read_glued(doc: Doc, i: int, glued: tuple[str, str, str], european: bool
     if suffix.lower() in SCALES and suffix.lower() != "m":
         value *= SCALES[suffix.lower()]
         suffix = ""
-    elif suffix.lower() == "m" and _m_is_million(doc, i, i + 1):
+    elif suffix.lower() == "m" and (_m_is_million(doc, i, i + 1) or (
+            prefix and lookup_prefix(prefix, lowercase_sentence=True) is not None)):  # "$300m"
         value *= 1e6
         suffix = ""
     elif suffix and lookup_text(suffix) is None:
@@ -696,6 +709,9 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
             unit = _unit_after(doc, j, sent.end, from_digits)
             if unit is None and doc[j - 1].lower_ == "half" and _lower(doc, j) in ("a", "an"):
                 unit = _unit_after(doc, j + 1, sent.end, True)  # "half a percentage point"
+            elif unit is None and doc[j - 1].lower_ in FRACTION_VALUES:
+                of_unit = _fraction_of_unit(doc, j)  # "a quarter of a percentage point"
+                unit = _unit_after(doc, of_unit, sent.end, True) if of_unit else None
         prefix = None
         prefix_start = i
         if glued_prefix:

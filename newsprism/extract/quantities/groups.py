@@ -101,7 +101,8 @@ def _direction_above(atom: _Atom, tok: Token) -> str | None:
     for k, anc in enumerate(chain):
         if anc.lower_ in ("to", "from", "at"):
             return None
-        if anc.pos_ == "NOUN" and k <= 1 and (k == 0 or chain[0].lower_ in ("of", "by")):
+        if anc.pos_ == "NOUN" and k <= 1 and (k == 0 or chain[0].lower_ in ("of", "by")) and \
+                atom.kind not in ("duration", "age"):  # "a 14-hour climb" is no rise
             if anc.lemma_ in _LEVEL_ONLY_NOUNS and atom.kind != "percent":
                 return None  # "a net loss of $412 million" is an amount, not a fall
             if anc.lemma_ in RISE_NOUNS:
@@ -111,6 +112,9 @@ def _direction_above(atom: _Atom, tok: Token) -> str | None:
         if anc.lower_ in ("up", "down") and anc.pos_ in ("ADV", "ADP") and k == 0:
             return anc.lower_  # "were up 5%" parsed with the figure under "up"
         if anc.pos_ == "VERB":
+            below = chain[k - 1] if k else tok
+            if below.dep_ in ("nsubj", "nsubjpass"):
+                return None  # "70% of the island lost power": the subject, not the change
             via_by = any(c.lower_ == "by" for c in chain[:k])
             # "rose by 3 metres in 24 hours": a figure under another preposition is no change
             via_other = any(c.pos_ == "ADP" and c.lower_ != "by" for c in chain[:k])
