@@ -444,6 +444,12 @@ def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool
     prev2 = f"{_lower(doc, i - 2)}{prev}"
     if prev in NUMBERING_WORDS or prev2 in ("no.",) or prev in ("#", "+", "tel", "phone"):
         return True
+    if i > 0 and doc[i - 1].tag_ == "NNS" and doc[i - 1].lemma_.lower() in NUMBERING_WORDS:
+        return True  # "exits 12 and 15", "pages 4-6"
+    if prev in ("and", "to", "or", "-", "through") and i > 2 and doc[i - 2].like_num and \
+            _lower(doc, i - 3) in NUMBERING_WORDS | {"exits", "pages", "sections", "articles",
+                                                      "rooms", "routes", "chapters"}:
+        return True  # the second label of "exits 12 and 15", "Articles 5 to 7"
     if _lower(doc, j) == "-" and _lower(doc, j + 1) in FRACTION_WORDS:
         return True  # "one-third of residents" is a share
     if _lower(doc, j) == ")" and (doc[i].is_sent_start or prev in (";", ":", ".")):
@@ -743,7 +749,10 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
                 # "75 USD million": the scale written after the currency
                 atom.value *= SCALES[_lower(doc, atom.end)]
                 atom.end += 1
-        elif _lower(doc, i - 1) in AGE_BEFORE or _appositive_age(doc, i, j, value):
+        elif _lower(doc, i - 1) in AGE_BEFORE or (
+            _lower(doc, i - 1) in ("between", "about", "around", "over", "under")
+            and _lower(doc, i - 2) in AGE_BEFORE
+        ) or _appositive_age(doc, i, j, value):
             atom.kind, atom.normalized, atom.unit = "age", "year of age", ""
         if atom.kind == "count":
             head = _counted_noun(doc, num_start, num_end, sent.end)

@@ -54,8 +54,8 @@ def _governing_verb(tok: Token) -> Token | None:
 
 # Verbs of motion whose particle gives a change's direction ("went up 5%", "edged down");
 # "rounded up 230 looters" is no change.
-_PARTICLE_VERBS = frozenset({"go", "edge", "move", "tick", "creep", "come", "shoot", "inch",
-                             "trend", "be", "head", "push", "drift", "nudge"})
+_PARTICLE_VERBS = frozenset({"go", "edge", "move", "tick", "creep", "inch", "trend", "be",
+                             "head", "drift", "nudge"})
 # Verbs that give a direction only to a level's change (a share, points): "shares lost 3%" is
 # a fall, "the bank lost $6.5 billion" an amount.
 _LEVEL_ONLY_VERBS = frozenset({"lose", "shed", "add", "gain"})
@@ -81,7 +81,8 @@ def _change_direction(doc: Doc, atom: _Atom) -> str | None:
         return None  # "rose by 200 to 1,400": the level reached, not the change
     if before is not None and before.lower_ in ("up", "down") and (
         atom.start < 2 or doc[atom.start - 2].lower_ not in ("go", "went", "gone")
-    ) and not (before.dep_ == "prt" and before.head.lemma_ not in _PARTICLE_VERBS):
+    ) and not (before.dep_ in ("prt", "advmod") and before.head.pos_ == "VERB"
+               and before.head.lemma_ not in _PARTICLE_VERBS):
         # ("rounded up 230 looters": the particle of another verb)
         return before.lower_  # "shares were up 5%", "down 34 cents"
     tok = doc[atom.num_end - 1]
@@ -170,9 +171,11 @@ def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
                     used.update((k, partner))  # a score or a code ("3-0"), not a range
                     continue
                 if connector and compatible and not both_written:
-                    if not a.unit:
+                    # an end without a unit takes the other's ("between 3 and 5 km"); an age
+                    # read from "aged" has no written unit but is not a count
+                    if not a.unit and a.kind == "count":
                         a.unit, a.normalized, a.kind, a.head = b.unit, b.normalized, b.kind, b.head
-                    if not b.unit:
+                    if not b.unit and b.kind == "count":
                         b.unit, b.normalized, b.kind, b.head = a.unit, a.normalized, a.kind, a.head
                     used.update((k, partner))
                     verb = _governing_verb(doc[a.num_start])

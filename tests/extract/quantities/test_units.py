@@ -121,6 +121,7 @@ def test_quantities_values_in_news_text(nlp, text: str, expected: list) -> None:
     [
         ("The calf was ten months old and the foal 6 weeks of age.",
          [(10, 10, "month of age", "="), (6, 6, "week of age", "=")]),
+        ("The riders, aged between 18 and 25, were unhurt.", [(18, 25, "year of age", "=")]),
         ("A 4-day-old lamb and a 90-year-old mill survived.",
          [(4, 4, "day of age", "="), (90, 90, "year of age", "=")]),
         ("Inland it was 41 degrees Fahrenheit and 85°F on the coast, 20 °C at sea.",
@@ -170,6 +171,8 @@ def test_quantities_rate_after_a_price(nlp) -> None:
          [(41e6, 41e6, "dollar", "="), (3, 3, "percentage", "down")]),
         ("Police rounded up 230 looters.", [(230, 230, "-looter", "=")]),
         ("The mill cut 1,200 jobs.", [(1200, 1200, "-job", "=")]),
+        ("Gunners shot down 17 of the 20 drones.",
+         [(17, 17, "-drone", "="), (20, 20, "-drone", "=")]),
         ("Around 70 per cent of the valley lost power after a 14-hour storm.",
          [(70, 70, "percentage", "~"), (14, 14, "hour", "=")]),
         ("Rates will rise by a quarter of a percentage point.",
@@ -192,6 +195,7 @@ def test_quantities_change_direction(nlp, text: str, expected: list) -> None:
         "The 9/11 hearings ran 24/7 in the 1990s.",
         "Deliveries go to 123 Harbour Street.",
         "Her third attempt came in the first quarter.",
+        "The road was closed between exits 12 and 15.",
     ],
 )
 def test_quantities_labels_are_not_amounts(nlp, text: str) -> None:
