@@ -881,6 +881,10 @@ def _rate_after(doc: Doc, atom: _Atom, hi: int) -> str:
     """The thing a money amount is a rate of ("a share", "per head"), when the rate is not a
     unit (units come from :func:`meaning._per_after`); "" otherwise."""
     k = atom.end
+    if k + 1 < hi and doc[k].lower_ in ("per", "/"):
+        found = _unit_tokens(doc, k + 1, hi, True)  # "450 people per square kilometre"
+        if found is not None:
+            return found[1]
     if k < hi and doc[k].text == "-":
         k += 1  # "a $70-a-share offer", "a 12-cent-a-share dividend"
     if atom.kind != "currency" or k + 1 >= hi or doc[k].lower_ not in _RATE_WORDS:

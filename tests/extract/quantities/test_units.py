@@ -147,6 +147,11 @@ def test_quantities_count_keeps_its_noun_as_item(nlp) -> None:
     assert (q.low, q.normalized_unit, q.item, q.unit) == (14, "-", "survivor", "survivors")
 
 
+def test_quantities_rate_after_a_count(nlp) -> None:
+    (q,) = quantities(nlp, "The delta has 450 people per square kilometre.")
+    assert (q.low, q.item, q.per) == (450, "people", "square kilometre")
+
+
 def test_quantities_rate_after_a_price(nlp) -> None:
     (q,) = quantities(nlp, "Bidders offered $70 a share for the mill.")
     assert (q.low, q.normalized_unit, q.per) == (70, "dollar", "share")
