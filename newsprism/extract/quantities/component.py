@@ -2,9 +2,10 @@
 
 A quantity is found in three steps, sentence by sentence:
 
-1. *atoms*: a number (digits, words, scaled "4.5 thousand", vague "dozens") read from token
-   attributes, with its bound ("more than"), unit (currency, percent, duration, physical, age)
-   or counted noun (the parser's ``nummod`` head, or the object of "26 *of* the criminals");
+1. *atoms*: a number (digits, words, fractions, scaled "4.5 thousand", vague "dozens", glued
+   "USD115") read from token attributes, with its bound ("more than", "or more"), unit (from
+   ``newsprism/data/units.json``: currency, percent, duration, physical, age) or counted noun
+   (the parser's ``nummod`` head, or the object of "26 *of* the criminals");
    years, times, ordinals, phone numbers and numbering ("Article 5") are skipped;
 2. *groups*: atoms joined into ranges ("10 to 20"), changes ("from 60 to 120 tenge") and
    parenthetical conversions ("120 KZT (20 rubles)");
@@ -24,6 +25,7 @@ from spacy.vocab import Vocab
 
 from newsprism.extract.core.extensions import doc_text, register_extensions
 from newsprism.extract.quantities.atoms import (
+    _Atom,
     _blocked_tokens,
     _find_atoms,
     _number_start_tokens,
@@ -118,9 +120,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 per=group.per,
                 measure=measure,
                 scope=_scope(doc, main.head, main) if measure not in ("price", "money") else "",
-                item=_item(doc, sent) if measure == "price" else (
-                    main.normalized if main.kind == "count" and main.normalized != "-" else ""
-                ),
+                item=_item(doc, sent) if measure == "price" else _count_item(main),
                 from_low=group.from_low,
                 from_high=group.from_high,
                 converts=converts,
@@ -134,6 +134,15 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             index_of[n] = len(out)
             out.append(quantity)
     return out
+
+
+def _count_item(atom: _Atom) -> str:
+    """What a count counts ("survivor"); "" for a unit, or a pronoun ("96 of them")."""
+    if atom.kind != "count" or atom.normalized == "-" or (
+        atom.head is not None and atom.head.pos_ == "PRON"
+    ):
+        return ""
+    return atom.normalized
 
 
 # Words after "a month", "a year" that make it a time reference rather than a rate.
