@@ -1,18 +1,29 @@
-"""Score newsprism's quantity component on a NewsQuant-format file (and on the seeds' gold).
+"""Score newsprism's quantity component on NewsQuant-format files (and on the seeds' gold).
 
 Usage::
 
     .venv/bin/python bench/quantities.py bench/data/quantities_team.json \
-        [--seeds ../shared/corpora/seeds]
+        [more.json ...] [--seeds ../shared/corpora/seeds] [--texts DIR] [--errors N]
+        [--predicted DIR]
 
-The file is a list of ``{"text", "quantities": [{"value", "unit", "normalized_unit", "change",
+Each file is a list of ``{"text", "quantities": [{"value", "unit", "normalized_unit", "change",
 "referred_concepts"}]}`` (or an object whose ``sentences`` key holds that list). Scoring follows
 the CQE evaluation: per sentence, each gold quantity matches at most one prediction; values are
-equal within a relative tolerance of 1e-5 and a range ``"a-b"`` only matches a range. When gold
-items carry a ``measure`` key, the measure accuracy over value-matched pairs is reported too.
+equal within a relative tolerance of 1e-5 and a range ``"a-b"`` only matches a range. A gold item
+without ``change`` counts as ``"="``. A prediction's unit is its normalised unit, followed by
+" per <rate>" when it has one ("dollar per share"); a count of things has the unit "-" and keeps
+its counted noun as ``item``, which also matches a gold unit that names the noun by its head
+("cabinet minister" and "minister" agree; data sets differ: NewsQuant writes "-", the team sets
+the head noun, CQE's own test files the noun with its modifiers). When gold items
+carry a ``measure`` key, the measure accuracy over value-matched pairs is reported too.
 
-The last line is ``value_f1=… value_unit_f1=… value_change_f1=… [measure_accuracy=…]
-[seeds_right=…]``.
+``--predicted DIR`` scores another system's predictions (``DIR/<gold file name>``, written by
+``scripts/cqe_predict.py`` for CQE) with exactly the same matching.
+
+With several files, one table row per file and a total row (micro-averaged over all sentences)
+are printed. The last line is ``value_f1=… value_unit_f1=… value_change_f1=…
+[measure_accuracy=…] [<file>_value_f1=… …] [seeds_right=…] [time_share=…]``: the totals, then
+each file's figures when there are several.
 """
 
 from __future__ import annotations
@@ -24,6 +35,7 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -69,7 +81,13 @@ def to_items(quantity: Quantity) -> list[Item]:
         value = f"{_number(quantity.low)}-{_number(quantity.high)}"
     else:
         value = _number(shown)
-    base = {"unit": quantity.unit, "normalized_unit": quantity.normalized_unit,
+    unit = quantity.normalized_unit or "-"
+    item = quantity.item if unit == "-" else ""
+    if quantity.per and unit != "-":
+        unit = f"{unit} per {quantity.per}"
+    elif quantity.per and item:
+        item = f"{item} per {quantity.per}"  # "30,000 passengers a day"
+    base = {"unit": quantity.unit, "normalized_unit": unit, "item": item,
             "measure": quantity.measure, "scope": quantity.scope}
     items: list[Item] = []
     if quantity.from_low is not None:
@@ -101,9 +119,25 @@ def _unit(item: Item) -> str:
     return unit or "-"
 
 
+def _head(noun: str) -> str:
+    """The head of a counted noun phrase ("cabinet minister" -> "minister"), rate kept."""
+    words, _, rate = noun.partition(" per ")
+    head = words.split()[-1] if words.split() else ""
+    return f"{head} per {rate}" if rate else head
+
+
+def same_unit(gold: Item, pred: Item) -> bool:
+    """Units agree; a predicted count ("-") also agrees with a gold unit naming its noun, by
+    the head noun (data sets differ in writing modifiers: "cabinet minister", "officer")."""
+    if _unit(gold) == _unit(pred):
+        return True
+    item = str(pred.get("item") or "").lower().strip()
+    return _unit(pred) == "-" and bool(item) and _head(_unit(gold)) == _head(item)
+
+
 CRITERIA: dict[str, Callable[[Item, Item], bool]] = {
     "value": lambda g, p: True,
-    "value_unit": lambda g, p: _unit(g) == _unit(p),
+    "value_unit": same_unit,
     "value_change": lambda g, p: str(g.get("change") or "=") == str(p.get("change") or "="),
 }
 
@@ -120,38 +154,84 @@ def load_sentences(path: Path) -> list[dict]:
     return data["sentences"] if isinstance(data, dict) else data
 
 
-def score_file(path: Path, *, show_errors: int = 0) -> dict[str, float]:
+@dataclass
+class FileScore:
+    """Counts for one file; figures are derived so files add up into a total row."""
+
+    name: str
+    sentences: int = 0
+    n_gold: int = 0
+    n_pred: int = 0
+    tp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CRITERIA, 0))
+    measured: int = 0
+    measure_right: int = 0
+    pipeline_seconds: float = 0.0
+    component_seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: FileScore) -> None:
+        self.sentences += other.sentences
+        self.n_gold += other.n_gold
+        self.n_pred += other.n_pred
+        for name in CRITERIA:
+            self.tp[name] += other.tp[name]
+        self.measured += other.measured
+        self.measure_right += other.measure_right
+        self.pipeline_seconds += other.pipeline_seconds
+        self.component_seconds += other.component_seconds
+
+    def figures(self) -> dict[str, float]:
+        result = {f"{name}_f1": prf(self.tp[name], self.n_pred, self.n_gold)[2]
+                  for name in CRITERIA}
+        if self.measured:
+            result["measure_accuracy"] = self.measure_right / self.measured
+        return result
+
+
+def newsprism_items(sentences: list[dict], score: FileScore) -> list[list[Item]]:
+    """newsprism's predictions for each sentence (and the component's share of the time)."""
     nlp = load_pipeline()
-    sentences = load_sentences(path)
-    tp = dict.fromkeys(CRITERIA, 0)
-    n_gold = n_pred = 0
-    measured = measure_right = 0
-    errors: list[str] = []
     started = time.perf_counter()
     docs = list(nlp.pipe(make_doc(nlp, Document(id=f"s{i}", text=s["text"]))
                          for i, s in enumerate(sentences)))
-    pipeline_seconds = time.perf_counter() - started
+    score.pipeline_seconds = time.perf_counter() - started
     started = time.perf_counter()
     for doc in docs:
         find_quantities(doc)
-    component_seconds = time.perf_counter() - started
-    for sentence, doc in zip(sentences, docs, strict=True):
+    score.component_seconds = time.perf_counter() - started
+    return [[item for q in doc._.quantities for item in to_items(q)] for doc in docs]
+
+
+def predicted_items(sentences: list[dict], path: Path) -> list[list[Item]]:
+    """Another system's predictions, written in the same format (scripts/cqe_predict.py)."""
+    predicted = load_sentences(path)
+    if [p["text"] for p in predicted] != [s["text"] for s in sentences]:
+        raise SystemExit(f"{path}: its sentences differ from the gold file's")
+    return [p["quantities"] for p in predicted]
+
+
+def score_file(path: Path, predicted: Path | None = None) -> FileScore:
+    sentences = load_sentences(path)
+    score = FileScore(name=path.stem, sentences=len(sentences))
+    errors = score.errors
+    preds = (newsprism_items(sentences, score) if predicted is None
+             else predicted_items(sentences, predicted / path.name))
+    for sentence, pred in zip(sentences, preds, strict=True):
         gold = sentence["quantities"]
-        pred = [item for q in doc._.quantities for item in to_items(q)]
-        n_gold += len(gold)
-        n_pred += len(pred)
+        score.n_gold += len(gold)
+        score.n_pred += len(pred)
         for name, same in CRITERIA.items():
             pairs = match(gold, pred, same)
-            tp[name] += len(pairs)
+            score.tp[name] += len(pairs)
             if name == "value":
                 for g, p in pairs:
-                    if "measure" in gold[g]:
-                        measured += 1
-                        ok = gold[g]["measure"] == pred[p]["measure"]
-                        measure_right += ok
+                    if "measure" in gold[g] and "measure" in pred[p]:
+                        score.measured += 1
+                        ok = gold[g]["measure"] == pred[p].get("measure")
+                        score.measure_right += ok
                         if not ok:
                             errors.append(f"measure {gold[g]['value']}: gold "
-                                          f"{gold[g]['measure']} got {pred[p]['measure']} | "
+                                          f"{gold[g]['measure']} got {pred[p].get('measure')} | "
                                           f"{sentence['text']}")
                 matched = {g for g, _ in pairs}
                 matched_pred = {p for _, p in pairs}
@@ -166,29 +246,43 @@ def score_file(path: Path, *, show_errors: int = 0) -> dict[str, float]:
                     f"unit {gold[g]['value']}: gold {_unit(gold[g])} got {_unit(pred[p])} | "
                     f"{sentence['text']}" for g, p in value_pairs if g not in unit_ok
                 )
+            elif name == "value_change":
+                value_pairs = match(gold, pred, CRITERIA["value"])
+                change_ok = {g for g, _ in pairs}
+                errors.extend(
+                    f"change {gold[g]['value']}: gold {gold[g].get('change') or '='} got "
+                    f"{pred[p].get('change')} | {sentence['text']}"
+                    for g, p in value_pairs if g not in change_ok
+                )
+    return score
+
+
+def print_scores(scores: list[FileScore], total: FileScore, show_errors: int) -> None:
+    """One row per file (and a total row when there are several): P/R/F1 per criterion."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Quantities on {path.name}: {len(sentences)} sentences, "
-                        f"{n_gold} gold, {n_pred} predicted")
-    for column in ("criterion", "P", "R", "F1"):
-        table.add_column(column)
-    result: dict[str, float] = {}
-    for name in CRITERIA:
-        p, r, f = prf(tp[name], n_pred, n_gold)
-        table.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}")
-        result[f"{name}_f1"] = f
-    if measured:
-        result["measure_accuracy"] = measure_right / measured
-        table.add_row("measure accuracy", "", "", f"{result['measure_accuracy']:.3f}")
-    console = Console()
+    table = Table(title="Quantities (CQE evaluation: value, value+unit, value+change)")
+    for column in ("file", "sentences", "gold", "predicted", "value P", "value R", "value F1",
+                   "value+unit F1", "value+change F1", "measure acc."):
+        table.add_column(column, overflow="fold")
+    rows = [*scores, total] if len(scores) > 1 else scores
+    for score in rows:
+        p, r, _ = prf(score.tp["value"], score.n_pred, score.n_gold)
+        cells = [f"{p:.3f}", f"{r:.3f}"]
+        for name in CRITERIA:
+            cells.append(f"{prf(score.tp[name], score.n_pred, score.n_gold)[2]:.3f}")
+        measure = f"{score.measure_right / score.measured:.3f}" if score.measured else ""
+        table.add_row(score.name, str(score.sentences), str(score.n_gold), str(score.n_pred),
+                      *cells, measure)
+    console = Console(width=160)
     console.print(table)
-    share = component_seconds / pipeline_seconds if pipeline_seconds else 0.0
-    console.print(f"time: pipeline {pipeline_seconds:.2f}s, quantities component "
-                  f"{component_seconds:.3f}s ({share:.1%} of the pipeline)")
-    for line in errors[:show_errors]:
-        console.print(line, markup=False)
-    return result
+    share = total.component_seconds / total.pipeline_seconds if total.pipeline_seconds else 0.0
+    console.print(f"time: pipeline {total.pipeline_seconds:.2f}s, quantities component "
+                  f"{total.component_seconds:.3f}s ({share:.1%} of the pipeline)")
+    for score in scores:
+        for line in score.errors[:show_errors]:
+            console.print(f"[{score.name}] {line}", markup=False)
 
 
 def seed_matches(item: dict, q: Quantity) -> tuple[bool, bool]:
@@ -256,12 +350,24 @@ def time_texts(directory: Path) -> float:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("file", type=Path, help="NewsQuant-format JSON file")
+    parser.add_argument("files", type=Path, nargs="+", help="NewsQuant-format JSON files")
     parser.add_argument("--seeds", type=Path, help="seed corpus directory with gold.json")
-    parser.add_argument("--errors", type=int, default=0, help="print up to N errors")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N errors per file")
     parser.add_argument("--texts", type=Path, help="folder of .txt articles to time the component")
+    parser.add_argument("--predicted", type=Path,
+                        help="score another system's predictions instead: a folder holding a "
+                             "file of the same name per gold file (scripts/cqe_predict.py)")
     args = parser.parse_args(argv)
-    result = score_file(args.file, show_errors=args.errors)
+    scores = [score_file(path, args.predicted) for path in args.files]
+    total = FileScore(name="total")
+    for score in scores:
+        total.add(score)
+    print_scores(scores, total, args.errors)
+    result = total.figures()
+    if len(scores) > 1:
+        for score in scores:
+            for key, value in score.figures().items():
+                result[f"{score.name}_{key}"] = value
     if args.seeds:
         result["seeds_right"] = score_seeds(args.seeds)
     if args.texts:

@@ -30,7 +30,9 @@ def _layers(extraction: model.Extraction) -> list[tuple[int, int, str, str]]:
         layers.append((q.start, q.end, "quote", f"{q.kind} quote, speaker: {q.speaker or '?'}"))
     for n in extraction.quantities:
         values = " to ".join(dict.fromkeys(number(v) for v in (n.low, n.high) if v is not None))
-        title = f"{n.measure}: {n.bound} {values or '?'} {n.normalized_unit}".replace("exact ", "")
+        # a count has no unit ("-"): its counted noun says what the number is
+        unit = n.normalized_unit if n.normalized_unit not in ("", "-") else n.item
+        title = f"{n.measure}: {n.bound} {values or '?'} {unit}".replace("exact ", "").rstrip()
         layers.append((n.start, n.end, "quantity", title))
     for t in extraction.times:
         layers.append((t.start, t.end, "time", f"{t.type} {t.value}"))

@@ -15,27 +15,50 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from newsprism.extract.quantities.numbers import (
+    FRACTION_VALUES,
     SCALES,
     VAGUE_COUNTS,
     is_number_word,
     is_ordinal,
     parse_digits,
+    parse_fraction,
     parse_words,
+    split_glued,
 )
-from newsprism.extract.quantities.units import AMBIGUOUS_FORMS, PREFIX_SYMBOLS, lookup
+from newsprism.extract.quantities.units import (
+    AMBIGUOUS_FORMS,
+    dimension,
+    lookup,
+    lookup_prefix,
+    lookup_text,
+)
 from newsprism.model import Bound
 
 # Bound phrases before a number, longest first; the interval they give is set in _interval.
 BOUND_PHRASES: tuple[tuple[str, Bound], ...] = (
-    ("no fewer than", "at least"), ("no less than", "at least"), ("not less than", "at least"),
+    ("no more than", "up to"), ("not more than", "up to"), ("slightly more than", "more than"),
+    ("slightly less than", "less than"), ("a little over", "more than"),
+    ("a little under", "less than"), ("well over", "more than"), ("well above", "more than"),
+    ("well below", "less than"), ("no fewer than", "at least"), ("no less than", "at least"),
+    ("not less than", "at least"),
     ("in excess of", "more than"), ("upwards of", "more than"), ("just over", "more than"),
     ("just under", "less than"), ("more than", "more than"), ("at least", "at least"),
-    ("as many as", "up to"), ("up to", "up to"), ("at most", "up to"),
+    ("as many as", "up to"), ("as much as", "up to"), ("a maximum of", "up to"),
+    ("a minimum of", "at least"), ("more or less", "about"), ("up to", "up to"),
+    ("at most", "up to"), ("some", "about"), ("nearly", "about"), ("almost", "about"),
     ("fewer than", "less than"), ("less than", "less than"), ("close to", "about"),
     ("an estimated", "about"), ("over", "more than"), ("above", "more than"),
-    ("under", "less than"), ("below", "less than"), ("nearly", "about"), ("almost", "about"),
+    ("under", "less than"), ("below", "less than"), ("exceeding", "more than"),
     ("about", "about"), ("around", "about"), ("approximately", "about"), ("roughly", "about"),
-    ("some", "about"), ("estimated", "about"), ("approx.", "about"), ("circa", "about"),
+    ("estimated", "about"), ("approx.", "about"), ("circa", "about"), ("c.", "about"),
+    ("aproximately", "about"), ("approx", "about"), ("~", "about"), ("±", "about"),
+    (">", "more than"), ("<", "less than"), ("≥", "at least"),
+    ("≤", "up to"),
+)
+# Bound phrases after a number ("50 or more", "200 or so").
+BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
+    ("or more", "at least"), ("or so", "about"), ("or fewer", "up to"), ("or less", "up to"),
+    ("and more", "at least"), ("- plus", "at least"), ("- odd", "about"), ("odd", "about"),
 )
 BOUND_CHANGE = {"exact": "=", "about": "~", "more than": ">", "at least": ">",
                 "less than": "<", "up to": "<"}
@@ -48,7 +71,8 @@ NUMBERING_WORDS = frozenset(
         "chapter", "resolution", "flight", "route", "highway", "room", "page", "item", "point",
         "level", "phase", "stage", "category", "building", "house", "apartment", "decree", "law",
         "bus", "train", "gate", "platform", "channel", "line", "code", "act", "protocol",
-        "version", "tier"
+        "version", "tier", "exit", "junction", "interstate", "pier", "terminal",
+        "ward", "district", "precinct", "zone", "block", "lot", "track", "episode", "season"
     }
 )
 TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hrs", "local"})
@@ -71,9 +95,17 @@ REPORTING_VERBS = frozenset(
 )
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "disprove"})
 RISE_VERBS = frozenset({"rise", "increase", "grow", "climb", "jump", "soar", "raise", "hike",
-                        "surge", "go", "gain", "spike"})
+                        "surge", "go", "gain", "spike", "advance", "rally", "add", "swell",
+                        "leap", "rocket", "boost", "lift", "expand", "widen", "edge"})
 FALL_VERBS = frozenset({"fall", "drop", "decrease", "decline", "cut", "reduce", "lower",
-                        "plunge", "slump", "sink", "shrink", "slash", "ease"})
+                        "plunge", "slump", "sink", "shrink", "slash", "ease", "lose", "shed",
+                        "slip", "tumble", "dip", "slide", "plummet", "sag", "retreat", "narrow",
+                        "contract", "dwindle", "collapse", "crash", "skid", "trim"})
+# Nouns naming a change: "a 5% increase", "an increase of 5%", "a drop of 3 points".
+RISE_NOUNS = frozenset({"rise", "increase", "growth", "gain", "jump", "hike", "surge",
+                        "climb", "boost", "spike", "upturn", "uptick", "advance", "rally"})
+FALL_NOUNS = frozenset({"fall", "drop", "decrease", "decline", "cut", "reduction", "loss",
+                        "slump", "plunge", "dip", "downturn", "slide", "contraction", "shrinkage"})
 TOTAL_VERBS = frozenset({"rise", "climb", "reach", "stand", "increase", "grow", "jump", "hit",
                          "be", "top", "exceed", "surpass", "total", "pass", "go", "mount"})
 TOTAL_NOUNS = frozenset({"total", "tally", "toll", "number", "figure", "count"})
@@ -96,7 +128,8 @@ PHRASE_REACH = 2
 # Oldest age read from "Name, 43," appositions.
 MAX_AGE = 120
 # Phone numbers: digit groups joined by hyphens or dots (no spaces, no thousands commas).
-_PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[-.]\d{2,4}){1,3}(?![\d,])")
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[-.]\d{2,4}){1,3}(?![\d,])"
+                    r"|\+\d{1,3}(?: \(?\d{1,4}\)?){2,5}(?![\d,])")
 PHONE_DIGITS = 7
 # How far back (tokens) an opening bracket may be for a number to sit inside it.
 PAREN_REACH = 8
@@ -199,13 +232,16 @@ def _blocked_tokens(doc: Doc) -> set[int]:
     if not times:
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME") and re.search(
-                r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
-                r"sat|sun)\w*|\b1[89]\d\d\b|\b20\d\d\b|\bago\b|\d:\d|[ap]\.?m\b", ent.text
+                r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?<!months)|"
+                r"\b(mon|tue|wed|thu|fri|sat|sun)(day|s|rs|urday|nesday|sday|rsday)?\b|"
+                r"\b1[89]\d\d\b|\b20\d\d\b|\bago\b|\d:\d|[ap]\.?m\b", ent.text
             ):
                 blocked.update(range(ent.start, ent.end))
     for ent in doc.ents:
         if ent.label_ == "ORDINAL" or (
             ent.label_ in NAME_LABELS and not any(t.like_num for t in ent[:1])
+            # the small model tags "HK$ 10" as a LAW: a currency sign opens an amount
+            and lookup_prefix(ent[0].text, lowercase_sentence=True) is None
         ):
             blocked.update(range(ent.start, ent.end))
     return blocked
@@ -217,8 +253,62 @@ def _is_num_token(tok: Token) -> bool:
     return tok.like_num or is_number_word(tok.text) or parse_digits(tok.text) is not None
 
 
-def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float, bool] | None:
-    """(end token, value, vague) of a number starting at token ``i``, or None."""
+_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion",
+                          "score", "lakh", "lakhs", "crore", "crores"})
+_MULTIPLIERS = frozenset({"thousand", "million", "billion", "hundred", "trillion", "bn", "mln",
+                          "bln", "m", "tn", "lakh", "lakhs", "crore", "crores"})
+
+
+def _m_is_million(doc: Doc, i: int, after: int) -> bool:
+    """Whether an "m" right after the number at token ``i`` is "million" ("£5m", "$3 m",
+    "5m people") rather than metres ("1.8m tall", "a 48 m crane")."""
+    prev = doc[i - 1].text if i > 0 else ""
+    if prev and lookup_prefix(prev, lowercase_sentence=True):
+        return True
+    nxt = doc[after] if after < len(doc) else None
+    if nxt is None:
+        return False
+    found = lookup_text(nxt.text)
+    return (found is not None and found[1] == "currency") or nxt.lower_ in ("people", "of") or (
+        nxt.tag_ in ("NNS", "NNPS") and lookup(nxt.lower_) is None
+    )
+
+
+def _fraction_starts(doc: Doc, i: int) -> bool:
+    """"quarter million", "three quarters", "a third of a million": a fraction word is part of
+    a number only next to a scale or after a number word, never alone ("the first quarter")."""
+    lower = doc[i].lower_
+    if lower not in FRACTION_VALUES:
+        return False
+    return _lower(doc, i + 1) in _SCALE_WORDS or (
+        _lower(doc, i + 1) in ("a", "an") and _lower(doc, i + 2) in _SCALE_WORDS
+    ) or _fraction_of_unit(doc, i + 1) is not None
+
+
+def _fraction_of_unit(doc: Doc, j: int) -> int | None:
+    """Start of the unit in "a quarter *of a percentage point*", or None."""
+    if _lower(doc, j) == "of" and _lower(doc, j + 1) in ("a", "an") and j + 2 < len(doc) and (
+        lookup(doc[j + 2].lower_) or lookup(f"{doc[j + 2].lower_} {_lower(doc, j + 3)}")
+    ):
+        return j + 2
+    return None
+
+
+def _is_unit_token(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the unit of a number written right before it ("64 cents")."""
+    return 1 <= i < len(doc) and not doc[i].like_num and doc[i - 1].like_num and bool(
+        lookup(doc[i].lower_) or lookup_text(doc[i].text)
+    )
+
+
+# (end token, value, vague, glued prefix, glued suffix) of a number read from the text
+ReadNumber = tuple[int, float, bool, str, str]
+
+
+def _read_number(doc: Doc, i: int, end: int, european: bool) -> ReadNumber | None:
+    """(end token, value, vague, prefix, suffix) of a number starting at token ``i``, or None;
+    prefix and suffix are a currency or unit glued to the digits in one token ("USD115",
+    "200lbs")."""
     tok = doc[i]
     lower = tok.lower_
     if lower in VAGUE_COUNTS:
@@ -232,32 +322,51 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float
             return None
         if lower == "tens" and value == VAGUE_COUNTS["tens"]:
             return None  # bare "tens" is not a count
-        return j, float(value), True
-    scale_next = _lower(doc, i + 1) in ("dozen", "hundred", "thousand", "million", "billion",
-                                        "score")
-    if lower == "half" and _lower(doc, i + 1) not in ("a", "an"):
+        return j, float(value), True, "", ""
+    glued = split_glued(tok.text) if not tok.like_num else None
+    if glued is not None:
+        return _read_glued(doc, i, glued, european)
+    scale_next = _lower(doc, i + 1) in _SCALE_WORDS or (
+        _lower(doc, i + 1) in FRACTION_VALUES and _fraction_starts(doc, i + 1)
+    )
+    if lower == "half" and _lower(doc, i + 1) not in ("a", "an") and not scale_next:
         return None  # "half of those in need" is a share, not a count
-    if not ((lower in ("a", "an") and scale_next) or _is_num_token(tok)):
+    fraction_word = _fraction_starts(doc, i)
+    if not ((lower in ("a", "an") and scale_next) or _is_num_token(tok) or fraction_word):
         return None
+    if (lower in ("a", "an") and _is_unit_token(doc, i - 1)) or (
+        _lower(doc, i - 1) in ("a", "an", "per") and _is_unit_token(doc, i - 2)
+    ):
+        return None  # "64 cents a dozen": the rate a price is given for, not a number
     start_words = i
     j = start_words + 1 if lower in ("a", "an") else start_words
     words: list[str] = [] if j == start_words else [lower]
     while j < end:
         t = doc[j]
         word = t.lower_
+        if word in ("m.", "bn.", "mln.", "tn.") and (j + 1 == end or doc[j + 1].is_punct):
+            word = word[:-1]  # "$300m." at the end of a sentence keeps its full stop
         if is_number_word(word) or (t.like_num and not words) or (
             parse_digits(word) is not None and not words
         ) or (j + 1 < end and words and is_number_word(doc[j + 1].text) and (
             (word == "and" and words[-1] in ("hundred", "thousand", "million"))
             or (word == "-" and words[-1] in TENS)
-        )) or (word in ("bn", "mln", "bln", "m", "tn") and words and parse_digits(words[-1])) \
-                or (word in ("a", "an") and words == ["half"]):
+        )) or (word in ("bn", "mln", "bln", "tn") and words and parse_digits(words[-1])) \
+                or (word == "m" and words and parse_digits(words[-1]) is not None
+                    and _m_is_million(doc, i, j + 1)) \
+                or (word in ("a", "an") and words and words[-1] in FRACTION_VALUES
+                    and _lower(doc, j + 1) in _SCALE_WORDS) \
+                or (word in FRACTION_VALUES and (_fraction_starts(doc, j) or (
+                    words and is_number_word(words[-1]) and parse_digits(words[-1]) is None))) \
+                or (len(words) == 1 and parse_digits(words[0]) is not None and "." not in word
+                    and parse_fraction(word) is not None and "/" not in words[0]):
             words.append(word)
             j += 1
         else:
             break
-    if not words:
-        return None
+    if not words or (words[-1] in FRACTION_VALUES and words[-1] != "half"
+                     and _fraction_of_unit(doc, j) is None):
+        return None  # "its third week", "three quarters of them": a share or an ordinal
     if len(words) == 1:
         value = parse_digits(words[0], european=european)
         if value is None:
@@ -267,10 +376,7 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float
         rest = SCALES[words[1]] if len(words) == 2 and words[1] in SCALES else (
             parse_words(words[1:])
         )
-        if first is not None and rest is not None and words[1] in ("thousand", "million",
-                                                                   "billion", "hundred",
-                                                                   "trillion", "bn", "mln",
-                                                                   "bln", "m", "tn"):
+        if first is not None and rest is not None and words[1] in _MULTIPLIERS:
             value = first * rest if rest else None
         else:
             value = parse_words(words)
@@ -278,7 +384,33 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> tuple[int, float
         return None
     if _lower(doc, i - 1) == "minus":
         value = -value
-    return j, value, False
+    return j, value, False, "", ""
+
+
+def _read_glued(doc: Doc, i: int, glued: tuple[str, str, str], european: bool
+                ) -> ReadNumber | None:
+    """A number glued to a currency or unit in one token: "USD115", "nzd$15", "200lbs",
+    "24703m2", "$5bn" (scales stay part of the value)."""
+    prefix, digits, suffix = glued
+    value = parse_digits(digits, european=european)
+    if value is None:
+        return None
+    if prefix and lookup_prefix(prefix.rstrip("-"), lowercase_sentence=True) is None:
+        return None  # "A380", "G7", "COVID19", "Covid-19": names, not amounts
+    if suffix.lower() in SCALES and suffix.lower() != "m":
+        value *= SCALES[suffix.lower()]
+        suffix = ""
+    elif suffix.lower() == "m" and (_m_is_million(doc, i, i + 1) or (
+            prefix and lookup_prefix(prefix, lowercase_sentence=True) is not None)):  # "$300m"
+        value *= 1e6
+        suffix = ""
+    elif suffix and lookup_text(suffix) is None:
+        return None  # "3D", "5G", "4x4": not a number with a unit
+    j = i + 1
+    if not suffix and _lower(doc, j) in _MULTIPLIERS - {"m"}:
+        value *= SCALES[_lower(doc, j)]
+        j += 1
+    return j, value, False, prefix, suffix
 
 
 def _appositive_age(doc: Doc, i: int, j: int, value: float) -> bool:
@@ -291,6 +423,20 @@ def _appositive_age(doc: Doc, i: int, j: int, value: float) -> bool:
     )
 
 
+STREET_WORDS = frozenset({"street", "st.", "avenue", "ave.", "road", "rd.", "boulevard",
+                          "blvd.", "lane", "drive", "way", "place", "square", "court"})
+
+
+def _street_after(doc: Doc, j: int) -> bool:
+    """Whether capitalised words and a street word follow token ``j`` ("123 Random Street")."""
+    for k in range(j, min(j + 4, len(doc))):
+        if doc[k].lower_ in STREET_WORDS and k > j and doc[k].is_title:
+            return True
+        if not doc[k].is_title:
+            return False
+    return False
+
+
 def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool:
     """Whether the number at tokens [i, j) is a label, year, time or phone, not an amount."""
     text = doc[i:j].text
@@ -298,8 +444,18 @@ def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool
     prev2 = f"{_lower(doc, i - 2)}{prev}"
     if prev in NUMBERING_WORDS or prev2 in ("no.",) or prev in ("#", "+", "tel", "phone"):
         return True
+    if i > 0 and doc[i - 1].tag_ == "NNS" and doc[i - 1].lemma_.lower() in NUMBERING_WORDS:
+        return True  # "exits 12 and 15", "pages 4-6"
+    if prev in ("and", "to", "or", "-", "through") and i > 2 and doc[i - 2].like_num and \
+            _lower(doc, i - 3) in NUMBERING_WORDS | {"exits", "pages", "sections", "articles",
+                                                      "rooms", "routes", "chapters"}:
+        return True  # the second label of "exits 12 and 15", "Articles 5 to 7"
     if _lower(doc, j) == "-" and _lower(doc, j + 1) in FRACTION_WORDS:
         return True  # "one-third of residents" is a share
+    if _lower(doc, j) == ")" and (doc[i].is_sent_start or prev in (";", ":", ".")):
+        return True  # a list label: "1) explains why ...; 2) cautions that ..."
+    if not has_unit and _street_after(doc, j):
+        return True  # an address: "123 Random Street"
     first = doc[i]
     if first.is_alpha and first.is_title and not first.is_sent_start and j < len(doc) and \
             doc[j].pos_ == "PROPN" and doc[j].is_title:
@@ -310,6 +466,14 @@ def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool
         return True  # a pronoun: "a fortunate one", "the one"
     if _lower(doc, j) in TIME_WORDS:
         return True
+    before = doc[i - 1] if i > 0 else None
+    if not has_unit and j - i == 1 and first.is_digit and before is not None and \
+            before.pos_ == "PROPN" and (before.is_title or (
+                before.is_upper and before.is_alpha and not before.sent.text.isupper()
+            )) \
+            and before.i != before.sent.start and \
+            lookup_prefix(before.text) is None and (j >= len(doc) or doc[j].pos_ != "NOUN"):
+        return True  # a model or a place number: "Boeing 737", "Windows 10", "Hall 3"
     if re.fullmatch(r"\+?\d+(?:[-. ]\d+){2,}", text) or re.fullmatch(r"\d{6,}", text):
         return "," not in text and not has_unit
     if j - i == 1 and re.fullmatch(r"\d{4}", text) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
@@ -319,40 +483,135 @@ def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool
     return False
 
 
-def _unit_after(doc: Doc, j: int, end: int, from_digits: bool) -> tuple[int, str, str, str] | None:
-    """(end, surface, normalised, kind) of a unit written right after the number."""
-    if j + 3 < end + 1 and j + 3 <= len(doc) and doc[j].text == "-" and _lower(doc, j + 1) in (
-        "year", "years"
-    ) and _lower(doc, j + 2) == "-" and _lower(doc, j + 3) == "old":
-        return j + 4, "year-old", "year of age", "age"
-    if j + 1 < end and doc[j].text == "-":
-        # "a 12-hour standoff", "a 5-km queue": the unit joined by a hyphen
-        found = lookup(doc[j + 1].lower_)
-        if found and doc[j + 1].lower_ not in AMBIGUOUS_FORMS:
-            return j + 2, doc[j + 1].text, found[0], found[1]
-    for size in (3, 2, 1):
+# Words after a duration that make it an age: "ten months old", "6 weeks of age".
+_AGE_AFTER = (("old",), ("of", "age"))
+# Abbreviations of "years old" written after the number ("a 87 yo man").
+_AGE_ABBREVIATIONS = frozenset({"yo", "y.o.", "y/o", "yrs.", "yo."})
+# Money words in a sentence that make "pounds" sterling rather than weight.
+_MONEY_CUES = frozenset({
+    "cost", "price", "pay", "paid", "fine", "fined", "worth", "spend", "spent", "profit", "loss",
+    "revenue", "sale", "sales", "deal", "budget", "fund", "salary", "wage", "tax", "bid", "bill",
+    "loan", "debt", "earn", "earned", "sell", "sold", "buy", "bought", "value", "valued", "pence",
+    "penny", "£", "sterling", "bank", "million", "billion", "bonus", "compensation", "damages",
+    "fee", "rent", "income", "investment", "invest", "raise", "raised", "charge", "donate",
+    "donation", "award", "prize", "ticket", "cash", "money", "owe", "owed", "contract", "save",
+    "saved", "estimated", "shares", "share", "stake", "market", "economy", "pension", "subsidy",
+})
+
+
+def _unit_tokens(doc: Doc, j: int, end: int, from_digits: bool
+                 ) -> tuple[int, str, str] | None:
+    """(end, normalised name, kind) of the longest unit written from token ``j``."""
+    for size in (4, 3, 2, 1):
         if j + size > end:
             continue
-        form = " ".join(doc[k].lower_ for k in range(j, j + size))
-        joined = doc[j:j + size].text.replace(" ", "")
-        found = lookup(form) or (lookup(joined) if size > 1 else None)
+        span = doc[j:j + size]
+        form = " ".join(t.lower_ for t in span).replace(" - ", " ")  # "12-square-kilometre"
+        joined = span.text.replace(" ", "")
+        if span[-1].text.endswith(".") and len(span[-1].text) > 1 and (
+            j + size >= end or doc[j + size].is_punct
+        ):
+            joined = joined[:-1]  # "120 km/h." at the end of a sentence
+        # tokens join into one symbol only when written together ("km/h" split as "km", "/",
+        # "h"); "12 m 2 dm" is two lengths, not "m2"
+        glued = size > 1 and not any(t.whitespace_ for t in span[:-1])
+        found = (lookup_text(span.text) if size == 1 else None) or lookup(form) or (
+            lookup_text(joined) if glued else None
+        )
+        if not found and size == 1 and joined != span.text:
+            # "48 m." at the end of a sentence: the tokenizer keeps the full stop
+            found = lookup_text(joined)
         if not found:
             continue
-        if size == 1 and form in AMBIGUOUS_FORMS and not from_digits:
+        if size == 1 and (form in AMBIGUOUS_FORMS or len(form) == 1) and not from_digits:
             continue
-        name, kind = found
-        k = j + size
-        if kind == "duration" and _lower(doc, k) == "old":
-            return k + 1, doc[j:k + 1].text, "year of age", "age"
-        return k, doc[j:k].text, name, kind
+        return j + size, found[0], found[1]
     return None
+
+
+def _age_after(doc: Doc, k: int, name: str) -> tuple[int, str] | None:
+    """(end, "<unit> of age") when the duration ending at token ``k`` is an age."""
+    for words in _AGE_AFTER:
+        if all(_lower(doc, k + n) == w for n, w in enumerate(words)):
+            return k + len(words), f"{name} of age"
+    if _lower(doc, k) == "-" and _lower(doc, k + 1) == "old":
+        return k + 2, f"{name} of age"
+    return None
+
+
+_WEIGHT_CUES = frozenset({"weigh", "weight", "heavy", "heavier", "lighter", "baby", "newborn",
+                          "overweight", "scale", "body", "lift", "lifted", "diet", "obese"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+
+
+def _clause(doc: Doc, j: int) -> Span:
+    """The tokens around token ``j`` up to the nearest clause punctuation of its sentence."""
+    sent = doc[j].sent
+    start, end = j, j + 1
+    while start > sent.start and doc[start - 1].text not in _CLAUSE_BREAKS:
+        start -= 1
+    while end < sent.end and doc[end].text not in _CLAUSE_BREAKS:
+        end += 1
+    return doc[start:end]
+
+
+def _pound_kind(doc: Doc, j: int, name: str, kind: str) -> tuple[str, str]:
+    """"two pounds" of a baby is weight; "361 million pounds" of profit is sterling. The
+    clause decides first, then the sentence; with no cue at all, weight."""
+    if name != "pound-mass" or doc[j].lower_ not in ("pound", "pounds"):
+        return name, kind
+    for words in (_clause(doc, j), doc[j].sent):
+        if any(t.lemma_ in _WEIGHT_CUES or t.lower_ in _WEIGHT_CUES for t in words):
+            return name, kind
+        if any(t.lower_ in _MONEY_CUES or t.lemma_ in _MONEY_CUES for t in words):
+            return "pound sterling", "currency"
+    return name, kind
+
+
+def _unit_after(doc: Doc, j: int, end: int, from_digits: bool) -> tuple[int, str, str, str] | None:
+    """(end, surface, normalised, kind) of a unit written right after the number."""
+    if j < end and doc[j].lower_ in _AGE_ABBREVIATIONS:
+        return j + 1, doc[j].text, "year of age", "age"
+    if j + 1 < end and doc[j].text in ("-", "–"):
+        # "a 12-hour standoff", "a 5-km queue", "a 6-year-old": the unit joined by a hyphen
+        found = _unit_tokens(doc, j + 1, end, True)
+        if found and doc[j + 1].lower_ not in AMBIGUOUS_FORMS - {"km", "kg", "mm", "cm"}:
+            k, name, kind = found
+            if kind == "duration":
+                age = _age_after(doc, k, name)
+                if age:
+                    return age[0], doc[j:age[0]].text, age[1], "age"
+            name, kind = _pound_kind(doc, j + 1, name, kind)
+            return k, doc[j + 1:k].text, name, kind
+    found = _unit_tokens(doc, j, end, from_digits)
+    if found is None:
+        return None
+    k, name, kind = found
+    if kind == "duration":
+        age = _age_after(doc, k, name)
+        if age:
+            return age[0], doc[j:age[0]].text, age[1], "age"
+    if name == "degree" and k < end:
+        # "100° Celsius", "85 ° F": the scale written after the degree sign
+        scale = _unit_tokens(doc, k, end, True)
+        if scale and dimension(scale[1]) == "temperature":
+            k, name, kind = scale
+        elif doc[k].text in ("C", "F") or (doc[k].lower_ in ("c", "f") and doc[j].lower_ in (
+                "deg", "deg.", "degree", "degrees")):
+            k, name = k + 1, "celsius" if doc[k].lower_ == "c" else "fahrenheit"
+    name, kind = _pound_kind(doc, j, name, kind)
+    return k, doc[j:k].text, name, kind
+
+
+def _not_unit(tok: Token) -> bool:
+    return lookup(tok.lower_) is None and lookup_text(tok.text) is None
 
 
 def _counted_noun(doc: Doc, num_start: int, num_end: int, end: int) -> Token | None:
     last = doc[num_end - 1]
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and \
             last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= num_end and \
-            last.head.i < end and lookup(last.head.lower_) is None:
+            last.head.i < end and _not_unit(last.head):
         return last.head
     if num_end < end and doc[num_end].lower_ in ADJECTIVAL_COUNTS:
         return doc[num_end]
@@ -362,7 +621,7 @@ def _counted_noun(doc: Doc, num_start: int, num_end: int, end: int) -> Token | N
                                          or child.lower_ in ADJECTIVAL_COUNTS):
                 return child
     if num_end < end and doc[num_end].tag_ in ("NNS", "NNPS") and \
-            lookup(doc[num_end].lower_) is None:
+            _not_unit(doc[num_end]):
         return doc[num_end]
     return None
 
@@ -387,8 +646,10 @@ def _may_start_number(vocab: Vocab, orth: int) -> bool:
         or text == "+"
         or lower in VAGUE_COUNTS
         or lower in ("a", "an")
+        or lower in FRACTION_VALUES
         or (not is_ordinal(text) and (
             lexeme.like_num or is_number_word(text) or parse_digits(text) is not None
+            or split_glued(text) is not None
         ))
     )
     if len(_number_starts) >= _NUMBER_START_CACHE_SIZE:
@@ -410,6 +671,8 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
     """Amounts in a sentence. ``starts`` (from :func:`_number_start_tokens`) lets the scan jump
     over tokens that cannot start one; the result is the same without it."""
     atoms: list[_Atom] = []
+    # a sentence a source lower-cased ("rmb 10") may write currency codes in lower case
+    lowercase: bool | None = None  # read on the sentence's first number, not on every sentence
     i = sent.start
     while i < sent.end:
         if starts is not None:
@@ -420,7 +683,9 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
         if i in blocked:
             i += 1
             continue
-        phone = _PHONE.match(text, doc[i].idx) if doc[i].is_digit or doc[i].text == "+" else None
+        phone = _PHONE.match(text, doc[i].idx) if (
+            doc[i].is_digit or doc[i].text[:1] == "+"
+        ) else None
         if phone and sum(c.isdigit() for c in phone.group()) >= PHONE_DIGITS and (
             "-" in phone.group() or not european
         ):
@@ -431,33 +696,63 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
         if read is None:
             i += 1
             continue
-        j, value, vague = read
+        j, value, vague, glued_prefix, glued_suffix = read
         if any(k in blocked for k in range(i, j)):
             i = j
             continue
         num_start, num_end = i, j
-        from_digits = doc[j - 1].like_num and any(c.isdigit() for c in doc[j - 1].text)
-        unit = _unit_after(doc, j, sent.end, from_digits)
+        from_digits = any(c.isdigit() for c in doc[j - 1].text) and (
+            doc[j - 1].like_num or parse_digits(doc[j - 1].text) is not None
+            or bool(glued_prefix or glued_suffix)
+        )
+        if glued_suffix:
+            glued_unit = lookup_text(glued_suffix)
+            unit = (j, glued_suffix, *glued_unit) if glued_unit else None
+            if unit and unit[3] == "duration":
+                age = _age_after(doc, j, unit[2])
+                unit = (age[0], doc[i:age[0]].text, age[1], "age") if age else unit
+        else:
+            unit = _unit_after(doc, j, sent.end, from_digits)
+            if unit is None and doc[j - 1].lower_ == "half" and _lower(doc, j) in ("a", "an"):
+                unit = _unit_after(doc, j + 1, sent.end, True)  # "half a percentage point"
+            elif unit is None and doc[j - 1].lower_ in FRACTION_VALUES:
+                of_unit = _fraction_of_unit(doc, j)  # "a quarter of a percentage point"
+                unit = _unit_after(doc, of_unit, sent.end, True) if of_unit else None
         prefix = None
-        if i > sent.start and doc[i - 1].lower_ in PREFIX_SYMBOLS:
-            prefix = lookup(doc[i - 1].lower_)
-        elif i > sent.start and doc[i - 1].text.isupper() and len(doc[i - 1].text) == 3:
-            found = lookup(doc[i - 1].lower_)
-            prefix = found if found and found[1] == "currency" else None
+        prefix_start = i
+        if glued_prefix:
+            found = lookup_prefix(glued_prefix.rstrip("-"), lowercase_sentence=True)
+            prefix = (found[0], found[1], glued_prefix) if found else None
+        else:
+            if lowercase is None:
+                lowercase = not any(c.isupper() for c in sent.text)
+            found_before = _prefix_before(doc, i, sent.start, lowercase)
+            if found_before is not None:
+                prefix_start, *rest = found_before
+                prefix = (rest[0], rest[1], rest[2])
         if _skip_reason(doc, i, j, value, bool(unit or prefix)):
             i = j
             continue
         atom = _Atom(start=i, end=j, num_start=num_start, num_end=num_end, value=value,
                      vague=vague)
         if prefix:
-            atom.start = i - 1
-            atom.unit, atom.normalized, atom.kind = doc[i - 1].text, prefix[0], prefix[1]
+            atom.start = prefix_start
+            atom.unit, atom.normalized, atom.kind = prefix[2], prefix[0], prefix[1]
             # "$6 billion dollars" is rare; a following unit of the same kind is absorbed.
             if unit and unit[3] == "currency":
                 atom.end = unit[0]
+                if prefix[0] == "dollar" and unit[2].endswith("dollar"):
+                    atom.normalized = unit[2]  # "$ 10 hong kong dollars"
         elif unit:
             atom.end, atom.unit, atom.normalized, atom.kind = unit
-        elif _lower(doc, i - 1) in AGE_BEFORE or _appositive_age(doc, i, j, value):
+            if atom.kind == "currency" and _lower(doc, atom.end) in _MULTIPLIERS - {"m"}:
+                # "75 USD million": the scale written after the currency
+                atom.value *= SCALES[_lower(doc, atom.end)]
+                atom.end += 1
+        elif _lower(doc, i - 1) in AGE_BEFORE or (
+            _lower(doc, i - 1) in ("between", "about", "around", "over", "under")
+            and _lower(doc, i - 2) in AGE_BEFORE
+        ) or _appositive_age(doc, i, j, value):
             atom.kind, atom.normalized, atom.unit = "age", "year of age", ""
         if atom.kind == "count":
             head = _counted_noun(doc, num_start, num_end, sent.end)
@@ -474,7 +769,68 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
         _attach_bound(doc, atom, sent.start)
         atoms.append(atom)
         i = max(j, atom.end)
-    return atoms
+    return _join_subunits(doc, atoms)
+
+
+# Currencies whose amounts are written in two parts ("3 dollars 50 cents", "15 euros 50").
+_HUNDREDTHS = frozenset({"cent", "penny"})
+
+
+def _join_subunits(doc: Doc, atoms: list[_Atom]) -> list[_Atom]:
+    """"13 dollars and 45 cents", "15 dollars 50": one amount, 13.45 and 15.5, not two."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "currency" and prev.normalized not in _HUNDREDTHS \
+                and float(prev.value).is_integer() and not atom.paren and (
+                    atom.start == prev.end
+                    or (atom.start == prev.end + 1 and doc[prev.end].lower_ == "and")
+                ) and 0 < atom.value < 100 and float(atom.value).is_integer() and (
+                    atom.normalized in _HUNDREDTHS or (
+                        atom.kind == "count" and atom.head is None and (
+                            atom.end >= len(doc) or doc[atom.end].is_punct
+                        )
+                    )
+                ) and atom.bound == "exact":
+            prev.value += atom.value / 100
+            prev.end = atom.end
+            continue
+        out.append(atom)
+    return out
+
+
+def _prefix_before(doc: Doc, i: int, lo: int, lowercase: bool
+                   ) -> tuple[int, str, str, str] | None:
+    """(start, normalised, kind, surface) of a currency written before the number at token
+    ``i``: "$", "US$", "C $" (a country letter split from the sign), "GBP", "Rs."."""
+    if i - 2 >= lo and doc[i - 1].text == "$" and doc[i - 2].is_alpha and len(doc[i - 2]) <= 3 \
+            and (not doc[i - 2].whitespace_ or (lowercase and doc[i - 2].lower_ not in (
+                "a", "an", "at", "us", "to", "of", "on", "in", "for", "by", "is", "as"))):
+        surface = doc[i - 2].text + "$"
+        found = lookup_prefix(surface, lowercase_sentence=True)
+        if found:
+            return i - 2, found[0], found[1], surface
+    if i - 1 >= lo:
+        surface = doc[i - 1].text
+        found = lookup_prefix(surface, lowercase_sentence=lowercase)
+        if found is None and surface.isupper() and len(surface) == 3:
+            code = lookup_text(surface)
+            found = code if code and code[1] == "currency" else None
+        if found:
+            return i - 1, found[0], found[1], surface
+    return None
+
+
+def _bound_after(doc: Doc, atom: _Atom) -> Bound | None:
+    """"50 or more", "200 or so", "a 40-plus crowd": a bound written after the number."""
+    for k in {atom.num_end, atom.end}:
+        for phrase, bound in BOUND_AFTER:
+            words = phrase.split()
+            if all(_lower(doc, k + n) == w for n, w in enumerate(words)):
+                if words[0] == "-" and doc[k - 1].whitespace_:
+                    continue
+                return bound
+    return None
 
 
 def _attach_bound(doc: Doc, atom: _Atom, lo: int) -> None:
@@ -490,6 +846,8 @@ def _attach_bound(doc: Doc, atom: _Atom, lo: int) -> None:
         atom.incremental, start = True, inc
     elif _lower(doc, atom.num_end) == "more" and atom.kind == "count":
         atom.incremental = True
+    if atom.bound == "exact":
+        atom.bound = _bound_after(doc, atom) or "exact"
     if atom.vague and atom.bound == "exact":
         atom.bound = "at least"
     atom.start = start
@@ -513,3 +871,27 @@ def _interval(value: float, bound: Bound) -> tuple[float | None, float | None]:
     return value, value
 
 
+
+
+# Words after a price that say what one unit of it buys: "$70 a share", "64 cents a dozen".
+_RATE_WORDS = ("a", "an", "per", "each")
+
+
+def _rate_after(doc: Doc, atom: _Atom, hi: int) -> str:
+    """The thing a money amount is a rate of ("a share", "per head"), when the rate is not a
+    unit (units come from :func:`meaning._per_after`); "" otherwise."""
+    k = atom.end
+    if k + 1 < hi and doc[k].lower_ in ("per", "/"):
+        found = _unit_tokens(doc, k + 1, hi, True)  # "450 people per square kilometre"
+        if found is not None:
+            return found[1]
+    if k < hi and doc[k].text == "-":
+        k += 1  # "a $70-a-share offer", "a 12-cent-a-share dividend"
+    if atom.kind != "currency" or k + 1 >= hi or doc[k].lower_ not in _RATE_WORDS:
+        return ""
+    noun = doc[k + 2] if doc[k + 1].text == "-" and k + 2 < hi else doc[k + 1]
+    if noun.lower_ in ("dozen", "head", "piece"):
+        return noun.lower_
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or lookup(noun.lower_) is not None:
+        return ""
+    return noun.lemma_.lower()

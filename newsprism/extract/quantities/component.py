@@ -2,9 +2,10 @@
 
 A quantity is found in three steps, sentence by sentence:
 
-1. *atoms*: a number (digits, words, scaled "4.5 thousand", vague "dozens") read from token
-   attributes, with its bound ("more than"), unit (currency, percent, duration, physical, age)
-   or counted noun (the parser's ``nummod`` head, or the object of "26 *of* the criminals");
+1. *atoms*: a number (digits, words, fractions, scaled "4.5 thousand", vague "dozens", glued
+   "USD115") read from token attributes, with its bound ("more than", "or more"), unit (from
+   ``newsprism/data/units.json``: currency, percent, duration, physical, age) or counted noun
+   (the parser's ``nummod`` head, or the object of "26 *of* the criminals");
    years, times, ordinals, phone numbers and numbering ("Article 5") are skipped;
 2. *groups*: atoms joined into ranges ("10 to 20"), changes ("from 60 to 120 tenge") and
    parenthetical conversions ("120 KZT (20 rubles)");
@@ -23,7 +24,13 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsprism.extract.core.extensions import doc_text, register_extensions
-from newsprism.extract.quantities.atoms import _blocked_tokens, _find_atoms, _number_start_tokens
+from newsprism.extract.quantities.atoms import (
+    _Atom,
+    _blocked_tokens,
+    _find_atoms,
+    _number_start_tokens,
+    _rate_after,
+)
 from newsprism.extract.quantities.groups import _group_atoms
 from newsprism.extract.quantities.meaning import (
     _as_of,
@@ -74,7 +81,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         for n, group in enumerate(groups):
             first, last = atoms[group.atoms[0]], atoms[group.atoms[-1]]
             main = last if last.unit else first
-            group.per = _per_after(doc, last.end, sent.end)
+            group.per = _per_after(doc, last.end, sent.end) or _rate_after(doc, main, sent.end)
+            if group.per and _rate_is_time_ago(doc, last.end, sent.end):
+                group.per = ""  # "300 drams a month ago": when, not a rate
             start_tok, end_tok = first.start, last.end
             if any(first.start < other.start < last.start for other in atoms
                    if other is not first and other is not last and other.paren != first.paren):
@@ -106,11 +115,12 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 bound=group.bound,
                 change=group.change,  # type: ignore[arg-type]
                 unit=main.unit,
-                normalized_unit=main.normalized or "-",
+                # a count of things has no unit ("-"); the counted noun is its item
+                normalized_unit=(main.normalized or "-") if main.kind != "count" else "-",
                 per=group.per,
                 measure=measure,
                 scope=_scope(doc, main.head, main) if measure not in ("price", "money") else "",
-                item=_item(doc, sent) if measure == "price" else "",
+                item=_item(doc, sent) if measure == "price" else _count_item(main),
                 from_low=group.from_low,
                 from_high=group.from_high,
                 converts=converts,
@@ -124,6 +134,28 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             index_of[n] = len(out)
             out.append(quantity)
     return out
+
+
+def _count_item(atom: _Atom) -> str:
+    """What a count counts ("survivor"); "" for a unit, or a pronoun ("96 of them")."""
+    if atom.kind != "count" or atom.normalized == "-" or (
+        atom.head is not None and atom.head.pos_ == "PRON"
+    ):
+        return ""
+    return atom.normalized
+
+
+# Words after "a month", "a year" that make it a time reference rather than a rate.
+_AGO_WORDS = frozenset({"ago", "earlier", "later", "before", "previously", "back"})
+
+
+def _rate_is_time_ago(doc: Doc, end: int, hi: int) -> bool:
+    """Whether the "a <duration>" after token ``end`` is followed by "ago", "earlier", ..."""
+    k = end
+    while k < hi and doc[k].text in (")",):
+        k += 1
+    return k + 2 < hi + 1 and k + 2 < len(doc) and doc[k].lower_ in ("a", "an") and \
+        doc[k + 2].lower_ in _AGO_WORDS
 
 
 class Quantities:

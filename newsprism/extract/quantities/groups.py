@@ -8,9 +8,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quantities.atoms import (
     BOUND_CHANGE,
+    FALL_NOUNS,
     FALL_VERBS,
     PRICE_CUES,
     RANGE_CONNECTORS,
+    RISE_NOUNS,
     RISE_VERBS,
     _Atom,
     _Group,
@@ -50,21 +52,87 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+# Verbs of motion whose particle gives a change's direction ("went up 5%", "edged down");
+# "rounded up 230 looters" is no change.
+_PARTICLE_VERBS = frozenset({"go", "edge", "move", "tick", "creep", "inch", "trend", "be",
+                             "head", "drift", "nudge"})
+# Verbs that give a direction only to a level's change (a share, points): "shares lost 3%" is
+# a fall, "the bank lost $6.5 billion" an amount.
+_LEVEL_ONLY_VERBS = frozenset({"lose", "shed", "add", "gain"})
+_LEVEL_ONLY_NOUNS = frozenset({"loss", "gain"})
+
+
+def _particle_direction(verb: Token) -> str | None:
+    """"went up", "edged down": the direction a verb's particle gives."""
+    if verb.lemma_ not in _PARTICLE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod") and child.lower_ in ("up", "down") and \
+                child.i < verb.i + 3:
+            return child.lower_
+    return None
+
+
 def _change_direction(doc: Doc, atom: _Atom) -> str | None:
-    """"rose by 12%", "fell 5 percent": the number is the size of a change."""
+    """"rose by 12%", "fell 5 percent", "up 3%", "a 5% increase": the number is the size of
+    a change. "rose to 64" is a level, not a change ("=", as the cross-check reads it)."""
+    before = doc[atom.start - 1] if atom.start > 0 else None
+    if before is not None and before.lower_ in ("to", "from", "at"):
+        return None  # "rose by 200 to 1,400": the level reached, not the change
+    if before is not None and before.lower_ in ("up", "down") and (
+        atom.start < 2 or doc[atom.start - 2].lower_ not in ("go", "went", "gone")
+    ) and not (before.dep_ in ("prt", "advmod") and before.head.pos_ == "VERB"
+               and before.head.lemma_ not in _PARTICLE_VERBS):
+        # ("rounded up 230 looters": the particle of another verb)
+        return before.lower_  # "shares were up 5%", "down 34 cents"
     tok = doc[atom.num_end - 1]
+    if atom.head is not None and atom.head.i > tok.i:
+        tok = atom.head  # the counted noun's verb governs the count
+    found = _direction_above(atom, tok)
+    unit_end = doc[atom.end - 1]
+    if found is None and atom.end > atom.num_end and atom.unit and unit_end.head.i != tok.i \
+            and unit_end.i != tok.i:
+        found = _direction_above(atom, unit_end)  # "a 12% increase": the unit hangs from it
+    return found
+
+
+def _direction_above(atom: _Atom, tok: Token) -> str | None:
+    """The change direction the words governing ``tok`` give, or None."""
     chain = [tok.head, tok.head.head, tok.head.head.head]
     for k, anc in enumerate(chain):
         if anc.lower_ in ("to", "from", "at"):
             return None
+        if anc.pos_ == "NOUN" and k <= 1 and (k == 0 or chain[0].lower_ in ("of", "by")) and \
+                atom.kind not in ("duration", "age"):  # "a 14-hour climb" is no rise
+            if anc.lemma_ in _LEVEL_ONLY_NOUNS and atom.kind != "percent":
+                return None  # "a net loss of $412 million" is an amount, not a fall
+            if anc.lemma_ in RISE_NOUNS:
+                return "up"  # "a 5% increase", "an increase of 5%"
+            if anc.lemma_ in FALL_NOUNS:
+                return "down"
+        if anc.lower_ in ("up", "down") and anc.pos_ in ("ADV", "ADP") and k == 0:
+            return anc.lower_  # "were up 5%" parsed with the figure under "up"
         if anc.pos_ == "VERB":
+            below = chain[k - 1] if k else tok
+            if below.dep_ in ("nsubj", "nsubjpass"):
+                return None  # "70% of the island lost power": the subject, not the change
             via_by = any(c.lower_ == "by" for c in chain[:k])
+            # "rose by 3 metres in 24 hours": a figure under another preposition is no change
+            via_other = any(c.pos_ == "ADP" and c.lower_ != "by" for c in chain[:k])
             direct = k <= 1
-            if via_by or direct:
-                if anc.lemma_ in RISE_VERBS and anc.lemma_ != "go":
+            level = atom.kind == "percent" or atom.normalized in ("point", "basis point")
+            if anc.lemma_ in _LEVEL_ONLY_VERBS and not level:
+                return None
+            if atom.kind == "count" and atom.head is not None and not via_by:
+                return None  # "cut 1,200 jobs": things counted, not the size of a change
+            if (via_by or direct) and not via_other:
+                if anc.lemma_ in RISE_VERBS and anc.lemma_ not in ("go", "edge"):
                     return "up"
                 if anc.lemma_ in FALL_VERBS:
                     return "down"
+                particle = _particle_direction(anc)
+                if particle is not None:
+                    return particle
             return None
     return None
 
@@ -85,6 +153,8 @@ def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
                 gap = _gap_words(doc, a, b, atoms)
                 between = _lower(doc, a.start - 1) == "between"
                 connector = (" ".join(gap) in RANGE_CONNECTORS) or (gap == ["and"] and between)
+                if _lower(doc, a.start - 1) == "by" and gap == ["to"]:
+                    connector = False  # "rose by 200 to 1,400": a change, then the new level
                 compatible = not a.unit or not b.unit or a.normalized == b.normalized or (
                     a.kind == b.kind == "count"
                 )
@@ -101,15 +171,18 @@ def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
                     used.update((k, partner))  # a score or a code ("3-0"), not a range
                     continue
                 if connector and compatible and not both_written:
-                    if not a.unit:
+                    # an end without a unit takes the other's ("between 3 and 5 km"); an age
+                    # read from "aged" has no written unit but is not a count
+                    if not a.unit and a.kind == "count":
                         a.unit, a.normalized, a.kind, a.head = b.unit, b.normalized, b.kind, b.head
-                    if not b.unit:
+                    if not b.unit and b.kind == "count":
                         b.unit, b.normalized, b.kind, b.head = a.unit, a.normalized, a.kind, a.head
                     used.update((k, partner))
-                    is_change = (a.from_word and (
+                    verb = _governing_verb(doc[a.num_start])
+                    spans = verb is not None and verb.lemma_ in ("range", "vary", "span")
+                    is_change = (not spans and a.from_word and (
                         sentence_has_price or a.kind in ("currency", "percent")
-                        or (_governing_verb(doc[a.num_start]) is not None
-                        and _governing_verb(doc[a.num_start]).lemma_ in RISE_VERBS | FALL_VERBS)
+                        or (verb is not None and verb.lemma_ in RISE_VERBS | FALL_VERBS)
                     )) or parent_change
                     if is_change:
                         low, high = _interval(b.value, b.bound)

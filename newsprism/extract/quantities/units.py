@@ -1,108 +1,144 @@
 """Units a number can carry in news text, with their normalised English names.
 
-Names follow the NewsQuant convention (lowercase English: ``dollar``, ``kazakhstani tenge``,
-``percentage``); the kind says how the quantities component treats the unit.
+The table is data: ``newsprism/data/units.json`` (surface forms, symbols and prefixes of every
+unit, its normalised name and its dimension). Names follow the CQE/NewsQuant evaluation's
+convention (lowercase English: ``dollar``, ``pound-mass``, ``metric ton``, ``celsius``,
+``percentage``); the *kind* derived from the dimension says how the quantities component treats
+the unit (money, a share, a duration, or any other physical measurement).
 """
 
 from __future__ import annotations
 
+import json
+import re
+from functools import cache
+from importlib import resources
 from typing import Literal
 
 UnitKind = Literal["currency", "percent", "duration", "physical"]
 
-# surface form (lowercase) -> (normalised name, kind)
-UNITS: dict[str, tuple[str, UnitKind]] = {}
+# Dimensions with their own treatment downstream; every other dimension is "physical".
+_KIND_OF_DIMENSION: dict[str, UnitKind] = {
+    "currency": "currency", "percent": "percent", "time": "duration",
+}
+# Length units whose square and cubic forms are derived instead of listed.
+_POWERS = (("square", "2", "²", ("sq", "sq.")), ("cubic", "3", "³", ("cu", "cu.")))
 
 
-def _add(kind: UnitKind, name: str, *forms: str) -> None:
-    for form in (name, *forms):
-        UNITS[form.lower()] = (name, kind)
+def _plural(word: str) -> str | None:
+    """The regular English plural of a unit word, or None for symbols and words in -s."""
+    if not word.isalpha() or word.endswith("s"):
+        return None
+    if word.endswith(("x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
 
 
-_add("currency", "dollar", "dollars", "usd", "$", "us$", "bucks")
-_add("currency", "euro", "euros", "eur", "€")
-_add("currency", "pound sterling", "pounds", "pound", "gbp", "£", "sterling")
-_add("currency", "japanese yen", "yen", "jpy", "¥")
-_add("currency", "kazakhstani tenge", "tenge", "kzt", "₸", "tg")
-_add("currency", "russian ruble", "rubles", "ruble", "roubles", "rouble", "rub", "₽", "rur")
-_add("currency", "ukrainian hryvnia", "hryvnia", "hryvnias", "hryvnias", "uah", "₴")
-_add("currency", "chinese yuan", "yuan", "cny", "renminbi", "rmb")
-_add("currency", "indian rupee", "rupees", "rupee", "inr", "₹")
-_add("currency", "turkish lira", "lira", "liras", "try", "₺")
-_add("currency", "franc", "francs")
-_add("currency", "dinar", "dinars")
-_add("currency", "dirham", "dirhams")
-_add("currency", "riyal", "riyals")
-_add("currency", "peso", "pesos")
-_add("currency", "rand", "rands", "zar")
-_add("currency", "polish zloty", "zloty", "zlotys", "pln")
-_add("currency", "cedi", "cedis")
-_add("currency", "riel", "riels", "khr")
-_add("currency", "brazilian real", "reais", "brl")
-_add("currency", "kip", "kips")
-_add("currency", "dong", "vnd")
-_add("currency", "baht", "thb")
-_add("currency", "ringgit", "myr")
-_add("currency", "taka", "bdt")
-_add("currency", "afghani", "afghanis", "afn")
-_add("currency", "pakistani rupee", "pkr")
-_add("currency", "egyptian pound", "egp")
-_add("currency", "israeli shekel", "shekels", "shekel", "ils", "₪")
-_add("currency", "south korean won", "won", "krw", "₩")
-_add("currency", "krona", "kronor", "kronas", "sek")
-_add("currency", "krone", "kroner", "nok", "dkk")
-# English renders koruna, krona and krone as "crown": news translations use it for all three.
-_add("currency", "crown", "crowns")
-_add("currency", "forint", "forints", "huf")
-_add("currency", "leu", "lei", "ron", "mdl")
-_add("currency", "lev", "leva", "bgn")
-_add("currency", "czech koruna", "koruna", "korunas", "czk")
-_add("currency", "swiss franc", "swiss francs", "chf")
-_add("currency", "kyrgyzstani som", "som", "soms", "kgs")
-_add("currency", "uzbekistani sum", "sums", "uzs")
-_add("currency", "belarusian ruble", "byn")
-_add("currency", "georgian lari", "lari", "gel")
-_add("currency", "armenian dram", "dram", "drams", "amd")
-_add("currency", "azerbaijani manat", "manat", "manats", "azn")
-_add("currency", "nigerian naira", "naira", "ngn", "₦")
-_add("currency", "kenyan shilling", "shillings", "shilling", "kes")
-_add("percent", "percentage", "%", "percent", "pct", "per cent", "percentage points",
-     "percentage point")
-_add("duration", "year", "years", "yr", "yrs")
-_add("duration", "month", "months")
-_add("duration", "week", "weeks")
-_add("duration", "day", "days")
-_add("duration", "hour", "hours", "hrs", "h")
-_add("duration", "minute", "minutes", "mins", "min")
-_add("duration", "second", "seconds", "secs")
-_add("physical", "kilometre", "kilometres", "kilometers", "kilometer", "km", "kms")
-_add("physical", "metre", "metres", "meters", "meter", "m")
-_add("physical", "centimetre", "centimetres", "centimeters", "cm")
-_add("physical", "mile", "miles", "mi")
-_add("physical", "square kilometre", "square kilometres", "square kilometers", "sq km", "km2")
-_add("physical", "hectare", "hectares", "ha")
-_add("physical", "acre", "acres")
-_add("physical", "kilogram", "kilograms", "kilogrammes", "kg", "kilos", "kilo")
-_add("physical", "gram", "grams", "g")
-_add("physical", "tonne", "tonnes", "tons", "ton", "t")
-_add("physical", "litre", "litres", "liters", "liter", "l")
-_add("physical", "barrel", "barrels", "bbl")
-_add("physical", "cubic metre", "cubic metres", "cubic meters", "m3")
-_add("physical", "megawatt", "megawatts", "mw")
-_add("physical", "kilowatt hour", "kilowatt hours", "kwh")
-_add("physical", "degree celsius", "degrees celsius", "°c", "celsius")
-_add("physical", "magnitude", "richter")
-_add("physical", "time", "times")  # "stabbed seven times": a repetition, never a count
-_add("physical", "kilometre per hour", "km/h", "kph", "kilometres per hour")
-_add("physical", "mile per hour", "mph", "miles per hour")
+def _with_plurals(form: str) -> list[str]:
+    """A form and its plural: the head word takes the plural ("kilometres per hour",
+    "degrees celsius", "square metres", "hong kong dollars")."""
+    words = form.split()
+    head = 0 if (" per " in form or " an hour" in form or words[0] in ("degree", "deg")) \
+        else len(words) - 1
+    plural = _plural(words[head])
+    if plural is None:
+        return [form]
+    return [form, " ".join([*words[:head], plural, *words[head + 1:]])]
 
-# Symbols written before the number ("$6 billion", "€40", "₸120").
-PREFIX_SYMBOLS = frozenset({"$", "€", "£", "¥", "₸", "₽", "₴", "₹", "₺", "₦", "us$"})
-# Single-letter and other ambiguous forms only count right after a digit ("5 m", "40 h"),
-# never after a word number ("one m...").
-AMBIGUOUS_FORMS = frozenset({"m", "t", "g", "l", "h", "mi", "ha", "try", "som", "min", "tg",
-                             "sums", "gel", "dram"})
+
+class UnitTable:
+    """Lookups over the unit data file (lowercase forms, exact-case symbols, prefixes)."""
+
+    def __init__(self, data: dict) -> None:
+        self.forms: dict[str, tuple[str, UnitKind]] = {}
+        self.exact: dict[str, tuple[str, UnitKind]] = {}
+        self.prefix: dict[str, tuple[str, UnitKind]] = {}
+        self.dimension: dict[str, str] = {}
+        symbols_lower: dict[str, set[str]] = {}
+        self.after_digits_only = frozenset(data.get("after_digits_only", []))
+        for name, entry in data["units"].items():
+            dimension = entry["dimension"]
+            kind = _KIND_OF_DIMENSION.get(dimension, "physical")
+            self.dimension[name] = dimension
+            forms = [name, *entry.get("forms", [])]
+            symbols = list(entry.get("symbols", []))
+            self._add(name, kind, forms, symbols, symbols_lower)
+            for prefix in entry.get("prefix", []):
+                self.prefix[prefix] = (name, kind)
+            if dimension == "length":
+                for word, digit, sup, shorts in _POWERS:
+                    power_name = f"{word} {name}"
+                    self.dimension[power_name] = "area" if digit == "2" else "volume"
+                    power_forms = [f"{w} {f}" for w in (word, *shorts) for f in forms]
+                    power_symbols = [f"{s}{d}" for s in symbols for d in (digit, sup)] + [
+                        f"{w} {s}" for w in shorts for s in symbols
+                    ] + [f"{w}{s}" for w in shorts for s in symbols]
+                    self._add(power_name, kind, power_forms, power_symbols, symbols_lower)
+        # A lowercase symbol stands for its unit when no other unit writes it that way too.
+        for lower, names in symbols_lower.items():
+            if len(names) == 1 and lower not in self.forms and len(lower) > 1:
+                name = next(iter(names))
+                self.forms[lower] = (name, _KIND_OF_DIMENSION.get(self.dimension[name],
+                                                                  "physical"))
+
+    def _add(self, name: str, kind: UnitKind, forms: list[str], symbols: list[str],
+             symbols_lower: dict[str, set[str]]) -> None:
+        for form in forms:
+            for variant in _with_plurals(form.lower()):
+                self.forms.setdefault(variant, (name, kind))
+        for symbol in symbols:
+            self.exact.setdefault(symbol, (name, kind))
+            symbols_lower.setdefault(symbol.lower(), set()).add(name)
+
+
+@cache
+def table() -> UnitTable:
+    text = resources.files("newsprism.data").joinpath("units.json").read_text(encoding="utf-8")
+    return UnitTable(json.loads(text))
+
+
+UNITS: dict[str, tuple[str, UnitKind]] = table().forms
+# Forms written before the number ("$6 billion", "€40", "GBP 350", "C$ 16.4 million").
+PREFIX_SYMBOLS = frozenset(table().prefix)
+# Single letters and other forms that are words too only count right after digits ("5 m",
+# "40 h"), never after a word number ("one m...").
+AMBIGUOUS_FORMS = table().after_digits_only | frozenset(
+    form for form in table().forms if len(form) == 1
+)
+_ALPHA = re.compile(r"^[^\W\d_]+\.?$")
 
 
 def lookup(form: str) -> tuple[str, UnitKind] | None:
+    """(normalised name, kind) of a unit written ``form`` (any case), or None."""
     return UNITS.get(form.lower())
+
+
+def lookup_text(text: str) -> tuple[str, UnitKind] | None:
+    """Like :func:`lookup`, but a symbol written with its case wins ("MB" megabyte, "Mb"
+    megabit), and a one-letter symbol counts only in its own case ("L" litre, never "l" of
+    a word)."""
+    found = table().exact.get(text)
+    if found is not None:
+        return found
+    if len(text) == 1 and text.lower() not in table().forms:
+        return None
+    return lookup(text)
+
+
+def lookup_prefix(text: str, *, lowercase_sentence: bool = False) -> tuple[str, UnitKind] | None:
+    """A currency written before its number: symbols in any case ("$", "hk$"), letter codes
+    only as written in capitals ("GBP", "Rs"), or in a sentence a source lower-cased."""
+    lower = text.lower()
+    found = table().prefix.get(lower) or table().prefix.get(text)
+    if found is None:
+        return None
+    if found[1] == "currency" and _ALPHA.match(text) and text.islower() and not lowercase_sentence:
+        return None
+    return found
+
+
+def dimension(name: str) -> str:
+    """The dimension of a normalised unit name ("length", "currency"), "" when unknown."""
+    return table().dimension.get(name, "")
