@@ -17,9 +17,21 @@ from collections.abc import Set as AbstractSet
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsprism.link.events import ENCODER_LANGUAGES
+from newsprism.link.reuse_translation import (
+    MIN_FIGURE,
+    TranslationAligner,
+    figures,
+    is_translation,
+)
+from newsprism.link.reuse_translation import default_encoder as sentence_encoder
 from newsprism.model import Document, Extraction, ReuseLink
 
 SHINGLE = 4  # words per shingle: short enough to survive light edits, long enough to be rare
+# Chinese and Japanese are written without spaces: their characters are the tokens, and a shingle
+# of eight characters (about as much text as four words) is as rare as four words elsewhere; four
+# characters are shared by independent reports of one event ("土耳其和叙利亚").
+CJK_SHINGLE = 8
 NUM_PERM = 128
 # LSH Jaccard threshold for candidates; kept low because a trimmed rewrite has a low Jaccard
 # (its shingles are a subset of the original's) even when its containment is near 1 (the sample
@@ -33,16 +45,28 @@ REWRITE_CONTAINMENT = 0.35  # share of the shorter report's shingles found in th
 # some 30 words in common. Search-engine excerpts and partial pages of one story cover different
 # parts of it, so their containment is low even when the part they share is verbatim.
 REWRITE_SHARED = 30
+# Candidates besides LSH: pairs sharing sampled shingles (one in SAMPLE_EVERY, by hash). LSH
+# finds pairs by Jaccard, and two partial excerpts sharing one long passage have a low Jaccard
+# (30 shared of 400 shingles: 0.04); an index of the shingles themselves finds them. A shingle
+# more than SHINGLE_POSTING_CAP reports carry is boilerplate ("read more", a site's footer) and
+# blocks nothing; skipping it keeps the pairs near-linear.
+SAMPLE_EVERY = 4
+SAMPLED_SHARED = 3  # sampled shingles in common that make a candidate (30 shared: ~7.5 expected)
+SHINGLE_POSTING_CAP = 50
 # Translation: share of the smaller anchor set found in the other, and embedding cosine.
 TRANSLATION_ANCHORS = 0.6
 TRANSLATION_MIN_ANCHORS = 4
 TRANSLATION_COSINE = 0.75
+# Pairs in two languages worth aligning sentence by sentence: sharing this many anchors, one of
+# them a figure (reuse_translation.py decides).
+TRANSLATION_CANDIDATE_ANCHORS = 2
 # Anchors shared by more documents than this ("#1", a country) block nothing; skipping them keeps
 # candidate generation near-linear.
 ANCHOR_POSTING_CAP = 200
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[^\W{_CJK}]+|[{_CJK}]", re.UNICODE)
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
 def _shingle_hash(shingle: str) -> int:
@@ -54,11 +78,14 @@ def _shingles(text: str) -> np.ndarray:
     shingle (a Python set of ints is about 60), which is what keeps 100,000 articles in memory
     at once."""
     words = _WORD.findall(text.casefold())
-    if len(words) < SHINGLE:
+    size = SHINGLE
+    if words and sum(1 for w in words if _CJK_CHAR.match(w)) * 2 > len(words):
+        size = CJK_SHINGLE
+    if len(words) < size:
         hashes = [_shingle_hash(" ".join(words))] if words else []
     else:
-        hashes = [_shingle_hash(" ".join(words[i:i + SHINGLE]))
-                  for i in range(len(words) - SHINGLE + 1)]
+        hashes = [_shingle_hash(" ".join(words[i:i + size]))
+                  for i in range(len(words) - size + 1)]
     return np.unique(np.asarray(hashes, dtype=np.uint64))
 
 
@@ -99,9 +126,15 @@ def classify_pair(
 
 
 def _anchors(document: Document, extraction: Extraction | None) -> set[str]:
-    anchors = {"#" + n.replace(",", "") for n in _NUMBER.findall(document.text)}
+    """Language-independent anchors: figures by value ("24 617" = "24,617" = "24.617") and
+    linked entities."""
+    anchors = {f"#{value:g}" for value in figures(document.text)}
     if extraction is not None:
         anchors |= {"@" + m.entity_id for m in extraction.mentions if m.entity_id}
+        anchors |= {
+            f"#{q.low:g}" for q in extraction.quantities
+            if q.low is not None and q.low >= MIN_FIGURE and not 1900 <= q.low <= 2100
+        }
     return anchors
 
 
@@ -150,6 +183,32 @@ def _candidate_pairs(signatures: np.ndarray) -> np.ndarray:
     return np.unique(np.concatenate([found, *pending]))
 
 
+def _passage_pairs(shingles: Sequence[np.ndarray]) -> np.ndarray:
+    """Codes ``later * n + earlier`` of the row pairs sharing at least SAMPLED_SHARED sampled
+    shingles, from a sorted (shingle, row) index instead of a hash table of postings."""
+    n = len(shingles)
+    sampled = [s[s % np.uint64(SAMPLE_EVERY) == 0] for s in shingles]
+    if not n or not sum(len(s) for s in sampled):
+        return np.empty(0, dtype=np.int64)
+    keys = np.concatenate(sampled)
+    rows = np.repeat(np.arange(n, dtype=np.int64), [len(s) for s in sampled])
+    order = np.lexsort((rows, keys))
+    keys, rows = keys[order], rows[order]
+    breaks = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+    starts = np.concatenate(([0], breaks))
+    sizes = np.concatenate((breaks, [len(keys)])) - starts
+    lo = starts[sizes == 2]
+    codes = [rows[lo + 1] * n + rows[lo]]  # rows are sorted within a key: lo is the earlier
+    for first, size in zip(starts[(sizes > 2) & (sizes <= SHINGLE_POSTING_CAP)].tolist(),
+                           sizes[(sizes > 2) & (sizes <= SHINGLE_POSTING_CAP)].tolist(),
+                           strict=True):
+        members = rows[first:first + size]
+        earlier, later = np.triu_indices(size, 1)
+        codes.append(members[later] * n + members[earlier])
+    pairs, counts = np.unique(np.concatenate(codes), return_counts=True)
+    return pairs[counts >= SAMPLED_SHARED]
+
+
 def detect_reuse(
     documents: Sequence[Document],
     extractions: Mapping[str, Extraction] | None = None,
@@ -164,7 +223,9 @@ def detect_reuse(
     n = len(indexed)
     links: list[ReuseLink] = []
     seen: set[tuple[str, str]] = set()
-    for code in _candidate_pairs(_signatures([shingles[d] for d in indexed])).tolist():
+    rows = [shingles[d] for d in indexed]
+    candidates = np.union1d(_candidate_pairs(_signatures(rows)), _passage_pairs(rows))
+    for code in candidates.tolist():
         later, earlier = indexed[code // n], indexed[code % n]
         kind, score = classify_pair(shingles[later], shingles[earlier])
         if kind == "independent":
@@ -191,36 +252,57 @@ def _translations(
     anchors = {d.id: _anchors(d, extractions.get(d.id)) for d in documents}
     index: dict[str, list[str]] = defaultdict(list)
     by_id = {d.id: d for d in documents}
-    links: list[ReuseLink] = []
+    candidates: list[tuple[str, str, int]] = []
     for document in documents:
         counts: dict[str, int] = defaultdict(int)
+        figures: dict[str, int] = defaultdict(int)
         for anchor in anchors[document.id]:
             if len(index[anchor]) > ANCHOR_POSTING_CAP:
                 continue
             for other in index[anchor]:
                 counts[other] += 1
+                figures[other] += anchor.startswith("#")
         for other_id, shared in counts.items():
-            other = by_id[other_id]
             pair = tuple(sorted((document.id, other_id)))
-            if other.language == document.language or pair in seen:
+            if by_id[other_id].language == document.language or pair in seen:
                 continue
-            smaller = min(len(anchors[document.id]), len(anchors[other_id]))
-            if shared < TRANSLATION_MIN_ANCHORS or shared / max(smaller, 1) < TRANSLATION_ANCHORS:
-                continue
-            cosine = None
-            if embeddings and document.id in embeddings and other_id in embeddings:
-                cosine = float(np.dot(embeddings[document.id], embeddings[other_id]))
-                if cosine < TRANSLATION_COSINE:
-                    continue
-            seen.add(pair)  # type: ignore[arg-type]
-            source, derived = _order(other, document, sizes)
+            if shared >= TRANSLATION_CANDIDATE_ANCHORS and figures[other_id]:
+                candidates.append((other_id, document.id, shared))
+        for anchor in anchors[document.id]:
+            index[anchor].append(document.id)
+    aligner = TranslationAligner(
+        by_id, extractions, sentence_encoder() if embeddings else None, ENCODER_LANGUAGES
+    )
+    aligner.prepare([d for a, b, _ in candidates for d in (a, b)])
+    links: list[ReuseLink] = []
+    for other_id, doc_id, shared in candidates:
+        pair = (doc_id, other_id) if doc_id < other_id else (other_id, doc_id)
+        if pair in seen:
+            continue
+        smaller = max(min(len(anchors[doc_id]), len(anchors[other_id])), 1)
+        cosine = None
+        if embeddings and doc_id in embeddings and other_id in embeddings:
+            cosine = float(np.dot(embeddings[doc_id], embeddings[other_id]))
+        whole = (
+            shared >= TRANSLATION_MIN_ANCHORS and shared / smaller >= TRANSLATION_ANCHORS
+            and (cosine is None or cosine >= TRANSLATION_COSINE)
+        )
+        run, sentences_a, sentences_b = aligner.run(other_id, doc_id)
+        if not whole and not is_translation(run, sentences_a, sentences_b):
+            continue
+        seen.add(pair)
+        source, derived = _order(by_id[other_id], by_id[doc_id], sizes)
+        if whole:
             why = f"{shared} shared anchors (numbers, names)"
             if cosine is not None:
                 why += f", embedding cosine {cosine:.2f}"
-            links.append(ReuseLink(doc_a=source, doc_b=derived, kind="translation",
-                                   score=round(shared / max(smaller, 1), 3), evidence=why))
-        for anchor in anchors[document.id]:
-            index[anchor].append(document.id)
+            score = shared / smaller
+        else:
+            why = (f"{run} sentences aligned in order (of {sentences_a} and {sentences_b}): "
+                   "same figures and names, close in meaning")
+            score = run / max(min(sentences_a, sentences_b), 1)
+        links.append(ReuseLink(doc_a=source, doc_b=derived, kind="translation",
+                               score=round(score, 3), evidence=why))
     return links
 
 

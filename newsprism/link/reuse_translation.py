@@ -1,0 +1,269 @@
+"""Translations of one report: sentence-by-sentence alignment across languages.
+
+A translation shares no words with its source, but it keeps the source's sentences in their
+order, and each translated sentence keeps the figures and names of its original. Two independent
+reports of one event in two languages share facts too (the same official toll, the same
+minister), but they tell them in their own sentences and order, with other sentences between.
+So a pair of reports in two languages is a translation when a *run* of their sentences aligns
+in order (each step skipping at most one sentence on either side), and the run covers a good
+part of the shorter report:
+
+- two sentences align when the multilingual encoder puts them close (cosine
+  :data:`SENTENCE_COSINE`), or moderately close and they share a figure
+  (:data:`SENTENCE_COSINE_ANCHORED`) or two linked names (:data:`SENTENCE_COSINE_NAMED`); in a
+  language the encoder does not read, when they share two figures, or a figure and a name;
+- two sentences that both carry figures but share none never align (a translation keeps its
+  figures; a later report of the same event has other ones);
+- figures are compared by value whatever their locale's writing ("24 617", "24,617",
+  "24.617" and a quantity the extractor read as 24617 are one figure); years and numbers under
+  ten are too common to count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from newsprism.model import Document, Extraction
+
+SENTENCE_COSINE = 0.7  # a sentence pair this close aligns on the encoder alone
+SENTENCE_COSINE_ANCHORED = 0.45  # ... this close when the two sentences share a figure
+SENTENCE_COSINE_NAMED = 0.55  # ... this close when they share two linked names
+RUN_GAP = 1  # sentences a run may skip on either side between two aligned pairs
+# A translation: a run this long, or a shorter one that covers much of the shorter report.
+RUN_LONG = 4
+RUN_SHORT = 3
+RUN_SHORT_COVER = 0.4  # share of the shorter report's sentences a run of RUN_SHORT must cover
+RUN_WHOLE = 2  # a run this long that is the whole of a short excerpt (every sentence aligned)
+MAX_SENTENCES = 40  # per report: excerpts are short, and a long page's lead is what is reused
+MIN_SENTENCE_CHARS = 25  # shorter pieces are captions, bylines, navigation
+MAX_SENTENCE_CHARS = 400  # bounds the encoder's cost on run-on machine-translated text
+MIN_FIGURE = 10
+
+_PIECE = re.compile(r"[^\n|]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?。!?])\s+|(?<=[。!?])")
+_FIGURE = re.compile(r"\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_SPACES = re.compile(r"[ \u00a0\u202f'’]")
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+def figure_value(text: str) -> float | None:
+    """The value of a written number in any common locale: "24 617", "24,617", "24.617" and
+    "24617" are 24617; "7,8" and "7.8" are 7.8 (one separator before three digits groups
+    thousands, before fewer digits marks decimals)."""
+    compact = _SPACES.sub("", text)
+    if _GROUPED.fullmatch(compact):
+        return float(re.sub(r"[.,]", "", compact))
+    try:
+        return float(compact.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _distinctive(value: float) -> bool:
+    return value >= MIN_FIGURE and not 1900 <= value <= 2100
+
+
+def figures(text: str) -> set[float]:
+    """Distinctive figures of a text: values of at least ten that are not years."""
+    found: set[float] = set()
+    for raw in _FIGURE.findall(text):
+        value = figure_value(raw)
+        if value is not None and _distinctive(value):
+            found.add(value)
+    return found
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the report's sentences: lines (and ' | ' cells of a flattened page) cut
+    at sentence ends; fragments shorter than a sentence are dropped."""
+    spans: list[tuple[int, int]] = []
+    for piece in _PIECE.finditer(text):
+        start = piece.start()
+        for part in _SENTENCE_END.split(piece.group(0)):
+            offset = text.find(part, start) if part else -1
+            if offset < 0:
+                continue
+            start = offset + len(part)
+            stripped = part.strip()
+            if len(stripped) >= MIN_SENTENCE_CHARS:
+                spans.append((offset, offset + len(part)))
+            if len(spans) >= MAX_SENTENCES:
+                return spans
+    return spans
+
+
+class SentenceAnchors:
+    """One report's sentences with their figures and linked names."""
+
+    def __init__(self, document: Document, extraction: Extraction | None) -> None:
+        self.spans = sentence_spans(document.text)
+        self.texts = [document.text[s:e].strip()[:MAX_SENTENCE_CHARS] for s, e in self.spans]
+        self.figures: list[set[float]] = [figures(t) for t in self.texts]
+        self.names: list[set[str]] = [set() for _ in self.spans]
+        if extraction is None:
+            return
+        starts = np.asarray([s for s, _ in self.spans], dtype=np.int64)
+        for quantity in extraction.quantities:
+            i = self._sentence_of(starts, quantity.start)
+            value = quantity.low if quantity.low is not None else quantity.high
+            if i is not None and value is not None and _distinctive(value):
+                self.figures[i].add(float(value))
+        for mention in extraction.mentions:
+            i = self._sentence_of(starts, mention.start)
+            if i is not None and mention.entity_id:
+                self.names[i].add(mention.entity_id)
+
+    def _sentence_of(self, starts: np.ndarray, offset: int) -> int | None:
+        if not len(starts):
+            return None
+        i = int(np.searchsorted(starts, offset, side="right")) - 1
+        if i >= 0 and offset < self.spans[i][1]:
+            return i
+        return None
+
+
+def _incidence(sets_a: list[set], sets_b: list[set]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-sentence membership matrices over the items either report's sentences carry."""
+    vocabulary = {item: k for k, item in enumerate({x for s in (*sets_a, *sets_b) for x in s})}
+    rows_a = np.zeros((len(sets_a), len(vocabulary)), dtype=np.float32)
+    rows_b = np.zeros((len(sets_b), len(vocabulary)), dtype=np.float32)
+    for rows, sets in ((rows_a, sets_a), (rows_b, sets_b)):
+        for i, items in enumerate(sets):
+            for item in items:
+                rows[i, vocabulary[item]] = 1.0
+    return rows_a, rows_b
+
+
+def aligned(
+    a: SentenceAnchors, b: SentenceAnchors,
+    vectors_a: np.ndarray | None, vectors_b: np.ndarray | None,
+) -> np.ndarray:
+    """Boolean matrix: sentence i of ``a`` aligns with sentence j of ``b``."""
+    figures_a, figures_b = _incidence(a.figures, b.figures)
+    names_a, names_b = _incidence(a.names, b.names)
+    shared_figures = figures_a @ figures_b.T
+    shared_names = names_a @ names_b.T
+    # both sentences state figures, and not the same ones: never one sentence translated
+    clash = (figures_a.any(axis=1)[:, None] & figures_b.any(axis=1)[None, :]) & (
+        shared_figures == 0
+    )
+    if vectors_a is None or vectors_b is None:
+        ok = (shared_figures >= 2) | ((shared_figures >= 1) & (shared_names >= 1))
+    else:
+        cosine = vectors_a @ vectors_b.T
+        ok = (
+            (cosine >= SENTENCE_COSINE)
+            | ((cosine >= SENTENCE_COSINE_ANCHORED) & (shared_figures >= 1))
+            | ((cosine >= SENTENCE_COSINE_NAMED) & (shared_names >= 2))
+        )
+    return ok & ~clash
+
+
+def longest_run(ok: np.ndarray, gap: int = RUN_GAP) -> int:
+    """Length of the longest chain of aligned pairs (i, j) in order, each step advancing both
+    sides by 1 to ``gap + 1`` sentences."""
+    cells = np.argwhere(ok)
+    best: dict[tuple[int, int], int] = {}
+    top = 0
+    for i, j in cells.tolist():  # row-major: every predecessor is already scored
+        length = 1
+        for di in range(1, gap + 2):
+            for dj in range(1, gap + 2):
+                previous = best.get((i - di, j - dj))
+                if previous is not None and previous + 1 > length:
+                    length = previous + 1
+        best[(i, j)] = length
+        top = max(top, length)
+    return top
+
+
+def is_translation(run: int, sentences_a: int, sentences_b: int) -> bool:
+    shorter = min(sentences_a, sentences_b)
+    if run >= RUN_LONG:
+        return True
+    if run >= RUN_SHORT and run >= RUN_SHORT_COVER * shorter:
+        return True
+    return run >= RUN_WHOLE and run == shorter
+
+
+def default_encoder() -> Encoder | None:
+    """The multilingual sentence encoder the link stage embeds leads with, or None when it is
+    not installed."""
+    try:
+        from newsprism.link.embeddings import _encoder
+
+        encoder = _encoder()
+    except Exception:  # the encoder is optional
+        return None
+    return lambda texts: np.asarray(encoder.encode(texts), dtype=np.float32)
+
+
+class TranslationAligner:
+    """Sentence anchors and (lazily) sentence embeddings per report, and the verdict on a pair.
+
+    ``encoder`` embeds a list of sentences into unit rows (the multilingual sentence encoder);
+    ``readable`` are the languages it reads. Without an encoder, sentences align on figures and
+    names alone."""
+
+    def __init__(
+        self, documents: Mapping[str, Document], extractions: Mapping[str, Extraction],
+        encoder: Encoder | None, readable: frozenset[str],
+    ) -> None:
+        self.documents = documents
+        self.extractions = extractions
+        self.encoder = encoder
+        self.readable = readable
+        self._anchors: dict[str, SentenceAnchors] = {}
+        self._vectors: dict[str, np.ndarray | None] = {}
+
+    def anchors(self, doc_id: str) -> SentenceAnchors:
+        if doc_id not in self._anchors:
+            self._anchors[doc_id] = SentenceAnchors(
+                self.documents[doc_id], self.extractions.get(doc_id)
+            )
+        return self._anchors[doc_id]
+
+    def prepare(self, doc_ids: Sequence[str]) -> None:
+        """Embed the sentences of these reports in one batch (the encoder's cost is per call)."""
+        if self.encoder is None:
+            return
+        todo = [
+            d for d in dict.fromkeys(doc_ids)
+            if d not in self._vectors and self.documents[d].language in self.readable
+            and self.anchors(d).texts
+        ]
+        # only sentences with a figure or a linked name are embedded (the encoder is the cost);
+        # the others keep a zero row and align with nothing
+        wanted = [
+            (d, i) for d in todo for i, text in enumerate(self.anchors(d).texts)
+            if self.anchors(d).figures[i] or self.anchors(d).names[i]
+        ]
+        if not wanted:
+            return
+        rows = np.asarray(
+            self.encoder([self.anchors(d).texts[i] for d, i in wanted]), dtype=np.float32
+        )
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        rows /= np.where(norms == 0, 1.0, norms)
+        for d in todo:
+            self._vectors[d] = np.zeros((len(self.anchors(d).texts), rows.shape[1]), np.float32)
+        for (d, i), row in zip(wanted, rows, strict=True):
+            self._vectors[d][i] = row
+
+    def vectors(self, doc_id: str) -> np.ndarray | None:
+        return self._vectors.get(doc_id)
+
+    def run(self, doc_a: str, doc_b: str) -> tuple[int, int, int]:
+        """(longest aligned run, sentences of a, sentences of b)."""
+        a, b = self.anchors(doc_a), self.anchors(doc_b)
+        if not a.spans or not b.spans:
+            return 0, len(a.spans), len(b.spans)
+        va, vb = self.vectors(doc_a), self.vectors(doc_b)
+        if va is None or vb is None:
+            va = vb = None
+        return longest_run(aligned(a, b, va, vb)), len(a.spans), len(b.spans)
