@@ -45,6 +45,10 @@ REWRITE_CONTAINMENT = 0.35  # share of the shorter report's shingles found in th
 # some 30 words in common. Search-engine excerpts and partial pages of one story cover different
 # parts of it, so their containment is low even when the part they share is verbatim.
 REWRITE_SHARED = 30
+# ... provided some of them form one passage: this many consecutive shingles of one report found
+# in the other (a verbatim run of some 12 words). Thirty stock phrases scattered over two long
+# reports of one event ("said in a statement", "the death toll rose to") are not a copy.
+PASSAGE_RUN = 9
 # Candidates besides LSH: pairs sharing sampled shingles (one in SAMPLE_EVERY, by hash). LSH
 # finds pairs by Jaccard, and two partial excerpts sharing one long passage have a low Jaccard
 # (30 shared of 400 shingles: 0.04); an index of the shingles themselves finds them. A shingle
@@ -53,10 +57,6 @@ REWRITE_SHARED = 30
 SAMPLE_EVERY = 4
 SAMPLED_SHARED = 3  # sampled shingles in common that make a candidate (30 shared: ~7.5 expected)
 SHINGLE_POSTING_CAP = 50
-# Translation: share of the smaller anchor set found in the other, and embedding cosine.
-TRANSLATION_ANCHORS = 0.6
-TRANSLATION_MIN_ANCHORS = 4
-TRANSLATION_COSINE = 0.75
 # Pairs in two languages worth aligning sentence by sentence: sharing this many anchors, one of
 # them a figure (reuse_translation.py decides).
 TRANSLATION_CANDIDATE_ANCHORS = 2
@@ -87,6 +87,26 @@ def _shingles(text: str) -> np.ndarray:
         hashes = [_shingle_hash(" ".join(words[i:i + size]))
                   for i in range(len(words) - size + 1)]
     return np.unique(np.asarray(hashes, dtype=np.uint64))
+
+
+def _ordered_shingles(text: str) -> np.ndarray:
+    """The article's shingle hashes in text order (repeats kept)."""
+    words = _WORD.findall(text.casefold())
+    size = SHINGLE
+    if words and sum(1 for w in words if _CJK_CHAR.match(w)) * 2 > len(words):
+        size = CJK_SHINGLE
+    return np.asarray([_shingle_hash(" ".join(words[i:i + size]))
+                       for i in range(len(words) - size + 1)], dtype=np.uint64)
+
+
+def longest_passage(text_a: str, shingles_b: np.ndarray) -> int:
+    """Longest run of consecutive shingles of ``text_a`` that are all shingles of the other
+    report (its sorted distinct hashes, as :func:`_shingles` returns them)."""
+    found = np.isin(_ordered_shingles(text_a), shingles_b, assume_unique=False)
+    if not found.any():
+        return 0
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], found.astype(np.int8), [0]))))
+    return int((edges[1::2] - edges[::2]).max())
 
 
 def _minhash(shingles: np.ndarray) -> MinHash:
@@ -230,6 +250,9 @@ def detect_reuse(
         kind, score = classify_pair(shingles[later], shingles[earlier])
         if kind == "independent":
             continue
+        if (kind == "rewrite" and score < REWRITE_CONTAINMENT
+                and longest_passage(by_id[later].text, shingles[earlier]) < PASSAGE_RUN):
+            continue  # shared shingles, but scattered: no passage in common
         seen.add((later, earlier) if later < earlier else (earlier, later))
         source, derived = _order(by_id[earlier], by_id[later], sizes)
         links.append(ReuseLink(
@@ -255,18 +278,18 @@ def _translations(
     candidates: list[tuple[str, str, int]] = []
     for document in documents:
         counts: dict[str, int] = defaultdict(int)
-        figures: dict[str, int] = defaultdict(int)
+        shared_figures: dict[str, int] = defaultdict(int)
         for anchor in anchors[document.id]:
             if len(index[anchor]) > ANCHOR_POSTING_CAP:
                 continue
             for other in index[anchor]:
                 counts[other] += 1
-                figures[other] += anchor.startswith("#")
+                shared_figures[other] += anchor.startswith("#")
         for other_id, shared in counts.items():
             pair = tuple(sorted((document.id, other_id)))
             if by_id[other_id].language == document.language or pair in seen:
                 continue
-            if shared >= TRANSLATION_CANDIDATE_ANCHORS and figures[other_id]:
+            if shared >= TRANSLATION_CANDIDATE_ANCHORS and shared_figures[other_id]:
                 candidates.append((other_id, document.id, shared))
         for anchor in anchors[document.id]:
             index[anchor].append(document.id)
@@ -277,30 +300,14 @@ def _translations(
     links: list[ReuseLink] = []
     for other_id, doc_id, shared in candidates:
         pair = (doc_id, other_id) if doc_id < other_id else (other_id, doc_id)
-        if pair in seen:
-            continue
-        smaller = max(min(len(anchors[doc_id]), len(anchors[other_id])), 1)
-        cosine = None
-        if embeddings and doc_id in embeddings and other_id in embeddings:
-            cosine = float(np.dot(embeddings[doc_id], embeddings[other_id]))
-        whole = (
-            shared >= TRANSLATION_MIN_ANCHORS and shared / smaller >= TRANSLATION_ANCHORS
-            and (cosine is None or cosine >= TRANSLATION_COSINE)
-        )
         run, sentences_a, sentences_b = aligner.run(other_id, doc_id)
-        if not whole and not is_translation(run, sentences_a, sentences_b):
+        if not is_translation(run, sentences_a, sentences_b):
             continue
         seen.add(pair)
         source, derived = _order(by_id[other_id], by_id[doc_id], sizes)
-        if whole:
-            why = f"{shared} shared anchors (numbers, names)"
-            if cosine is not None:
-                why += f", embedding cosine {cosine:.2f}"
-            score = shared / smaller
-        else:
-            why = (f"{run} sentences aligned in order (of {sentences_a} and {sentences_b}): "
-                   "same figures and names, close in meaning")
-            score = run / max(min(sentences_a, sentences_b), 1)
+        why = (f"{run} sentences aligned in order (of {sentences_a} and {sentences_b}; "
+               f"{shared} shared figures and names)")
+        score = run / max(min(sentences_a, sentences_b), 1)
         links.append(ReuseLink(doc_a=source, doc_b=derived, kind="translation",
                                score=round(score, 3), evidence=why))
     return links

@@ -91,7 +91,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             start = offset + len(part)
             stripped = part.strip()
             if len(stripped) >= MIN_SENTENCE_CHARS:
-                spans.append((offset, offset + len(part)))
+                first = offset + len(part) - len(part.lstrip())
+                spans.append((first, first + len(stripped)))
             if len(spans) >= MAX_SENTENCES:
                 return spans
     return spans
@@ -102,7 +103,7 @@ class SentenceAnchors:
 
     def __init__(self, document: Document, extraction: Extraction | None) -> None:
         self.spans = sentence_spans(document.text)
-        self.texts = [document.text[s:e].strip()[:MAX_SENTENCE_CHARS] for s, e in self.spans]
+        self.texts = [document.text[s:e][:MAX_SENTENCE_CHARS] for s, e in self.spans]
         self.figures: list[set[float]] = [figures(t) for t in self.texts]
         self.names: list[set[str]] = [set() for _ in self.spans]
         if extraction is None:
