@@ -148,7 +148,7 @@ def classify_pair(
 def _anchors(document: Document, extraction: Extraction | None) -> set[str]:
     """Language-independent anchors: figures by value ("24 617" = "24,617" = "24.617") and
     linked entities."""
-    anchors = {f"#{value:g}" for value in figures(document.text)}
+    anchors = {f"#{value:g}" for value in figures(document.text, document.language)}
     if extraction is not None:
         anchors |= {"@" + m.entity_id for m in extraction.mentions if m.entity_id}
         anchors |= {
@@ -300,14 +300,18 @@ def _translations(
     links: list[ReuseLink] = []
     for other_id, doc_id, shared in candidates:
         pair = (doc_id, other_id) if doc_id < other_id else (other_id, doc_id)
-        run, sentences_a, sentences_b = aligner.run(other_id, doc_id)
-        if not is_translation(run, sentences_a, sentences_b):
+        run, sentences_a, sentences_b, strong = aligner.run(other_id, doc_id)
+        if not is_translation(run, sentences_a, sentences_b, strong):
             continue
         seen.add(pair)
         source, derived = _order(by_id[other_id], by_id[doc_id], sizes)
-        why = (f"{run} sentences aligned in order (of {sentences_a} and {sentences_b}; "
-               f"{shared} shared figures and names)")
-        score = run / max(min(sentences_a, sentences_b), 1)
+        if is_translation(run, sentences_a, sentences_b):
+            why = (f"{run} sentences aligned in order (of {sentences_a} and {sentences_b}; "
+                   f"{shared} shared figures and names)")
+        else:
+            why = (f"{strong} sentences in the same order with the same figures, close in "
+                   f"meaning (of {sentences_a} and {sentences_b})")
+        score = max(run, strong) / max(min(sentences_a, sentences_b), 1)
         links.append(ReuseLink(doc_a=source, doc_b=derived, kind="translation",
                                score=round(score, 3), evidence=why))
     return links

@@ -21,11 +21,14 @@ part of the shorter report:
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from newsprism.extract.languages.tables import load_table
 from newsprism.model import Document, Extraction
 
 SENTENCE_COSINE = 0.7  # a sentence pair this close aligns on the encoder alone
@@ -37,6 +40,11 @@ RUN_LONG = 4
 RUN_SHORT = 3
 RUN_SHORT_COVER = 0.4  # share of the shorter report's sentences a run of RUN_SHORT must cover
 RUN_WHOLE = 2  # a run this long that is the whole of a short excerpt (every sentence aligned)
+# Or this many sentence pairs in one order, each close in the encoder (SENTENCE_COSINE) and
+# sharing a figure with no figure in conflict, however far apart: a translated rewrite that cut
+# and re-paragraphed its source. On the two real-dev corpora no pair of independent reports has
+# even two such sentence pairs.
+STRONG_ORDERED = 3
 MAX_SENTENCES = 40  # per report: excerpts are short, and a long page's lead is what is reused
 MIN_SENTENCE_CHARS = 25  # shorter pieces are captions, bylines, navigation
 MAX_SENTENCE_CHARS = 400  # bounds the encoder's cost on run-on machine-translated text
@@ -49,6 +57,13 @@ _GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _SPACES = re.compile(r"[ \u00a0\u202f'’]")
 
 Encoder = Callable[[list[str]], np.ndarray]
+
+
+def specific(value: float) -> bool:
+    """A figure nobody rounds to: three significant digits or more (2,356 and 24,617, not
+    28,000 or 3,500); two sentences stating it are likely one sentence translated."""
+    digits = f"{value:.0f}".rstrip("0") if value == int(value) else f"{value}".replace(".", "")
+    return len(digits.lstrip("0")) >= 3
 
 
 def figure_value(text: str) -> float | None:
@@ -68,12 +83,52 @@ def _distinctive(value: float) -> bool:
     return value >= MIN_FIGURE and not 1900 <= value <= 2100
 
 
-def figures(text: str) -> set[float]:
-    """Distinctive figures of a text: values of at least ten that are not years."""
+# Scale words after a figure in English ("300 thousand", "$3 bn"); other languages' come from
+# their quantity tables (``multipliers``: "тыс", "Mrd.", "万", ...).
+ENGLISH_MULTIPLIERS = {"thousand$": 1e3, "million$": 1e6, "millions$": 1e6, "mn$": 1e6,
+                       "billion$": 1e9, "billions$": 1e9, "bn$": 1e9}
+_NEXT_WORD = re.compile(r"\s?([^\W\d_]+\.?)")
+
+
+@functools.cache
+def multipliers(language: str) -> tuple[tuple[str, bool, float], ...]:
+    """(word, exact, factor) of the language's scale words plus English's, longest first; an
+    exact word (written "word$" in the tables) must end there, the others are stems
+    ("тыс" for тысяч, тысячи)."""
+    table: dict[str, float] = dict(ENGLISH_MULTIPLIERS)
+    if language and language != "en":
+        with contextlib.suppress(OSError, ModuleNotFoundError, ValueError):
+            table |= load_table(language, "quantities").get("multipliers", {})
+    entries = [(word.rstrip("$").casefold(), word.endswith("$"), float(factor))
+               for word, factor in table.items()]
+    return tuple(sorted(entries, key=lambda entry: -len(entry[0])))
+
+
+def _scale(text: str, end: int, language: str) -> float:
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return 1.0
+    word = following.group(1).casefold()
+    for stem, exact, factor in multipliers(language):
+        if word == stem or word.rstrip(".") == stem.rstrip(".") or (
+            not exact and word.startswith(stem)
+        ):
+            return factor
+    # Chinese and Japanese write the scale right after the digits, with no space ("1.5万")
+    return next((f for w, _, f in multipliers(language) if text.startswith(w, end) and
+                 not w.isascii()), 1.0)
+
+
+def figures(text: str, language: str = "") -> set[float]:
+    """Distinctive figures of a text: values of at least ten that are not years, with their
+    scale word ("300 тысяч", "3,5 Mrd.", "1.5万" are 300000, 3.5e9, 15000)."""
     found: set[float] = set()
-    for raw in _FIGURE.findall(text):
-        value = figure_value(raw)
-        if value is not None and _distinctive(value):
+    for match in _FIGURE.finditer(text):
+        value = figure_value(match.group(0))
+        if value is None:
+            continue
+        value = float(f"{value * _scale(text, match.end(), language):.9g}")  # 4.1 × 1e9: no noise
+        if _distinctive(value):
             found.add(value)
     return found
 
@@ -104,7 +159,7 @@ class SentenceAnchors:
     def __init__(self, document: Document, extraction: Extraction | None) -> None:
         self.spans = sentence_spans(document.text)
         self.texts = [document.text[s:e][:MAX_SENTENCE_CHARS] for s, e in self.spans]
-        self.figures: list[set[float]] = [figures(t) for t in self.texts]
+        self.figures: list[set[float]] = [figures(t, document.language) for t in self.texts]
         self.names: list[set[str]] = [set() for _ in self.spans]
         if extraction is None:
             return
@@ -118,6 +173,12 @@ class SentenceAnchors:
             i = self._sentence_of(starts, mention.start)
             if i is not None and mention.entity_id:
                 self.names[i].add(mention.entity_id)
+
+    def anchored(self) -> np.ndarray:
+        """Indices of the sentences with a figure or a linked name."""
+        return np.asarray(
+            [i for i in range(len(self.spans)) if self.figures[i] or self.names[i]], dtype=np.int64
+        )
 
     def _sentence_of(self, starts: np.ndarray, offset: int) -> int | None:
         if not len(starts):
@@ -145,6 +206,15 @@ def aligned(
     vectors_a: np.ndarray | None, vectors_b: np.ndarray | None,
 ) -> np.ndarray:
     """Boolean matrix: sentence i of ``a`` aligns with sentence j of ``b``."""
+    return _alignment(a, b, vectors_a, vectors_b)[0]
+
+
+def _alignment(
+    a: SentenceAnchors, b: SentenceAnchors,
+    vectors_a: np.ndarray | None, vectors_b: np.ndarray | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(aligned, strongly aligned): strongly, the encoder puts the two sentences at
+    SENTENCE_COSINE or closer and they share a figure."""
     figures_a, figures_b = _incidence(a.figures, b.figures)
     names_a, names_b = _incidence(a.names, b.names)
     shared_figures = figures_a @ figures_b.T
@@ -154,7 +224,16 @@ def aligned(
         shared_figures == 0
     )
     if vectors_a is None or vectors_b is None:
-        ok = (shared_figures >= 2) | ((shared_figures >= 1) & (shared_names >= 1))
+        specific_a, specific_b = _incidence(
+            [{f for f in s if specific(f)} for s in a.figures],
+            [{f for f in s if specific(f)} for s in b.figures],
+        )
+        ok = (
+            (shared_figures >= 2)
+            | ((shared_figures >= 1) & (shared_names >= 1))
+            | ((specific_a @ specific_b.T) >= 1)
+        )
+        strong = np.zeros_like(ok)
     else:
         cosine = vectors_a @ vectors_b.T
         ok = (
@@ -162,7 +241,21 @@ def aligned(
             | ((cosine >= SENTENCE_COSINE_ANCHORED) & (shared_figures >= 1))
             | ((cosine >= SENTENCE_COSINE_NAMED) & (shared_names >= 2))
         )
-    return ok & ~clash
+        strong = (cosine >= SENTENCE_COSINE) & (shared_figures >= 1)
+    return ok & ~clash, strong & ~clash
+
+
+def ordered_pairs(ok: np.ndarray) -> int:
+    """Most aligned pairs in one order on both sides, whatever the gaps between them (a
+    rewrite that drops paragraphs keeps the order of what it keeps)."""
+    cells = np.argwhere(ok).tolist()
+    best = [1] * len(cells)
+    for k, (i, j) in enumerate(cells):
+        for previous in range(k):
+            pi, pj = cells[previous]
+            if pi < i and pj < j and best[previous] + 1 > best[k]:
+                best[k] = best[previous] + 1
+    return max(best, default=0)
 
 
 def longest_run(ok: np.ndarray, gap: int = RUN_GAP) -> int:
@@ -183,9 +276,11 @@ def longest_run(ok: np.ndarray, gap: int = RUN_GAP) -> int:
     return top
 
 
-def is_translation(run: int, sentences_a: int, sentences_b: int) -> bool:
+def is_translation(run: int, sentences_a: int, sentences_b: int, strong: int = 0) -> bool:
+    """The verdict from the longest run, the sentence counts and the strongly aligned pairs in
+    order (:func:`ordered_pairs`)."""
     shorter = min(sentences_a, sentences_b)
-    if run >= RUN_LONG:
+    if run >= RUN_LONG or strong >= STRONG_ORDERED:
         return True
     if run >= RUN_SHORT and run >= RUN_SHORT_COVER * shorter:
         return True
@@ -259,12 +354,18 @@ class TranslationAligner:
     def vectors(self, doc_id: str) -> np.ndarray | None:
         return self._vectors.get(doc_id)
 
-    def run(self, doc_a: str, doc_b: str) -> tuple[int, int, int]:
-        """(longest aligned run, sentences of a, sentences of b)."""
+    def run(self, doc_a: str, doc_b: str) -> tuple[int, int, int, int]:
+        """(longest aligned run, sentences of a, sentences of b, strongly aligned pairs in
+        order). Only the sentences with a
+        figure or a linked name can align (the others are never embedded, and cannot be judged
+        on anchors), so a run steps over the others without counting them as a gap."""
         a, b = self.anchors(doc_a), self.anchors(doc_b)
-        if not a.spans or not b.spans:
-            return 0, len(a.spans), len(b.spans)
+        keep_a, keep_b = a.anchored(), b.anchored()
+        if not len(keep_a) or not len(keep_b):
+            return 0, len(a.spans), len(b.spans), 0
         va, vb = self.vectors(doc_a), self.vectors(doc_b)
         if va is None or vb is None:
             va = vb = None
-        return longest_run(aligned(a, b, va, vb)), len(a.spans), len(b.spans)
+        ok, strong = _alignment(a, b, va, vb)
+        return (longest_run(ok[np.ix_(keep_a, keep_b)]), len(a.spans), len(b.spans),
+                ordered_pairs(strong))
