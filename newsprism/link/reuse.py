@@ -8,6 +8,7 @@ overlap and, when given, multilingual sentence embeddings.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -69,49 +70,70 @@ _WORD = re.compile(rf"[^\W{_CJK}]+|[{_CJK}]", re.UNICODE)
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
-def _shingle_hash(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+@functools.lru_cache(maxsize=1 << 20)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _ordered_shingles(text: str) -> np.ndarray:
+    """The article's shingle hashes in text order (repeats kept). A shingle's hash combines its
+    words' hashes (each word hashed once, cached) with numpy arithmetic, then a splitmix64
+    finaliser, so every bit (and the sampling by residue) is well spread."""
+    words = _WORD.findall(text.casefold())
+    size = SHINGLE
+    if words and sum(1 for w in words if _CJK_CHAR.match(w)) * 2 > len(words):
+        size = CJK_SHINGLE
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    ids = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    width = min(size, len(ids))
+    count = len(ids) - width + 1
+    with np.errstate(over="ignore"):
+        hashes = ids[:count].copy()
+        for k in range(1, width):
+            hashes = hashes * _MIX + ids[k:k + count]
+        hashes ^= hashes >> np.uint64(30)
+        hashes *= np.uint64(0xBF58476D1CE4E5B9)
+        hashes ^= hashes >> np.uint64(27)
+        hashes *= np.uint64(0x94D049BB133111EB)
+        hashes ^= hashes >> np.uint64(31)
+    return hashes
 
 
 def _shingles(text: str) -> np.ndarray:
     """The article's distinct word shingles as sorted 64-bit hashes: a numpy array is 8 bytes a
     shingle (a Python set of ints is about 60), which is what keeps 100,000 articles in memory
     at once."""
-    words = _WORD.findall(text.casefold())
-    size = SHINGLE
-    if words and sum(1 for w in words if _CJK_CHAR.match(w)) * 2 > len(words):
-        size = CJK_SHINGLE
-    if len(words) < size:
-        hashes = [_shingle_hash(" ".join(words))] if words else []
-    else:
-        hashes = [_shingle_hash(" ".join(words[i:i + size]))
-                  for i in range(len(words) - size + 1)]
-    return np.unique(np.asarray(hashes, dtype=np.uint64))
+    return np.unique(_ordered_shingles(text))
 
 
-def _ordered_shingles(text: str) -> np.ndarray:
-    """The article's shingle hashes in text order (repeats kept)."""
-    words = _WORD.findall(text.casefold())
-    size = SHINGLE
-    if words and sum(1 for w in words if _CJK_CHAR.match(w)) * 2 > len(words):
-        size = CJK_SHINGLE
-    return np.asarray([_shingle_hash(" ".join(words[i:i + size]))
-                       for i in range(len(words) - size + 1)], dtype=np.uint64)
-
-
-def longest_passage(text_a: str, shingles_b: np.ndarray) -> int:
-    """Longest run of consecutive shingles of ``text_a`` that are all shingles of the other
-    report (its sorted distinct hashes, as :func:`_shingles` returns them)."""
-    found = np.isin(_ordered_shingles(text_a), shingles_b, assume_unique=False)
+def longest_passage(text_a: str | np.ndarray, shingles_b: np.ndarray) -> int:
+    """Longest run of consecutive shingles of ``text_a`` (a text, or its
+    :func:`_ordered_shingles`) that are all shingles of the other report (its sorted distinct
+    hashes, as :func:`_shingles` returns them)."""
+    ordered = _ordered_shingles(text_a) if isinstance(text_a, str) else text_a
+    if not len(ordered) or not len(shingles_b):
+        return 0
+    positions = np.minimum(np.searchsorted(shingles_b, ordered), len(shingles_b) - 1)
+    found = shingles_b[positions] == ordered
     if not found.any():
         return 0
     edges = np.flatnonzero(np.diff(np.concatenate(([0], found.astype(np.int8), [0]))))
     return int((edges[1::2] - edges[::2]).max())
 
 
+def _low_bits(shingle: int) -> int:
+    """A shingle's 32-bit hash for MinHash: the low half of its (already mixed) 64-bit hash, so
+    datasketch need not hash it again with SHA-1."""
+    return shingle & 0xFFFFFFFF
+
+
 def _minhash(shingles: np.ndarray) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    m.update_batch([s.to_bytes(8, "big") for s in shingles.tolist()])
+    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_low_bits)
+    m.update_batch(shingles.tolist())
     return m
 
 
@@ -243,6 +265,7 @@ def detect_reuse(
     n = len(indexed)
     links: list[ReuseLink] = []
     seen: set[tuple[str, str]] = set()
+    ordered: dict[str, np.ndarray] = {}  # shingles in text order, for the passage check
     rows = [shingles[d] for d in indexed]
     candidates = np.union1d(_candidate_pairs(_signatures(rows)), _passage_pairs(rows))
     for code in candidates.tolist():
@@ -250,16 +273,18 @@ def detect_reuse(
         kind, score = classify_pair(shingles[later], shingles[earlier])
         if kind == "independent":
             continue
-        if (kind == "rewrite" and score < REWRITE_CONTAINMENT
-                and longest_passage(by_id[later].text, shingles[earlier]) < PASSAGE_RUN):
-            continue  # shared shingles, but scattered: no passage in common
+        if kind == "rewrite" and score < REWRITE_CONTAINMENT:
+            if later not in ordered:
+                ordered[later] = _ordered_shingles(by_id[later].text)
+            if longest_passage(ordered[later], shingles[earlier]) < PASSAGE_RUN:
+                continue  # shared shingles, but scattered: no passage in common
         seen.add((later, earlier) if later < earlier else (earlier, later))
         source, derived = _order(by_id[earlier], by_id[later], sizes)
         links.append(ReuseLink(
             doc_a=source, doc_b=derived, kind=kind, score=round(score, 3),  # type: ignore[arg-type]
             evidence=f"{score:.0%} of {SHINGLE}-word shingles shared",
         ))
-    del shingles
+    del shingles, ordered
     links.extend(_translations(documents, extractions, embeddings, sizes, seen))
     return links
 

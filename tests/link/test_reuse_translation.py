@@ -188,3 +188,76 @@ def test_reuse_translation_run_allows_one_skipped_sentence() -> None:
 )
 def test_reuse_translation_run_must_cover_the_shorter_report(run, a, b, expected) -> None:
     assert is_translation(run, a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("оставил 300 тысяч человек без крова, ущерб более $3 млрд", "ru", {300000, 3e9}),
+     ("погибли более 3,5 тысячи человек", "ru", {3500}),
+     ("造成1.5万多人死亡", "zh", {15000}),
+     ("Hilfen von 5,8 Mio. Euro", "de", {5.8e6}),
+     ("damage of $4.6bn, or 4.6 billion dollars", "en", {4.6e9}),
+     ("3 000 millions de dollars", "fr", {3e9}),
+     ("in 10 provinces, 300 people", "en", {10, 300})],
+)
+def test_reuse_translation_figures_carry_their_scale_word(text, language, expected) -> None:
+    assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(2356, True), (24617, True), (135, True), (252.7, True), (28000, False), (3500, False),
+     (100, False), (1e9, False)],
+)
+def test_reuse_translation_specific_figures_are_the_unrounded_ones(value, expected) -> None:
+    from newsprism.link.reuse_translation import specific
+
+    assert specific(value) is expected
+
+
+QUAKE_EN = (
+    "The earthquake killed 4,217 people in the province, officials said on Monday.\n"
+    "Rescuers pulled 1,386 survivors from the rubble of collapsed buildings.\n"
+    "Rain slowed the search in the mountain villages overnight.\n"
+    "The agency counted 2,351 aftershocks since the first quake struck.\n"
+    "Schools will stay shut until further notice, the governor said."
+)
+QUAKE_EL = (
+    "Ο σεισμός σκότωσε 4.217 ανθρώπους στην επαρχία, ανακοίνωσαν τη Δευτέρα οι αρχές.\n"
+    "Οι διασώστες ανέσυραν 1.386 επιζώντες από τα ερείπια των κτιρίων που κατέρρευσαν.\n"
+    "Η βροχή καθυστέρησε τις έρευνες στα ορεινά χωριά κατά τη διάρκεια της νύχτας.\n"
+    "Η υπηρεσία κατέγραψε 2.351 μετασεισμούς από τον πρώτο σεισμό.\n"
+    "Τα σχολεία θα μείνουν κλειστά μέχρι νεωτέρας, δήλωσε ο κυβερνήτης."
+)
+QUAKE_EL_OTHER = (
+    "Στα ορεινά χωριά οι κάτοικοι πέρασαν τη νύχτα σε σκηνές, μακριά από τα σπίτια τους.\n"
+    "Ο απολογισμός των αρχών ανέρχεται σε 4.217 νεκρούς και 1.386 διασωθέντες.\n"
+    "Ο δήμαρχος ζήτησε περισσότερα μηχανήματα για την απομάκρυνση των ερειπίων.\n"
+    "Σύμφωνα με τους σεισμολόγους, οι μετασεισμοί θα συνεχιστούν για εβδομάδες."
+)
+
+
+def test_reuse_translation_in_a_language_the_encoder_cannot_read(monkeypatch) -> None:
+    """Greek (no encoder, no linked names): each sentence keeps one unrounded figure of its
+    original, in order, and the sentences with no figure are stepped over."""
+    monkeypatch.setattr(reuse, "sentence_encoder",
+                        lambda: lambda texts: np.ones((len(texts), 4), dtype=np.float32))
+    documents = [Document(id="en", text=QUAKE_EN, language="en"),
+                 Document(id="el", text=QUAKE_EL, language="el")]
+    links = detect_reuse(documents, {}, {"en": np.eye(2)[0]})  # the encoder reads only English
+    assert [link.kind for link in links] == ["translation"]
+    # an independent Greek report with the same two official figures in one sentence
+    other = [documents[0], Document(id="other", text=QUAKE_EL_OTHER, language="el")]
+    assert detect_reuse(other, {}, {"en": np.eye(2)[0]}) == []
+
+
+def test_reuse_translation_ordered_pairs_ignore_gaps_but_not_order() -> None:
+    from newsprism.link.reuse_translation import ordered_pairs
+
+    ok = np.zeros((12, 6), dtype=bool)
+    ok[2, 0] = ok[8, 1] = ok[9, 2] = True  # a rewrite that kept three sentences, cut the rest
+    assert ordered_pairs(ok) == 3
+    assert is_translation(1, 12, 6, strong=3)
+    crossed = np.zeros((12, 6), dtype=bool)
+    crossed[2, 2] = crossed[8, 1] = crossed[9, 0] = True
+    assert ordered_pairs(crossed) == 1
