@@ -1,6 +1,7 @@
 """Reuse detection on ECB+ articles: generated copies and rewrites vs independent reports.
 
 Usage: .venv/bin/python bench/reuse.py ../shared/bench-data/ecbplus [--seed 7]
+       .venv/bin/python bench/reuse.py --real CORPUS_JSONL GOLD_JSON [CORPUS_JSONL GOLD_JSON ...]
 
 Dependent pairs are generated at run time from the real article texts: an exact copy, a trimmed
 and re-ordered rewrite (lead kept, tail cut, middle paragraphs swapped), a re-headlined copy (new
@@ -14,6 +15,13 @@ paragraphs. An "independent" pair whose texts share a verbatim passage of SYNDIC
 more (longest common run of words, found with difflib, not with the detector's shingles) is such a
 copy, so it is also counted apart: ``clean_*`` figures leave those pairs out, the plain figures
 keep every pair as generated.
+
+``--real`` is the precision side of ``bench/events.py``'s ``reuse_recall`` on a real-dev corpus:
+the corpus goes through ``newsprism analyze`` and ``report`` as there, and every reuse link
+whose two reports the gold does not put in one copy group is listed with its kind, its evidence
+and the longest verbatim run of words the two texts share, for a reader to judge (a link the
+gold does not list is not always wrong: the gold lists the pairs its author checked). It ends
+with ``links=… links_outside_gold=… reuse_recall=…`` per event.
 """
 
 from __future__ import annotations
@@ -77,11 +85,70 @@ def variants(text: str, rng: random.Random) -> dict[str, str]:
     }
 
 
+def real(paths: list[Path]) -> None:
+    """Links on real-dev corpora that the gold does not list, with what they share."""
+    import json
+    import tempfile
+
+    from events import load_corpus, record_ids, run_newsprism, score_reuse, write_user_jsonl
+
+    from newsprism.link.reuse import independent_groups
+    from newsprism.model import ReuseLink
+
+    figures: list[str] = []
+    for corpus_path, gold_path in zip(paths[::2], paths[1::2], strict=True):
+        name = gold_path.parent.name
+        rows = load_corpus(corpus_path)
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        with tempfile.TemporaryDirectory() as tmp:
+            user = Path(tmp) / "corpus.jsonl"
+            write_user_jsonl(rows, user, dates=False)
+            record, _, _ = run_newsprism(user, Path(tmp))
+        corpus_id = record_ids(record, rows)
+        texts = {row["id"]: row.get("excerpt") or "" for row in rows}
+        languages = {row["id"]: row.get("lang") or "" for row in rows}
+        pairs = gold["reuse_pairs"]
+        gold_group = independent_groups(
+            sorted({i for pair in pairs for i in pair}),
+            [ReuseLink(a, b, "copy", 1.0) for a, b in pairs],
+        )
+        outside = []
+        links = [link for link in record["reuse_links"]
+                 if link["doc_a"] in corpus_id and link["doc_b"] in corpus_id]
+        for link in links:
+            a, b = corpus_id[link["doc_a"]], corpus_id[link["doc_b"]]
+            if a in gold_group and b in gold_group and gold_group[a] == gold_group[b]:
+                continue
+            outside.append((a, b, link))
+        recall, _, _ = score_reuse(gold, record, corpus_id)
+        print(f"\n{name}: {len(links)} links, {len(outside)} outside the gold's copy groups")
+        for a, b, link in outside:
+            words_a, words_b = texts[a].split(), texts[b].split()
+            match = SequenceMatcher(None, words_a, words_b, autojunk=False).find_longest_match(
+                0, len(words_a), 0, len(words_b)
+            )
+            shared = " ".join(words_a[match.a:match.a + match.size])
+            print(f"  {a} ({languages[a]}) – {b} ({languages[b]}) {link['kind']} "
+                  f"{link['score']}: {link.get('evidence', '')}")
+            print(f"      longest verbatim run: {match.size} words: {shared[:160]!r}")
+        figures.append(f"{name}.links={len(links)} {name}.links_outside_gold={len(outside)} "
+                       f"{name}.reuse_recall={recall:.3f}")
+    print(" ".join(figures))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("data", type=Path)
+    parser.add_argument("data", type=Path, nargs="+")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--real", action="store_true",
+                        help="DATA is CORPUS_JSONL GOLD_JSON pairs of real-dev events")
     args = parser.parse_args()
+    if args.real:
+        if len(args.data) % 2:
+            parser.error("give CORPUS_JSONL GOLD_JSON pairs")
+        real(args.data)
+        return
+    args.data = args.data[0]
     rng = random.Random(args.seed)
     docs = [d for d in read_corpus(args.data) if d.text.count("\n") + 1 >= MIN_SENTENCES]
     corpus: list[Document] = [Document(id=d.name, text=d.text) for d in docs]
