@@ -1,9 +1,16 @@
 """Reuse detection: which reports are copies, rewrites or translations of another report.
 
-Same-language pairs are found with MinHash-LSH over word shingles (near-linear: only pairs that
-collide in a band are compared), then labelled from exact shingle overlap. Cross-language pairs
-are blocked on language-independent anchors (numbers, linked entities) and confirmed by anchor
-overlap and, when given, multilingual sentence embeddings.
+Same-language pairs come from two indexes, both near-linear: MinHash-LSH over word shingles (pairs
+alike as a whole) and a sorted index of sampled shingles (pairs that share one passage: two
+search-engine excerpts of one story overlap only in part, so their Jaccard is low). Pairs are
+labelled from exact shingle overlap: a copy shares nearly everything, a rewrite a good part of
+the shorter report or a verbatim passage (REWRITE_SHARED shingles, PASSAGE_RUN of them in a row).
+Chinese and Japanese are shingled by characters.
+
+Cross-language pairs are blocked on language-independent anchors (figures by value, linked
+entities) and confirmed sentence by sentence (``reuse_translation.py``): a translation keeps its
+source's sentences in order, each with the same figures and names, close in the multilingual
+encoder when it reads both languages.
 """
 
 from __future__ import annotations

@@ -5,18 +5,22 @@ order, and each translated sentence keeps the figures and names of its original.
 reports of one event in two languages share facts too (the same official toll, the same
 minister), but they tell them in their own sentences and order, with other sentences between.
 So a pair of reports in two languages is a translation when a *run* of their sentences aligns
-in order (each step skipping at most one sentence on either side), and the run covers a good
-part of the shorter report:
+in order (each step skipping at most one sentence on either side; sentences with no figure and
+no linked name are stepped over, since nothing can be judged on them), and the run covers a good
+part of the shorter report; or when three sentence pairs align *strongly* in one order however
+far apart (a translated rewrite that cut its source):
 
 - two sentences align when the multilingual encoder puts them close (cosine
   :data:`SENTENCE_COSINE`), or moderately close and they share a figure
   (:data:`SENTENCE_COSINE_ANCHORED`) or two linked names (:data:`SENTENCE_COSINE_NAMED`); in a
-  language the encoder does not read, when they share two figures, or a figure and a name;
+  language the encoder does not read, when they share two figures, a figure and a name, or one
+  unrounded figure (2,356, not 28,000); strongly, when they are close (:data:`SENTENCE_COSINE`)
+  and share a figure;
 - two sentences that both carry figures but share none never align (a translation keeps its
   figures; a later report of the same event has other ones);
 - figures are compared by value whatever their locale's writing ("24 617", "24,617",
-  "24.617" and a quantity the extractor read as 24617 are one figure); years and numbers under
-  ten are too common to count.
+  "24.617", "24,6 тысячи" with the language's scale words, and a quantity the extractor read as
+  24617 are one figure); years and numbers under ten are too common to count.
 """
 
 from __future__ import annotations
