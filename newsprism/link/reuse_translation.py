@@ -19,8 +19,8 @@ far apart (a translated rewrite that cut its source):
 - two sentences that both carry figures but share none never align (a translation keeps its
   figures; a later report of the same event has other ones);
 - figures are compared by value whatever their locale's writing ("24 617", "24,617",
-  "24.617", "24,6 тысячи" with the language's scale words, and a quantity the extractor read as
-  24617 are one figure); years and numbers under ten are too common to count.
+  "24.617" and a quantity the extractor read as 24617 are one figure; with the language's scale
+  words, "300 тысяч" is 300,000); years and numbers under ten are too common to count.
 """
 
 from __future__ import annotations
