@@ -77,7 +77,7 @@ _WORD = re.compile(rf"[^\W{_CJK}]+|[{_CJK}]", re.UNICODE)
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
-@functools.lru_cache(maxsize=1 << 20)
+@functools.lru_cache(maxsize=1 << 18)  # some 40 MB at most; a corpus reuses its words
 def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
 
