@@ -28,7 +28,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 import numpy as np
 
@@ -193,7 +194,9 @@ class SentenceAnchors:
         return None
 
 
-def _incidence(sets_a: list[set], sets_b: list[set]) -> tuple[np.ndarray, np.ndarray]:
+def _incidence(
+    sets_a: Sequence[AbstractSet[Hashable]], sets_b: Sequence[AbstractSet[Hashable]]
+) -> tuple[np.ndarray, np.ndarray]:
     """Per-sentence membership matrices over the items either report's sentences carry."""
     vocabulary = {item: k for k, item in enumerate({x for s in (*sets_a, *sets_b) for x in s})}
     rows_a = np.zeros((len(sets_a), len(vocabulary)), dtype=np.float32)
