@@ -101,3 +101,75 @@ def test_two_excerpts_sharing_a_long_verbatim_passage_are_one_report():
     assert containment < 0.35  # the excerpts cover different parts of the story
     assert kind == "rewrite"
     assert classify_pair(shingles(opening), shingles(closing))[0] == "independent"
+
+
+def _long_excerpts() -> tuple[str, str, str]:
+    passage = (
+        "The regional health ministry said on Thursday that the number of people killed when the "
+        "Orlen dam gave way had risen to thirty one, and that rescue teams were still searching "
+        "the flooded villages of Dolna Sava and Gorna Sava for the missing, helped by divers."
+    )
+    opening = " ".join(
+        f"Witness {i} in street {i * 7} saw water reach the {['first', 'second'][i % 2]} floor "
+        f"of house {i * 13} before dawn." for i in range(70)
+    )
+    closing = " ".join(
+        f"Paragraph {i} recalls how the reservoir of year {1950 + i} filled {i * 3} metres."
+        for i in range(70)
+    )
+    return opening + " " + passage, passage + " " + closing, passage
+
+
+def test_reuse_partial_excerpts_sharing_a_passage_are_linked_despite_low_jaccard() -> None:
+    """Two search-engine excerpts of one story overlap in one passage only: their Jaccard is far
+    below the LSH threshold, and the shingle index still finds the pair."""
+    from newsprism.link.reuse import LSH_THRESHOLD, _passage_pairs, _shingles
+
+    a, b, _ = _long_excerpts()
+    sa, sb = _shingles(a), _shingles(b)
+    common = len(set(sa.tolist()) & set(sb.tolist()))
+    assert common / (len(sa) + len(sb) - common) < LSH_THRESHOLD / 2
+    assert _passage_pairs([sa, sb]).tolist() == [1 * 2 + 0]
+    links = detect_reuse([doc("a", a), doc("b", b)])
+    assert [link.kind for link in links] == ["rewrite"]
+
+
+def test_reuse_scattered_stock_phrases_are_not_a_passage() -> None:
+    """Thirty-odd shared shingles from stock phrases spread over two reports, with no passage of
+    a dozen words in common, do not make a copy."""
+    from newsprism.link.reuse import PASSAGE_RUN, REWRITE_SHARED, _shingles, longest_passage
+
+    phrases = [
+        "said in a statement on", "the death toll rose to", "according to local media reports",
+        "were taken to the hospital", "officials told reporters on", "the cause is not yet known",
+        "rescue teams worked through the night", "the interior ministry said that",
+        "residents were urged to stay", "a spokesman for the police", "more than a hundred people",
+        "roads in the area were closed", "the prime minister visited the",
+        "aid agencies warned that", "the mayor of the town", "schools will remain closed until",
+    ]
+    a = " ".join(f"{p} alpha{i} bravo{i} charlie{i}." for i, p in enumerate(phrases))
+    b = " ".join(f"{p} delta{i} echo{i} foxtrot{i}." for i, p in enumerate(reversed(phrases)))
+    sa, sb = _shingles(a), _shingles(b)
+    assert len(set(sa.tolist()) & set(sb.tolist())) >= REWRITE_SHARED
+    assert classify_pair(sa, sb)[0] == "rewrite"  # shared shingles alone would link them
+    assert longest_passage(a, sb) < PASSAGE_RUN
+    assert detect_reuse([doc("a", a), doc("b", b)]) == []
+
+
+CHINESE = (
+    "新华社河畔镇三月五日电，河畔镇地方政府五日表示，连日暴雨引发的洪水已造成三十七人死亡，"
+    "一万两千多名居民被迫离开家园。救援人员正在乘船搜寻被困村庄，一座临时安置点已在中心学校"
+    "体育馆开放。地方官员说，上游水库目前仍然安全，但预计周三还会有更多降雨。"
+)
+CHINESE_OTHER = (
+    "河畔镇居民五日在屋顶上度过了一个不眠之夜。一名店主说，一楼的东西全都没了。救援人员表示，"
+    "暴雨引发的洪水已造成三十七人死亡，搜寻工作仍在继续。地方政府承诺为受损房屋提供补偿。"
+)
+
+
+def test_reuse_chinese_is_shingled_by_characters() -> None:
+    """Chinese has no spaces: a copy is found on character shingles, and two reports sharing
+    only short phrases ("暴雨引发的洪水已造成三十七人死亡" is news, not copying) stay apart."""
+    copy = "本文图片\n" + CHINESE
+    links = detect_reuse([doc("a", CHINESE), doc("b", copy), doc("c", CHINESE_OTHER)])
+    assert [(link.kind, {link.doc_a, link.doc_b}) for link in links] == [("copy", {"a", "b"})]
