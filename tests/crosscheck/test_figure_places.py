@@ -144,7 +144,9 @@ def test_a_place_named_once_for_several_figures_carries_to_the_next_clauses() ->
 
 @pytest.mark.parametrize(
     "text",
-    ["土耳其和叙利亚两国的总死亡人数升至5021人。", "トルコとシリアの死者は合わせて5021人となった。",
+    ["土耳其和叙利亚两国的总死亡人数升至5021人。",
+     "土耳其3419人死亡,叙利亚1602人死亡,死亡总数达到5021人。",
+     "トルコとシリアの死者は合わせて5021人となった。",
      "튀르키예와 시리아의 사망자는 5021명으로 늘었다."],
 )
 def test_unspaced_scripts_join_countries_and_read_total_words(text: str) -> None:
