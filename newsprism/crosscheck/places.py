@@ -23,6 +23,7 @@ from newsprism.link.places import PLACE_LABELS, lookup
 from newsprism.link.world import (
     countries_in,
     demonym_countries_in,
+    is_province_name,
     official_languages,
     provinces_in,
     world_country,
@@ -90,6 +91,12 @@ def figure_place(
     countries = {country for _, country in places}
     if places and _whole_of_parts(document.text, quantity, places):
         return ALL_PLACES
+    figures = [
+        q for q in extraction.quantities
+        if q.sentence_start == quantity.sentence_start and q.measure != "other"
+    ]
+    if region := _breakdown_place(document.text, quantity, places, figures):
+        return region
     if len(countries) <= 1:
         return next(iter(countries), "")
     text = document.text
@@ -101,6 +108,76 @@ def figure_place(
     if paired := _paired_place(text, extraction, quantity, places):
         return paired
     return _clause_place(text, quantity, places)
+
+
+def _breakdown_place(
+    text: str,
+    quantity: Quantity,
+    places: Sequence[tuple[tuple[int, int], str]],
+    figures: Sequence[Quantity],
+) -> str:
+    """"In Adana 10 dead and 118 injured, in Malatya 47 dead and 550 injured": a sentence
+    that goes through two or more provinces or cities of one country gives each its own
+    figures, which are parts of the country's, not the country's: "Turkey/Adana" for a figure
+    whose own clause names that province."""
+    regions = [
+        (span, country, _region_name(text[span[0] : span[1]]))
+        for span, country in places
+        if _names_region(text[span[0] : span[1]])
+    ]
+    # A breakdown gives each place its own figure, between the places; a list of places ("in
+    # Adana, Malatya and Gaziantep") is where one figure happened.
+    figured = [
+        region
+        for region in regions
+        if any(_same_clause(text, region[0], other) for other in figures)
+    ]
+    separated = {
+        name
+        for (a, _, name_a), (b, _, name_b) in itertools.pairwise(figured)
+        if name_a != name_b and _DIGIT.search(text, a[1], b[0])
+        for name in (name_a, name_b)
+    }
+    if len(separated) < 2:
+        return ""
+    own = [
+        (span, country, name)
+        for span, country, name in regions
+        if _same_clause(text, span, quantity)
+    ]
+    if own:
+        _, country, name = min(own, key=lambda item: abs(item[0][0] - quantity.start))
+        return f"{country}{REGION_MARK}{name}"
+    # The province named last before the figure is still the topic ("in Adana 10 dead,
+    # 118 injured"), unless the country was named since ("nationwide in Turkey, 297").
+    before = [(span, country) for span, country in places if span[1] <= quantity.start]
+    if before and _names_region(text[before[-1][0][0] : before[-1][0][1]]):
+        span, country = before[-1]
+        return f"{country}{REGION_MARK}{_region_name(text[span[0] : span[1]])}"
+    return ""
+
+
+REGION_MARK = "/"
+
+
+def _same_clause(text: str, span: tuple[int, int], quantity: Quantity) -> bool:
+    between = (
+        text[span[1] : quantity.start] if span[1] <= quantity.start
+        else text[quantity.end : span[0]]
+    )
+    return not _CLAUSE.search(between)
+
+
+def _names_region(name: str) -> bool:
+    """A name known as a province or city; a country's name, or one no table knows (a
+    declined country name, a tagger's over-long span), is not."""
+    place = lookup(name)
+    return place.kind != "country" if place is not None else is_province_name(name)
+
+
+def _region_name(name: str) -> str:
+    place = lookup(name)
+    return place.canonical if place is not None else name.strip()
 
 
 def _whole_of_parts(
@@ -293,7 +370,10 @@ def fill_event_places(
         place = place_of(claim.key)
         if place == ALL_PLACES:
             _set_place(claim, "+".join(sorted(event_places)) if len(event_places) > 1 else "")
-        elif place and event_places and not set(place.split("+")) <= event_places:
+        elif (
+            place and event_places
+            and not set(place.split(REGION_MARK)[0].split("+")) <= event_places
+        ):
             _set_place(claim, "")
     named: dict[str, Counter[str]] = defaultdict(Counter)
     by_figure: dict[tuple[str, int], list[tuple[str, date]]] = defaultdict(list)
@@ -387,4 +467,7 @@ def _set_place(claim: Claim, place: str) -> None:
 def labelled(label: str, place: str) -> str:
     if place == ALL_PLACES:
         return f"{label} in all places"
+    if REGION_MARK in place:
+        country, region = place.split(REGION_MARK, 1)
+        return f"{label} in {region} ({country})"
     return f"{label} in {place.replace('+', ' and ')}" if place else label

@@ -205,3 +205,9 @@ def official_languages(country: str) -> frozenset[str]:
 
     code = _codes().get(country)
     return frozenset(get_official_languages(code, de_facto=True)) if code else frozenset()
+
+
+def is_province_name(name: str) -> bool:
+    """Whether a name (in any language read) is known as a province or region, not a country."""
+    found = _names().get(name.strip().casefold())
+    return found is not None and not found[1]

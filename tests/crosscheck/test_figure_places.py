@@ -275,3 +275,23 @@ def test_a_whole_given_with_its_part_in_one_country_is_all_the_event_places(
     reports = {o: ReportPlaces(Counter({"Turkey": 2, "Syria": 2}), frozenset()) for o in "ab"}
     fill_event_places(claims, reports)
     assert [place_of(c.key) for c in claims] == ["Syria+Turkey", "Turkey"]
+
+
+def test_figures_province_by_province_are_the_provinces_not_the_country() -> None:
+    text = ("Adana'da 12 kaybımız, 131 yaralımız var, Malatya'da da 49 kaybımız, "
+            "562 yaralımız var, Türkiye genelinde toplam 297 kayıp var.")
+    places = claims_of_all(text, [("12", "killed"), ("131", "injured"), ("49", "killed"),
+                                  ("562", "injured"), ("297", "killed")])
+    assert places["12"] == places["131"] == "Turkey/Adana"
+    assert places["49"] == places["562"] == "Turkey/Malatya"
+    assert places["297"] == "Turkey"
+
+
+def test_one_city_named_with_a_figure_still_keys_its_country() -> None:
+    [claim] = claims_of("In Aleppo, 320 people died, the ministry said.", ["Aleppo"], "320")
+    assert place_of(claim.key) == "Syria"
+
+
+def test_a_list_of_provinces_for_one_figure_is_no_breakdown() -> None:
+    text = "76 van onze burgers kwamen om het leven in Adana, Malatya en Gaziantep in Turkije."
+    assert claims_of_all(text, [("76", "killed")]) == {"76": "Turkey"}
