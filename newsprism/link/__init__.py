@@ -90,9 +90,12 @@ def link_corpus(
     del people_by_doc
     stories = make_stories(groups, by_id, existing_stories)
     languages = {d.id: d.language for d in documents}
-    # language-independent anchors join events across languages; one language needs none
-    anchors = corpus_anchors(documents, linked) if len(set(languages.values())) > 1 else None
-    events = group_events(stories, vectors, vectors_by_doc, languages, anchors)
+    # language-independent anchors join events across languages (one language needs none);
+    # passed, not kept, so they are freed once events are grouped
+    events = group_events(
+        stories, vectors, vectors_by_doc, languages,
+        corpus_anchors(documents, linked) if len(set(languages.values())) > 1 else None,
+    )
     stories = [replace(story, event_id=events[story.id]) for story in stories]
     if _unresolved_descriptions(linked):
         # "the actress" in an article that never names her: the story's other articles (the

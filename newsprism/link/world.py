@@ -129,23 +129,35 @@ def countries_in(text: str, context: str | None = None) -> list[tuple[int, int, 
             if is_country or country in named]
 
 
+@functools.cache
+def _openers() -> frozenset[str]:
+    """First words of the names of several words ("bosnia" of "bosnia and herzegovina")."""
+    return frozenset(name.split(" ")[0] for name in _names() if " " in name)
+
+
 @functools.lru_cache(maxsize=256)
 def _names_in(text: str) -> list[tuple[int, int, str, bool]]:
     names = _names()
+    openers = _openers()
     found: list[tuple[int, int, str, bool]] = []
     words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):
-        first = words[i].group(0)[0]
+        word = words[i].group(0)
+        first = word[0]
         match: tuple[int, tuple[str, bool]] | None = None
         if first.lower() == first.upper() or first.isupper():
-            for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
-                phrase = " ".join(w.group(0) for w in words[i : i + n]).casefold()
+            folded = word.casefold()
+            # a longer name only where one starts with this word (most words start none)
+            longest = min(MAX_NAME_WORDS, len(words) - i) if folded in openers else 1
+            for n in range(longest, 0, -1):
+                phrase = " ".join(w.group(0) for w in words[i : i + n]).casefold() if n > 1 \
+                    else folded
                 if phrase in names:
                     match = (n, names[phrase])
                     break
         if match is None and first.lower() == first.upper():
-            country_name = _inflected(words[i].group(0).casefold(), names)
+            country_name = _inflected(word.casefold(), names)
             match = (1, (country_name, True)) if country_name else None
         if match is None:
             i += 1
