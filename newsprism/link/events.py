@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -139,7 +139,7 @@ def group_events(
     vectors: Mapping[str, Mapping[str, float]],
     embeddings: Mapping[str, np.ndarray] | None = None,
     languages: Mapping[str, str] | None = None,
-    anchors: Mapping[str, Mapping[str, float]] | None = None,
+    anchors: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, str]:
     """Story id -> event id. ``vectors`` are the documents' unit TF-IDF vectors (as for story
     grouping), ``embeddings`` their multilingual embeddings when there are any, ``languages``
@@ -218,7 +218,7 @@ def _join_across_languages(
     groups: Sequence[_Group],
     find: Callable[[int], int],
     parent: list[int],
-    anchors: Mapping[str, Mapping[str, float]],
+    anchors: Mapping[str, Collection[str]],
     languages: Mapping[str, str],
 ) -> None:
     """Join each event to a larger event in another language whose reports state what it states.
