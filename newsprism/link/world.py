@@ -66,6 +66,7 @@ def _names() -> dict[str, tuple[str, bool]]:
         for code, name in territories.items():
             if code in canonical and (not extra or _usable(name, MIN_EXTRA_ALPHABETIC_CHARS)):
                 names.setdefault(name.casefold(), (canonical[code], True))
+        _forget_locale(language)
     for code, name in canonical.items():
         names.setdefault(name.casefold(), (name, True))
         country = pycountry.countries.get(alpha_2=code)
@@ -77,6 +78,17 @@ def _names() -> dict[str, tuple[str, bool]]:
         if country:
             names.setdefault(subdivision.name.casefold(), (country, False))
     return {name: value for name, value in names.items() if _usable(name)}
+
+
+def _forget_locale(language: str) -> None:
+    """Drop a locale's CLDR data from babel's process-wide cache once its names are read: about
+    1 MB a locale, kept for the life of the process otherwise (babel has no public switch)."""
+    from babel import localedata
+
+    cache = getattr(localedata, "_cache", None)
+    if isinstance(cache, dict):
+        for key in [k for k in cache if k == language or k.startswith(language + "_")]:
+            cache.pop(key, None)
 
 
 def _usable(name: str, min_chars: int = MIN_ALPHABETIC_CHARS) -> bool:
