@@ -238,12 +238,10 @@ def _join_across_languages(
     docs: dict[int, list[str]] = defaultdict(list)
     for i, story in enumerate(stories):
         docs[find(i)].extend(story.doc_ids)
-    own: dict[int, set[str]] = {}
     language: dict[int, str] = {}
     index: dict[str, list[int]] = defaultdict(list)
     for root, doc_ids in docs.items():
         stated = Counter(term for d in doc_ids for term in anchors.get(d, ()))
-        own[root] = set(stated)
         language[root] = Counter(languages.get(d, "") for d in doc_ids).most_common(1)[0][0]
         needed = JOIN_MIN_REPORTS if len(doc_ids) >= JOIN_MIN_REPORTS else 1
         for term, n in stated.items():
@@ -252,12 +250,13 @@ def _join_across_languages(
     if len(set(language.values())) < 2:
         return
     for root in sorted(docs, key=lambda r: (len(docs[r]), r)):
-        if not own[root]:
+        own = {term for d in docs[root] for term in anchors.get(d, ())}
+        if not own:
             continue
         shared: Counter[int] = Counter()
         specific: Counter[int] = Counter()
         occurrence: Counter[int] = Counter()
-        for term in own[root]:
+        for term in own:
             posting = index.get(term, ())
             if len(posting) > EVENT_POSTING_CAP:
                 continue
@@ -272,7 +271,7 @@ def _join_across_languages(
             and language[other] != language[root]
             and specific[other] >= JOIN_MIN_SHARED
             and occurrence[other] >= 1
-            and shared[other] >= JOIN_MIN_SHARE * len(own[root])
+            and shared[other] >= JOIN_MIN_SHARE * len(own)
             and _windows_meet(groups[root].span, groups[other].span)
         ]
         if candidates:
