@@ -7,7 +7,9 @@ compares claims across the event. Two stories are one event when their centroids
 words and linked entities, blended with the multilingual embedding as in story grouping) are
 similar at a bar well below the story bar, and their dates lie within EVENT_WINDOW_DAYS; events
 are the connected components of that relation. Sister events (two earthquakes, two dam
-failures) stay apart because they share neither places nor people nor days.
+failures) stay apart because they share neither places nor people nor days. Reports in two
+languages share no words, so an event in one language then joins the event in another whose
+language-independent anchors (``link/interlingua.py``) it states.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ CANDIDATE_TERMS_EVENT = 4 * CANDIDATE_TERMS
 # JOIN_MIN_SHARE of its own anchors (see _join_across_languages). Set by reasoning, not by a
 # search: three specific anchors are what a short wire report of an event states (a place or a
 # person, a day, a toll); a quarter keeps out a report on a wider subject that cites the event.
+# Checked afterwards on the real-dev corpora: 2-4 anchors and shares 0.15-0.35 all give 0.94-0.97
+# (Beirut) and 0.86-0.93 (quake) of the non-English reports joined, and 3 of 360 reports in the
+# other disaster's event with the two analysed together (dated), as without this step.
 JOIN_MIN_SHARED = 3
 JOIN_MIN_REPORTS = 2
 JOIN_MIN_SHARE = 0.25
