@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from newsprism.link.aliases import assign, resolve
 from newsprism.link.events import group_events
+from newsprism.link.interlingua import corpus_anchors
 from newsprism.link.places import containers, is_inside, place_chain, same_place
 from newsprism.link.reuse import detect_reuse, independent_groups
 from newsprism.link.stories import (
@@ -88,8 +89,12 @@ def link_corpus(
     groups = cluster(documents, vectors, vectors_by_doc, people_by_doc=people_by_doc)
     del people_by_doc
     stories = make_stories(groups, by_id, existing_stories)
+    languages = {d.id: d.language for d in documents}
+    # language-independent anchors join events across languages (one language needs none);
+    # passed, not kept, so they are freed once events are grouped
     events = group_events(
-        stories, vectors, vectors_by_doc, {d.id: d.language for d in documents}
+        stories, vectors, vectors_by_doc, languages,
+        corpus_anchors(documents, linked) if len(set(languages.values())) > 1 else None,
     )
     stories = [replace(story, event_id=events[story.id]) for story in stories]
     if _unresolved_descriptions(linked):

@@ -15,6 +15,15 @@ from importlib import resources
 
 # Names shorter than this in an alphabetic script are too often words ("Man", "Bar", "Of").
 MIN_ALPHABETIC_CHARS = 4
+# Languages of world news without word tables whose country names are still read: a report in
+# Georgian, Hungarian or Hebrew names the countries of its event too. Their short names are
+# more often words of another language ("Pole", "Indi"), so these need one letter more.
+EXTRA_LANGUAGES = ("az", "be", "bn", "bs", "da", "et", "fi", "he", "hr", "hu", "hy", "ka", "kk",
+                   "ky", "lt", "lv", "mk", "ms", "nb", "sk", "sl", "sq", "th", "ur", "uz", "vi")
+MIN_EXTRA_ALPHABETIC_CHARS = 5
+# A language written in two scripts whose CLDR locale covers one: Kurdish "ku" is Kurmanji
+# (Latin), and Sorani, written in Arabic script, is "ckb".
+SECOND_LOCALES = {"ku": "ckb"}
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -47,14 +56,18 @@ def _names() -> dict[str, tuple[str, bool]]:
         known = next((p.canonical for name in english if name and (p := lookup(name))), None)
         canonical[country.alpha_2] = known or getattr(country, "common_name", country.name)
     names: dict[str, tuple[str, bool]] = {}
-    for language in _languages():
+    tabled = _languages()
+    locales = [*tabled, *(SECOND_LOCALES[code] for code in tabled if code in SECOND_LOCALES)]
+    for language in [*locales, *EXTRA_LANGUAGES]:
         try:
             territories = Locale.parse(language).territories
         except (UnknownLocaleError, ValueError):
             continue
+        extra = language not in locales
         for code, name in territories.items():
-            if code in canonical:
+            if code in canonical and (not extra or _usable(name, MIN_EXTRA_ALPHABETIC_CHARS)):
                 names.setdefault(name.casefold(), (canonical[code], True))
+        _forget_locale(language)
     for code, name in canonical.items():
         names.setdefault(name.casefold(), (name, True))
         country = pycountry.countries.get(alpha_2=code)
@@ -68,8 +81,19 @@ def _names() -> dict[str, tuple[str, bool]]:
     return {name: value for name, value in names.items() if _usable(name)}
 
 
-def _usable(name: str) -> bool:
-    return bool(_UNSPACED.search(name)) or len(name) >= MIN_ALPHABETIC_CHARS
+def _forget_locale(language: str) -> None:
+    """Drop a locale's CLDR data from babel's process-wide cache once its names are read: about
+    1 MB a locale, kept for the life of the process otherwise (babel has no public switch)."""
+    from babel import localedata
+
+    cache = getattr(localedata, "_cache", None)
+    if isinstance(cache, dict):
+        for key in [k for k in cache if k == language or k.startswith(language + "_")]:
+            cache.pop(key, None)
+
+
+def _usable(name: str, min_chars: int = MIN_ALPHABETIC_CHARS) -> bool:
+    return bool(_UNSPACED.search(name)) or len(name) >= min_chars
 
 
 def world_country(name: str) -> str:
@@ -81,6 +105,28 @@ MAX_NAME_WORDS = 4  # "Dayr az Zawr", "Bosnia and Herzegovina"
 MAX_UNSPACED_CHARS = 8
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "Türkiye'de": the name ends at the apostrophe
 _UNSPACED_RUN = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af·・]+")
+
+
+# Scripts without capitals (Arabic, Hebrew, Georgian, Devanagari, ...) write a country name with
+# a one-letter proclitic ("وتركيا", "בטורקיה": and/in Turkey) or a short ending ("تورکیای",
+# Kurdish of-Turkey). Such a word is the country when what is left is a country's name of at
+# least MIN_STEM_CHARS letters (provinces are too often words once affixes are allowed).
+PROCLITICS = frozenset("وبلفكהבלומשכ")
+MAX_SUFFIX_CHARS = 2
+MIN_STEM_CHARS = 4
+
+
+def _inflected(word: str, names: dict[str, tuple[str, bool]]) -> str:
+    """The country an uncased-script word names with an affix, or ""."""
+    starts = (0, 1) if word[0] in PROCLITICS else (0,)
+    for start in starts:
+        for cut in range(MAX_SUFFIX_CHARS + 1):
+            stem = word[start : len(word) - cut]
+            if (start or cut) and len(stem) >= MIN_STEM_CHARS:
+                country, is_country = names.get(stem, ("", False))
+                if is_country:
+                    return country
+    return ""
 
 
 def countries_in(text: str, context: str | None = None) -> list[tuple[int, int, str]]:
@@ -96,21 +142,36 @@ def countries_in(text: str, context: str | None = None) -> list[tuple[int, int, 
             if is_country or country in named]
 
 
+@functools.cache
+def _openers() -> frozenset[str]:
+    """First words of the names of several words ("bosnia" of "bosnia and herzegovina")."""
+    return frozenset(name.split(" ")[0] for name in _names() if " " in name)
+
+
 @functools.lru_cache(maxsize=256)
 def _names_in(text: str) -> list[tuple[int, int, str, bool]]:
     names = _names()
+    openers = _openers()
     found: list[tuple[int, int, str, bool]] = []
     words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):
-        first = words[i].group(0)[0]
+        word = words[i].group(0)
+        first = word[0]
         match: tuple[int, tuple[str, bool]] | None = None
         if first.lower() == first.upper() or first.isupper():
-            for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
-                phrase = " ".join(w.group(0) for w in words[i : i + n]).casefold()
+            folded = word.casefold()
+            # a longer name only where one starts with this word (most words start none)
+            longest = min(MAX_NAME_WORDS, len(words) - i) if folded in openers else 1
+            for n in range(longest, 0, -1):
+                phrase = " ".join(w.group(0) for w in words[i : i + n]).casefold() if n > 1 \
+                    else folded
                 if phrase in names:
                     match = (n, names[phrase])
                     break
+        if match is None and first.lower() == first.upper():
+            country_name = _inflected(word.casefold(), names)
+            match = (1, (country_name, True)) if country_name else None
         if match is None:
             i += 1
             continue

@@ -46,3 +46,84 @@ def test_stories_far_apart_in_time_are_different_events() -> None:
     assert EVENT_WINDOW_DAYS < 365 * 6
     events = group_events(stories, VECTORS)
     assert events["s1"] != events["s2"]
+
+
+# Language-independent anchors (link/interlingua.py terms) of reports of the dam failure in
+# English, Greek and Persian, and of a report in Greek on another event in the same country.
+ANCHORS = {
+    "d1": {"$Castrava": 1, "@orlen": 2, "%03-03": 1, "#killed=41": 1, "#displaced=12000": 1},
+    "d2": {"$Castrava": 1, "@orlen": 1, "%03-03": 1, "#killed=41": 1, "#displaced=12000": 1},
+    "d3": {"$Castrava": 1, "@orlen": 1, "%03-03": 1, "#detained=16": 1},
+    "g1": {"$Castrava": 2, "@orlen": 1, "%03-03": 1, "#killed=41": 1},  # Greek, the dam
+    "p1": {"$Castrava": 1, "%03-03": 1, "#killed=41": 1, "#displaced=12000": 1},  # Persian
+    "g2": {"$Castrava": 2, "%03-19": 1, "#killed=12": 1},  # Greek, a bus crash
+    # Greek, a cup final that recalls the dam: four of its eighteen anchors are the dam's
+    "g3": {"$Castrava": 1, "@orlen": 1, "%03-03": 1, "#killed=41": 1, "@cup": 3, "@stadium": 2,
+           "@coach": 2, "@striker": 1, "@keeper": 1, "@referee": 1, "@league": 1, "@club": 1,
+           "%04-02": 1, "%04-09": 1, "%04-16": 1, "#fans=40000": 1, "#tickets=12000": 1,
+           "#goals=31": 1},
+}
+FOREIGN_VECTORS = {
+    **VECTORS,
+    # Greek and Persian words the English reports never use: no word, no anchor in common
+    "g1": unit(**{"φράγμα": 1, "νεκροί": 1, "χωριά": 1}),
+    "p1": unit(**{"سد": 1, "کشته": 1, "روستا": 1}),
+    "g2": unit(**{"λεωφορείο": 1, "νεκροί": 1}),
+    "g3": unit(**{"ποδόσφαιρο": 1, "κύπελλο": 1}),
+}
+LANGUAGES = {"d1": "en", "d2": "en", "d3": "en", "g1": "el", "g2": "el", "g3": "el", "p1": "fa"}
+
+
+def test_a_report_the_encoder_cannot_read_joins_the_event_its_anchors_name() -> None:
+    stories = [
+        story("s1", ["d1"], "2026-03-03"),
+        story("s2", ["d2"], "2026-03-04"),
+        story("s3", ["d3"], "2026-03-05"),
+        story("greek", ["g1"], "2026-03-04"),
+        story("persian", ["p1"], "2026-03-05"),
+    ]
+    without = group_events(stories, FOREIGN_VECTORS, languages=LANGUAGES)
+    assert without["greek"] != without["s1"] and without["persian"] != without["s1"]
+    events = group_events(stories, FOREIGN_VECTORS, languages=LANGUAGES, anchors=ANCHORS)
+    assert events["s1"] == events["s2"] == events["s3"] == events["greek"] == events["persian"]
+
+
+def test_a_country_alone_or_a_wider_subject_joins_no_event_in_another_language() -> None:
+    stories = [
+        story("s1", ["d1"], "2026-03-03"),
+        story("s2", ["d2"], "2026-03-04"),
+        story("s3", ["d3"], "2026-03-05"),
+        story("crash", ["g2"], "2026-03-19"),  # the country, another day, another figure
+        story("cup", ["g3"], "2026-04-09"),  # cites the dam but is about a cup final
+    ]
+    events = group_events(stories, FOREIGN_VECTORS, languages=LANGUAGES, anchors=ANCHORS)
+    assert events["s1"] == events["s2"]
+    assert events["crash"] != events["s1"]
+    assert events["cup"] != events["s1"]
+
+
+def test_anchors_join_no_event_across_the_event_window() -> None:
+    stories = [
+        story("s1", ["d1"], "2026-03-03"),
+        story("s2", ["d2"], "2026-03-04"),
+        story("greek", ["g1"], "2027-03-04"),
+    ]
+    events = group_events(stories, FOREIGN_VECTORS, languages=LANGUAGES, anchors=ANCHORS)
+    assert events["greek"] != events["s1"]
+
+
+def test_names_alone_join_no_event_in_another_language() -> None:
+    # a Greek report on another occurrence in the same setting: the same places and people,
+    # none of the event's days or figures
+    anchors = {**ANCHORS, "g4": {"$Castrava": 1, "@orlen": 1, "@castrava_dam": 1, "@minister": 1}}
+    for doc in ("d1", "d2"):
+        anchors[doc] = {**anchors[doc], "@castrava_dam": 1, "@minister": 1}
+    stories = [
+        story("s1", ["d1"], "2026-03-03"),
+        story("s2", ["d2"], "2026-03-04"),
+        story("setting", ["g4"], "2026-03-20"),
+    ]
+    vectors = {**FOREIGN_VECTORS, "g4": unit(**{"φράγμα": 1, "υπουργός": 1})}
+    events = group_events(stories, vectors, languages={**LANGUAGES, "g4": "el"}, anchors=anchors)
+    assert events["s1"] == events["s2"]
+    assert events["setting"] != events["s1"]

@@ -36,3 +36,21 @@ def test_a_figure_keyed_by_a_country_the_tagger_missed() -> None:
                         measure="killed", sentence_start=0, sentence_end=len(text))
     [claim] = quantity_claims(doc, Extraction(doc_id="d", quantities=[quantity]))
     assert place_of(claim.key) == "Turkey"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Erdbeben: A földrengés Törökország délkeleti részén", "Turkey"),  # Hungarian (CLDR)
+        ("بوومەلەرزەکانی تورکیا لە پارێزگای", "Turkey"),  # Sorani Kurdish, CLDR "ckb"
+        ("بوومەلەرزەکانی تورکیای گرت", "Turkey"),  # Sorani with the ezafe ending
+        ("زلزال قوي ضرب وسوريا فجر الاثنين", "Syria"),  # Arabic "and Syria"
+        ("רעידת אדמה חזקה בטורקיה הבוקר", "Turkey"),  # Hebrew "in Turkey"
+    ],
+)
+def test_countries_in_more_languages_and_with_affixes(text: str, country: str) -> None:
+    assert [found for _, _, found in countries_in(text)] == [country]
+
+
+def test_short_names_of_the_extra_languages_are_not_read_as_countries() -> None:
+    assert countries_in("Scientists at the North Pole measured the ice.") == []
