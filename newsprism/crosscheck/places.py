@@ -274,6 +274,7 @@ def _sentence_places(
         span = (start + found_start, start + found_end)
         if not any(span[0] < b and a < span[1] for a, b in taken):
             places.append((span, country))
+            taken.append(span)  # a name read two ways ("튀르키예" and "튀르키예와") is one place
     return sorted(places)
 
 
