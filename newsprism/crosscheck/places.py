@@ -186,13 +186,15 @@ def _whole_of_parts(
     places: Sequence[tuple[tuple[int, int], str]],
 ) -> bool:
     """The figure is followed by its parts ("..., dont 2 316 en Turquie"): a part word after
-    it, then a number (a part often has no cue of its own), and no place between the figure
-    and the part word."""
+    it, then a number (a part often has no cue of its own), no place between the figure and
+    the part word, and none before it in its own clause."""
     part = _PART.search(text, quantity.end, quantity.sentence_end)
     if part is None or quantity.measure == "other":
         return False
     if not _DIGIT.search(text, part.end(), quantity.sentence_end):
         return False
+    if any(_same_clause(text, span, quantity) and span[1] <= quantity.start for span, _ in places):
+        return False  # "the toll in Turkey rose to 3,549, including …": its own place
     return not any(quantity.end <= start < part.start() for (start, _), _ in places)
 
 

@@ -295,3 +295,10 @@ def test_one_city_named_with_a_figure_still_keys_its_country() -> None:
 def test_a_list_of_provinces_for_one_figure_is_no_breakdown() -> None:
     text = "76 van onze burgers kwamen om het leven in Adana, Malatya en Gaziantep in Turkije."
     assert claims_of_all(text, [("76", "killed")]) == {"76": "Turkey"}
+
+
+def test_a_figure_with_its_own_place_before_a_part_word_keeps_it() -> None:
+    text = ("The toll in Turkey had risen to 3,549, with the total, including those in "
+            "northern Syria, exceeding 5,000.")
+    places = claims_of_all(text, [("3,549", "killed")])
+    assert places == {"3,549": "Turkey"}
