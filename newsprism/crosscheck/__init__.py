@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 
 from newsprism.crosscheck.claims import document_claims
 from newsprism.crosscheck.places import fill_event_places, report_places
@@ -57,14 +58,43 @@ def crosscheck(
         )
         claims.extend(event_claims)
         by_id = {claim.id: claim for claim in event_claims}
-        found = compare_values(event_id, event_claims, source_groups) + compare_statements(
-            event_id, event_claims, source_groups
+        current = _of_the_event(
+            event_claims, [documents[d].published.value for d in story_of]
+        )
+        found = compare_values(event_id, current, source_groups) + compare_statements(
+            event_id, current, source_groups
         )
         for comparison in found:
             comparison.event_id = event_id
             comparison.story_id = _main_story(comparison, by_id, story_of) or members[0].id
         comparisons.extend(found)
     return claims, comparisons
+
+
+# A figure dated this long before the event's first reports is about an earlier event the
+# report recalls ("the 1983 bombing killed 346"), not a point of this event's series. A year:
+# inferred publication days can be a year off when an excerpt gives none, and a misread day
+# must not drop a real figure.
+HISTORY_DAYS = 365
+
+
+def _of_the_event(claims: Sequence[Claim], published: Sequence[str | None]) -> list[Claim]:
+    """The claims compared within the event: quantity and event claims dated well before its
+    first reports (their 5th percentile of publication days: one misdated report does not move
+    it) are recalled history; they stay in the record, with their sentence, but join no
+    comparison."""
+    days = sorted(p[:10] for p in published if p)
+    if not days:
+        return list(claims)
+    try:
+        start = date.fromisoformat(days[len(days) // 20]) - timedelta(days=HISTORY_DAYS)
+    except ValueError:
+        return list(claims)
+    cutoff = start.isoformat()
+    return [
+        c for c in claims
+        if c.kind not in ("quantity", "event") or not c.as_of or c.as_of[:10] >= cutoff
+    ]
 
 
 def _main_story(

@@ -100,6 +100,15 @@ def _measure(doc: Doc, atom: _Atom, group: _Group, sent: Span, previous: list[Qu
         found = _cue_measure(doc[k], people)
         if found:
             return found
+    # "raised deaths to 190 and injuries to over 6,500": the count noun right before "to".
+    while k >= sent.start and doc[k].lower_ in ("over", "nearly", "almost", "about", "than",
+                                                "more", "around", "some", "least", "at"):
+        k -= 1
+    if k - 1 >= sent.start and doc[k].lower_ == "to" and doc[k - 1].pos_ == "NOUN":
+        noun = doc[k - 1].lemma_.lower()
+        found = NOUN_MEASURE.get(noun) or measure_of_cue(noun)
+        if found in people:
+            return found
     head = atom.head
     noun_measure = NOUN_MEASURE.get(head.lemma_.lower()) if head is not None else None
     if noun_measure is None and head is not None:

@@ -23,3 +23,18 @@ def test_each_coordinated_predicate_counts_its_own_figure(
 ) -> None:
     doc = nlp(make_doc(nlp, Document(id="t", text=text)))
     assert [(q.low, q.measure) for q in doc._.quantities] == measures
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        ("Officials raised the number of deaths to 190 and injuries to over 6,500.",
+         [(190, "killed"), (6500, "injured")]),
+        ("Deaths climbed to 240 and arrests to 35.", [(240, "killed"), (35, "detained")]),
+    ],
+)
+def test_a_count_noun_before_to_says_what_the_figure_counts(
+    nlp, text: str, measures: list[tuple[float, str]]
+) -> None:
+    doc = nlp(make_doc(nlp, Document(id="t", text=text)))
+    assert [(q.low, q.measure) for q in doc._.quantities] == measures
