@@ -127,3 +127,22 @@ def conflict_panels(row: dict[str, Any]) -> list[dict[str, Any]]:
         ]
         result.append(panel)
     return result
+
+
+def disagreement_lines(story: dict[str, Any]) -> list[str]:
+    """One plain line per conflict panel of a story's claim rows (for the text and Markdown
+    reports): "people injured in Turkey, given with 912 people killed: 5,385 (4 reports) vs
+    5,383 (2 reports)"."""
+    lines = []
+    for row in story.get("claims") or []:
+        for panel in conflict_panels(row):
+            day = f"on {panel['as_of']}" if panel.get("as_of") else ""
+            when = panel.get("announcement") or day
+            sides = " vs ".join(
+                f"{side['value']} ({len(side['claims'])} "
+                f"{'report' if len(side['claims']) == 1 else 'reports'})"
+                for side in panel["sides"]
+            )
+            lines.append(f"{row['label']}{', ' + when if when else ''}: {sides}")
+    return lines
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsprism.show.common import (
+    disagreement_lines,
     evidence_text,
     noise,
     published,
@@ -108,6 +109,11 @@ def _story(story: dict[str, Any]) -> list[str]:
         )
     else:
         lines += ["No claims to compare.", ""]
+
+    if disagreements := disagreement_lines(story):
+        lines += ["### Where sources disagree", ""]
+        lines += [f"- {cell(line)}" for line in disagreements]
+        lines.append("")
 
     lines += ["### Quotes by speaker", ""]
     if not story["quotes_by_speaker"]:

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.show.common import (
+    disagreement_lines,
     evidence_text,
     noise,
     published,
@@ -87,6 +88,10 @@ def _story(console: Console, story: dict[str, Any]) -> None:
             claims.add_row(*cells)
             first = False
     console.print(claims if story["claims"] else Text("Claims: none to compare."))
+    if disagreements := disagreement_lines(story):
+        console.print(Text("Where sources disagree", style="bold"))
+        for line in disagreements:
+            console.print(Text(f"  • {line}"))
 
     quotes = Table(title="Quotes by speaker", expand=True)
     for name, ratio in (("speaker", 1), ("kind", None), ("source", 1), ("quote", 4)):

@@ -91,3 +91,22 @@ def test_render_rejects_unknown_format_listing_valid_ones(record: dict):
 
 def test_render_script_is_not_in_the_fixture_by_accident():
     assert "<script>" in SCRIPT
+
+
+def test_text_and_markdown_list_where_sources_disagree() -> None:
+    from newsprism.show.common import disagreement_lines
+
+    story = {"claims": [{
+        "label": "people injured in Ruritania", "verdict": "updated",
+        "conflicts": [{"as_of": "", "announcement": "given with 417 people killed",
+                       "values": ["2,583", "2,589"], "claim_ids": ["a", "b", "c"]}],
+        "claims": [
+            {"id": "a", "value": "2,583", "doc_id": "d1", "outlet": "Wire A"},
+            {"id": "b", "value": "2,589", "doc_id": "d2", "outlet": "Wire B"},
+            {"id": "c", "value": "2,589", "doc_id": "d3", "outlet": "Wire C"},
+        ],
+    }]}
+    assert disagreement_lines(story) == [
+        "people injured in Ruritania, given with 417 people killed: "
+        "2,589 (2 reports) vs 2,583 (1 report)"
+    ]
