@@ -10,7 +10,9 @@ a new story. Story ids persist when an earlier story keeps most of its members.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib
 import math
 import re
 import sys
@@ -97,14 +99,30 @@ def _lead_end(text: str) -> int:
     return ends[LEAD_SENTENCES - 1] if len(ends) >= LEAD_SENTENCES else len(text)
 
 
+@functools.lru_cache(maxsize=128)
+def stop_words(language: str) -> frozenset[str]:
+    """The article language's function words (spaCy's lists, no model needed) with the English
+    ones: without them, two Italian reports about different events share "della", "sono",
+    "dopo", words rare in a mostly English corpus and so weighty."""
+    code = (language or "").split("-")[0].lower()
+    if not code.isalpha() or code == "en":
+        return STOPWORDS
+    try:
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+    except ImportError:
+        return STOPWORDS
+    return STOPWORDS | frozenset(w.casefold() for w in getattr(module, "STOP_WORDS", ()))
+
+
 def terms(document: Document, extraction: Extraction | None) -> Counter[str]:
     """Term counts of an article: content words and linked entity ids ("@e_...")."""
     counts: Counter[str] = Counter()
     text = f"{document.title}\n{document.text}" if document.title else document.text
     lead_end = _lead_end(text)
+    stop = stop_words(document.language or "")
     for match in _WORD.finditer(text.casefold()):
         word = match.group(0)
-        if len(word) >= MIN_WORD and word not in STOPWORDS:
+        if len(word) >= MIN_WORD and word not in stop:
             # one string object per distinct word across the corpus, not one per article
             word = sys.intern(word)
             counts[word] += LEAD_BOOST if match.start() < lead_end else 1

@@ -127,3 +127,15 @@ def test_story_title_passes_over_navigation_lines() -> None:
     )
     [story] = make_stories([["j1"]], {"j1": junk})
     assert story.title == "Dam waters reach the outskirts of Castrava"
+
+
+def test_function_words_of_the_articles_language_are_no_terms() -> None:
+    from newsprism.link.stories import terms
+
+    italian = Document(id="i", language="it",
+                       text="Dopo il crollo della diga sono state evacuate molte famiglie.")
+    words = set(terms(italian, None))
+    assert {"crollo", "diga", "evacuate", "famiglie"} <= words
+    assert not {"dopo", "della", "sono", "state"} & words
+    unknown = Document(id="u", language="zz", text="the dam collapse")
+    assert set(terms(unknown, None)) == {"dam", "collapse"}
