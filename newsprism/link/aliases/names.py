@@ -194,6 +194,55 @@ def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None]
                   f"{index[tail].surfaces.most_common(1)[0][0]!r}")
 
 
+# A surname typo is read as one only in a surname this long (shorter ones are easily two names).
+TYPO_MIN_SURNAME = 5
+# ... and only when the correct spelling is named this many times as often as the typo.
+TYPO_DOMINANCE = 3
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether two words differ by two neighbouring letters written in the wrong order only
+    ("Otkay" for "Oktay")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and (
+        a[diff[1]] == b[diff[0]])
+
+
+def _surname_typos(nodes: Mapping[str, _Node], uf: _UnionFind,
+                   evidence: dict[str, list[str]]) -> None:
+    """'Fuat Otkay' = 'Fuat Oktay': the same first names and a surname with two neighbouring
+    letters swapped, when the other spelling is a person named :data:`TYPO_DOMINANCE` times as
+    often. The typo may carry any label when it comes from an article the English model read in
+    another language (its label there is a guess). Other differences are left to the
+    spelling rules (a letter swapped in a short name is as likely another family's name)."""
+    by_first: dict[tuple[str, ...], list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        if len(node.words) >= 2 and len(node.words[-1]) >= TYPO_MIN_SURNAME and (
+                node.cls == "PERSON" or not node.trusted):
+            by_first[tuple(node.words[:-1])].append(node)
+    for group in by_first.values():
+        if len(group) < 2:
+            continue
+        for a, b in itertools.combinations(sorted(group, key=lambda n: n.key), 2):
+            if not _swapped(a.words[-1], b.words[-1]):
+                continue
+            weight_a, weight_b = sum(a.surfaces.values()), sum(b.surfaces.values())
+            rare, common = (a, b) if weight_a < weight_b else (b, a)
+            if common.cls != "PERSON" or weight_a + weight_b < (TYPO_DOMINANCE + 1) * min(
+                    weight_a, weight_b) or (rare.cls != "PERSON" and rare.trusted):
+                continue
+            root, target = uf.find(rare.key), uf.find(common.key)
+            if root == target:
+                continue
+            uf.parent[root] = target  # the person stays the root (its class and label)
+            why = (f"surname typo (letters swapped): {rare.surfaces.most_common(1)[0][0]!r} = "
+                   f"{common.surfaces.most_common(1)[0][0]!r}")
+            evidence[rare.key].append(why)
+            evidence[common.key].append(why)
+
+
 def _initial_of(a: str, b: str) -> bool:
     """Whether two first names can be one: equal, or one is the other's initial."""
     return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
@@ -240,6 +289,7 @@ def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, li
             evidence[a].append(why)
             evidence[b].append(why)
 
+    _surname_typos(nodes, uf, evidence)
     by_class: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes.values():
         by_class[node.cls].append(node)

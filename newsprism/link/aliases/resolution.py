@@ -18,6 +18,7 @@ from newsprism.link.aliases.forms import (
     _node_key,
     _UnionFind,
 )
+from newsprism.link.aliases.glosses import gloss_merges
 from newsprism.link.aliases.names import (
     _merge_rules,
     _parenthetical_merges,
@@ -269,6 +270,7 @@ def resolve(
     if foreign:
         _project_known(documents, kept, foreign, nodes, keys, uf, evidence, trusted_keys)
     _parenthetical_merges(documents, extractions, keys, uf, evidence)
+    gloss_merges(documents, nodes, keys, uf, evidence)
 
     short_target = _short_forms(nodes, keys, uf)
 

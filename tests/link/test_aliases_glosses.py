@@ -1,0 +1,113 @@
+"""Names joined by what the articles say of them: glosses in brackets or with "known as", a
+swapped pair of letters in a surname, Turkish dotless i."""
+
+from __future__ import annotations
+
+from newsprism.link.aliases import assign, resolve
+from newsprism.link.aliases.glosses import _glosses
+from newsprism.link.aliases.names import _swapped
+from newsprism.model import Document, Entity, Extraction, Mention
+
+
+def build(texts: dict[str, str], names: dict[str, list[tuple[str, str]]],
+          languages: dict[str, str] | None = None) -> tuple[dict[str, Extraction], list[Entity]]:
+    documents, extractions = {}, {}
+    for doc_id, text in texts.items():
+        documents[doc_id] = Document(id=doc_id, text=text,
+                                     language=(languages or {}).get(doc_id, "en"))
+        mentions = []
+        for phrase, label in names.get(doc_id, []):
+            start = text.index(phrase)
+            mentions.append(Mention(doc_id, start, start + len(phrase), phrase, label))
+        extractions[doc_id] = Extraction(doc_id=doc_id, mentions=mentions)
+    resolution = resolve(documents, extractions)
+    assign(extractions, resolution, resolution.entities)
+    return extractions, resolution.entities
+
+
+def holding(entities: list[Entity], name: str) -> Entity | None:
+    return next((e for e in entities if name == e.canonical or name in e.aliases), None)
+
+
+def test_glosses_brackets_and_known_as_in_several_scripts() -> None:
+    text = ("The Harbour Rescue Service (Sea Wardens) pulled four sailors out. Later the Sea "
+            "Wardens, officially known as the Coastal Relief Corps, said more were missing. "
+            "港湾救助隊(HRS)は発表した。")
+    found = {(text[a:b], text[c:d], how) for (a, b), (c, d), how in _glosses(text)}
+    assert ("Harbour Rescue Service", "Sea Wardens", "in brackets") in found
+    assert ("Sea Wardens", "Coastal Relief Corps", "known as") in found
+    assert ("港湾救助隊", "HRS", "in brackets") in found
+
+
+def test_glosses_join_an_organisation_to_its_acronym_and_translation() -> None:
+    texts = {
+        "a": "The Harbour Rescue Service said four sailors were missing off Portland.",
+        "b": "Rescuers of the Harbour Rescue Service (HRS) searched the bay at night.",
+        "c": "Selon le Service de Secours Portuaire (HRS), quatre marins ont disparu.",
+        "d": "港湾救助隊(HRS)は4人が行方不明だと発表した。",
+    }
+    names = {"a": [("Harbour Rescue Service", "ORG")], "b": [("Harbour Rescue Service", "ORG"),
+                                                             ("HRS", "ORG")]}
+    _, entities = build(texts, names, {"c": "fr", "d": "ja"})
+    service = holding(entities, "Harbour Rescue Service")
+    assert service is not None
+    assert {"HRS", "Service de Secours Portuaire", "港湾救助隊"} <= set(service.aliases)
+    assert any("gloss (in brackets)" in e and "港湾救助隊" in e for e in service.evidence)
+
+
+def test_glosses_a_source_or_a_place_in_brackets_is_no_alias() -> None:
+    texts = {
+        "a": "The Harbour Rescue Service said four sailors were missing.",
+        "b": "The Harbour Rescue Service (Portland) searched the bay. It rained on Sunday (AFP).",
+    }
+    names = {"a": [("Harbour Rescue Service", "ORG")],
+             "b": [("Harbour Rescue Service", "ORG"), ("Portland", "GPE"), ("AFP", "ORG")]}
+    _, entities = build(texts, names)
+    service = holding(entities, "Harbour Rescue Service")
+    assert service is not None and "Portland" not in service.aliases
+    agency = holding(entities, "AFP")
+    assert agency is not None and "Sunday" not in agency.aliases
+
+
+def test_glosses_a_person_in_their_own_script_needs_two_articles() -> None:
+    # a bracket after a person in the same script is as often their party or office
+    texts = {
+        "a": "Senator Maria Kolb (Farmers Union) voted against the bill.",
+        "b": "Maria Kolb spoke after the vote.",
+        "c": "Маркус Вейл (Markus Veil) прибыл в порт.",
+        "d": "Markus Veil arrived in the port on Monday.",
+    }
+    names = {"a": [("Maria Kolb", "PERSON")], "b": [("Maria Kolb", "PERSON")],
+             "d": [("Markus Veil", "PERSON")]}
+    _, entities = build(texts, names, {"c": "bg"})
+    kolb = holding(entities, "Maria Kolb")
+    assert kolb is not None and "Farmers Union" not in kolb.aliases
+
+
+def test_surname_typo_joins_the_person_named_more_often() -> None:
+    texts = {
+        "a": "Minister Dario Velmonte visited the camp. Dario Velmonte promised tents.",
+        "b": "Dario Velmonte said aid was coming.",
+        "c": "Il ministro Dario Vemlonte ha visitato il campo.",
+        "e": "Dario Velmonte thanked the volunteers.",
+    }
+    names = {"a": [("Dario Velmonte", "PERSON")], "b": [("Dario Velmonte", "PERSON")],
+             "c": [("Dario Vemlonte", "GPE")], "e": [("Dario Velmonte", "PERSON")]}
+    _, entities = build(texts, names, {"c": "it"})
+    velmonte = holding(entities, "Dario Velmonte")
+    assert velmonte is not None and "Dario Vemlonte" in velmonte.aliases
+    assert any("surname typo" in e for e in velmonte.evidence)
+
+
+def test_swapped_letters_only() -> None:
+    assert _swapped("oktai", "otkai")
+    assert not _swapped("salah", "saleh")
+    assert not _swapped("oktai", "oktai")
+    assert not _swapped("abcde", "badce")
+
+
+def test_dotless_i_is_an_i() -> None:
+    texts = {"a": "Rescuers reached Kırıkdere at dawn.", "b": "In Kirikdere, 40 homes fell."}
+    names = {"a": [("Kırıkdere", "GPE")], "b": [("Kirikdere", "GPE")]}
+    extractions, _ = build(texts, names)
+    assert extractions["a"].mentions[0].entity_id == extractions["b"].mentions[0].entity_id
