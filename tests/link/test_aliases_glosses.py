@@ -111,3 +111,33 @@ def test_dotless_i_is_an_i() -> None:
     names = {"a": [("Kırıkdere", "GPE")], "b": [("Kirikdere", "GPE")]}
     extractions, _ = build(texts, names)
     assert extractions["a"].mentions[0].entity_id == extractions["b"].mentions[0].entity_id
+
+
+def test_katakana_fu_before_a_consonant_is_an_h() -> None:
+    texts = {f"en{i}": f"Aid reached Santorpeli and Bahramandor on day {i}." for i in range(4)}
+    texts["ja"] = "支援物資がバフラマンドルに届いた。"
+    names = {d: [("Santorpeli", "GPE"), ("Bahramandor", "GPE")] for d in texts if d[:2] == "en"}
+    _, entities = build(texts, names, {"ja": "ja"})
+    bahramandor = holding(entities, "Bahramandor")
+    assert bahramandor is not None and "バフラマンドル" in bahramandor.aliases
+    assert any("フ read as h" in e for e in bahramandor.evidence)
+
+
+def test_greek_nt_inside_a_word_is_read_n_t() -> None:
+    texts = {f"en{i}": f"Rescuers in Gorantep worked all night, day {i}." for i in range(4)}
+    texts["el"] = "Στη Γκοραντέπ οι διασώστες δούλεψαν όλη νύχτα."
+    names = {d: [("Gorantep", "GPE")] for d in texts if d[:2] == "en"}
+    _, entities = build(texts, names, {"el": "el"})
+    gorantep = holding(entities, "Gorantep")
+    assert gorantep is not None and "Γκοραντέπ" in gorantep.aliases
+    assert any("Greek nasal read" in e for e in gorantep.evidence)
+
+
+def test_katakana_word_for_a_much_named_person_with_a_short_surname_key() -> None:
+    texts = {f"en{i}": f"President Kerim Ardovan spoke again on day {i}." for i in range(12)}
+    texts["ja"] = "アルドヴァン大統領は演説した。テレビで放送された。"
+    names = {d: [("Kerim Ardovan", "PERSON")] for d in texts if d[:2] == "en"}
+    _, entities = build(texts, names, {"ja": "ja"})
+    ardovan = holding(entities, "Kerim Ardovan")
+    assert ardovan is not None and "アルドヴァン" in ardovan.aliases
+    assert "テレビ" not in ardovan.aliases

@@ -35,6 +35,7 @@ from newsprism.link.aliases.scripts import (
     other_scripts,
     project,
 )
+from newsprism.link.aliases.variants import more_projections
 from newsprism.link.places import lookup
 from newsprism.link.translit import skeleton
 from newsprism.model import Document, Entity, Extraction, Mention, Quote
@@ -171,7 +172,12 @@ def _project_known(
             continue  # a surname alone stands for its full name (a short form), no rival of it
         root = uf.find(key)
         surfaces = names.setdefault(root, (nodes[root].cls, []))[1]
-        surfaces.extend(s for s, _ in node.surfaces.most_common(3))
+        for surface, _ in node.surfaces.most_common(3):
+            surfaces.append(surface)
+            if "ğ" in surface:
+                # Turkish ğ is silent to the sound key (Erdo-an), but other scripts transcribe
+                # it as a g as often ("Эрдоган", "ヌルダギ"): the name is known both ways
+                surfaces.append(surface.replace("ğ", "g"))
         weight[root] += sum(node.surfaces.values())
     known = known_names(names, weight)
     foreign_set = set(foreign_docs)
@@ -187,6 +193,7 @@ def _project_known(
         language = documents[doc_id].language
         hits = project(text, known, latin=doc_id in foreign_set,
                        cyrillic=doc_id in foreign_set or language != "ru", learned=learned)
+        hits += more_projections(text, known, hits)
         for hit in hits:
             node = nodes[hit.target]
             why = (f"other script or spelling: {hit.text!r} = "
