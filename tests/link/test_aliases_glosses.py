@@ -141,3 +141,19 @@ def test_katakana_word_for_a_much_named_person_with_a_short_surname_key() -> Non
     ardovan = holding(entities, "Kerim Ardovan")
     assert ardovan is not None and "アルドヴァン" in ardovan.aliases
     assert "テレビ" not in ardovan.aliases
+
+
+def test_a_title_before_a_name_makes_an_alias_with_its_evidence() -> None:
+    texts = {"a": "Governor Lina Darsay visited the shelters.",
+             "b": "Lina Darsay said the roads were open. Mayor Tom Hult agreed.",
+             "c": "Later, Darsay thanked the volunteers of Northfield."}
+    names = {"a": [("Lina Darsay", "PERSON")],
+             "b": [("Lina Darsay", "PERSON"), ("Tom Hult", "PERSON")],
+             "c": [("Darsay", "PERSON"), ("Northfield", "GPE")]}
+    _, entities = build(texts, names)
+    darsay = holding(entities, "Lina Darsay")
+    assert darsay is not None and "Governor Lina Darsay" in darsay.aliases
+    assert any("title before the name" in e for e in darsay.evidence)
+    assert "Later, Darsay" not in darsay.aliases
+    hult = holding(entities, "Tom Hult")
+    assert hult is not None and "Mayor Tom Hult" in hult.aliases

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from newsprism.link.aliases.forms import (
     _DEMONYM_LEAD,
+    _HONORIFIC,
     _clean,
     _cls,
     _key_of,
@@ -73,6 +74,40 @@ def _possessive_forms(
         if form not in found[root]:
             found[root].add(form)
             evidence[root].append(f"possessive form: {form!r} in {doc_id}")
+    return found
+
+
+# One or two capitalised words right before a person's name: a title if the honorifics know it.
+_BEFORE_NAME = re.compile(r"(?:^|(?<=[\s(\[\"“«]))((?:[A-ZÀ-Ý][\w.]*\s){1,2})$")
+
+
+def _titled_forms(
+    documents: Mapping[str, Document], keys: Mapping[tuple[str, int, int], str],
+    nodes: Mapping[str, _Node], root_of_mention: Mapping[tuple[str, int, int], str],
+    evidence: dict[str, list[str]],
+) -> dict[str, set[str]]:
+    """Root -> a person's name as written after a title ("President Aoun", "Général Michel
+    Aoun"), as aliases: the title is dropped from the name's key, but it is how texts name
+    them."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for (doc_id, start, end), key in keys.items():
+        document = documents.get(doc_id)
+        if nodes[key].cls != "PERSON" or document is None:
+            continue
+        match = _BEFORE_NAME.search(document.text[max(0, start - _POSSESSIVE_REACH):start])
+        root = root_of_mention.get((doc_id, start, end))
+        if match is None or root is None:
+            continue
+        name = document.text[start:end]
+        title = match.group(1)
+        while title:
+            form = title + name
+            if _HONORIFIC.match(form) and _HONORIFIC.sub("", form) == name:
+                if form not in found[root]:
+                    found[root].add(form)
+                    evidence[root].append(f"title before the name: {form!r} in {doc_id}")
+                break
+            title = title.split(" ", 1)[1] if " " in title.strip() else ""
     return found
 
 
@@ -313,6 +348,8 @@ def resolve(
                         nodes, extra_surfaces, name_root, roles)
     used_roots = set(root_of_mention.values())
     qualified = _possessive_forms(documents, keys, nodes, root_of_mention, evidence)
+    for root, forms in _titled_forms(documents, keys, nodes, root_of_mention, evidence).items():
+        qualified[root] |= forms
 
     entities: list[Entity] = []
     entity_of_root: dict[str, str] = {}
