@@ -157,3 +157,18 @@ def test_a_title_before_a_name_makes_an_alias_with_its_evidence() -> None:
     assert "Later, Darsay" not in darsay.aliases
     hult = holding(entities, "Tom Hult")
     assert hult is not None and "Mayor Tom Hult" in hult.aliases
+
+
+def test_a_much_named_place_written_with_a_vowel_ending() -> None:
+    texts = {f"en{i}": f"Shelters in Marvantep filled up on day {i}." for i in range(10)}
+    texts["x"] = "Convoys headed to Marvantepe overnight. Niger and Nigeria sent aid."
+    names = {d: [("Marvantep", "GPE")] for d in texts if d[:2] == "en"}
+    names["x"] = [("Marvantepe", "GPE"), ("Niger", "GPE"), ("Nigeria", "GPE")]
+    for i in range(10):
+        texts[f"n{i}"] = f"Niger reported floods, day {i}."
+        names[f"n{i}"] = [("Niger", "GPE")]
+    _, entities = build(texts, names)
+    marvantep = holding(entities, "Marvantep")
+    assert marvantep is not None and "Marvantepe" in marvantep.aliases
+    assert any("place name with an ending" in e for e in marvantep.evidence)
+    assert holding(entities, "Niger") is not holding(entities, "Nigeria")

@@ -283,6 +283,51 @@ def _places_by_spelling(nodes: Mapping[str, _Node], uf: _UnionFind,
         evidence[place.key].append(why)
 
 
+# A place named this often may be written with an ending (an inflection, another language's
+# form: "Gaziantepe", "Beirute") by a name that is named at most a third as often.
+ENDING_PLACE_WEIGHT = 10
+ENDING_STEM_LETTERS = 5
+_PLACE_ENDING = re.compile(r"^(?:a|e|o|u|ia|ie|ea|ya)$")
+
+
+def _place_endings(nodes: Mapping[str, _Node], uf: _UnionFind,
+                   evidence: dict[str, list[str]]) -> None:
+    """'Gaziantepe' = 'Gaziantep', 'Beirute' = 'Beirut': a one-word name that is a much-named
+    place's name (:data:`ENDING_PLACE_WEIGHT`, :data:`ENDING_STEM_LETTERS` letters at least)
+    plus a vowel ending, named at most a third as often and no gazetteer place of its own
+    ("Nigeria" is not "Niger"); never a nationality word ("Pakistani")."""
+    places: dict[str, _Node] = {}
+    for node in nodes.values():
+        if node.cls == "PLACE" and len(node.words) == 1:
+            weight = sum(node.labels.values())
+            if weight >= ENDING_PLACE_WEIGHT and len(node.words[0]) >= ENDING_STEM_LETTERS and (
+                    node.words[0] not in places
+                    or weight > sum(places[node.words[0]].labels.values())):
+                places[node.words[0]] = node
+    for node in nodes.values():
+        if len(node.words) != 1 or node.cls not in _RELABELLED | {"PLACE"} or node.cls == "NORP":
+            continue
+        word = node.words[0]
+        for cut in (1, 2):
+            place = places.get(word[:-cut])
+            if place is None or not _PLACE_ENDING.match(word[-cut:]):
+                continue
+            surface = node.surfaces.most_common(1)[0][0]
+            own = lookup(surface)
+            if own is not None and own != lookup(place.surfaces.most_common(1)[0][0]):
+                break
+            if PLACE_DOMINANCE * sum(node.labels.values()) > sum(place.labels.values()):
+                break
+            root, target = uf.find(node.key), uf.find(place.key)
+            if root != target and not (node.cls != "PLACE" and nodes[root].cls == "PLACE"):
+                uf.parent[root] = target
+                why = (f"place name with an ending: {surface!r} = "
+                       f"{place.surfaces.most_common(1)[0][0]!r}")
+                evidence[node.key].append(why)
+                evidence[place.key].append(why)
+            break
+
+
 def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, list[str]]) -> None:
     def merge(a: str, b: str, why: str) -> None:
         if uf.union(a, b):

@@ -23,6 +23,7 @@ from newsprism.link.aliases.glosses import gloss_merges
 from newsprism.link.aliases.names import (
     _merge_rules,
     _parenthetical_merges,
+    _place_endings,
     _places_by_spelling,
     _short_forms,
 )
@@ -309,6 +310,7 @@ def resolve(
         uf.find(key)
     _merge_rules(nodes, uf, evidence)
     _places_by_spelling(nodes, uf, evidence)
+    _place_endings(nodes, uf, evidence)
     if foreign:
         _project_known(documents, kept, foreign, nodes, keys, uf, evidence, trusted_keys)
     _parenthetical_merges(documents, extractions, keys, uf, evidence)
