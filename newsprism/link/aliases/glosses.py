@@ -43,7 +43,7 @@ _KNOWN_AS = re.compile(
     r"[\"'“”«„「『]?",
     re.IGNORECASE,
 )
-_OPEN = "(（"
+_OPENING = re.compile(r"[(（]")
 _CLOSE = ")）"
 # Quotes that may stand around either side ("«Casques blancs» (White Helmets)").
 _QUOTES = "\"'“”«»„「」『』"
@@ -146,9 +146,8 @@ def _name_from(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _glosses(text: str) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
     """(first name span, its gloss span, how) of the brackets and "known as" of a text."""
     found: list[tuple[tuple[int, int], tuple[int, int], str]] = []
-    for i, char in enumerate(text):
-        if char not in _OPEN:
-            continue
+    for opening in _OPENING.finditer(text):
+        i = opening.start()
         close = min((j for j in (text.find(c, i + 1, i + 120) for c in _CLOSE) if j > 0),
                     default=-1)
         if close < 0:
