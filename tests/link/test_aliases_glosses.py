@@ -172,3 +172,16 @@ def test_a_much_named_place_written_with_a_vowel_ending() -> None:
     assert marvantep is not None and "Marvantepe" in marvantep.aliases
     assert any("place name with an ending" in e for e in marvantep.evidence)
     assert holding(entities, "Niger") is not holding(entities, "Nigeria")
+
+
+def test_one_word_names_differing_in_vowels_only() -> None:
+    texts = {"a": "Fighters of Harkatullah fired rockets; Taranto and Toronto sent aid.",
+             "b": "Harkatallah denied it.", "c": "A Hirkatullah commander spoke."}
+    names = {"a": [("Harkatullah", "ORG"), ("Taranto", "GPE"), ("Toronto", "GPE")],
+             "b": [("Harkatallah", "ORG")], "c": [("Hirkatullah", "ORG")]}
+    _, entities = build(texts, names)
+    group = holding(entities, "Harkatullah")
+    assert group is not None and {"Harkatallah", "Hirkatullah"} <= {group.canonical,
+                                                                     *group.aliases}
+    assert any("vowel variant" in e for e in group.evidence)
+    assert holding(entities, "Taranto") is not holding(entities, "Toronto")

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from newsprism.extract.entities import acronym_of
 from newsprism.link.aliases.forms import _DEMONYM_LEAD, _Node, _UnionFind
+from newsprism.link.aliases.scripts import sound_key
 from newsprism.link.places import lookup
 from newsprism.link.translit import skeleton
 from newsprism.model import Document, Extraction
@@ -326,6 +327,47 @@ def _place_endings(nodes: Mapping[str, _Node], uf: _UnionFind,
                 evidence[node.key].append(why)
                 evidence[place.key].append(why)
             break
+
+
+# One-word names that differ in their vowels only are one name when their consonant key is
+# this long (a shorter one is shared by unrelated names: "Iran", "Oman") and their spellings
+# agree this much (0-100: "Hezbollah" ~ "Hizbullah" 75, "Toronto" ~ "Taranto" 71).
+VOWEL_VARIANT_KEY = 5
+VOWEL_VARIANT_RATIO = 75.0
+
+
+def _vowel_variants(nodes: Mapping[str, _Node], uf: _UnionFind,
+                    evidence: dict[str, list[str]]) -> None:
+    """'Hizbullah' = 'Hezbollah' = 'Hizballah': one-word names of organisations, places and
+    facilities with the same consonant sound key (:func:`~newsprism.link.aliases.scripts
+    .sound_key`, :data:`VOWEL_VARIANT_KEY` consonants at least) and close spellings, unless the
+    gazetteer knows them as two places. People are left to the surname rules."""
+    by_key: dict[tuple[str, str], list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        if len(node.words) == 1 and node.cls in {"ORG", "PLACE", "FAC"}:
+            key = sound_key(node.words[0])
+            if len(key) >= VOWEL_VARIANT_KEY and " " not in key:
+                by_key[(node.cls, key)].append(node)
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        group = sorted(group, key=lambda n: (-sum(n.surfaces.values()), n.key))
+        head = group[0]
+        head_surface = head.surfaces.most_common(1)[0][0]
+        for node in group[1:]:
+            surface = node.surfaces.most_common(1)[0][0]
+            if fuzz.ratio(head.words[0], node.words[0]) < VOWEL_VARIANT_RATIO:
+                continue
+            own, theirs = lookup(surface), lookup(head_surface)
+            if own is not None and theirs is not None and own != theirs:
+                continue
+            root, target = uf.find(node.key), uf.find(head.key)
+            if root != target:
+                uf.parent[root] = target
+                why = (f"vowel variant (sound key {sound_key(node.words[0])!r}): {surface!r} = "
+                       f"{head_surface!r}")
+                evidence[node.key].append(why)
+                evidence[head.key].append(why)
 
 
 def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, list[str]]) -> None:

@@ -26,6 +26,7 @@ from newsprism.link.aliases.names import (
     _place_endings,
     _places_by_spelling,
     _short_forms,
+    _vowel_variants,
 )
 from newsprism.link.aliases.references import _resolve_references
 from newsprism.link.aliases.roles import _DESCRIPTION, _DESCRIPTION_LABEL
@@ -311,6 +312,7 @@ def resolve(
     _merge_rules(nodes, uf, evidence)
     _places_by_spelling(nodes, uf, evidence)
     _place_endings(nodes, uf, evidence)
+    _vowel_variants(nodes, uf, evidence)
     if foreign:
         _project_known(documents, kept, foreign, nodes, keys, uf, evidence, trusted_keys)
     _parenthetical_merges(documents, extractions, keys, uf, evidence)
