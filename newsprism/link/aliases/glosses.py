@@ -37,12 +37,17 @@ KNOWN_AS = (
     "известный как", "المعروفة باسم", "المعروف باسم", "通称", "通稱", "又称", "又稱", "简称",
     "簡稱",
 )
+# The phrases alone (a search that starts only where one of their first letters is), then
+# what may stand between them and the names around them.
 _KNOWN_AS = re.compile(
-    r"\s*,?\s*(?:" + "|".join(re.escape(k) for k in sorted(KNOWN_AS, key=len, reverse=True))
-    + r")\s*(?:the\s+|les?\s+|la\s+|die\s+|der\s+|de\s+|el\s+|il\s+|lo\s+|o\s+|a\s+)?"
-    r"[\"'“”«„「『]?",
-    re.IGNORECASE,
-)
+    "|".join(re.escape(k) for k in sorted(KNOWN_AS, key=len, reverse=True)), re.IGNORECASE)
+# Words one of which each phrase holds: most texts hold none, and are not searched further.
+_KNOWN_AS_STEMS = ("known", "called", "con", "not", "bekan", "bekend", "известн", "المعروف",
+                   "通称", "通稱", "又称", "又稱", "简称", "簡稱")
+_BEFORE_KNOWN_AS = re.compile(r"\s*,?\s*$")
+_AFTER_KNOWN_AS = re.compile(
+    r"\s*(?:the\s+|les?\s+|la\s+|die\s+|der\s+|de\s+|el\s+|il\s+|lo\s+|o\s+|a\s+)?"
+    r"[\"'“”«„「『]?", re.IGNORECASE)
 _OPENING = re.compile(r"[(（]")
 _CLOSE = ")）"
 # Quotes that may stand around either side ("«Casques blancs» (White Helmets)").
@@ -159,9 +164,16 @@ def _glosses(text: str) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
         if text[inner[1]:close].strip(" " + _QUOTES):
             continue  # more than a name in the brackets: a description, a date, a source
         found.append((before, inner, "in brackets"))
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _KNOWN_AS_STEMS):
+        return found
     for match in _KNOWN_AS.finditer(text):
-        before = _name_before(text, match.start())
-        after = _name_from(text, match.end(), min(len(text), match.end() + 200))
+        lead = _BEFORE_KNOWN_AS.search(text, max(0, match.start() - 4), match.start())
+        start = lead.start() if lead is not None else match.start()
+        tail = _AFTER_KNOWN_AS.match(text, match.end())
+        end = tail.end() if tail is not None else match.end()
+        before = _name_before(text, start)
+        after = _name_from(text, end, min(len(text), end + 200))
         if before is not None and after is not None:
             found.append((before, after, "known as"))
     return found
