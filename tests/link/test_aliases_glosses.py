@@ -185,3 +185,14 @@ def test_one_word_names_differing_in_vowels_only() -> None:
                                                                      *group.aliases}
     assert any("vowel variant" in e for e in group.evidence)
     assert holding(entities, "Taranto") is not holding(entities, "Toronto")
+
+
+def test_a_two_word_name_in_a_script_without_spaces() -> None:
+    texts = {f"en{i}": f"Minister Hassan Diab spoke on day {i}." for i in range(4)}
+    # Thai runs a title into the first name and the next words into the surname
+    texts["th"] = "นายฮัสซัน ดิอาบ กล่าวว่า"
+    names = {d: [("Hassan Diab", "PERSON")] for d in texts if d[:2] == "en"}
+    _, entities = build(texts, names, {"th": "th"})
+    diab = holding(entities, "Hassan Diab")
+    assert diab is not None and "ฮัสซัน ดิอาบ" in diab.aliases
+    assert any("without spaces" in e for e in diab.evidence)

@@ -10,12 +10,18 @@
   name has that key ("エルドアン"): katakana is how Japanese writes foreign names, so the short
   key that is too common among words of a script in general is specific enough there.
 
+- Thai, Lao, Khmer and Burmese write words without spaces, but a foreign name's parts with
+  one ("นายฮัสซัน ดิอาบ": a title run into the first name): the end of the word before a space
+  and the start of the word after it are read as a name of two words, with
+  :data:`MIN_UNSPACED_KEY` consonants at least (a shorter key is found by chance in such text).
+
 Each hit carries its evidence like the projections it adds to.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from newsprism.link.aliases.scripts import (
     MIN_SINGLE_KEY,
@@ -105,8 +111,53 @@ def _katakana(text: str, known: KnownNames, taken: list[tuple[int, int]]) -> lis
     return out
 
 
+# Scripts written without spaces between words.
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_UNSPACED_PAIR = re.compile(rf"([{_UNSPACED}]+) ([{_UNSPACED}]+)")
+# Consonants of the two-word key an unspaced name must have, each word two at least.
+MIN_UNSPACED_KEY = 5
+# Longest part of a name read off the end or the start of an unspaced word, in characters.
+MAX_UNSPACED_PART = 12
+
+
+def _unspaced(text: str, known: KnownNames, taken: list[tuple[int, int]]) -> list[Projection]:
+    out: list[Projection] = []
+    position = 0
+    while (match := _UNSPACED_PAIR.search(text, position)) is not None:
+        position = match.start(2)  # the second word may start the next pair
+        first, second = match.group(1), match.group(2)
+        hit = None
+        # the shortest end and start that read as a known name (the words around it add
+        # letters the key drops: vowels, glides)
+        for i in range(len(first) - 2, max(-1, len(first) - MAX_UNSPACED_PART - 1), -1):
+            if unicodedata.category(first[i]).startswith("M"):
+                continue  # a vowel or tone mark belongs to the letter before it
+            for j in range(2, min(len(second), MAX_UNSPACED_PART) + 1):
+                if j < len(second) and unicodedata.category(second[j]).startswith("M"):
+                    continue
+                span = f"{first[i:]} {second[:j]}"
+                key = sound_key(span)
+                words = key.split()
+                if len(words) != 2 or min(map(len, words)) < 2 or (
+                        sum(map(len, words)) < MIN_UNSPACED_KEY):
+                    continue
+                target = known.lookup(key, words=2, liquid=False)
+                if target is not None:
+                    hit = (match.start(1) + i, match.start(2) + j, span, target, key)
+                    break
+            if hit is not None:
+                break
+        if hit is not None and not _overlaps(hit[0], hit[1], taken):
+            out.append(Projection(hit[0], hit[1], hit[2], hit[3],
+                                  f"sound key {hit[4]!r} (in a script without spaces)"))
+            taken.append((hit[0], hit[1]))
+            position = hit[1]
+    return out
+
+
 def more_projections(text: str, known: KnownNames,
                      found: list[Projection]) -> list[Projection]:
     """The spans of ``text`` outside ``found`` that name a known name when read as above."""
     taken = [(p.start, p.end) for p in found]
-    return [*_greek(text, known, taken), *_katakana(text, known, taken)]
+    return [*_greek(text, known, taken), *_katakana(text, known, taken),
+            *_unspaced(text, known, taken)]
