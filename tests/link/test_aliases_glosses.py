@@ -196,3 +196,13 @@ def test_a_two_word_name_in_a_script_without_spaces() -> None:
     diab = holding(entities, "Hassan Diab")
     assert diab is not None and "ฮัสซัน ดิอาบ" in diab.aliases
     assert any("without spaces" in e for e in diab.evidence)
+
+
+def test_a_dotted_transcription_leaves_a_particle_after_it_out() -> None:
+    texts = {f"en{i}": f"Health Minister Hamad Hassan spoke on day {i}." for i in range(4)}
+    texts["zh"] = "卫生部长哈马德·哈桑于周三表示。"
+    names = {d: [("Hamad Hassan", "PERSON")] for d in texts if d[:2] == "en"}
+    _, entities = build(texts, names, {"zh": "zh"})
+    hassan = holding(entities, "Hamad Hassan")
+    assert hassan is not None and "哈马德·哈桑" in hassan.aliases
+    assert "哈马德·哈桑于" not in hassan.aliases

@@ -38,7 +38,7 @@ from newsprism.link.aliases.scripts import (
     other_scripts,
     project,
 )
-from newsprism.link.aliases.variants import more_projections
+from newsprism.link.aliases.variants import more_projections, tighten
 from newsprism.link.places import lookup
 from newsprism.link.translit import skeleton
 from newsprism.model import Document, Entity, Extraction, Mention, Quote
@@ -230,6 +230,7 @@ def _project_known(
         language = documents[doc_id].language
         hits = project(text, known, latin=doc_id in foreign_set,
                        cyrillic=doc_id in foreign_set or language != "ru", learned=learned)
+        hits = tighten(hits)
         hits += more_projections(text, known, hits)
         for hit in hits:
             node = nodes[hit.target]

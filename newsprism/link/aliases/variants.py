@@ -15,6 +15,9 @@
   and the start of the word after it are read as a name of two words, with
   :data:`MIN_UNSPACED_KEY` consonants at least (a shorter key is found by chance in such text).
 
+And :func:`tighten` drops from a transcription matched in dotted parts ("哈馬德•哈桑于") the
+function characters at its ends that add nothing to its key (a particle after it: "于", on).
+
 Each hit carries its evidence like the projections it adds to.
 """
 
@@ -28,6 +31,7 @@ from newsprism.link.aliases.scripts import (
     KnownNames,
     Projection,
     _syllable_key,
+    _syllable_keys,
     _syllables,
     sound_key,
 )
@@ -152,6 +156,45 @@ def _unspaced(text: str, known: KnownNames, taken: list[tuple[int, int]]) -> lis
                                   f"sound key {hit[4]!r} (in a script without spaces)"))
             taken.append((hit[0], hit[1]))
             position = hit[1]
+    return out
+
+
+_DOTS = re.compile("[·•・‧･]")
+# Chinese function characters that follow or precede a name in a sentence (at, in, said, of,
+# and, with, is, also, already, will, to, by, from...), never read as part of a transcription
+# whose key they leave unchanged ("伊" of 奥克塔伊, Oktay, is kept).
+_FUNCTION_CHARACTERS = frozenset("于於在说說称稱的和与與是也已曾将將对對向为為被从從等及")
+
+
+def _transcription_keys(text: str) -> set[str]:
+    """Every key a transcription in dotted parts may be read with."""
+    keys = [""]
+    for part in _DOTS.split(text):
+        options = _syllable_keys(_syllables(part))
+        keys = [f"{k} {o}".strip() for k in keys for o in options]
+    return set(keys)
+
+
+def tighten(hits: list[Projection]) -> list[Projection]:
+    """A transcription in dotted parts without the function characters at either end that add
+    nothing to its key: "哈馬德•哈桑于" (Hamad Hassan, then "on") is "哈馬德•哈桑"."""
+    out: list[Projection] = []
+    for hit in hits:
+        match = re.search(r"transcription key '([^']*)'", hit.why)
+        if match is None:
+            out.append(hit)
+            continue
+        key = match.group(1)
+        start, end = hit.start, hit.end
+        text = hit.text
+        while (len(_DOTS.split(text)[-1]) > 1 and text[-1] in _FUNCTION_CHARACTERS
+               and key in _transcription_keys(text[:-1])):
+            text, end = text[:-1], end - 1
+        while (len(_DOTS.split(text)[0]) > 1 and text[0] in _FUNCTION_CHARACTERS
+               and key in _transcription_keys(text[1:])):
+            text, start = text[1:], start + 1
+        out.append(hit if text == hit.text else Projection(start, end, text, hit.target,
+                                                            hit.why))
     return out
 
 
