@@ -206,3 +206,15 @@ def test_a_dotted_transcription_leaves_a_particle_after_it_out() -> None:
     hassan = holding(entities, "Hamad Hassan")
     assert hassan is not None and "哈马德·哈桑" in hassan.aliases
     assert "哈马德·哈桑于" not in hassan.aliases
+
+
+def test_a_title_is_the_whole_capitalised_run_before_the_name() -> None:
+    texts = {"a": "Vice President Omar Tessan met Turkish President Kerim Ardovan.",
+             "b": "Omar Tessan and Kerim Ardovan spoke."}
+    names = {"a": [("Omar Tessan", "PERSON"), ("Kerim Ardovan", "PERSON")],
+             "b": [("Omar Tessan", "PERSON"), ("Kerim Ardovan", "PERSON")]}
+    _, entities = build(texts, names)
+    tessan = holding(entities, "Omar Tessan")
+    assert tessan is not None and "President Omar Tessan" not in tessan.aliases
+    ardovan = holding(entities, "Kerim Ardovan")
+    assert ardovan is not None and "President Kerim Ardovan" in ardovan.aliases

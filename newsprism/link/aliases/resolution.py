@@ -100,16 +100,17 @@ def _titled_forms(
         root = root_of_mention.get((doc_id, start, end))
         if match is None or root is None:
             continue
-        name = document.text[start:end]
+        name = _clean(document.text[start:end])
         title = match.group(1)
-        while title:
-            form = title + name
-            if _HONORIFIC.match(form) and _HONORIFIC.sub("", form) == name:
-                if form not in found[root]:
-                    found[root].add(form)
-                    evidence[root].append(f"title before the name: {form!r} in {doc_id}")
-                break
-            title = title.split(" ", 1)[1] if " " in title.strip() else ""
+        if _DEMONYM_LEAD.match(title):
+            title = title.split(" ", 1)[1]  # "Turkish President": the title is "President"
+        form = title + name
+        # the whole capitalised run before the name is the title ("Vice President Oktay" is
+        # no "President Oktay")
+        if _HONORIFIC.match(form) and _HONORIFIC.sub("", form) == name and (
+                form not in found[root]):
+            found[root].add(form)
+            evidence[root].append(f"title before the name: {form!r} in {doc_id}")
     return found
 
 
