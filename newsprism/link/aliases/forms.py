@@ -117,9 +117,15 @@ def _node_key(mention: Mention) -> tuple[str, str] | None:
     return _key_of(mention.normal or mention.text, _cls(mention.label))
 
 
+# Turkish (and Azerbaijani, Tatar) dotless ı is an i to every other spelling of a name
+# ("Nurdağı" = "Nurdagi", "Pazarcık" = "Pazarcik"); the spelling skeleton alone reads it as a
+# word break.
+_DOTLESS = str.maketrans({"ı": "i"})
+
+
 @functools.lru_cache(maxsize=1 << 16)  # a corpus repeats its names: key each spelling once
 def _key_of(surface: str, cls: str) -> tuple[str, str] | None:
-    text = _clean(surface)
+    text = _clean(surface).translate(_DOTLESS)
     if cls in {"ORG", "FAC", "PLACE"}:
         text = _drop_place_tail(text)
     if cls == "PERSON":

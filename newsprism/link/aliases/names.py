@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from newsprism.extract.entities import acronym_of
 from newsprism.link.aliases.forms import _DEMONYM_LEAD, _Node, _UnionFind
+from newsprism.link.aliases.scripts import sound_key
 from newsprism.link.places import lookup
 from newsprism.link.translit import skeleton
 from newsprism.model import Document, Extraction
@@ -194,6 +195,55 @@ def _name_tails(members: Sequence[_Node], merge: Callable[[str, str, str], None]
                   f"{index[tail].surfaces.most_common(1)[0][0]!r}")
 
 
+# A surname typo is read as one only in a surname this long (shorter ones are easily two names).
+TYPO_MIN_SURNAME = 5
+# ... and only when the correct spelling is named this many times as often as the typo.
+TYPO_DOMINANCE = 3
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether two words differ by two neighbouring letters written in the wrong order only
+    ("Otkay" for "Oktay")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and (
+        a[diff[1]] == b[diff[0]])
+
+
+def _surname_typos(nodes: Mapping[str, _Node], uf: _UnionFind,
+                   evidence: dict[str, list[str]]) -> None:
+    """'Fuat Otkay' = 'Fuat Oktay': the same first names and a surname with two neighbouring
+    letters swapped, when the other spelling is a person named :data:`TYPO_DOMINANCE` times as
+    often. The typo may carry any label when it comes from an article the English model read in
+    another language (its label there is a guess). Other differences are left to the
+    spelling rules (a letter swapped in a short name is as likely another family's name)."""
+    by_first: dict[tuple[str, ...], list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        if len(node.words) >= 2 and len(node.words[-1]) >= TYPO_MIN_SURNAME and (
+                node.cls == "PERSON" or not node.trusted):
+            by_first[tuple(node.words[:-1])].append(node)
+    for group in by_first.values():
+        if len(group) < 2:
+            continue
+        for a, b in itertools.combinations(sorted(group, key=lambda n: n.key), 2):
+            if not _swapped(a.words[-1], b.words[-1]):
+                continue
+            weight_a, weight_b = sum(a.surfaces.values()), sum(b.surfaces.values())
+            rare, common = (a, b) if weight_a < weight_b else (b, a)
+            if common.cls != "PERSON" or weight_a + weight_b < (TYPO_DOMINANCE + 1) * min(
+                    weight_a, weight_b) or (rare.cls != "PERSON" and rare.trusted):
+                continue
+            root, target = uf.find(rare.key), uf.find(common.key)
+            if root == target:
+                continue
+            uf.parent[root] = target  # the person stays the root (its class and label)
+            why = (f"surname typo (letters swapped): {rare.surfaces.most_common(1)[0][0]!r} = "
+                   f"{common.surfaces.most_common(1)[0][0]!r}")
+            evidence[rare.key].append(why)
+            evidence[common.key].append(why)
+
+
 def _initial_of(a: str, b: str) -> bool:
     """Whether two first names can be one: equal, or one is the other's initial."""
     return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
@@ -234,12 +284,99 @@ def _places_by_spelling(nodes: Mapping[str, _Node], uf: _UnionFind,
         evidence[place.key].append(why)
 
 
+# A place named this often may be written with an ending (an inflection, another language's
+# form: "Gaziantepe", "Beirute") by a name that is named at most a third as often.
+ENDING_PLACE_WEIGHT = 10
+ENDING_STEM_LETTERS = 5
+_PLACE_ENDING = re.compile(r"^(?:a|e|o|u|ia|ie|ea|ya)$")
+
+
+def _place_endings(nodes: Mapping[str, _Node], uf: _UnionFind,
+                   evidence: dict[str, list[str]]) -> None:
+    """'Gaziantepe' = 'Gaziantep', 'Beirute' = 'Beirut': a one-word name that is a much-named
+    place's name (:data:`ENDING_PLACE_WEIGHT`, :data:`ENDING_STEM_LETTERS` letters at least)
+    plus a vowel ending, named at most a third as often and no gazetteer place of its own
+    ("Nigeria" is not "Niger"); never a nationality word ("Pakistani")."""
+    places: dict[str, _Node] = {}
+    for node in nodes.values():
+        if node.cls == "PLACE" and len(node.words) == 1:
+            weight = sum(node.labels.values())
+            if weight >= ENDING_PLACE_WEIGHT and len(node.words[0]) >= ENDING_STEM_LETTERS and (
+                    node.words[0] not in places
+                    or weight > sum(places[node.words[0]].labels.values())):
+                places[node.words[0]] = node
+    for node in nodes.values():
+        if len(node.words) != 1 or node.cls not in _RELABELLED | {"PLACE"} or node.cls == "NORP":
+            continue
+        word = node.words[0]
+        for cut in (1, 2):
+            place = places.get(word[:-cut])
+            if place is None or not _PLACE_ENDING.match(word[-cut:]):
+                continue
+            surface = node.surfaces.most_common(1)[0][0]
+            own = lookup(surface)
+            if own is not None and own != lookup(place.surfaces.most_common(1)[0][0]):
+                break
+            if PLACE_DOMINANCE * sum(node.labels.values()) > sum(place.labels.values()):
+                break
+            root, target = uf.find(node.key), uf.find(place.key)
+            if root != target and not (node.cls != "PLACE" and nodes[root].cls == "PLACE"):
+                uf.parent[root] = target
+                why = (f"place name with an ending: {surface!r} = "
+                       f"{place.surfaces.most_common(1)[0][0]!r}")
+                evidence[node.key].append(why)
+                evidence[place.key].append(why)
+            break
+
+
+# One-word names that differ in their vowels only are one name when their consonant key is
+# this long (a shorter one is shared by unrelated names: "Iran", "Oman") and their spellings
+# agree this much (0-100: "Hezbollah" ~ "Hizbullah" 75, "Toronto" ~ "Taranto" 71).
+VOWEL_VARIANT_KEY = 5
+VOWEL_VARIANT_RATIO = 75.0
+
+
+def _vowel_variants(nodes: Mapping[str, _Node], uf: _UnionFind,
+                    evidence: dict[str, list[str]]) -> None:
+    """'Hizbullah' = 'Hezbollah' = 'Hizballah': one-word names of organisations, places and
+    facilities with the same consonant sound key (:func:`~newsprism.link.aliases.scripts
+    .sound_key`, :data:`VOWEL_VARIANT_KEY` consonants at least) and close spellings, unless the
+    gazetteer knows them as two places. People are left to the surname rules."""
+    by_key: dict[tuple[str, str], list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        if len(node.words) == 1 and node.cls in {"ORG", "PLACE", "FAC"}:
+            key = sound_key(node.words[0])
+            if len(key) >= VOWEL_VARIANT_KEY and " " not in key:
+                by_key[(node.cls, key)].append(node)
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        group = sorted(group, key=lambda n: (-sum(n.surfaces.values()), n.key))
+        head = group[0]
+        head_surface = head.surfaces.most_common(1)[0][0]
+        for node in group[1:]:
+            surface = node.surfaces.most_common(1)[0][0]
+            if fuzz.ratio(head.words[0], node.words[0]) < VOWEL_VARIANT_RATIO:
+                continue
+            own, theirs = lookup(surface), lookup(head_surface)
+            if own is not None and theirs is not None and own != theirs:
+                continue
+            root, target = uf.find(node.key), uf.find(head.key)
+            if root != target:
+                uf.parent[root] = target
+                why = (f"vowel variant (sound key {sound_key(node.words[0])!r}): {surface!r} = "
+                       f"{head_surface!r}")
+                evidence[node.key].append(why)
+                evidence[head.key].append(why)
+
+
 def _merge_rules(nodes: dict[str, _Node], uf: _UnionFind, evidence: dict[str, list[str]]) -> None:
     def merge(a: str, b: str, why: str) -> None:
         if uf.union(a, b):
             evidence[a].append(why)
             evidence[b].append(why)
 
+    _surname_typos(nodes, uf, evidence)
     by_class: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes.values():
         by_class[node.cls].append(node)

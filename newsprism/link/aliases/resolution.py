@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from newsprism.link.aliases.forms import (
     _DEMONYM_LEAD,
+    _HONORIFIC,
     _clean,
     _cls,
     _key_of,
@@ -18,11 +19,14 @@ from newsprism.link.aliases.forms import (
     _node_key,
     _UnionFind,
 )
+from newsprism.link.aliases.glosses import gloss_merges
 from newsprism.link.aliases.names import (
     _merge_rules,
     _parenthetical_merges,
+    _place_endings,
     _places_by_spelling,
     _short_forms,
+    _vowel_variants,
 )
 from newsprism.link.aliases.references import _resolve_references
 from newsprism.link.aliases.roles import _DESCRIPTION, _DESCRIPTION_LABEL
@@ -34,6 +38,7 @@ from newsprism.link.aliases.scripts import (
     other_scripts,
     project,
 )
+from newsprism.link.aliases.variants import more_projections, tighten
 from newsprism.link.places import lookup
 from newsprism.link.translit import skeleton
 from newsprism.model import Document, Entity, Extraction, Mention, Quote
@@ -71,6 +76,41 @@ def _possessive_forms(
         if form not in found[root]:
             found[root].add(form)
             evidence[root].append(f"possessive form: {form!r} in {doc_id}")
+    return found
+
+
+# One or two capitalised words right before a person's name: a title if the honorifics know it.
+_BEFORE_NAME = re.compile(r"(?:^|(?<=[\s(\[\"“«]))((?:[A-ZÀ-Ý][\w.]*\s){1,2})$")
+
+
+def _titled_forms(
+    documents: Mapping[str, Document], keys: Mapping[tuple[str, int, int], str],
+    nodes: Mapping[str, _Node], root_of_mention: Mapping[tuple[str, int, int], str],
+    evidence: dict[str, list[str]],
+) -> dict[str, set[str]]:
+    """Root -> a person's name as written after a title ("President Aoun", "Général Michel
+    Aoun"), as aliases: the title is dropped from the name's key, but it is how texts name
+    them."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for (doc_id, start, end), key in keys.items():
+        document = documents.get(doc_id)
+        if nodes[key].cls != "PERSON" or document is None:
+            continue
+        match = _BEFORE_NAME.search(document.text[max(0, start - _POSSESSIVE_REACH):start])
+        root = root_of_mention.get((doc_id, start, end))
+        if match is None or root is None:
+            continue
+        name = _clean(document.text[start:end])
+        title = match.group(1)
+        if _DEMONYM_LEAD.match(title):
+            title = title.split(" ", 1)[1]  # "Turkish President": the title is "President"
+        form = title + name
+        # the whole capitalised run before the name is the title ("Vice President Oktay" is
+        # no "President Oktay")
+        if _HONORIFIC.match(form) and _HONORIFIC.sub("", form) == name and (
+                form not in found[root]):
+            found[root].add(form)
+            evidence[root].append(f"title before the name: {form!r} in {doc_id}")
     return found
 
 
@@ -170,7 +210,12 @@ def _project_known(
             continue  # a surname alone stands for its full name (a short form), no rival of it
         root = uf.find(key)
         surfaces = names.setdefault(root, (nodes[root].cls, []))[1]
-        surfaces.extend(s for s, _ in node.surfaces.most_common(3))
+        for surface, _ in node.surfaces.most_common(3):
+            surfaces.append(surface)
+            if "ğ" in surface:
+                # Turkish ğ is silent to the sound key (Erdo-an), but other scripts transcribe
+                # it as a g as often ("Эрдоган", "ヌルダギ"): the name is known both ways
+                surfaces.append(surface.replace("ğ", "g"))
         weight[root] += sum(node.surfaces.values())
     known = known_names(names, weight)
     foreign_set = set(foreign_docs)
@@ -186,6 +231,8 @@ def _project_known(
         language = documents[doc_id].language
         hits = project(text, known, latin=doc_id in foreign_set,
                        cyrillic=doc_id in foreign_set or language != "ru", learned=learned)
+        hits = tighten(hits)
+        hits += more_projections(text, known, hits)
         for hit in hits:
             node = nodes[hit.target]
             why = (f"other script or spelling: {hit.text!r} = "
@@ -266,9 +313,12 @@ def resolve(
         uf.find(key)
     _merge_rules(nodes, uf, evidence)
     _places_by_spelling(nodes, uf, evidence)
+    _place_endings(nodes, uf, evidence)
+    _vowel_variants(nodes, uf, evidence)
     if foreign:
         _project_known(documents, kept, foreign, nodes, keys, uf, evidence, trusted_keys)
     _parenthetical_merges(documents, extractions, keys, uf, evidence)
+    gloss_merges(documents, nodes, keys, uf, evidence)
 
     short_target = _short_forms(nodes, keys, uf)
 
@@ -304,6 +354,8 @@ def resolve(
                         nodes, extra_surfaces, name_root, roles)
     used_roots = set(root_of_mention.values())
     qualified = _possessive_forms(documents, keys, nodes, root_of_mention, evidence)
+    for root, forms in _titled_forms(documents, keys, nodes, root_of_mention, evidence).items():
+        qualified[root] |= forms
 
     entities: list[Entity] = []
     entity_of_root: dict[str, str] = {}

@@ -1,0 +1,206 @@
+"""More readings of names in other scripts and spellings, for the spans that
+:func:`~newsprism.link.aliases.scripts.project` leaves unmatched.
+
+- Greek writes a b, d or g as μπ, ντ, γκ, and also an mb/mp, nd/nt, ng inside a word
+  ("Γκαζιαντέπ" is Gaziantep, "Λαμπεντούζα" Lampedusa): inside a word the nasal is read too.
+- Japanese writes a foreign h before a consonant as フ (fu): "カフラマンマラシュ" is
+  Kahramanmaraş; a katakana word is also read with that フ as h.
+- A katakana word of four kana or more stands for a person whose surname's key has only three
+  consonants when that person is named :data:`MIN_KANA_PERSON_WEIGHT` times and no other known
+  name has that key ("エルドアン"): katakana is how Japanese writes foreign names, so the short
+  key that is too common among words of a script in general is specific enough there.
+
+- Thai, Lao, Khmer and Burmese write words without spaces, but a foreign name's parts with
+  one ("นายฮัสซัน ดิอาบ": a title run into the first name): the end of the word before a space
+  and the start of the word after it are read as a name of two words, with
+  :data:`MIN_UNSPACED_KEY` consonants at least (a shorter key is found by chance in such text).
+
+And :func:`tighten` drops from a transcription matched in dotted parts ("哈馬德•哈桑于") the
+function characters at its ends that add nothing to its key (a particle after it: "于", on).
+
+Each hit carries its evidence like the projections it adds to.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsprism.link.aliases.scripts import (
+    MIN_SINGLE_KEY,
+    KnownNames,
+    Projection,
+    _syllable_key,
+    _syllable_keys,
+    _syllables,
+    sound_key,
+)
+
+_GREEK = "\u0370-\u03ff\u1f00-\u1fff"
+_GREEK_CAPITAL = "\u0386\u0388-\u038f\u0391-\u03ab\u1f08-\u1f0f\u1f18-\u1f1d\u1f28-\u1f2f"
+# Runs of one to three capitalised Greek words.
+_GREEK_WORDS = re.compile(
+    rf"(?<![{_GREEK}])[{_GREEK_CAPITAL}][{_GREEK}]*(?:[ \-][{_GREEK_CAPITAL}][{_GREEK}]*){{0,2}}")
+# A Greek nasal and stop inside a word, kept apart so that they are read as two letters.
+_GREEK_NASAL = re.compile(r"(?<=[\u0370-\u03ff\u1f00-\u1fff])(μ(?=π)|ν(?=τ)|γ(?=κ))")
+_KATAKANA_WORD = re.compile(r"[\u30a0-\u30ff]{2,}")
+_SEPARATE = "\u200b"  # a zero-width space: no digraph across it, no word break either
+# A katakana word this long (kana) may stand for a person's short surname key.
+MIN_KANA_PERSON = 4
+# ... when that person is named this often.
+MIN_KANA_PERSON_WEIGHT = 10
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _greek(text: str, known: KnownNames, taken: list[tuple[int, int]]) -> list[Projection]:
+    out: list[Projection] = []
+    for match in _GREEK_WORDS.finditer(text):
+        if not _GREEK_NASAL.search(match.group(0)):
+            continue
+        words = list(re.finditer(r"\S+", match.group(0)))
+        # the longest run of its words first ("Στη Γκαζιαντέπ": the name after a capital)
+        runs = sorted(((i, j) for i in range(len(words)) for j in range(i, len(words))),
+                      key=lambda r: (r[0] - r[1], r[0]))
+        for i, j in runs:
+            start, end = match.start() + words[i].start(), match.start() + words[j].end()
+            span = text[start:end]
+            if not _GREEK_NASAL.search(span) or _overlaps(start, end, taken):
+                continue
+            key = sound_key(_GREEK_NASAL.sub(lambda m: m.group(1) + _SEPARATE, span))
+            n_words = j - i + 1
+            if len(key.split()) != n_words or (n_words == 1 and len(key) < MIN_SINGLE_KEY):
+                continue
+            target = known.lookup(key, words=n_words, liquid=False)
+            if target is not None:
+                out.append(Projection(start, end, span, target,
+                                      f"sound key {key!r} (Greek nasal read)"))
+                taken.append((start, end))
+    return out
+
+
+def _kana_person(key: str, known: KnownNames) -> str | None:
+    people = {k for k in known.surname_liquid.get(key, set())
+              if known.weight.get(k, 0) >= MIN_KANA_PERSON_WEIGHT}
+    others = (known.full_liquid.get(key, set()) | known.single_liquid.get(key, set())
+              | known.first.get(key, set())) - known.surname_liquid.get(key, set())
+    return next(iter(people)) if len(people) == 1 and not others else None
+
+
+def _katakana(text: str, known: KnownNames, taken: list[tuple[int, int]]) -> list[Projection]:
+    out: list[Projection] = []
+    for match in _KATAKANA_WORD.finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        word = match.group(0).replace("ー", "")
+        syllables = _syllables(word)
+        readings = [syllables]
+        if "fu" in syllables[:-1]:
+            readings.append(tuple("h" if s == "fu" and i < len(syllables) - 1 else s
+                                  for i, s in enumerate(syllables)))
+        for reading in readings:
+            key = _syllable_key(reading)
+            target = known.lookup(key, words=1, liquid=True) if reading is not syllables \
+                else None
+            why = f"katakana key {key!r} (フ read as h)"
+            if target is None and len(word) >= MIN_KANA_PERSON and len(key) == 3:
+                target = _kana_person(key, known)
+                why = f"katakana key {key!r} (a much-named person's surname)"
+            if target is not None:
+                out.append(Projection(match.start(), match.end(), match.group(0), target, why))
+                taken.append((match.start(), match.end()))
+                break
+    return out
+
+
+# Scripts written without spaces between words.
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_UNSPACED_PAIR = re.compile(rf"([{_UNSPACED}]+) ([{_UNSPACED}]+)")
+# Consonants of the two-word key an unspaced name must have, each word two at least.
+MIN_UNSPACED_KEY = 5
+# Longest part of a name read off the end or the start of an unspaced word, in characters.
+MAX_UNSPACED_PART = 12
+
+
+def _unspaced(text: str, known: KnownNames, taken: list[tuple[int, int]]) -> list[Projection]:
+    out: list[Projection] = []
+    position = 0
+    while (match := _UNSPACED_PAIR.search(text, position)) is not None:
+        position = match.start(2)  # the second word may start the next pair
+        first, second = match.group(1), match.group(2)
+        hit = None
+        # the shortest end and start that read as a known name (the words around it add
+        # letters the key drops: vowels, glides)
+        for i in range(len(first) - 2, max(-1, len(first) - MAX_UNSPACED_PART - 1), -1):
+            if unicodedata.category(first[i]).startswith("M"):
+                continue  # a vowel or tone mark belongs to the letter before it
+            for j in range(2, min(len(second), MAX_UNSPACED_PART) + 1):
+                if j < len(second) and unicodedata.category(second[j]).startswith("M"):
+                    continue
+                span = f"{first[i:]} {second[:j]}"
+                key = sound_key(span)
+                words = key.split()
+                if len(words) != 2 or min(map(len, words)) < 2 or (
+                        sum(map(len, words)) < MIN_UNSPACED_KEY):
+                    continue
+                target = known.lookup(key, words=2, liquid=False)
+                if target is not None:
+                    hit = (match.start(1) + i, match.start(2) + j, span, target, key)
+                    break
+            if hit is not None:
+                break
+        if hit is not None and not _overlaps(hit[0], hit[1], taken):
+            out.append(Projection(hit[0], hit[1], hit[2], hit[3],
+                                  f"sound key {hit[4]!r} (in a script without spaces)"))
+            taken.append((hit[0], hit[1]))
+            position = hit[1]
+    return out
+
+
+_DOTS = re.compile("[·•・‧･]")
+# Chinese function characters that follow or precede a name in a sentence (at, in, said, of,
+# and, with, is, also, already, will, to, by, from...), never read as part of a transcription
+# whose key they leave unchanged ("伊" of 奥克塔伊, Oktay, is kept).
+_FUNCTION_CHARACTERS = frozenset("于於在说說称稱的和与與是也已曾将將对對向为為被从從等及")
+
+
+def _transcription_keys(text: str) -> set[str]:
+    """Every key a transcription in dotted parts may be read with."""
+    keys = [""]
+    for part in _DOTS.split(text):
+        options = _syllable_keys(_syllables(part))
+        keys = [f"{k} {o}".strip() for k in keys for o in options]
+    return set(keys)
+
+
+def tighten(hits: list[Projection]) -> list[Projection]:
+    """A transcription in dotted parts without the function characters at either end that add
+    nothing to its key: "哈馬德•哈桑于" (Hamad Hassan, then "on") is "哈馬德•哈桑"."""
+    out: list[Projection] = []
+    for hit in hits:
+        match = re.search(r"transcription key '([^']*)'", hit.why)
+        if match is None:
+            out.append(hit)
+            continue
+        key = match.group(1)
+        start, end = hit.start, hit.end
+        text = hit.text
+        while (len(_DOTS.split(text)[-1]) > 1 and text[-1] in _FUNCTION_CHARACTERS
+               and key in _transcription_keys(text[:-1])):
+            text, end = text[:-1], end - 1
+        while (len(_DOTS.split(text)[0]) > 1 and text[0] in _FUNCTION_CHARACTERS
+               and key in _transcription_keys(text[1:])):
+            text, start = text[1:], start + 1
+        out.append(hit if text == hit.text else Projection(start, end, text, hit.target,
+                                                            hit.why))
+    return out
+
+
+def more_projections(text: str, known: KnownNames,
+                     found: list[Projection]) -> list[Projection]:
+    """The spans of ``text`` outside ``found`` that name a known name when read as above."""
+    taken = [(p.start, p.end) for p in found]
+    return [*_greek(text, known, taken), *_katakana(text, known, taken),
+            *_unspaced(text, known, taken)]
