@@ -529,11 +529,14 @@ def exponent(results: list[dict[str, float]], key: str = "seconds") -> float:
 
 def project(results: list[dict[str, float]], key: str, n: int) -> float:
     """``key`` at ``n`` articles: the power law through the two largest sizes run (their local
-    growth; the smallest sizes are dominated by the interpreter's fixed cost), at least linear."""
+    growth; the smallest sizes are dominated by the interpreter's fixed cost). Time grows at
+    least linearly; memory as measured (flat once the corpus is larger than a window, but for
+    what grows with N, such as the list of article ids), and linearly from one size alone."""
     largest = results[-1]
     if len(results) < 2:
         return largest[key] * n / largest["n"]
-    slope = max(1.0, exponent(results[-2:], key))
+    slope = exponent(results[-2:], key)
+    slope = max(1.0, slope) if key != "peak_mb" else max(0.0, slope)
     return largest[key] * (n / largest["n"]) ** slope
 
 
@@ -637,7 +640,9 @@ def main() -> None:
             f"N={n:,}: link + crosscheck {result['seconds']:.1f}s (CPU {result['cpu_s']:.1f}s, "
             f"generated in {result['generate_s']:.1f}s), peak {result['peak_mb']:,.0f} MB"
             + ("" if args.in_memory else f", {result['windows']} windows of at most "
-               f"{result['largest_window']:,} articles linked together")
+               f"{result['largest_window']:,} articles linked together "
+               f"({result['linked'] / n:.2f} links per article, carried ones again), "
+               f"store {result['db_mb']:,.0f} MB")
         )
     mode = "in memory" if args.in_memory else f"windows of {args.window:,} articles"
     table = Table(title=f"Link + cross-check on synthetic extraction records ({mode})")
