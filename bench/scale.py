@@ -606,7 +606,7 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=max(Console().width, 150))
     results = []
     skipped: list[int] = []
     for n in sorted(args.sizes):

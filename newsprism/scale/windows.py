@@ -11,20 +11,22 @@ and for each window:
    that can list publication days and load articles by id) and adds the articles *carried*
    from the window before;
 2. links them with the same ``link_corpus`` (entities, reuse, stories, events);
-3. *closes* every event none of whose stories reaches into the last ``carry_days`` before the
-   next window's first day: its stories, its reuse links, its claims and comparisons (the
-   cross-check of that event alone) go to a :class:`LinkSink`, and its articles are dropped;
-4. carries the articles of the events still open into the next window, where they are linked
-   again with the newer articles (up to ``max_carry`` articles: beyond it the oldest open
-   events are closed).
+3. *closes* every story with no article in the last ``carry_days`` before the next window's
+   first day: the closed stories, the reuse links touching their articles, and the claims and
+   comparisons of their events (cross-checked over the closed stories only) go to a
+   :class:`LinkSink`, and their articles are dropped;
+4. carries the articles of the stories still open into the next window, where they are linked
+   again with the newer articles (up to ``max_carry`` articles: beyond it the open stories that
+   ended longest ago are closed).
 
 So at most one window plus its carry is in memory, whatever the corpus size, and what the sink
 receives is final. A corpus of at most ``window_articles`` articles is one window and gets
 exactly the record of ``link_corpus`` + ``crosscheck`` (tested). On a larger corpus the record
 differs from the in-memory one where a window's limits cut what the in-memory linker would
-join: TF-IDF weights and entity aliases are learnt per window (plus carry), an event whose
-stories are more than ``carry_days`` apart across a window's end is two events, and a reuse
-pair further apart than the carry is not seen (``bench/scale.py --check`` measures the
+join: TF-IDF weights and entity aliases are learnt per window (plus carry), an event with
+stories on both sides of a window's end is two events (the part that closed, named after its
+own stories, and the part carried on), and a reuse pair further apart than the carry is not
+seen (``bench/scale.py --check`` measures the
 difference on the synthetic corpus).
 """
 
@@ -34,12 +36,13 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Protocol
 
 from newsprism.crosscheck import crosscheck
 from newsprism.link import independent_groups, link_corpus
+from newsprism.link.events import event_id
 from newsprism.link.stories import WINDOW_DAYS
 from newsprism.model import (
     Claim,
@@ -178,13 +181,12 @@ def link_in_windows(
         stats.largest_window = max(stats.largest_window, len(documents))
         linking = link_corpus(documents, extractions, embeddings=embeddings)
         following = windows[number + 1][0] if number + 1 < len(windows) else None
-        open_events = _open_events(linking.stories, following, carry_days, max_carry, stats)
+        open_stories = _open_stories(linking.stories, following, carry_days, max_carry, stats)
         by_id = {d.id: d for d in documents}
-        closed_stories = [s for s in linking.stories
-                          if (s.event_id or s.id) not in open_events]
+        closed_stories = _closed(linking.stories, open_stories)
         closed_ids = {d for s in closed_stories for d in s.doc_ids}
         for story in linking.stories:
-            if (story.event_id or story.id) in open_events:
+            if story.id in open_stories:
                 for doc_id in story.doc_ids:
                     carried_docs[doc_id] = by_id[doc_id]
                     carried_ext[doc_id] = extractions[doc_id]
@@ -210,33 +212,51 @@ def link_in_windows(
     return stats
 
 
-def _open_events(
+def _open_stories(
     stories: Sequence[Story], following: date | None, carry_days: int, max_carry: int,
     stats: WindowStats,
 ) -> set[str]:
-    """Events that may still grow in the next window (none when there is no next window): an
-    event with a story dated within ``carry_days`` before the next window's first day. When
-    their articles exceed ``max_carry``, the ones that ended longest ago are closed."""
+    """Stories that may still grow in the next window (none when there is no next window): those
+    with an article dated within ``carry_days`` before the next window's first day. When their
+    articles exceed ``max_carry``, the ones that ended longest ago are closed."""
     if following is None:
         return set()
     horizon = (following - timedelta(days=carry_days)).isoformat()
-    last: dict[str, str] = defaultdict(str)
-    size: dict[str, int] = defaultdict(int)
-    for story in stories:
-        key = story.event_id or story.id
-        last[key] = max(last[key], story.last_date or "")
-        size[key] += len(story.doc_ids)
-    open_events = sorted((k for k in last if last[k][:10] >= horizon),
-                         key=lambda k: (last[k], k), reverse=True)
+    candidates = sorted((s for s in stories if (s.last_date or "")[:10] >= horizon),
+                        key=lambda s: (s.last_date or "", s.id), reverse=True)
     kept: set[str] = set()
     total = 0
-    for key in open_events:
-        if total + size[key] > max_carry:
+    for story in candidates:
+        if total + len(story.doc_ids) > max_carry:
             stats.forced_closes += 1
             continue
-        kept.add(key)
-        total += size[key]
+        kept.add(story.id)
+        total += len(story.doc_ids)
     return kept
+
+
+def _closed(stories: Sequence[Story], open_stories: set[str]) -> list[Story]:
+    """The stories that close now. An event with stories still open is split: its closed
+    stories become an event of their own (its id from theirs, as ``group_events`` names an
+    event), and the open ones go on into the next window."""
+    if not open_stories:
+        return list(stories)
+    events: dict[str, list[Story]] = defaultdict(list)
+    for story in stories:
+        events[story.event_id or story.id].append(story)
+    closed: list[Story] = []
+    renamed: dict[str, str] = {}
+    for key, members in events.items():
+        if any(s.id in open_stories for s in members):
+            kept = [s.id for s in members if s.id not in open_stories]
+            if kept:
+                renamed[key] = event_id(kept)
+    for story in stories:
+        if story.id in open_stories:
+            continue
+        key = story.event_id or story.id
+        closed.append(replace(story, event_id=renamed[key]) if key in renamed else story)
+    return closed
 
 
 class StoreSource:
