@@ -68,10 +68,11 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-# Articles linked together per window. At 50,000 the link stage's state (vectors, shingles,
-# signatures, clusters) and the window's extractions take about 2 GB on the synthetic corpus
-# of bench/scale.py; the in-memory linker's cost per article grows slowly with N, so a window
-# of this size costs about what 50,000 articles cost on their own.
+# Articles linked together per window. With windows of 50,000 the link stage's state (vectors,
+# shingles, signatures, clusters) and the window's extractions peaked at 2,611 MB on 100,000
+# synthetic articles (bench/scale.py 10000 30000 100000); the cost of a window grows faster
+# than its size (3.2 ms of CPU an article at 10,000, 6.0 at 50,000), so smaller windows cost
+# less an article but carry more (not measured yet).
 WINDOW_ARTICLES = 50_000
 # An article joins a story whose dates lie within WINDOW_DAYS of its own, so the stories still
 # able to grow at a window's end are those with an article in its last WINDOW_DAYS.
