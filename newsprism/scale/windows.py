@@ -72,7 +72,8 @@ logger = logging.getLogger(__name__)
 # shingles, signatures, clusters) and the window's extractions peaked at 2,611 MB on 100,000
 # synthetic articles (bench/scale.py 10000 30000 100000); the cost of a window grows faster
 # than its size (3.2 ms of CPU an article at 10,000, 6.0 at 50,000), so smaller windows cost
-# less an article but carry more (not measured yet).
+# less an article but carry more and split more events (20,000: 4.5 ms an article, 1,174 MB
+# on the same 100,000 articles; its effect on the record not measured yet).
 WINDOW_ARTICLES = 50_000
 # An article joins a story whose dates lie within WINDOW_DAYS of its own, so the stories still
 # able to grow at a window's end are those with an article in its last WINDOW_DAYS.
