@@ -46,7 +46,9 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -62,9 +64,11 @@ from newsprism.model import (
     Quantity,
     Quote,
     Sentence,
+    Story,
     TimeExpression,
     document_id,
 )
+from newsprism.scale.windows import WINDOW_ARTICLES, ClosedPart
 
 SYLLABLES = [
     "ka", "ra", "to", "mi", "sa", "lo", "ve", "na", "du", "ri", "pe", "zo", "ba", "te", "lu",
@@ -270,8 +274,12 @@ def _copy(
     )
 
 
-def generate(n: int, seed: int = 7) -> tuple[list[Document], dict[str, Extraction]]:
-    """``n`` synthetic articles with extraction records (see the module docstring)."""
+def generate_batches(
+    n: int, seed: int = 7, batch: int = 1000
+) -> Iterator[list[tuple[Document, Extraction]]]:
+    """``n`` synthetic articles with extraction records (see the module docstring), yielded
+    ``batch`` at a time in the order they are made: only the story being written (its articles
+    are what copies and rewrites are made from) and the ids seen so far stay in memory."""
     rng = random.Random(seed)
     vocabulary = sorted({_word(rng, rng.randint(2, 4)) for _ in range(COMMON_WORDS * 2)})
     vocabulary = vocabulary[:COMMON_WORDS]
@@ -282,12 +290,12 @@ def generate(n: int, seed: int = 7) -> tuple[list[Document], dict[str, Extractio
             for _ in range(300)]
     outlets = [f"{_name(rng)} {rng.choice(('Times', 'News', 'Post', 'Herald'))}"
                for _ in range(400)]
-    documents: list[Document] = []
-    extractions: dict[str, Extraction] = {}
+    seen: set[str] = set()
+    pending: list[tuple[Document, Extraction]] = []
     epoch = date(2020, 1, 1)
-    while len(documents) < n:
+    while len(seen) < n:
         size = min(MAX_STORY, max(1, int(rng.paretovariate(1.3) * MEAN_STORY / 4.3)))
-        size = min(size, n - len(documents))
+        size = min(size, n - len(seen))
         plan = StoryPlan(
             place=_name(rng),
             country=rng.choice(countries),
@@ -309,11 +317,27 @@ def generate(n: int, seed: int = 7) -> tuple[list[Document], dict[str, Extractio
                 pair = _copy(rng, rng.choice(plan.articles), outlet, draw >= COPY_SHARE)
             else:
                 pair = _article(rng, plan, outlet, vocabulary, weights)
-            if pair[0].id in extractions:
+            if pair[0].id in seen:
                 continue
             plan.articles.append(pair)
-            documents.append(pair[0])
-            extractions[pair[0].id] = pair[1]
+            seen.add(pair[0].id)
+            pending.append(pair)
+            if len(pending) >= batch:
+                yield pending
+                pending = []
+    if pending:
+        yield pending
+
+
+def generate(n: int, seed: int = 7) -> tuple[list[Document], dict[str, Extraction]]:
+    """``n`` synthetic articles with extraction records, all in memory (see the module
+    docstring); the same articles :func:`generate_batches` yields."""
+    documents: list[Document] = []
+    extractions: dict[str, Extraction] = {}
+    for batch in generate_batches(n, seed):
+        for document, extraction in batch:
+            documents.append(document)
+            extractions[document.id] = extraction
     return documents, extractions
 
 
@@ -324,7 +348,8 @@ FOREIGN_LANGUAGES = ("el", "fa", "ka", "hu")
 
 
 def run_one(n: int, seed: int, embeddings: bool, foreign: float = 0.0) -> dict[str, float]:
-    """Generate, then time link + cross-check, in this process."""
+    """Generate in memory, then time ``link_corpus`` + cross-check over it all, in this process
+    (``--in-memory``: the corpus and the link stage's state held at once)."""
     from newsprism.crosscheck import crosscheck
     from newsprism.link import independent_groups, link_corpus
 
@@ -363,6 +388,148 @@ def run_one(n: int, seed: int, embeddings: bool, foreign: float = 0.0) -> dict[s
     }
 
 
+class CountingSink:
+    """Counts what the windowed linker closes (the bench keeps nothing else), or keeps the
+    stories' members when ``keep`` is set (for ``--check``)."""
+
+    def __init__(self, keep: bool = False) -> None:
+        self.keep = keep
+        self.stories = self.reuse = self.claims = self.comparisons = 0
+        self.kept: list[Story] = []
+        self.verdicts: dict[str, str] = {}
+
+    def closed(self, part: ClosedPart) -> None:
+        self.stories += len(part.stories)
+        self.reuse += len(part.reuse)
+        self.claims += len(part.claims)
+        self.comparisons += len(part.comparisons)
+        if self.keep:
+            self.kept += part.stories
+            self.verdicts.update((c.id, c.verdict) for c in part.comparisons)
+
+
+class MemorySource:
+    """An in-memory corpus as an :class:`ArticleSource` (for ``--check`` only)."""
+
+    def __init__(self, documents: list[Document], extractions: dict[str, Extraction]) -> None:
+        self.documents = {d.id: d for d in documents}
+        self.extractions = extractions
+
+    def publication_days(self) -> Iterator[tuple[str, str | None]]:
+        return ((d.id, d.published.value) for d in self.documents.values())
+
+    def load(self, doc_ids: Sequence[str]) -> tuple[list[Document], dict[str, Extraction]]:
+        return [self.documents[d] for d in doc_ids], {d: self.extractions[d] for d in doc_ids}
+
+
+def run_windowed(
+    n: int, seed: int, embeddings: bool, window: int, workdir: str | None
+) -> dict[str, float]:
+    """Stream the generated corpus into a SQLite store in batches, then time the windowed link +
+    cross-check reading it back (:func:`newsprism.scale.windows.link_in_windows`)."""
+    from newsprism.scale.windows import StoreSource, link_in_windows
+    from newsprism.store import Store
+
+    with tempfile.TemporaryDirectory(dir=workdir, prefix="newsprism-scale-") as folder:
+        store = Store(Path(folder) / "scale.db")
+        t0 = time.perf_counter()
+        for batch in generate_batches(n, seed):
+            store.add_many(batch)
+        generated = time.perf_counter() - t0
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        sink = CountingSink()
+        t0, c0 = time.perf_counter(), time.process_time()
+        stats = link_in_windows(StoreSource(store), sink, window_articles=window,
+                                embeddings=embeddings)
+        seconds = time.perf_counter() - t0
+        cpu = time.process_time() - c0
+        db_mb = (Path(folder) / "scale.db").stat().st_size / 2**20
+        store.close()
+    return {
+        "cpu_s": cpu,
+        "n": n,
+        "generate_s": generated,
+        "link_s": math.nan,
+        "crosscheck_s": math.nan,
+        "seconds": seconds,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "corpus_mb": rss_before,
+        "db_mb": db_mb,
+        "stories": sink.stories,
+        "reuse": sink.reuse,
+        "claims": sink.claims,
+        "comparisons": sink.comparisons,
+        "windows": stats.windows,
+        "largest_window": stats.largest_window,
+        "linked": stats.linked,
+        "forced_closes": stats.forced_closes,
+    }
+
+
+def _bcubed_f1(gold: list[list[str]], found: list[list[str]]) -> float:
+    """B-cubed F1 of a clustering against a reference clustering of the same items."""
+    gold_of = {item: i for i, members in enumerate(gold) for item in members}
+    found_of = {item: i for i, members in enumerate(found) for item in members}
+    gold_size = {i: len(m) for i, m in enumerate(gold)}
+    found_size = {i: len(m) for i, m in enumerate(found)}
+    overlap: dict[tuple[int, int], int] = {}
+    for item, g in gold_of.items():
+        key = (g, found_of[item])
+        overlap[key] = overlap.get(key, 0) + 1
+    precision = recall = 0.0
+    for (g, f), common in overlap.items():
+        precision += common * common / found_size[f]
+        recall += common * common / gold_size[g]
+    precision /= len(gold_of)
+    recall /= len(gold_of)
+    return 2 * precision * recall / ((precision + recall) or 1.0)
+
+
+def check(n: int, seed: int, window: int) -> dict[str, float]:
+    """The in-memory record against the windowed one on the same N articles: B-cubed F1 of the
+    stories and of the events (the in-memory ones as reference) and how many comparisons are
+    the same (same id, same verdict)."""
+    from newsprism.crosscheck import crosscheck
+    from newsprism.link import independent_groups, link_corpus
+    from newsprism.scale.windows import link_in_windows
+
+    documents, extractions = generate(n, seed)
+    documents.sort(key=lambda d: d.id)  # as relink (and each window) reads the store
+    linking = link_corpus(documents, extractions, embeddings=False)
+    groups = independent_groups([d.id for d in documents], linking.reuse)
+    _claims, comparisons = crosscheck(
+        linking.stories, {d.id: d for d in documents}, extractions, groups, linking.entities
+    )
+    reference = {c.id: c.verdict for c in comparisons}
+    whole_stories = [s.doc_ids for s in linking.stories]
+    whole_events = _events(linking.stories)
+    del linking, documents, extractions
+    documents, extractions = generate(n, seed)  # afresh: linking sets entity ids in place
+    sink = CountingSink(keep=True)
+    stats = link_in_windows(MemorySource(documents, extractions), sink, window_articles=window,
+                            embeddings=False)
+    same = sum(sink.verdicts.get(key) == verdict for key, verdict in reference.items())
+    return {
+        "n": n,
+        "window": window,
+        "windows": stats.windows,
+        "stories_memory": len(whole_stories),
+        "stories_windowed": len(sink.kept),
+        "story_bcubed_f1": _bcubed_f1(whole_stories, [s.doc_ids for s in sink.kept]),
+        "event_bcubed_f1": _bcubed_f1(whole_events, _events(sink.kept)),
+        "comparisons_memory": len(reference),
+        "comparisons_windowed": len(sink.verdicts),
+        "comparisons_same": same,
+    }
+
+
+def _events(stories: Sequence[Story]) -> list[list[str]]:
+    members: dict[str, list[str]] = {}
+    for story in stories:
+        members.setdefault(story.event_id or story.id, []).extend(story.doc_ids)
+    return list(members.values())
+
+
 def exponent(results: list[dict[str, float]], key: str = "seconds") -> float:
     """Least-squares slope of log(``key``) over log(N)."""
     points = [(math.log(r["n"]), math.log(max(r[key], 1e-6))) for r in results]
@@ -377,11 +544,14 @@ def exponent(results: list[dict[str, float]], key: str = "seconds") -> float:
 
 def project(results: list[dict[str, float]], key: str, n: int) -> float:
     """``key`` at ``n`` articles: the power law through the two largest sizes run (their local
-    growth; the smallest sizes are dominated by the interpreter's fixed cost), at least linear."""
+    growth; the smallest sizes are dominated by the interpreter's fixed cost). Time grows at
+    least linearly; memory as measured (flat once the corpus is larger than a window, but for
+    what grows with N, such as the list of article ids), and linearly from one size alone."""
     largest = results[-1]
     if len(results) < 2:
         return largest[key] * n / largest["n"]
-    slope = max(1.0, exponent(results[-2:], key))
+    slope = exponent(results[-2:], key)
+    slope = max(1.0, slope) if key != "peak_mb" else max(0.0, slope)
     return largest[key] * (n / largest["n"]) ** slope
 
 
@@ -402,6 +572,10 @@ def machine_mb() -> float:
         return math.inf
 
 
+def _seconds(value: float) -> str:
+    return "–" if math.isnan(value) else f"{value:.1f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 100000])
@@ -419,16 +593,41 @@ def main() -> None:
         "--max-seconds", type=float, default=3600,
         help="do not start a size whose projected link + cross-check CPU seconds exceed this",
     )
+    parser.add_argument(
+        "--in-memory", action="store_true",
+        help="the whole corpus in memory and one link_corpus over it (the old measurement)",
+    )
+    parser.add_argument(
+        "--window", type=int, default=WINDOW_ARTICLES,
+        help="articles per window of the windowed linker (default %(default)s)",
+    )
+    parser.add_argument("--workdir", help="folder for the temporary store (default: the system's)")
+    parser.add_argument(
+        "--check", type=int, metavar="N",
+        help="compare the windowed record with the in-memory one on N articles, then stop",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process mode
     args = parser.parse_args()
+    if args.check:
+        result = check(args.check, args.seed, args.window)
+        print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
+                       for k, v in result.items()))
+        return
     if args.one:
-        print(json.dumps(run_one(args.one, args.seed, args.embeddings, args.foreign)))
+        if args.in_memory:
+            result = run_one(args.one, args.seed, args.embeddings, args.foreign)
+        else:
+            if args.foreign:
+                raise SystemExit("--foreign is measured with --in-memory only")
+            result = run_windowed(args.one, args.seed, args.embeddings, args.window,
+                                  args.workdir)
+        print(json.dumps(result))
         return
 
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=max(Console().width, 150))
     results = []
     skipped: list[int] = []
     for n in sorted(args.sizes):
@@ -443,11 +642,16 @@ def main() -> None:
             )
             skipped.append(n)
             continue
-        command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)]
+        command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
+                   "--window", str(args.window)]
         if args.embeddings:
             command.append("--embeddings")
         if args.foreign:
             command += ["--foreign", str(args.foreign)]
+        if args.in_memory:
+            command.append("--in-memory")
+        if args.workdir:
+            command += ["--workdir", args.workdir]
         env = {**os.environ, "PYTHONHASHSEED": "0"}
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         if done.returncode != 0:
@@ -456,17 +660,22 @@ def main() -> None:
         result = json.loads(done.stdout.strip().splitlines()[-1])
         results.append(result)
         console.print(
-            f"N={n:,}: link {result['link_s']:.1f}s + crosscheck {result['crosscheck_s']:.1f}s "
-            f"(CPU {result['cpu_s']:.1f}s), peak {result['peak_mb']:,.0f} MB"
+            f"N={n:,}: link + crosscheck {result['seconds']:.1f}s (CPU {result['cpu_s']:.1f}s, "
+            f"generated in {result['generate_s']:.1f}s), peak {result['peak_mb']:,.0f} MB"
+            + ("" if args.in_memory else f", {result['windows']} windows of at most "
+               f"{result['largest_window']:,} articles linked together "
+               f"({result['linked'] / n:.2f} links per article, carried ones again), "
+               f"store {result['db_mb']:,.0f} MB")
         )
-    table = Table(title="Link + cross-check on synthetic extraction records")
+    mode = "in memory" if args.in_memory else f"windows of {args.window:,} articles"
+    table = Table(title=f"Link + cross-check on synthetic extraction records ({mode})")
     for column in ("articles", "stories", "reuse links", "comparisons", "link s",
-                   "crosscheck s", "total s", "CPU s", "corpus MB", "peak MB"):
+                   "crosscheck s", "total s", "CPU s", "before-link MB", "peak MB"):
         table.add_column(column, justify="right")
     for r in results:
         table.add_row(
             f"{r['n']:,}", f"{r['stories']:,}", f"{r['reuse']:,}", f"{r['comparisons']:,}",
-            f"{r['link_s']:.1f}", f"{r['crosscheck_s']:.1f}", f"{r['seconds']:.1f}",
+            _seconds(r["link_s"]), _seconds(r["crosscheck_s"]), f"{r['seconds']:.1f}",
             f"{r['cpu_s']:.1f}", f"{r['corpus_mb']:,.0f}", f"{r['peak_mb']:,.0f}",
         )
     if not results:

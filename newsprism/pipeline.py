@@ -32,11 +32,15 @@ from newsprism.model import (
     Story,
 )
 from newsprism.read import ReadProblem, read_paths
+from newsprism.scale.windows import WINDOW_ARTICLES
 from newsprism.store import Store
 
 # Articles written to SQLite per transaction: large enough to amortise the commit, small enough
 # that an interrupted run loses little.
 WRITE_BATCH = 64
+# Above this many stored articles, relink works window by window (newsprism/scale/windows.py)
+# instead of holding every article's extraction and link state at once.
+LINK_WINDOW_ARTICLES = WINDOW_ARTICLES
 # Where the per-article stage runs: a process pool on this machine, or a Ray Data job
 # (newsprism/scale/ray_job.py; a local Ray, or a cluster given by its address).
 ENGINES = ("local", "ray")
@@ -64,6 +68,13 @@ class Linked:
     entities: list[Entity]
     reuse: list[ReuseLink]
     comparisons: list[Comparison]
+    # How many comparisons reached each verdict (from ``comparisons`` unless the windowed
+    # relink, which keeps no comparisons in memory, counted them as it wrote them).
+    verdicts: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        if not self.verdicts:
+            self.verdicts = Counter(c.verdict for c in self.comparisons)
 
 
 def new_documents(
@@ -166,8 +177,15 @@ def _extract_again(
     return len(changed)
 
 
-def relink(store: Store) -> Linked:
-    """Recompute stories, entities, reuse links, claims and verdicts over the whole store."""
+def relink(store: Store, *, window_articles: int | None = None) -> Linked:
+    """Recompute stories, entities, reuse links, claims and verdicts over the whole store.
+
+    A store of more than ``window_articles`` articles (default :data:`LINK_WINDOW_ARTICLES`)
+    is linked window by window (:func:`newsprism.scale.windows.link_in_windows`), holding one
+    window of articles in memory instead of all of them."""
+    limit = window_articles or LINK_WINDOW_ARTICLES
+    if _stored_documents(store) > limit:
+        return _relink_in_windows(store, limit)
     with store.snapshot():  # one consistent state, even while another process adds articles
         generation = store.meta("generation")
         documents = {document.id: document for document in store.documents()}
@@ -198,6 +216,26 @@ def relink(store: Store) -> Linked:
         store.replace(Comparison, comparisons)
         store.set_meta("linked_generation", generation)
     return Linked(linking.stories, linking.entities, linking.reuse, comparisons)
+
+
+def _stored_documents(store: Store) -> int:
+    return int(store.connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
+def _relink_in_windows(store: Store, window_articles: int) -> Linked:
+    """:func:`relink` for a store too large to link in memory: time windows of about
+    ``window_articles`` articles (newsprism/scale/windows.py), each window's final stories,
+    links, claims and comparisons written as it closes. Publication years are not aligned
+    across the collection here (that needs every article at once): a year-less article keeps
+    the year its extraction gave it."""
+    from newsprism.scale.windows import StoreSink, StoreSource, link_in_windows
+
+    generation = store.meta("generation")
+    sink = StoreSink(store)
+    link_in_windows(StoreSource(store), sink, window_articles=window_articles)
+    with store.transaction():
+        store.set_meta("linked_generation", generation)
+    return Linked(sink.stories, [], [], [], verdicts=Counter(sink.verdicts))
 
 
 def analyze(
@@ -234,7 +272,7 @@ def analyze(
     if report.added or stale or (counts["documents"] and not counts["stories"]):
         linked = relink(store)
         report.stories = len(linked.stories)
-        report.verdicts = Counter(c.verdict for c in linked.comparisons)
+        report.verdicts = linked.verdicts
     else:
         report.stories = counts["stories"]
         report.verdicts = Counter(c.verdict for c in store.comparisons())

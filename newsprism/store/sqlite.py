@@ -205,6 +205,21 @@ class Store:
                     getattr(result[item.doc_id], name).append(item)
         return result
 
+    def load(
+        self, doc_ids: Sequence[str]
+    ) -> tuple[list[model.Document], dict[str, model.Extraction]]:
+        """The documents with these ids (at most a few hundred: one query each table) and their
+        extractions, for reading a large store a part at a time."""
+        if not doc_ids:
+            return [], {}
+        marks = ", ".join("?" * len(doc_ids))
+        documents = self._select(model.Document, f"WHERE id IN ({marks})", doc_ids)
+        result = {d.id: model.Extraction(doc_id=d.id) for d in documents}
+        for name, table in schema.EXTRACTION_TABLES.items():
+            for item in self._select(table.cls, f"WHERE doc_id IN ({marks})", doc_ids):
+                getattr(result[item.doc_id], name).append(item)
+        return documents, result
+
     def update_entity_ids(self, extractions: Iterable[model.Extraction]) -> None:
         """Write back the cross-document entity ids the link stage set on mentions and quotes."""
         for extraction in extractions:
@@ -234,6 +249,16 @@ class Store:
         table = TABLE_BY_CLASS[cls]
         self.connection.execute(f'DELETE FROM "{table.name}"')
         self._insert(table, objects)
+
+    def append(self, cls: type, objects: Sequence[Any]) -> None:
+        """Add rows to a derived table (the windowed linker writes its results a part at a
+        time); a row with the key of an existing one replaces it."""
+        self._insert(TABLE_BY_CLASS[cls], objects)
+
+    def clear_derived(self) -> None:
+        """Empty every table of link and cross-check results."""
+        for cls in (model.Story, model.Entity, model.ReuseLink, model.Claim, model.Comparison):
+            self.connection.execute(f'DELETE FROM "{TABLE_BY_CLASS[cls].name}"')
 
     def all(self, cls: type[T]) -> list[T]:
         return self._select(cls)
