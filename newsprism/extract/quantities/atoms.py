@@ -31,6 +31,7 @@ from newsprism.extract.quantities.units import (
     lookup,
     lookup_prefix,
     lookup_text,
+    scaled_currency,
 )
 from newsprism.model import Bound
 
@@ -238,13 +239,63 @@ def _blocked_tokens(doc: Doc) -> set[int]:
             ):
                 blocked.update(range(ent.start, ent.end))
     for ent in doc.ents:
+        if len(ent) == 1 and _glued_to_unit(ent[0].text):
+            continue  # "75ml", "40kg": the small model may call a glued amount an ordinal
         if ent.label_ == "ORDINAL" or (
             ent.label_ in NAME_LABELS and not any(t.like_num for t in ent[:1])
             # the small model tags "HK$ 10" as a LAW: a currency sign opens an amount
             and lookup_prefix(ent[0].text, lowercase_sentence=True) is None
+            and scaled_currency(ent[0].text) is None  # "MEUR 120"
         ):
-            blocked.update(range(ent.start, ent.end))
+            blocked.update(range(ent.start, _amount_inside(ent)))
     return blocked
+
+
+def _amount_inside(ent: Span) -> int:
+    """Where an amount starts inside a name the model ran on ("Md.- - $ 75 million": a
+    currency sign followed by digits after the name's first token; "called Bob 3 times": a
+    last number whose unit follows the name), else the name's end."""
+    for tok in ent[1:-1]:
+        if lookup_prefix(tok.text) is not None and not tok.is_alpha \
+                and _digit_token(tok.nbor(1)):
+            return tok.i
+    doc = ent.doc
+    if len(ent) > 1 and ent[-1].is_digit and ent.end < len(doc) \
+            and not ent[-2].like_num and lookup(doc[ent.end].lower_) is not None \
+            and doc[ent.end].lower_ not in AMBIGUOUS_FORMS:
+        return ent.end - 1
+    return ent.end
+
+
+def _digit_token(tok: Token) -> bool:
+    return tok.is_digit or (tok.like_num and any(c.isdigit() for c in tok.text))
+
+
+def _glued_to_unit(text: str) -> bool:
+    """Whether a token is digits glued to a unit of the table ("75ml", "3.5kg"), never an
+    ordinal ("21st") or a name ("A380")."""
+    if is_ordinal(text):
+        return False
+    glued = split_glued(text)
+    return bool(glued and not glued[0] and glued[2] and glued[2] != "%"
+                and lookup_text(glued[2]) is not None)
+
+
+# Thousands groups a tokenised source writes with a space after the comma ("10, 000 people",
+# "1, 000, 000"): only a group starting with 0 is read as one, since "5, 200" may be a list.
+_SPACED_GROUP = re.compile(r"^0\d\d$")
+
+
+def _spaced_thousands(doc: Doc, j: int, end: int) -> tuple[int, str] | None:
+    """(end, digits) of "10, 000" written from token ``j`` as "10" "," "000", or None."""
+    if not (doc[j].is_digit and len(doc[j].text) <= 3):
+        return None
+    k, digits = j + 1, doc[j].text
+    while k + 1 < end and doc[k].text == "," and doc[k].whitespace_ \
+            and _SPACED_GROUP.match(doc[k + 1].text):
+        digits += doc[k + 1].text
+        k += 2
+    return (k, digits) if k > j + 1 else None
 
 
 def _is_num_token(tok: Token) -> bool:
@@ -344,6 +395,11 @@ def _read_number(doc: Doc, i: int, end: int, european: bool) -> ReadNumber | Non
     while j < end:
         t = doc[j]
         word = t.lower_
+        spaced = _spaced_thousands(doc, j, end) if not words else None
+        if spaced is not None:
+            words.append(spaced[1])
+            j = spaced[0]
+            continue
         if word in ("m.", "bn.", "mln.", "tn.") and (j + 1 == end or doc[j + 1].is_punct):
             word = word[:-1]  # "$300m." at the end of a sentence keeps its full stop
         if is_number_word(word) or (t.like_num and not words) or (
@@ -460,10 +516,13 @@ def _skip_reason(doc: Doc, i: int, j: int, value: float, has_unit: bool) -> bool
     if first.is_alpha and first.is_title and not first.is_sent_start and j < len(doc) and \
             doc[j].pos_ == "PROPN" and doc[j].is_title:
         return True  # a name: "Zero Hedge", "Seven Sisters"
-    if first.lower_ == "one" and j - i == 1 and i > 0 and (
+    if first.lower_ == "one" and j - i == 1 and i > 0 and not has_unit and (
         doc[i - 1].pos_ in ("DET", "ADJ") or doc[i - 1].tag_ == "PRP$"
     ) and doc[i - 1].lower_ not in ("another", "only", "just"):
-        return True  # a pronoun: "a fortunate one", "the one"
+        return True  # a pronoun: "a fortunate one", "the one" (not "its one-yen bid")
+    if first.lower_ == "one" and j - i == 1 and not has_unit and j < len(doc) and \
+            doc[j].tag_ == "MD" and (i == doc[i].sent.start or doc[i - 1].is_punct):
+        return True  # the generic pronoun: "In winter, one can skate on the lake"
     if _lower(doc, j) in TIME_WORDS:
         return True
     before = doc[i - 1] if i > 0 else None
@@ -539,6 +598,7 @@ def _age_after(doc: Doc, k: int, name: str) -> tuple[int, str] | None:
     return None
 
 
+_FEET = frozenset({"ft", "ft.", "feet", "foot", "'", "′"})
 _WEIGHT_CUES = frozenset({"weigh", "weight", "heavy", "heavier", "lighter", "baby", "newborn",
                           "overweight", "scale", "body", "lift", "lifted", "diet", "obese"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
@@ -572,6 +632,9 @@ def _unit_after(doc: Doc, j: int, end: int, from_digits: bool) -> tuple[int, str
     """(end, surface, normalised, kind) of a unit written right after the number."""
     if j < end and doc[j].lower_ in _AGE_ABBREVIATIONS:
         return j + 1, doc[j].text, "year of age", "age"
+    if j < end and doc[j].lower_ in ("in", "in.") and j >= 3 and doc[j - 1].is_digit \
+            and doc[j - 2].lower_ in _FEET and doc[j - 3].like_num:
+        return j + 1, doc[j].text, "inch", "physical"  # "6 ft 2 in": inches after feet
     if j + 1 < end and doc[j].text in ("-", "–"):
         # "a 12-hour standoff", "a 5-km queue", "a 6-year-old": the unit joined by a hyphen
         found = _unit_tokens(doc, j + 1, end, True)
@@ -730,6 +793,16 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
             if found_before is not None:
                 prefix_start, *rest = found_before
                 prefix = (rest[0], rest[1], rest[2])
+        if unit is None and prefix is None:
+            # "30 MUSD", "MEUR 120": a currency code carrying its scale
+            after = scaled_currency(doc[j].text) if j < sent.end else None
+            before = scaled_currency(doc[i - 1].text) if i > sent.start else None
+            if after is not None:
+                value *= after[0]
+                unit = (j + 1, doc[j].text, after[1], "currency")
+            elif before is not None:
+                value *= before[0]
+                prefix_start, prefix = i - 1, (before[1], "currency", doc[i - 1].text)
         if _skip_reason(doc, i, j, value, bool(unit or prefix)):
             i = j
             continue
@@ -885,6 +958,16 @@ def _rate_after(doc: Doc, atom: _Atom, hi: int) -> str:
         found = _unit_tokens(doc, k + 1, hi, True)  # "450 people per square kilometre"
         if found is not None:
             return found[1]
+    if atom.kind not in ("count", "duration") and k < hi and doc[k].lower_ == "of":
+        # "2 million barrels of crude a day", "$4bn of debt a year": the rate comes after
+        # what the unit measures
+        n = k + 1
+        while n < hi and n <= k + 1 + NOUN_REACH and doc[n].pos_ in ("NOUN", "PROPN", "ADJ"):
+            n += 1
+        if n > k + 1 and n + 1 < hi and doc[n].lower_ in ("a", "an", "per", "each"):
+            found = lookup(doc[n + 1].lower_)
+            if found is not None and found[1] == "duration":
+                return found[0]
     if k < hi and doc[k].text == "-":
         k += 1  # "a $70-a-share offer", "a 12-cent-a-share dividend"
     if atom.kind != "currency" or k + 1 >= hi or doc[k].lower_ not in _RATE_WORDS:

@@ -142,3 +142,22 @@ def lookup_prefix(text: str, *, lowercase_sentence: bool = False) -> tuple[str, 
 def dimension(name: str) -> str:
     """The dimension of a normalised unit name ("length", "currency"), "" when unknown."""
     return table().dimension.get(name, "")
+
+
+# A scale letter written in front of a currency code, as financial reports do ("30 MUSD",
+# "MEUR 120", "450 kSEK", "MMUSD 5"): the code must be a currency symbol of the table, in
+# capitals, and the scale one of these.
+_CODE_SCALES: dict[str, float] = {"M": 1e6, "MM": 1e6, "k": 1e3, "K": 1e3}
+_SCALED_CODE = re.compile(r"^(MM|M|k|K)([A-Z]{3})$")
+
+
+def scaled_currency(text: str) -> tuple[float, str] | None:
+    """(scale, normalised currency) of a currency code with a scale letter in front ("MUSD"
+    is a million dollars, "kEUR" a thousand euros), or None."""
+    match = _SCALED_CODE.match(text)
+    if match is None:
+        return None
+    found = table().exact.get(match.group(2))
+    if found is None or found[1] != "currency":
+        return None
+    return _CODE_SCALES[match.group(1)], found[0]

@@ -207,6 +207,59 @@ def test_quantities_labels_are_not_amounts(nlp, text: str) -> None:
     assert quantities(nlp, text) == []
 
 
+def test_quantities_thousands_written_with_a_space_after_the_comma(nlp) -> None:
+    # a tokenised source writes "12, 000"; a group not starting with 0 may be a list
+    assert summary(nlp, "Roughly 12, 000 fans and 1, 000, 000 viewers saw the final.") == [
+        (12000, 12000, "-fan", "~"), (1e6, 1e6, "-viewer", "=")]
+    assert [q.low for q in quantities(nlp, "On day 4, 250 marchers reached the coast.")] == [
+        4, 250]
+
+
+def test_quantities_currency_codes_with_a_scale_letter(nlp) -> None:
+    assert summary(nlp, "The port authority booked 14.5 MEUR of dredging costs.")[0][:3] == (
+        14.5e6, 14.5e6, "euro")
+    assert summary(nlp, "Its surplus reached MNOK 230 in the spring.")[0][:3] == (
+        230e6, 230e6, "norwegian krone")
+    assert summary(nlp, "The grant was worth 40 kUSD.")[0][:3] == (4e4, 4e4, "dollar")
+
+
+def test_quantities_number_glued_to_a_unit_is_not_an_ordinal(nlp) -> None:
+    # the small model may tag "330ml" as an ORDINAL
+    assert summary(nlp, "Vendors sold each 330ml can for a dollar.")[0][:3] == (
+        330, 330, "millilitre")
+
+
+def test_quantities_amount_inside_a_name_the_model_overran(nlp) -> None:
+    found = summary(nlp, "harbor district, wash.- - $ 12 million of revenue notes were sold.")
+    assert found[0][:3] == (12e6, 12e6, "dollar")
+
+
+def test_quantities_count_after_a_name(nlp) -> None:
+    assert summary(nlp, "She phoned Marta 4 times that night.")[0][:3] == (4, 4, "count")
+
+
+def test_quantities_one_before_a_unit_is_not_a_pronoun(nlp) -> None:
+    assert summary(nlp, "The council scrapped its one-euro fare.")[0][:3] == (1, 1, "euro")
+
+
+def test_quantities_generic_one_is_a_pronoun(nlp) -> None:
+    assert quantities(nlp, "From the ridge, one can see the border post.") == []
+    assert [q.low for q in quantities(nlp, "Only one can stay.")] == [1]
+
+
+def test_quantities_inches_after_feet(nlp) -> None:
+    assert [(q.low, q.normalized_unit) for q in quantities(
+        nlp, "The goalkeeper stands 6 ft 4 in tall.")] == [(6, "foot"), (4, "inch")]
+    assert [q.low for q in quantities(nlp, "Police arrested 5 in Leeds.")] == [5]
+
+
+def test_quantities_rate_after_what_a_unit_measures(nlp) -> None:
+    (q,) = quantities(nlp, "The refinery processes 80,000 barrels of crude a day.")
+    assert (q.low, q.normalized_unit, q.per) == (80000, "barrel", "day")
+    (q,) = quantities(nlp, "The smelter ships 12,000 tonnes of zinc per year.")
+    assert (q.normalized_unit, q.per) == ("metric ton", "year")
+
+
 @pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/bench-data/cqe-small")
 def test_quantities_cqe_small_floor(nlp) -> None:
     """The development sets of the CQE evaluation stay above the figures reached (read at run
@@ -220,5 +273,5 @@ def test_quantities_cqe_small_floor(nlp) -> None:
     for path in sorted(SHARED.glob("*.json")):
         total.add(score_file(path))
     figures = total.figures()
-    assert figures["value_f1"] >= 0.90  # 0.912 when written
-    assert figures["value_unit_f1"] >= 0.83  # 0.841 when written
+    assert figures["value_f1"] >= 0.93  # 0.941 when written (second round)
+    assert figures["value_unit_f1"] >= 0.88  # 0.898 when written (second round)
