@@ -803,10 +803,14 @@ def _find_atoms(doc: Doc, text: str, sent: Span, blocked: set[int], european: bo
             elif before is not None:
                 value *= before[0]
                 prefix_start, prefix = i - 1, (before[1], "currency", doc[i - 1].text)
+        if unit and dimension(unit[2]) == "temperature" and value > 0 and i - 2 >= sent.start \
+                and doc[i - 1].text in ("-", "−") and not doc[i - 2].like_num \
+                and not doc[i - 2].is_punct and _not_unit(doc[i - 2]):
+            value, num_start = -value, i - 1  # "temperatures of - 20 degrees": a spaced minus
         if _skip_reason(doc, i, j, value, bool(unit or prefix)):
             i = j
             continue
-        atom = _Atom(start=i, end=j, num_start=num_start, num_end=num_end, value=value,
+        atom = _Atom(start=num_start, end=j, num_start=num_start, num_end=num_end, value=value,
                      vague=vague)
         if prefix:
             atom.start = prefix_start

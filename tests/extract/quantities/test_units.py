@@ -275,3 +275,9 @@ def test_quantities_cqe_small_floor(nlp) -> None:
     figures = total.figures()
     assert figures["value_f1"] >= 0.93  # 0.941 when written (second round)
     assert figures["value_unit_f1"] >= 0.88  # 0.898 when written (second round)
+
+
+def test_quantities_spaced_minus_before_a_temperature(nlp) -> None:
+    assert summary(nlp, "Overnight lows of - 15 degrees Celsius froze the pipes.") == [
+        (-15, -15, "celsius", "=")]
+    assert summary(nlp, "Highs ranged from 10 - 20 degrees Celsius.")[0][:2] == (10, 20)
