@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal, TypeVar
 
 SCHEMA_VERSION = 1
@@ -34,6 +35,17 @@ VERDICTS: tuple[str, ...] = (
 
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def day_of(value: str | None) -> date | None:
+    """The calendar day an ISO date or datetime string starts with ("2026-03-07T10:00" ->
+    2026-03-07); None for no value or one that is not a day ("XXXX-03-07", "2026-03")."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def document_id(text: str, outlet: str = "") -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 
 from newsprism.crosscheck.claims import document_claims
 from newsprism.crosscheck.places import fill_event_places, report_places
 from newsprism.crosscheck.verdicts import compare_statements, compare_values
 from newsprism.crosscheck.whereabouts import whereabouts_claims
-from newsprism.model import Claim, Comparison, Document, Entity, Extraction, Story
+from newsprism.model import Claim, Comparison, Document, Entity, Extraction, Story, day_of
 
 __all__ = ["crosscheck"]
 
@@ -84,13 +84,10 @@ def _of_the_event(claims: Sequence[Claim], published: Sequence[str | None]) -> l
     it) are recalled history; they stay in the record, with their sentence, but join no
     comparison."""
     days = sorted(p[:10] for p in published if p)
-    if not days:
+    first = day_of(days[len(days) // 20]) if days else None
+    if first is None:
         return list(claims)
-    try:
-        start = date.fromisoformat(days[len(days) // 20]) - timedelta(days=HISTORY_DAYS)
-    except ValueError:
-        return list(claims)
-    cutoff = start.isoformat()
+    cutoff = (first - timedelta(days=HISTORY_DAYS)).isoformat()
     return [
         c for c in claims
         if c.kind not in ("quantity", "event") or not c.as_of or c.as_of[:10] >= cutoff

@@ -28,7 +28,7 @@ from newsprism.link.world import (
     provinces_in,
     world_country,
 )
-from newsprism.model import Claim, Document, Extraction, Mention, Quantity
+from newsprism.model import Claim, Document, Extraction, Mention, Quantity, day_of
 
 # Text between two place names that joins them into one combined place: "Turkey and Syria",
 # "Turquie et Syrie", "Турции и Сирии", "Türkiye ve Suriye", "Turkey-Syria".
@@ -241,13 +241,7 @@ def _clause_place(
     """The nearest place of the figure's own clause; else the nearest place before it (a topic
     named once for several figures: "In Turkey, 3,419 died, 20,534 were injured"); else the
     nearest after it."""
-    def same_clause(span: tuple[int, int]) -> bool:
-        between = text[span[1] : quantity.start] if span[1] <= quantity.start else text[
-            quantity.end : span[0]
-        ]
-        return not _CLAUSE.search(between)
-
-    near = [item for item in places if same_clause(item[0])]
+    near = [item for item in places if _same_clause(text, item[0], quantity)]
     if near:
         return min(near, key=lambda item: abs(item[0][0] - quantity.start))[1]
     before = [item for item in places if item[0][1] <= quantity.start]
@@ -436,10 +430,7 @@ def _point(claim: Claim) -> float | None:
 
 
 def _day(claim: Claim) -> date | None:
-    try:
-        return date.fromisoformat(claim.as_of[:10]) if claim.as_of else None
-    except ValueError:
-        return None
+    return day_of(claim.as_of)
 
 
 def _fitting_places(

@@ -25,7 +25,7 @@ import numpy as np
 
 from newsprism.link.interlingua import is_occurrence, is_specific
 from newsprism.link.stories import CANDIDATE_TERMS, EMBEDDING_WEIGHT, unit_length
-from newsprism.model import Story
+from newsprism.model import Story, day_of
 
 # Similarity of two stories' centroids at which they are one event: TF-IDF cosine alone, and
 # blended with the embedding cosine (which runs higher), as for stories but lower than their
@@ -70,13 +70,7 @@ def event_id(story_ids: Sequence[str]) -> str:
 
 
 def _span(story: Story) -> tuple[date | None, date | None]:
-    def parse(value: str | None) -> date | None:
-        try:
-            return date.fromisoformat(value[:10]) if value else None
-        except ValueError:
-            return None
-
-    return parse(story.first_date), parse(story.last_date)
+    return day_of(story.first_date), day_of(story.last_date)
 
 
 def _windows_meet(a: tuple[date | None, date | None], b: tuple[date | None, date | None]) -> bool:

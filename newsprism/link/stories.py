@@ -23,7 +23,7 @@ from datetime import date
 
 import numpy as np
 
-from newsprism.model import Document, Extraction, Story
+from newsprism.model import Document, Extraction, Story, day_of
 from newsprism.read.titles import headline_of, is_headline
 
 # Tuned on the ECB+ dev topics with bench/stories.py (BCubed F1 of seminal events).
@@ -225,13 +225,7 @@ def participants_conflict(article: Mapping[str, float], story: Mapping[str, floa
 
 
 def _day(document: Document) -> date | None:
-    value = document.published.value
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    return day_of(document.published.value)
 
 
 def _shares_anchors(vec: Mapping[str, float], centroid: Mapping[str, float]) -> bool:

@@ -52,6 +52,7 @@ from newsprism.model import (
     Extraction,
     ReuseLink,
     Story,
+    day_of,
 )
 from newsprism.store import Store
 
@@ -119,22 +120,13 @@ class WindowStats:
     forced_closes: int = 0  # open events closed because the carry was full
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def plan_windows(
     days: Iterable[tuple[str, str | None]], window_articles: int = WINDOW_ARTICLES
 ) -> list[tuple[date | None, list[str]]]:
     """Windows in publication order: (first day, ids), each at least ``window_articles`` long
     (the last one may be shorter) and ending at a day's end; undated articles go last, as the
     story clustering takes them last."""
-    ordered = sorted(((_day(value), doc_id) for doc_id, value in days),
+    ordered = sorted(((day_of(value), doc_id) for doc_id, value in days),
                      key=lambda pair: (pair[0] or date.max, pair[1]))
     windows: list[tuple[date | None, list[str]]] = []
     current: list[str] = []

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from newsprism.model import day_of
 from newsprism.show.common import number
 from newsprism.show.svg import num, text
 
@@ -54,20 +55,11 @@ class Point:
         return bool(self.claim.get("copy_of"))
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def points(row: dict[str, Any]) -> list[Point]:
     """The row's claims that can be drawn: a dated as-of and at least one numeric side."""
     found = []
     for claim in row.get("claims") or []:
-        day = _day(claim.get("as_of"))
+        day = day_of(claim.get("as_of"))
         low, high = claim.get("low"), claim.get("high")
         if day is None or (low is None and high is None):
             continue
@@ -120,7 +112,7 @@ def series_chart(
         return ""
     first = min(p.day for p in drawn)
     last = max(p.day for p in drawn)
-    conflict_days = [d for c in row.get("conflicts") or [] if (d := _day(c.get("as_of")))]
+    conflict_days = [d for c in row.get("conflicts") or [] if (d := day_of(c.get("as_of")))]
     span = max((last - first).days, 1)
     finite = [v for p in drawn for v in (p.low, p.high) if v is not None]
     finite += [v for v in (row.get("low"), row.get("best"), row.get("high")) if v is not None]
