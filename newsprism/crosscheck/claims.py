@@ -25,7 +25,7 @@ from newsprism.crosscheck.places import (
 )
 from newsprism.crosscheck.propositions import stances
 from newsprism.crosscheck.scopes import TOTAL, covers_both_sides, measure_group, scope_group
-from newsprism.crosscheck.wordlists import stems_pattern
+from newsprism.crosscheck.wordlists import in_own_clause, stems_pattern
 from newsprism.model import Claim, Document, Event, Extraction, Quantity, Quote, Sentence
 
 # Measures whose figures are compared across sources. Ages, durations and "other" numbers are
@@ -204,10 +204,7 @@ _CLAUSE_MARK = re.compile(r"[,;:.!?()،؛，；：。]")
 def _earlier_figure(text: str, quantity: Quantity) -> bool:
     """The figure is an earlier, superseded one ("the previous toll was 237", "initially 40
     were reported"): its day is not the report's, and no later day is given for it."""
-    start, end = quantity.sentence_start, quantity.sentence_end
-    before = _CLAUSE_MARK.split(text[max(start, quantity.start - EARLIER_WINDOW) : quantity.start])
-    after = _CLAUSE_MARK.split(text[quantity.end : min(end, quantity.end + EARLIER_WINDOW)])
-    return bool(_EARLIER.search(before[-1]) or _EARLIER.search(after[0]))
+    return in_own_clause(_EARLIER, text, quantity, EARLIER_WINDOW, _CLAUSE_MARK)
 
 
 def _as_of(

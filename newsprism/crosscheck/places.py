@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsprism.crosscheck.wordlists import stems_pattern
+from newsprism.crosscheck.wordlists import in_own_clause, stems_pattern
 from newsprism.link.places import PLACE_LABELS, lookup
 from newsprism.link.world import (
     countries_in,
@@ -200,10 +200,7 @@ def _whole_of_parts(
 
 def _is_total(text: str, quantity: Quantity) -> bool:
     """A total word in the figure's own clause, just before it or just after it."""
-    start, end = quantity.sentence_start, quantity.sentence_end
-    before = _CLAUSE.split(text[max(start, quantity.start - TOTAL_WINDOW) : quantity.start])
-    after = _CLAUSE.split(text[quantity.end : min(end, quantity.end + TOTAL_WINDOW)])
-    return bool(_TOTAL.search(before[-1]) or _TOTAL.search(after[0]))
+    return in_own_clause(_TOTAL, text, quantity, TOTAL_WINDOW, _CLAUSE)
 
 
 def _paired_place(
@@ -323,11 +320,9 @@ def report_places(
     for ((_, a_end), a), ((b_start, _), b) in itertools.pairwise(places):
         if b_start < LEAD_CHARS and a != b and _JOINED.match(document.text[a_end:b_start]):
             joined.add("+".join(sorted((a, b))))
+    sentences = {q.sentence_start: q.sentence_end for q in extraction.quantities}
     adjectives = {
-        quantity.sentence_start: demonym_countries_in(
-            document.text[quantity.sentence_start : quantity.sentence_end]
-        )
-        for quantity in extraction.quantities
+        start: demonym_countries_in(document.text[start:end]) for start, end in sentences.items()
     }
     return ReportPlaces(
         counts,
