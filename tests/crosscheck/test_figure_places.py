@@ -168,82 +168,63 @@ def test_conjunctions_of_more_languages_join_two_countries(text: str) -> None:
     assert claims_of_all(text, [("5021", "killed")]) == {"5,021": "Syria+Turkey"}
 
 
-def test_a_sentence_without_a_country_takes_the_event_country_its_adjective_names() -> None:
+def placed_in_event(
+    text: str, number: str, event: dict[str, int], *, language: str = "",
+    sentence_end: int | None = None, value: float | None = None,
+) -> tuple[str, str, ReportPlaces]:
+    """The one figure ``number`` of ``text``: its place as its sentence gives it, its place once
+    settled in an event whose two other reports name the countries of ``event``, and its report's
+    places."""
     from collections import Counter
 
     from newsprism.crosscheck.places import report_places
 
-    text = "Il ministero della Salute siriano conta 326 morti."
-    doc = Document(id="d", text=text)
-    at = text.index("326")
-    quantity = Quantity(doc_id="d", start=at, end=at + 3, text="326", low=326.0, high=326.0,
-                        measure="killed", sentence_start=0, sentence_end=len(text))
+    doc = Document(id="d", text=text, language=language)
+    at = text.index(number)
+    value = float(number) if value is None else value
+    quantity = Quantity(doc_id="d", start=at, end=at + len(number), text=number, low=value,
+                        high=value, measure="killed", sentence_start=0,
+                        sentence_end=len(text) if sentence_end is None else sentence_end)
     extraction = Extraction(doc_id="d", quantities=[quantity])
     [claim] = quantity_claims(doc, extraction)
-    assert place_of(claim.key) == ""
+    own = place_of(claim.key)
     reports = {"d": report_places(doc, extraction)}
-    reports.update({o: ReportPlaces(Counter({"Turkey": 2, "Syria": 1}), frozenset()) for o in "ab"})
+    reports.update({o: ReportPlaces(Counter(event), frozenset()) for o in "ab"})
     fill_event_places([claim], reports)
-    assert place_of(claim.key) == "Syria"
+    return own, place_of(claim.key), reports["d"]
+
+
+def test_a_sentence_without_a_country_takes_the_event_country_its_adjective_names() -> None:
+    own, settled, _ = placed_in_event("Il ministero della Salute siriano conta 326 morti.", "326",
+                                      {"Turkey": 2, "Syria": 1})
+    assert own == ""
+    assert settled == "Syria"
 
 
 def test_a_domestic_report_naming_only_provinces_takes_their_country() -> None:
     from collections import Counter
 
-    from newsprism.crosscheck.places import report_places
-
     text = "Depremlerde can kaybı 8 bin 574'e yükseldi. Hatay'da ve Adıyaman'da arama sürüyor."
-    doc = Document(id="d", text=text)
-    at = text.index("8 bin 574")
-    quantity = Quantity(doc_id="d", start=at, end=at + 9, text="8 bin 574", low=8574.0,
-                        high=8574.0, measure="killed", sentence_start=0, sentence_end=43)
-    extraction = Extraction(doc_id="d", quantities=[quantity])
-    [claim] = quantity_claims(doc, extraction)
-    reports = {"d": report_places(doc, extraction)}
-    assert reports["d"].counts == Counter()  # no country named
-    reports.update({o: ReportPlaces(Counter({"Turkey": 2, "Syria": 2}), frozenset()) for o in "ab"})
-    fill_event_places([claim], reports)
-    assert place_of(claim.key) == "Turkey"
+    _, settled, report = placed_in_event(text, "8 bin 574", {"Turkey": 2, "Syria": 2},
+                                         sentence_end=43, value=8574.0)
+    assert report.counts == Counter()  # no country named
+    assert settled == "Turkey"
 
 
 def test_children_are_not_chile() -> None:
     """An adjective is believed only for a country the event is about."""
-    from collections import Counter
-
-    from newsprism.crosscheck.places import report_places
-
-    text = "The children said 57 people had died."
-    doc = Document(id="d", text=text)
-    at = text.index("57")
-    quantity = Quantity(doc_id="d", start=at, end=at + 2, text="57", low=57.0, high=57.0,
-                        measure="killed", sentence_start=0, sentence_end=len(text))
-    extraction = Extraction(doc_id="d", quantities=[quantity])
-    [claim] = quantity_claims(doc, extraction)
-    reports = {"d": report_places(doc, extraction)}
-    reports.update({o: ReportPlaces(Counter({"Turkey": 2, "Syria": 2}), frozenset()) for o in "ab"})
-    fill_event_places([claim], reports)
-    assert place_of(claim.key) == ""
+    _, settled, _ = placed_in_event("The children said 57 people had died.", "57",
+                                    {"Turkey": 2, "Syria": 2})
+    assert settled == ""
 
 
 @pytest.mark.parametrize(("language", "place"), [("tr", "Turkey"), ("ar", "Syria"), ("en", "")])
 def test_a_report_naming_no_place_speaks_of_the_one_event_country_of_its_language(
     language: str, place: str
 ) -> None:
-    from collections import Counter
-
-    from newsprism.crosscheck.places import report_places
-
-    text = "Yetkili, can kaybının 1651 olduğunu açıkladı."
-    doc = Document(id="d", text=text, language=language)
-    at = text.index("1651")
-    quantity = Quantity(doc_id="d", start=at, end=at + 4, text="1651", low=1651.0, high=1651.0,
-                        measure="killed", sentence_start=0, sentence_end=len(text))
-    extraction = Extraction(doc_id="d", quantities=[quantity])
-    [claim] = quantity_claims(doc, extraction)
-    reports = {"d": report_places(doc, extraction)}
-    reports.update({o: ReportPlaces(Counter({"Turkey": 2, "Syria": 2}), frozenset()) for o in "ab"})
-    fill_event_places([claim], reports)
-    assert place_of(claim.key) == place  # English is official in neither
+    _, settled, _ = placed_in_event("Yetkili, can kaybının 1651 olduğunu açıkladı.", "1651",
+                                    {"Turkey": 2, "Syria": 2}, language=language)
+    assert settled == place  # English is official in neither
 
 
 @pytest.mark.parametrize(
