@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, TypeVar
@@ -327,6 +328,31 @@ class Comparison:
 
 
 T = TypeVar("T")
+
+
+def independent_groups(
+    doc_ids: Iterable[str], reuse: Iterable[ReuseLink]
+) -> dict[str, str]:
+    """Documents joined by copy/rewrite/translation collapse to one group, named by its smallest
+    member id; an "independent" link joins nothing. Here, not in the link stage, so that a
+    record can be shown without importing the link stage and its models."""
+    doc_ids = list(doc_ids)
+    parent = {d: d for d in doc_ids}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in reuse:
+        if link.kind == "independent":
+            continue
+        ra, rb = find(link.doc_a), find(link.doc_b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {d: find(d) for d in doc_ids}
 
 
 def to_dict(obj: Any) -> Any:

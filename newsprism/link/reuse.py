@@ -35,6 +35,9 @@ from newsprism.link.reuse_translation import (
 from newsprism.link.reuse_translation import default_encoder as sentence_encoder
 from newsprism.model import Document, Extraction, ReuseLink
 
+# Re-exported: which documents are one source is the link stage's answer too.
+from newsprism.model import independent_groups as independent_groups
+
 SHINGLE = 4  # words per shingle: short enough to survive light edits, long enough to be rare
 # Chinese and Japanese are written without spaces: their characters are the tokens, and a shingle
 # of eight characters (about as much text as four words) is as rare as four words elsewhere; four
@@ -347,23 +350,3 @@ def _translations(
         links.append(ReuseLink(doc_a=source, doc_b=derived, kind="translation",
                                score=round(score, 3), evidence=why))
     return links
-
-
-def independent_groups(doc_ids: Sequence[str], reuse: Sequence[ReuseLink]) -> dict[str, str]:
-    """Documents joined by copy/rewrite/translation collapse to one group (id = a member id)."""
-    parent = {d: d for d in doc_ids}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for link in reuse:
-        if link.kind == "independent":
-            continue
-        ra, rb = find(link.doc_a), find(link.doc_b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {d: find(d) for d in doc_ids}

@@ -216,23 +216,8 @@ class Sources:
     report a derived document was taken from."""
 
     def __init__(self, doc_ids: Iterable[str], links: Iterable[model.ReuseLink]) -> None:
-        # The union-find of newsprism.link.independent_groups (group id = smallest member id),
-        # kept here so that showing a record does not import the link stage and its models.
         derived = [link for link in links if link.kind != "independent"]
-        parent: dict[str, str] = {}
-
-        def find(doc_id: str) -> str:
-            parent.setdefault(doc_id, doc_id)
-            while parent[doc_id] != doc_id:
-                parent[doc_id] = parent[parent[doc_id]]
-                doc_id = parent[doc_id]
-            return doc_id
-
-        for link in derived:
-            a, b = find(link.doc_a), find(link.doc_b)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-        self.group = {doc_id: find(doc_id) for doc_id in set(doc_ids)}
+        self.group = model.independent_groups(set(doc_ids), derived)
         self.copy_of = {link.doc_b: link.doc_a for link in derived}
 
     def count(self, doc_ids: Iterable[str]) -> int:
