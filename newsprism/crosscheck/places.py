@@ -91,11 +91,7 @@ def figure_place(
     countries = {country for _, country in places}
     if places and _whole_of_parts(document.text, quantity, places):
         return ALL_PLACES
-    figures = [
-        q for q in extraction.quantities
-        if q.sentence_start == quantity.sentence_start and q.measure != "other"
-    ]
-    if region := _breakdown_place(document.text, quantity, places, figures):
+    if region := _breakdown_place(document.text, extraction, quantity, places):
         return region
     if len(countries) <= 1:
         return next(iter(countries), "")
@@ -112,9 +108,9 @@ def figure_place(
 
 def _breakdown_place(
     text: str,
+    extraction: Extraction,
     quantity: Quantity,
     places: Sequence[tuple[tuple[int, int], str]],
-    figures: Sequence[Quantity],
 ) -> str:
     """"In Adana 10 dead and 118 injured, in Malatya 47 dead and 550 injured": a sentence
     that goes through two or more provinces or cities of one country gives each its own
@@ -125,8 +121,14 @@ def _breakdown_place(
         for span, country in places
         if _names_region(text[span[0] : span[1]])
     ]
+    if len({name for _, _, name in regions}) < 2:
+        return ""
     # A breakdown gives each place its own figure, between the places; a list of places ("in
     # Adana, Malatya and Gaziantep") is where one figure happened.
+    figures = [
+        q for q in extraction.quantities
+        if q.sentence_start == quantity.sentence_start and q.measure != "other"
+    ]
     figured = [
         region
         for region in regions
