@@ -68,7 +68,7 @@ from newsprism.model import (
     TimeExpression,
     document_id,
 )
-from newsprism.scale.windows import WINDOW_ARTICLES, ClosedPart
+from newsprism.scale.windows import CARRY_DAYS, WINDOW_ARTICLES, ClosedPart
 
 SYLLABLES = [
     "ka", "ra", "to", "mi", "sa", "lo", "ve", "na", "du", "ri", "pe", "zo", "ba", "te", "lu",
@@ -423,7 +423,8 @@ class MemorySource:
 
 
 def run_windowed(
-    n: int, seed: int, embeddings: bool, window: int, workdir: str | None
+    n: int, seed: int, embeddings: bool, window: int, workdir: str | None,
+    carry_days: int = CARRY_DAYS,
 ) -> dict[str, float]:
     """Stream the generated corpus into a SQLite store in batches, then time the windowed link +
     cross-check reading it back (:func:`newsprism.scale.windows.link_in_windows`)."""
@@ -440,7 +441,7 @@ def run_windowed(
         sink = CountingSink()
         t0, c0 = time.perf_counter(), time.process_time()
         stats = link_in_windows(StoreSource(store), sink, window_articles=window,
-                                embeddings=embeddings)
+                                carry_days=carry_days, embeddings=embeddings)
         seconds = time.perf_counter() - t0
         cpu = time.process_time() - c0
         db_mb = (Path(folder) / "scale.db").stat().st_size / 2**20
@@ -485,7 +486,7 @@ def _bcubed_f1(gold: list[list[str]], found: list[list[str]]) -> float:
     return 2 * precision * recall / ((precision + recall) or 1.0)
 
 
-def check(n: int, seed: int, window: int) -> dict[str, float]:
+def check(n: int, seed: int, window: int, carry_days: int = CARRY_DAYS) -> dict[str, float]:
     """The in-memory record against the windowed one on the same N articles: B-cubed F1 of the
     stories and of the events (the in-memory ones as reference) and how many comparisons are
     the same (same id, same verdict)."""
@@ -507,12 +508,14 @@ def check(n: int, seed: int, window: int) -> dict[str, float]:
     documents, extractions = generate(n, seed)  # afresh: linking sets entity ids in place
     sink = CountingSink(keep=True)
     stats = link_in_windows(MemorySource(documents, extractions), sink, window_articles=window,
-                            embeddings=False)
+                            carry_days=carry_days, embeddings=False)
     same = sum(sink.verdicts.get(key) == verdict for key, verdict in reference.items())
     return {
         "n": n,
         "window": window,
+        "carry_days": carry_days,
         "windows": stats.windows,
+        "links_per_article": round(stats.linked / max(stats.articles, 1), 3),
         "stories_memory": len(whole_stories),
         "stories_windowed": len(sink.kept),
         "story_bcubed_f1": _bcubed_f1(whole_stories, [s.doc_ids for s in sink.kept]),
@@ -601,6 +604,11 @@ def main() -> None:
         "--window", type=int, default=WINDOW_ARTICLES,
         help="articles per window of the windowed linker (default %(default)s)",
     )
+    parser.add_argument(
+        "--carry-days", type=int, default=CARRY_DAYS,
+        help="a story stays open into the next window when it has an article this many days "
+             "before the window's end (default %(default)s)",
+    )
     parser.add_argument("--workdir", help="folder for the temporary store (default: the system's)")
     parser.add_argument(
         "--check", type=int, metavar="N",
@@ -609,7 +617,7 @@ def main() -> None:
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process mode
     args = parser.parse_args()
     if args.check:
-        result = check(args.check, args.seed, args.window)
+        result = check(args.check, args.seed, args.window, args.carry_days)
         print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
                        for k, v in result.items()))
         return
@@ -620,7 +628,7 @@ def main() -> None:
             if args.foreign:
                 raise SystemExit("--foreign is measured with --in-memory only")
             result = run_windowed(args.one, args.seed, args.embeddings, args.window,
-                                  args.workdir)
+                                  args.workdir, args.carry_days)
         print(json.dumps(result))
         return
 
@@ -643,7 +651,7 @@ def main() -> None:
             skipped.append(n)
             continue
         command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
-                   "--window", str(args.window)]
+                   "--window", str(args.window), "--carry-days", str(args.carry_days)]
         if args.embeddings:
             command.append("--embeddings")
         if args.foreign:

@@ -1,6 +1,8 @@
 """Verdicts on claims built the way the claims module builds them from real report sentences."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprism.crosscheck.claims import quantity_claims
 from newsprism.crosscheck.propositions import stances
@@ -344,3 +346,17 @@ def test_an_earlier_figure_holds_for_no_stated_day(text: str, number: str, earli
                         sentence_end=len(text))
     [claim] = quantity_claims(doc, Extraction(doc_id="d", quantities=[quantity]))
     assert claim.as_of == (None if earlier else "2026-03-07")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from(
+    [0, 1, 3, 150, 152, 154, 200, 240, 300, 1000, 1012, 3000, 3400, 10_000, 12_000]
+)), max_size=25))
+def test_corroborated_among_is_the_pairwise_rule(figures: list[tuple[int, int]]) -> None:
+    """The sorted search finds exactly the claims the pairwise definition corroborates."""
+    from newsprism.crosscheck.verdicts import _corroborated, _corroborated_among
+
+    claims = [_claim(f"d{k}", value, value, None) for k, (_, value) in enumerate(figures)]
+    groups = {f"d{k}": f"g{group}" for k, (group, _) in enumerate(figures)}
+    expected = [c for c in claims if _corroborated(c, claims, groups)]
+    assert _corroborated_among(claims, groups) == expected

@@ -127,3 +127,34 @@ def test_names_alone_join_no_event_in_another_language() -> None:
     events = group_events(stories, vectors, languages={**LANGUAGES, "g4": "el"}, anchors=anchors)
     assert events["s1"] == events["s2"]
     assert events["setting"] != events["s1"]
+
+
+def test_pair_similarities_are_the_groups_own_cosines() -> None:
+    """The sparse row products give what _Group.similarity gives, embeddings blended or not,
+    and drop only the pairs below the lowest event bar."""
+    import random
+
+    import numpy as np
+
+    from newsprism.link.events import EVENT_MIN, EVENT_MIN_EMBEDDED, _Group, _pair_similarities
+
+    rng = random.Random(3)
+    words = [f"w{k}" for k in range(30)] + ["@beirut", "@port"]
+    groups = []
+    for k in range(40):
+        terms = {w: rng.random() for w in rng.sample(words, rng.randint(1, 8))}
+        norm = sum(v * v for v in terms.values()) ** 0.5
+        embedding = np.array([rng.random() for _ in range(4)]) if k % 3 == 0 else None
+        group = _Group({t: v / norm for t, v in terms.items()}, embedding, (None, None), "en")
+        group.refresh()
+        groups.append(group)
+    pairs = [(i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))]
+    found = {(i, j): value for value, i, j in _pair_similarities(groups, pairs)}
+    floor = min(EVENT_MIN, EVENT_MIN_EMBEDDED)
+    for i, j in pairs:
+        expected = groups[i].similarity(groups[j])
+        if expected >= floor + 1e-9:
+            assert abs(found[(i, j)] - expected) < 1e-9
+        elif expected < floor - 1e-9:
+            assert (i, j) not in found
+    assert len(found) > 100  # the bar drops some pairs, not most
