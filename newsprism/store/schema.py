@@ -157,7 +157,12 @@ def to_row(table: Table, obj: Any, position: int | None = None) -> dict[str, Any
             row[name] = position
             continue
         value = getattr(obj, name)
-        if kind == "JSON" or isinstance(value, list | dict) or dataclasses.is_dataclass(value):
+        # most values are plain: testing them first spares the dataclass check, which was a
+        # fifth of the time of storing a batch of articles
+        plain = value is None or isinstance(value, str | int | float)
+        if kind == "JSON" or (
+            not plain and (isinstance(value, list | dict) or dataclasses.is_dataclass(value))
+        ):
             value = json.dumps(model.to_dict(value), ensure_ascii=False)
         row[name] = value
     return row
