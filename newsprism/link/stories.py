@@ -36,6 +36,8 @@ ENTITY_WEIGHT = 2.0  # an entity counts this many times a content word
 EMBEDDING_WEIGHT = 0.5  # share of the embedding cosine in the blended similarity
 CANDIDATE_TERMS = 12  # an article's most distinctive terms used to find candidate stories
 MERGE_MIN = 0.65  # centroid similarity at which first-pass stories merge (0.45-0.65 tried)
+# Below this squared length a centroid without one article is empty (what is left is rounding)
+NORM_EPSILON = 1e-12
 REASSIGN_MARGIN = 0.02  # a better story must win by this much for an article to move
 # A story of one article joins the best larger story after the passes above at this similarity
 # (blended with the embedding cosine when there is one). ECB+ dev F1 by value (with the
@@ -266,6 +268,30 @@ class _Cluster:
             cosine -= CONFLICT_PENALTY
         return cosine
 
+    def similarity_without(self, vec: Mapping[str, float], emb: np.ndarray | None,
+                           people: Mapping[str, float]) -> float:
+        """:meth:`similarity` of a member article to this story without it, from the story's
+        sums and the article's own terms: copying a large story's centroid once per member was
+        quadratic in the story's size."""
+        dot = sum(w * self.centroid.get(t, 0.0) for t, w in vec.items())
+        own = sum(w * w for w in vec.values())
+        # |C - v|^2 = |C|^2 - 2 v.C + |v|^2; the centroid keeps the article's terms as keys
+        # (at weight 0 when only it had them), so the anchors are read from the full centroid
+        squared = self.norm() ** 2 - 2 * dot + own if self.centroid else 0.0
+        norm = math.sqrt(squared) if squared > NORM_EPSILON else 1.0
+        cosine = (dot - own) / norm
+        anchored = _shares_anchors(vec, self.centroid)
+        cosine += ANCHOR_BONUS if anchored else 0.0
+        if emb is not None and self.embedding is not None:
+            rest = self.embedding - emb
+            e_cos = float(np.dot(emb, rest)) / (float(np.linalg.norm(rest)) or 1.0)
+            cosine = (1 - EMBEDDING_WEIGHT) * cosine + EMBEDDING_WEIGHT * e_cos
+        others = {p: n - people.get(p, 0.0) for p, n in self.people.items()
+                  if n - people.get(p, 0.0) > 0}
+        if people and not anchored and participants_conflict(people, others):
+            cosine -= CONFLICT_PENALTY
+        return cosine
+
     def add(self, doc_id: str, vec: Mapping[str, float], emb: np.ndarray | None,
             day: date | None, people: Mapping[str, float] | None = None) -> None:
         self.members.append(doc_id)
@@ -437,14 +463,7 @@ def _reassign(
             if alone and (c == current or len(cluster.members) == 1):
                 continue
             if c == current:
-                own = _Cluster(centroid={t: w - vec.get(t, 0.0)
-                                         for t, w in cluster.centroid.items()},
-                               embedding=None if cluster.embedding is None or emb is None
-                               else cluster.embedding - emb,
-                               people={p: n - people.get(p, 0.0)
-                                       for p, n in cluster.people.items()
-                                       if n - people.get(p, 0.0) > 0})
-                sim = own.similarity(vec, emb, people)
+                sim = cluster.similarity_without(vec, emb, people)
             else:
                 if not cluster.in_window(day):
                     continue

@@ -139,3 +139,35 @@ def test_function_words_of_the_articles_language_are_no_terms() -> None:
     assert not {"dopo", "della", "sono", "state"} & words
     unknown = Document(id="u", language="zz", text="the dam collapse")
     assert set(terms(unknown, None)) == {"dam", "collapse"}
+
+
+def test_similarity_without_a_member_is_the_similarity_to_the_rest() -> None:
+    """A member's fit to its story without it, read from the story's sums, is its fit to a story
+    built from the other members alone (centroid, embedding and people)."""
+    import random
+
+    import numpy as np
+
+    from newsprism.link.stories import _Cluster
+
+    rng = random.Random(5)
+    terms = [f"w{k}" for k in range(12)] + ["@port", "@beirut", "%2020-08-04", "%2020-08-05"]
+    for _ in range(50):
+        members = []
+        for _ in range(rng.randint(2, 5)):
+            vec = {t: rng.random() for t in rng.sample(terms, rng.randint(1, 7))}
+            emb = np.array([rng.random() for _ in range(3)])
+            people = {p: float(rng.randint(1, 4)) for p in rng.sample(["Aoun", "Diab"], 1)}
+            members.append((vec, emb, people))
+        whole = _Cluster()
+        for k, (vec, emb, people) in enumerate(members):
+            whole.add(f"d{k}", vec, emb, None, people)
+        vec, emb, people = members[0]
+        rest = _Cluster()
+        for k, (other_vec, other_emb, other_people) in enumerate(members[1:], start=1):
+            rest.add(f"d{k}", other_vec, other_emb, None, other_people)
+        for term in whole.centroid:  # the story keeps the member's terms as keys
+            rest.centroid.setdefault(term, 0.0)
+        rest._norm = None
+        expected = rest.similarity(vec, emb, people)
+        assert abs(whole.similarity_without(vec, emb, people) - expected) < 1e-9
