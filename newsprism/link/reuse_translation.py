@@ -298,12 +298,12 @@ def default_encoder() -> Encoder | None:
     """The multilingual sentence encoder the link stage embeds leads with, or None when it is
     not installed."""
     try:
-        from newsprism.link.embeddings import _encoder
+        from newsprism.link.embeddings import _encoder, encode
 
-        encoder = _encoder()
+        _encoder()
     except Exception:  # the encoder is optional
         return None
-    return lambda texts: np.asarray(encoder.encode(texts), dtype=np.float32)
+    return encode
 
 
 class TranslationAligner:
