@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import importlib
 import math
 import re
@@ -334,12 +335,31 @@ def cluster(
     )
     clusters: list[_Cluster] = []
     index: dict[str, set[int]] = defaultdict(set)
+    tops: list[list[str]] = []  # each cluster's index terms, to take it out once it is stale
+    fresh: list[tuple[date, int]] = []  # (last day, cluster) heap of the clusters in the index
+    stale: set[int] = set()
     for i in ordered:
         document = documents[i]
         vec = vectors[document.id]
         emb = embeddings.get(document.id)
         people = people_by_doc.get(document.id)
         day = _day(document)
+        # Articles come in day order, so a story whose last day is more than WINDOW_DAYS behind
+        # can take no more dated articles: it leaves the index, which otherwise grows with every
+        # story of the corpus. Undated articles come last and may join any story: all return.
+        if day is None and stale:
+            for c in stale:
+                for t in tops[c]:
+                    index[t].add(c)
+            stale = set()
+        while day is not None and fresh and (day - fresh[0][0]).days > WINDOW_DAYS:
+            last, c = heapq.heappop(fresh)
+            if clusters[c].last != last:  # it grew since: back with its new last day
+                heapq.heappush(fresh, (clusters[c].last, c))  # type: ignore[arg-type]
+                continue
+            for t in tops[c]:
+                index[t].discard(c)
+            stale.add(c)
         top = sorted(vec, key=vec.get, reverse=True)[:CANDIDATE_TERMS]  # type: ignore[arg-type]
         candidates = set().union(*(index[t] for t in top)) if top else set()
         best, best_sim = -1, join_min
@@ -351,10 +371,14 @@ def cluster(
                 best, best_sim = c, sim
         if best < 0:
             clusters.append(_Cluster())
+            tops.append([])
             best = len(clusters) - 1
+            if day is not None:
+                heapq.heappush(fresh, (day, best))
         clusters[best].add(document.id, vec, emb, day, people)
         for t in top:
             index[t].add(best)
+        tops[best] += top
     clusters = _merge_similar(clusters, MERGE_MIN if merge_min is None else merge_min)
     by_id = {d.id: d for d in documents}
     return _reassign(clusters, by_id, vectors, embeddings, people_by_doc)

@@ -171,3 +171,18 @@ def test_similarity_without_a_member_is_the_similarity_to_the_rest() -> None:
         rest._norm = None
         expected = rest.similarity(vec, emb, people)
         assert abs(whole.similarity_without(vec, emb, people) - expected) < 1e-9
+
+
+def test_a_story_silent_past_the_window_takes_undated_reports_but_no_late_dated_ones() -> None:
+    """The Dervan report is from March; the same text dated May is further than WINDOW_DAYS
+    from it and starts a story of its own, while an undated copy, which comes after every
+    dated report, still finds the March story."""
+    march = Document(id="a0", text=QUAKE_A[0], published=PublicationTime(value="2024-03-04"))
+    porto = [Document(id=f"b{i}", text=t, published=PublicationTime(value="2024-04-20"))
+             for i, t in enumerate(QUAKE_B)]
+    may = Document(id="c0", text=QUAKE_A[0], published=PublicationTime(value="2024-05-20"))
+    assert {"a0"} in groups_of([march, *porto, may])
+    undated = Document(id="c1", text=QUAKE_A[0], published=PublicationTime(value=None))
+    found = groups_of([march, *porto, undated])
+    assert {"a0", "c1"} in found
+    assert {"b0", "b1"} in found
