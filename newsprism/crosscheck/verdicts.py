@@ -22,6 +22,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -223,7 +224,7 @@ def conflicting_days(
             by_companion[companion].append(claim)
     seen = [set(day.claim_ids) for day in days]
     for (key, value), members in sorted(by_companion.items()):
-        if not _first_clash(members, source_groups):
+        if not _first_clash([_as_announced(c) for c in members], source_groups):
             continue
         found = _conflict(
             _shared_day(members),
@@ -269,16 +270,34 @@ def format_figure(value: float) -> str:
 COMPANION_MIN = 20
 
 
+def _specific(claim: Claim) -> bool:
+    """A figure precise enough to name one count: COMPANION_MIN or more, and not round."""
+    point = _point(claim)
+    return point >= COMPANION_MIN and float(point).is_integer() and rounding_slack(point) == 0
+
+
+def _as_announced(claim: Claim) -> Claim:
+    """The claim as the figure announced: a hedge on a precise count ("at least 11,159
+    injured") does not make the announced count a range; it is 11,159. Round or imprecise
+    figures keep their interval ("more than 11,000")."""
+    if claim.low == claim.high or not _specific(claim):
+        return claim
+    point = _point(claim)
+    return replace(claim, low=point, high=point)
+
+
 def announcement_companions(claims: Sequence[Claim]) -> dict[str, frozenset[tuple[str, float]]]:
-    """For each exact figure, the other exact, specific figures of other keys its sentence gives.
+    """For each figure, the specific figures (see ``_specific``) of other keys its sentence
+    gives.
 
     An official count is announced as a set ("912 dead and 5,385 injured"); two reports that
     give the same specific death toll relay the same announcement even when neither is dated,
-    so their injured figures are of one moment and two different ones conflict.
+    so their injured figures are of one moment and two different ones conflict. A hedged
+    figure ("at least 1,498 dead") still names the announced count.
     """
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.kind == "quantity" and claim.low is not None and claim.low == claim.high:
+        if claim.kind == "quantity" and (claim.low is not None or claim.high is not None):
             by_sentence[(claim.doc_id, claim.sentence_start)].append(claim)
     companions: dict[str, frozenset[tuple[str, float]]] = {}
     for members in by_sentence.values():
@@ -288,12 +307,9 @@ def announcement_companions(claims: Sequence[Claim]) -> dict[str, frozenset[tupl
             # The companion's place is left out: reports place one announced figure
             # differently ("912 dead in Turkey", "912 dead" in a report about two countries).
             found = frozenset(
-                (_unplaced(other.key), other.low)
+                (_unplaced(other.key), _point(other))
                 for other in members
-                if other.key != claim.key
-                and other.low is not None
-                and other.low >= COMPANION_MIN
-                and rounding_slack(other.low) == 0
+                if other.key != claim.key and _specific(other)
             )
             if found:
                 companions[claim.id] = found
