@@ -160,12 +160,29 @@ def _report_figures(claims: Sequence[Claim]) -> list[Claim]:
     """
     if not claims or claims[0].kind != "quantity":
         return list(claims)
-    best: dict[tuple[str, str], Claim] = {}
+    best: dict[tuple[str, str, str], Claim] = {}
     for claim in claims:
-        slot = (claim.doc_id, claim.as_of or "")
+        slot = (claim.doc_id, _counter(claim), claim.as_of or "")
         if slot not in best or _point(claim) > _point(best[slot]):
             best[slot] = claim
     return list(best.values())
+
+
+def _counter(claim: Claim) -> str:
+    """Who a claim says counted it ("the health ministry", "the Red Cross"), as one name."""
+    return " ".join(claim.attributed_to.casefold().split())
+
+
+def _source(claim: Claim, source_groups: Mapping[str, str]) -> tuple[str, str]:
+    """A claim's source for clashes: its report's independent-source group and its named
+    counter. One report quoting two counters ("the minister said about 3,000 injured; the Red
+    Cross spoke of 2,200") gives two sources' figures; a figure it does not attribute is the
+    report's own."""
+    return source_groups.get(claim.doc_id, claim.doc_id), _counter(claim)
+
+
+def _different_sources(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] != b[0] or (bool(a[1]) and bool(b[1]) and a[1] != b[1])
 
 
 def _first_clash(
@@ -186,11 +203,16 @@ def _first_clash(
         intervals = [_interval(c) for c in claims]
         if max(low for low, _ in intervals) <= min(high for _, high in intervals):
             return None
-    groups = [source_groups.get(c.doc_id, c.doc_id) for c in claims]
+    sources = [_source(c, source_groups) for c in claims]
     for i, j in itertools.combinations(range(len(claims)), 2):
-        if groups[i] != groups[j] and not compatible(claims[i], claims[j]):
+        if _different_sources(sources[i], sources[j]) and not compatible(claims[i], claims[j]):
             return claims[i], claims[j]
     return None
+
+
+def _position(claims: Sequence[Claim], claim: Claim) -> int:
+    """Where ``claim`` (or the claim it was made from by _as_announced) stands in ``claims``."""
+    return next(i for i, c in enumerate(claims) if c.id == claim.id)
 
 
 def _by_day(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
@@ -214,7 +236,7 @@ def conflicting_days(
         return []
     days: list[ConflictingDay] = []
     for day, members in sorted(_by_day(_report_figures(claims)).items()):
-        if day and _first_clash(members, source_groups):
+        if day and _first_clash([_as_announced(c) for c in members], source_groups):
             days.append(_conflict(day, members))
     if not companions:
         return days
@@ -356,9 +378,15 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
         return "single-source", "all claims come from one independent source"
     claims = _report_figures(claims)
     by_day = _by_day(claims)
+    # On one day a hedged precise count is that count (see _as_announced): "at least 1,262"
+    # and "1,435" dead are two counts of one day, not a range and a value in it.
     same_day = min(
-        (clash for day in by_day.values() if (clash := _first_clash(day, source_groups))),
-        key=lambda clash: (claims.index(clash[0]), claims.index(clash[1])),
+        (
+            clash
+            for day in by_day.values()
+            if (clash := _first_clash([_as_announced(c) for c in day], source_groups))
+        ),
+        key=lambda clash: (_position(claims, clash[0]), _position(claims, clash[1])),
         default=None,
     )
     if claims[0].kind == "event":
