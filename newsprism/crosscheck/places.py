@@ -11,6 +11,7 @@ figure without a stated place takes the event's place).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -312,22 +313,34 @@ class ReportPlaces:
     # Per sentence start, the countries whose adjectives the sentence uses ("siriano")
     adjectives: Mapping[int, Counter[str]] = field(default_factory=dict)
     language: str = ""
-    # (start, country) of every place the report names, in text order
-    positions: tuple[tuple[int, str], ...] = ()
+    # (start, country, start of its sentence) of every place the report names, in text order
+    positions: tuple[tuple[int, str, int], ...] = ()
 
 
 # A figure whose sentence names no place continues the text just before it ("In Syria, the
-# ministry counts 1,262 dead. In rebel-held areas, 733 were killed."): when the sentences within
-# this many characters before it name exactly one of the event's places, that is its place.
-CARRY_CHARS = 200
+# ministry counts 1,262 dead. In rebel-held areas, 733 were killed."): when the nearest earlier
+# sentence naming one of the event's places, within this many characters, names exactly one,
+# that is its place.
+CARRY_CHARS = 300
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？\n]")
 
 
 def _carried_place(report: ReportPlaces, start: int, event_places: set[str]) -> str:
-    before = {
-        country for at, country in report.positions
+    before = [
+        (at, country, opening) for at, country, opening in report.positions
         if start - CARRY_CHARS <= at < start and country in event_places
-    }
-    return before.pop() if len(before) == 1 else ""
+    ]
+    if not before:
+        return ""
+    nearest = before[-1][2]  # the sentence of the nearest earlier place
+    named = {country for _, country, opening in before if opening == nearest}
+    return named.pop() if len(named) == 1 else ""
+
+
+def _sentence_openings(text: str, positions: Sequence[int]) -> list[int]:
+    """For each position, where its sentence starts (just after the last stop before it)."""
+    stops = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return [stops[i - 1] if (i := bisect.bisect_right(stops, at)) else 0 for at in positions]
 
 
 def report_places(
@@ -355,7 +368,13 @@ def report_places(
         provinces_in(document.text),
         adjectives,
         (document.language or "").split("-")[0].lower(),
-        tuple((start, country) for (start, _), country in places),
+        tuple(
+            (start, country, opening)
+            for ((start, _), country), opening in zip(
+                places, _sentence_openings(document.text, [a for (a, _), _ in places]),
+                strict=True,
+            )
+        ),
     )
 
 

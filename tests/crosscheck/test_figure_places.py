@@ -336,3 +336,15 @@ def test_an_undated_bare_figure_takes_the_place_of_the_same_specific_figure(
     reports["d"] = ReportPlaces(Counter(), frozenset())
     fill_event_places(claims, reports)
     assert [place_of(c.key) for c in claims] == ["Turkey", place]
+
+
+def test_a_bare_figure_continues_the_nearest_sentence_naming_an_event_place() -> None:
+    text = (
+        "The quake killed 20,213 in Turkey, the health minister said. In Syria, the ministry "
+        "said 1,387 had died in areas the government holds. In areas held by the opposition, "
+        "rescuers said 2,037 were killed."
+    )
+    start = text.index("In areas held")
+    _, settled, _ = placed_in_event(text, "2,037", {"Turkey": 2, "Syria": 2},
+                                    sentence_start=start, value=2037.0)
+    assert settled == "Syria"
