@@ -11,6 +11,7 @@ figure without a stated place takes the event's place).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -44,6 +45,10 @@ _PART = stems_pattern("part_words")
 # The place of a whole whose parts its sentence gives by place ("25,900 dead, of which 22,300
 # in Turkey"): all the event's places together, settled by fill_event_places.
 ALL_PLACES = "*"
+# The place of a total whose sentence names no place ("bringing the total to 24,680", "in the
+# two countries 8,264 died"): the event's places together when its report names more than one
+# of them, settled by fill_event_places; a report of one country's toll keeps that country.
+NAMED_PLACES = "**"
 _DIGIT = re.compile(r"\d")
 TOTAL_WINDOW = 40  # characters around a figure in which a total word makes it the sum
 _CLAUSE = re.compile(r"[,;:.!?()]")
@@ -93,6 +98,8 @@ def figure_place(
         return ALL_PLACES
     if region := _breakdown_place(document.text, extraction, quantity, places):
         return region
+    if not countries and _is_total(document.text, quantity):
+        return NAMED_PLACES
     if len(countries) <= 1:
         return next(iter(countries), "")
     text = document.text
@@ -306,6 +313,34 @@ class ReportPlaces:
     # Per sentence start, the countries whose adjectives the sentence uses ("siriano")
     adjectives: Mapping[int, Counter[str]] = field(default_factory=dict)
     language: str = ""
+    # (start, country, start of its sentence) of every place the report names, in text order
+    positions: tuple[tuple[int, str, int], ...] = ()
+
+
+# A figure whose sentence names no place continues the text just before it ("In Syria, the
+# ministry counts 1,262 dead. In rebel-held areas, 733 were killed."): when the nearest earlier
+# sentence naming one of the event's places, within this many characters, names exactly one,
+# that is its place.
+CARRY_CHARS = 300
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？\n]")
+
+
+def _carried_place(report: ReportPlaces, start: int, event_places: set[str]) -> str:
+    before = [
+        (at, country, opening) for at, country, opening in report.positions
+        if start - CARRY_CHARS <= at < start and country in event_places
+    ]
+    if not before:
+        return ""
+    nearest = before[-1][2]  # the sentence of the nearest earlier place
+    named = {country for _, country, opening in before if opening == nearest}
+    return named.pop() if len(named) == 1 else ""
+
+
+def _sentence_openings(text: str, positions: Sequence[int]) -> list[int]:
+    """For each position, where its sentence starts (just after the last stop before it)."""
+    stops = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return [stops[i - 1] if (i := bisect.bisect_right(stops, at)) else 0 for at in positions]
 
 
 def report_places(
@@ -333,6 +368,13 @@ def report_places(
         provinces_in(document.text),
         adjectives,
         (document.language or "").split("-")[0].lower(),
+        tuple(
+            (start, country, opening)
+            for ((start, _), country), opening in zip(
+                places, _sentence_openings(document.text, [a for (a, _), _ in places]),
+                strict=True,
+            )
+        ),
     )
 
 
@@ -345,8 +387,9 @@ def fill_event_places(
     The event's places are the countries many of its reports name. A figure keyed by another
     country loses that place. A figure without one takes the event's place when the event has
     one; else the one place whose figures of its kind give the same number within a day; else
-    the one event place whose adjective its sentence uses ("Syrian"); else the one event
-    place its report's lead names, or the places the lead joins ("quake in Turkey
+    the one event place whose adjective its sentence uses ("Syrian"); else the one event place
+    the text just before its sentence names (CARRY_CHARS); else the one event place its
+    report's lead names, or the places the lead joins ("quake in Turkey
     and Syria kills 5,000": their combined figure); else the event place its report names most;
     else, for a report naming no event place, the event place whose provinces it names most,
     else the one event country whose official language the report is written in;
@@ -362,6 +405,11 @@ def fill_event_places(
     ]
     for claim in quantities:
         place = place_of(claim.key)
+        if place == NAMED_PLACES:
+            report = reports.get(claim.doc_id)
+            named_here = set(report.counts) & event_places if report else set()
+            place = ALL_PLACES if len(named_here) > 1 else ""
+            _set_place(claim, place)
         if place == ALL_PLACES:
             _set_place(claim, "+".join(sorted(event_places)) if len(event_places) > 1 else "")
         elif (
@@ -374,9 +422,9 @@ def fill_event_places(
     for claim in quantities:
         if place_of(claim.key):
             named[with_place(claim.key, "")][place_of(claim.key)] += 1
-            if (point := _point(claim)) is not None and (day := _day(claim)) is not None:
+            if (point := _point(claim)) is not None:
                 by_figure[(with_place(claim.key, ""), round(point))].append(
-                    (place_of(claim.key), day)
+                    (place_of(claim.key), _day(claim))
                 )
     for claim in quantities:
         if place_of(claim.key):
@@ -394,6 +442,9 @@ def fill_event_places(
         adjectives = set(report.adjectives.get(claim.sentence_start, ())) & event_places
         if len(adjectives) == 1:
             _set_place(claim, adjectives.pop())
+            continue
+        if carried := _carried_place(report, claim.sentence_start, event_places):
+            _set_place(claim, carried)
             continue
         lead = sorted(report.lead & event_places)
         if len(lead) == 1 or (lead and "+".join(lead) in report.lead_joined):
@@ -420,6 +471,10 @@ def fill_event_places(
 
 
 FIT_DAYS = 1  # a placed figure this many days from a bare one can be the same announcement
+# Without a day to compare, a figure is the same count as a placed one when it is specific: at
+# least this large and not a round number (two reports' "22,168 injured" are one announcement;
+# "100 injured" or "3 children" recur for unrelated things).
+SPECIFIC_MIN = 20
 
 
 def _point(claim: Claim) -> float | None:
@@ -430,19 +485,27 @@ def _day(claim: Claim) -> date | None:
     return day_of(claim.as_of)
 
 
+def is_specific(point: float) -> bool:
+    """A figure precise enough to identify one count: SPECIFIC_MIN or more, a whole number not
+    ending in "00"."""
+    return point >= SPECIFIC_MIN and float(point).is_integer() and int(point) % 100 != 0
+
+
 def _fitting_places(
-    claim: Claim, by_figure: Mapping[tuple[str, int], list[tuple[str, date]]]
+    claim: Claim, by_figure: Mapping[tuple[str, int], list[tuple[str, date | None]]]
 ) -> set[str]:
     """The places whose figures of the same kind give the same number within FIT_DAYS of this
-    one: "5,383 injured" without a place is the figure another report gives for one country."""
+    one: "5,383 injured" without a place is the figure another report gives for one country.
+    When either figure has no day, only a specific number (``is_specific``) fits."""
     point, day = _point(claim), _day(claim)
-    if point is None or day is None:
+    if point is None:
         return set()
     key = with_place(claim.key, "")
     return {
         place
         for place, other in by_figure.get((key, round(point)), [])
-        if abs((other - day).days) <= FIT_DAYS
+        if (day is not None and other is not None and abs((other - day).days) <= FIT_DAYS)
+        or ((day is None or other is None) and is_specific(point))
     }
 
 
@@ -456,7 +519,7 @@ def _set_place(claim: Claim, place: str) -> None:
 
 
 def labelled(label: str, place: str) -> str:
-    if place == ALL_PLACES:
+    if place in (ALL_PLACES, NAMED_PLACES):
         return f"{label} in all places"
     if REGION_MARK in place:
         country, region = place.split(REGION_MARK, 1)

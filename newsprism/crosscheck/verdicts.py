@@ -23,6 +23,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -160,12 +161,29 @@ def _report_figures(claims: Sequence[Claim]) -> list[Claim]:
     """
     if not claims or claims[0].kind != "quantity":
         return list(claims)
-    best: dict[tuple[str, str], Claim] = {}
+    best: dict[tuple[str, str, str], Claim] = {}
     for claim in claims:
-        slot = (claim.doc_id, claim.as_of or "")
+        slot = (claim.doc_id, _counter(claim), claim.as_of or "")
         if slot not in best or _point(claim) > _point(best[slot]):
             best[slot] = claim
     return list(best.values())
+
+
+def _counter(claim: Claim) -> str:
+    """Who a claim says counted it ("the health ministry", "the Red Cross"), as one name."""
+    return " ".join(claim.attributed_to.casefold().split())
+
+
+def _source(claim: Claim, source_groups: Mapping[str, str]) -> tuple[str, str]:
+    """A claim's source for clashes: its report's independent-source group and its named
+    counter. One report quoting two counters ("the minister said about 3,000 injured; the Red
+    Cross spoke of 2,200") gives two sources' figures; a figure it does not attribute is the
+    report's own."""
+    return source_groups.get(claim.doc_id, claim.doc_id), _counter(claim)
+
+
+def _different_sources(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] != b[0] or (bool(a[1]) and bool(b[1]) and a[1] != b[1])
 
 
 def _first_clash(
@@ -186,11 +204,16 @@ def _first_clash(
         intervals = [_interval(c) for c in claims]
         if max(low for low, _ in intervals) <= min(high for _, high in intervals):
             return None
-    groups = [source_groups.get(c.doc_id, c.doc_id) for c in claims]
+    sources = [_source(c, source_groups) for c in claims]
     for i, j in itertools.combinations(range(len(claims)), 2):
-        if groups[i] != groups[j] and not compatible(claims[i], claims[j]):
+        if _different_sources(sources[i], sources[j]) and not compatible(claims[i], claims[j]):
             return claims[i], claims[j]
     return None
+
+
+def _position(claims: Sequence[Claim], claim: Claim) -> int:
+    """Where ``claim`` (or the claim it was made from by _as_announced) stands in ``claims``."""
+    return next(i for i, c in enumerate(claims) if c.id == claim.id)
 
 
 def _by_day(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
@@ -214,7 +237,7 @@ def conflicting_days(
         return []
     days: list[ConflictingDay] = []
     for day, members in sorted(_by_day(_report_figures(claims)).items()):
-        if day and _first_clash(members, source_groups):
+        if day and _first_clash([_as_announced(c) for c in members], source_groups):
             days.append(_conflict(day, members))
     if not companions:
         return days
@@ -224,7 +247,7 @@ def conflicting_days(
             by_companion[companion].append(claim)
     seen = [set(day.claim_ids) for day in days]
     for (key, value), members in sorted(by_companion.items()):
-        if not _first_clash(members, source_groups):
+        if not _first_clash([_as_announced(c) for c in members], source_groups):
             continue
         found = _conflict(
             _shared_day(members),
@@ -270,16 +293,34 @@ def format_figure(value: float) -> str:
 COMPANION_MIN = 20
 
 
+def _specific(claim: Claim) -> bool:
+    """A figure precise enough to name one count: COMPANION_MIN or more, and not round."""
+    point = _point(claim)
+    return point >= COMPANION_MIN and float(point).is_integer() and rounding_slack(point) == 0
+
+
+def _as_announced(claim: Claim) -> Claim:
+    """The claim as the figure announced: a hedge on a precise count ("at least 11,159
+    injured") does not make the announced count a range; it is 11,159. Round or imprecise
+    figures keep their interval ("more than 11,000")."""
+    if claim.low == claim.high or not _specific(claim):
+        return claim
+    point = _point(claim)
+    return replace(claim, low=point, high=point)
+
+
 def announcement_companions(claims: Sequence[Claim]) -> dict[str, frozenset[tuple[str, float]]]:
-    """For each exact figure, the other exact, specific figures of other keys its sentence gives.
+    """For each figure, the specific figures (see ``_specific``) of other keys its sentence
+    gives.
 
     An official count is announced as a set ("912 dead and 5,385 injured"); two reports that
     give the same specific death toll relay the same announcement even when neither is dated,
-    so their injured figures are of one moment and two different ones conflict.
+    so their injured figures are of one moment and two different ones conflict. A hedged
+    figure ("at least 1,498 dead") still names the announced count.
     """
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.kind == "quantity" and claim.low is not None and claim.low == claim.high:
+        if claim.kind == "quantity" and (claim.low is not None or claim.high is not None):
             by_sentence[(claim.doc_id, claim.sentence_start)].append(claim)
     companions: dict[str, frozenset[tuple[str, float]]] = {}
     for members in by_sentence.values():
@@ -289,12 +330,9 @@ def announcement_companions(claims: Sequence[Claim]) -> dict[str, frozenset[tupl
             # The companion's place is left out: reports place one announced figure
             # differently ("912 dead in Turkey", "912 dead" in a report about two countries).
             found = frozenset(
-                (_unplaced(other.key), other.low)
+                (_unplaced(other.key), _point(other))
                 for other in members
-                if other.key != claim.key
-                and other.low is not None
-                and other.low >= COMPANION_MIN
-                and rounding_slack(other.low) == 0
+                if other.key != claim.key and _specific(other)
             )
             if found:
                 companions[claim.id] = found
@@ -367,9 +405,15 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
         return "single-source", "all claims come from one independent source"
     claims = _report_figures(claims)
     by_day = _by_day(claims)
+    # On one day a hedged precise count is that count (see _as_announced): "at least 1,262"
+    # and "1,435" dead are two counts of one day, not a range and a value in it.
     same_day = min(
-        (clash for day in by_day.values() if (clash := _first_clash(day, source_groups))),
-        key=lambda clash: (claims.index(clash[0]), claims.index(clash[1])),
+        (
+            clash
+            for day in by_day.values()
+            if (clash := _first_clash([_as_announced(c) for c in day], source_groups))
+        ),
+        key=lambda clash: (_position(claims, clash[0]), _position(claims, clash[1])),
         default=None,
     )
     if claims[0].kind == "event":

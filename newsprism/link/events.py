@@ -5,8 +5,9 @@ resignations, the anniversary); stories follow the vocabulary, so one event spli
 Figures re-issued in a later story still belong to the event's series, so the cross-check
 compares claims across the event. Two stories are one event when their centroids (TF-IDF over
 words and linked entities, blended with the multilingual embedding as in story grouping) are
-similar at a bar well below the story bar, and their dates lie within EVENT_WINDOW_DAYS; events
-are the connected components of that relation. Sister events (two earthquakes, two dam
+similar at a bar well below the story bar, and their dates lie within EVENT_WINDOW_DAYS, or the
+later one recalls the earlier one's day (an anniversary: "a year after the blast of 4 August");
+events are the connected components of that relation. Sister events (two earthquakes, two dam
 failures) stay apart because they share neither places nor people nor days. Reports in two
 languages share no words, so an event in one language then joins the event in another whose
 language-independent anchors (``link/interlingua.py``) it states.
@@ -24,7 +25,7 @@ from datetime import date
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from newsprism.link.interlingua import is_occurrence, is_specific
+from newsprism.link.interlingua import DAY, is_occurrence, is_specific
 from newsprism.link.stories import CANDIDATE_TERMS, EMBEDDING_WEIGHT, unit_length
 from newsprism.model import Story, day_of
 
@@ -184,6 +185,13 @@ def group_events(
     # Greedy merging on the groups' own centroids, most similar pairs first (average-link-like):
     # a chain of pairwise-similar stories does not pull two different events together.
     parent = list(range(len(stories)))
+    # Per group: how many of its reports state each calendar day (from the anchors), so a
+    # later story recalling the event's day joins it across the event window.
+    days: list[Counter[str]] = [
+        Counter(t for d in story.doc_ids for t in (anchors or {}).get(d, ()) if t.startswith(DAY))
+        for story in stories
+    ]
+    reports = [len(story.doc_ids) for story in stories]
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -195,14 +203,26 @@ def group_events(
         if similarity < min(EVENT_MIN, EVENT_MIN_EMBEDDED):
             break
         a, b = find(i), find(j)
-        if a == b or not _windows_meet(groups[a].span, groups[b].span):
+        if a == b:
+            continue
+        recalled = not _windows_meet(groups[a].span, groups[b].span)
+        if recalled and not _recalls(
+            (groups[a].span, days[a], reports[a]), (groups[b].span, days[b], reports[b])
+        ):
             continue
         if not groups[a].related(groups[b]):
             continue
         if groups[a].similarity(groups[b]) < _bar(groups[a], groups[b]):
             continue
+        # A story joined for recalling the event does not stretch the event's window: else
+        # each anniversary would open the window to whatever happened in its year.
+        core = min(groups[a].span, groups[b].span, key=lambda span: span[0] or date.max)
         parent[b] = a
         groups[a].absorb(groups[b])
+        if recalled:
+            groups[a].span = core
+        days[a] += days[b]
+        reports[a] += reports[b]
 
     if anchors:
         _join_across_languages(stories, groups, find, parent, anchors, languages)
@@ -321,6 +341,29 @@ def _pair_similarities(
         found.extend(zip(cosine[keep].tolist(), left[keep].tolist(), right[keep].tolist(),
                          strict=True))
     return found
+
+
+def _occurrence_day(days: Counter[str], reports: int) -> str:
+    """The day term most of a group's reports state (the day the event happened: "the blast of
+    4 August"), when at least JOIN_MIN_REPORTS of them (or its one report) state it; ""."""
+    if not days:
+        return ""
+    term, n = max(days.items(), key=lambda item: (item[1], item[0]))
+    return term if n >= min(JOIN_MIN_REPORTS, reports) else ""
+
+
+def _recalls(
+    a: tuple[Span, Counter[str], int], b: tuple[Span, Counter[str], int]
+) -> bool:
+    """The later of two groups (span, stated days, reports) recalls the earlier one's event:
+    the day the earlier group's reports state most is the day the later group's reports state
+    most too ("a year after the blast of 4 August"). Anniversary and follow-up coverage
+    outside the event window is still the event; a sister event happened on another day."""
+    if a[0][0] is None or b[0][0] is None:
+        return False
+    earlier, later = (a, b) if a[0][0] <= b[0][0] else (b, a)
+    day = _occurrence_day(earlier[1], earlier[2])
+    return bool(day) and day == _occurrence_day(later[1], later[2])
 
 
 def _bar(a: _Group, b: _Group) -> float:

@@ -114,6 +114,10 @@ _UNSPACED_RUN = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7
 PROCLITICS = frozenset("وبلفكהבלומשכ")
 MAX_SUFFIX_CHARS = 2
 MIN_STEM_CHARS = 4
+# The letters such an ending is written with: the Kurdish and Persian ezafe and possessive ("ی",
+# "ە", Arabic-script "ي", "ى"). Any other letter is part of another word: "بيروت" (Beirut) is
+# not "بيرو" (Peru) with an ending.
+SUFFIX_LETTERS = frozenset("یيەى")
 
 
 def _inflected(word: str, names: dict[str, tuple[str, bool]]) -> str:
@@ -121,11 +125,38 @@ def _inflected(word: str, names: dict[str, tuple[str, bool]]) -> str:
     starts = (0, 1) if word[0] in PROCLITICS else (0,)
     for start in starts:
         for cut in range(MAX_SUFFIX_CHARS + 1):
+            if cut and not set(word[len(word) - cut :]) <= SUFFIX_LETTERS:
+                break
             stem = word[start : len(word) - cut]
             if (start or cut) and len(stem) >= MIN_STEM_CHARS:
                 country, is_country = names.get(stem, ("", False))
                 if is_country:
                     return country
+    return ""
+
+
+# Cyrillic-script languages decline a country's name ("в Турции", "у Турској", "в Туреччині",
+# "в Ираке"): a capitalised Cyrillic word names a country when, with up to this many final
+# letters replaced by a nominative ending, it is the country's name. The stem left must keep
+# MIN_DECLINED_STEM letters ("Кубок", cup, is not "Куба").
+MAX_CASE_ENDING = 3
+MIN_DECLINED_STEM = 4
+NOMINATIVE_ENDINGS = ("", "а", "я", "ия", "ја", "ија", "й", "ь")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+
+
+def _declined(word: str, names: dict[str, tuple[str, bool]]) -> str:
+    """The country a declined Cyrillic word names, or "" (``word`` casefolded)."""
+    if not _CYRILLIC.fullmatch(word):
+        return ""
+    for cut in range(1, MAX_CASE_ENDING + 1):
+        stem = word[: len(word) - cut]
+        if len(stem) < MIN_DECLINED_STEM:
+            break
+        for ending in NOMINATIVE_ENDINGS:
+            country, is_country = names.get(stem + ending, ("", False))
+            if is_country:
+                return country
     return ""
 
 
@@ -171,6 +202,9 @@ def _names_in(text: str) -> list[tuple[int, int, str, bool]]:
                     break
         if match is None and first.lower() == first.upper():
             country_name = _inflected(word.casefold(), names)
+            match = (1, (country_name, True)) if country_name else None
+        elif match is None and first.isupper():
+            country_name = _declined(word.casefold(), names)
             match = (1, (country_name, True)) if country_name else None
         if match is None:
             i += 1

@@ -17,7 +17,7 @@ from newsprism.model import Document, PublicationTime, document_id
 from newsprism.read.language import choose_language
 from newsprism.read.noise import is_machine_translated, translation_noise
 from newsprism.read.sources import cited_sources, infer_outlet
-from newsprism.read.text import clean_text
+from newsprism.read.text import clean_text, restore_sentence_spaces
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +89,9 @@ def build_document(text: str, *, path: str, cut_from: int = 0, **metadata: Any) 
     ``date``). Unknown keys are ignored. ``cut_from`` is the article's length before the reader
     cut it to the size limit (0: not cut).
     """
-    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = restore_sentence_spaces(
+        clean_text(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    )
     outlet = _field(metadata, "outlet") or infer_outlet(text)
     doc_id = document_id(text, outlet)
     published_value = parse_date(metadata.get("published") or metadata.get("date"))

@@ -73,6 +73,38 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u20
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# A full stop glued to the next sentence ("погибли.Спасатели", "1250 человек.6 февраля"): pages
+# whose markup put sentences in separate elements lose the space between them when flattened.
+# The stop ends a sentence when a word of at least this many letters, its last ones lower-case,
+# stands before it (shorter ones are abbreviations: "г.Москва", "ул.", "млн.", "U.S.") and a
+# capitalised word or a number follows; decimals ("1.250") and lower-case runs ("bbc.com") stay.
+GLUED_WORD_MIN = 4
+_GLUED_STOP = re.compile(r"(?<=\w)\.(?=\w)")
+
+
+def _glued_stop(text: str, at: int) -> bool:
+    before = text[max(0, at - GLUED_WORD_MIN) : at]
+    after = text[at + 1 : at + 3]
+    if len(before) < GLUED_WORD_MIN or not before.isalpha() or not before[1:].islower():
+        return False
+    if at - GLUED_WORD_MIN > 0 and text[at - GLUED_WORD_MIN - 1] == ".":
+        return False  # "www.site.Com": a dotted name, not a sentence
+    return (len(after) == 2 and after[0].isupper() and after[1].islower()) or after[:1].isdigit()
+
+
+def restore_sentence_spaces(text: str) -> str:
+    """``text`` with a space after each full stop glued to a following sentence."""
+    stops = [m.start() for m in _GLUED_STOP.finditer(text) if _glued_stop(text, m.start())]
+    if not stops:
+        return text
+    pieces, last = [], 0
+    for at in stops:
+        pieces.append(text[last : at + 1])
+        last = at + 1
+    pieces.append(text[last:])
+    return " ".join(pieces)
+
+
 def clean_text(text: str) -> str:
     """``text`` without the control characters no article needs (see ``_UNSAFE``); NEL and form
     feed become line breaks."""

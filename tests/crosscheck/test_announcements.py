@@ -83,3 +83,43 @@ def test_a_clash_within_one_source_is_no_conflict() -> None:
     injured = [c for c in claims if c.key.startswith("injured")]
     assert conflicting_days(injured, {"a": "g", "b": "g"}, companions) == []
     assert len(conflicting_days(injured, {"a": "a", "b": "b"}, companions)) == 1
+
+
+def _hedged(doc: str, key: str, low: float, sentence: int = 0) -> Claim:
+    """A claim of "at least <low>"."""
+    return Claim(id=f"{doc}-{key}-{low}+", doc_id=doc, kind="quantity", key=key,
+                 label="people", value=f"at least {low:,.0f}", low=low, high=None,
+                 sentence_start=sentence, sentence_end=sentence + 50)
+
+
+def test_a_hedged_precise_figure_is_the_announced_count() -> None:
+    # "417 dead and 2,583 injured" vs "417 dead and at least 2,589 injured": one announcement,
+    # two different injured counts, though "at least 2,589" as an interval holds neither.
+    claims = [
+        _claim("a", "killed|all people|", 417), _claim("a", "injured|all people|", 2583),
+        _claim("b", "killed|all people|", 417), _hedged("b", "injured|all people|", 2589),
+    ]
+    injured = [c for c in claims if c.key.startswith("injured")]
+    [day] = conflicting_days(injured, {}, announcement_companions(claims))
+    assert set(day.claim_ids) == {c.id for c in injured}
+
+
+def test_a_hedged_companion_still_names_the_announcement() -> None:
+    # "at least 1,498 dead and 8,533 injured" vs "1,498 dead and 7,634 injured"
+    claims = [
+        _hedged("a", "killed|all people|", 1498), _claim("a", "injured|all people|", 8533),
+        _claim("b", "killed|all people|", 1498), _claim("b", "injured|all people|", 7634),
+    ]
+    injured = [c for c in claims if c.key.startswith("injured")]
+    [day] = conflicting_days(injured, {}, announcement_companions(claims))
+    assert "1,498" in day.announcement
+
+
+def test_a_hedged_round_figure_keeps_its_interval() -> None:
+    # "417 dead and more than 2,500 injured" does not contradict "417 dead and 2,589 injured"
+    claims = [
+        _claim("a", "killed|all people|", 417), _hedged("a", "injured|all people|", 2500),
+        _claim("b", "killed|all people|", 417), _claim("b", "injured|all people|", 2589),
+    ]
+    injured = [c for c in claims if c.key.startswith("injured")]
+    assert conflicting_days(injured, {}, announcement_companions(claims)) == []

@@ -170,7 +170,7 @@ def test_conjunctions_of_more_languages_join_two_countries(text: str) -> None:
 
 def placed_in_event(
     text: str, number: str, event: dict[str, int], *, language: str = "",
-    sentence_end: int | None = None, value: float | None = None,
+    sentence_end: int | None = None, value: float | None = None, sentence_start: int = 0,
 ) -> tuple[str, str, ReportPlaces]:
     """The one figure ``number`` of ``text``: its place as its sentence gives it, its place once
     settled in an event whose two other reports name the countries of ``event``, and its report's
@@ -183,7 +183,7 @@ def placed_in_event(
     at = text.index(number)
     value = float(number) if value is None else value
     quantity = Quantity(doc_id="d", start=at, end=at + len(number), text=number, low=value,
-                        high=value, measure="killed", sentence_start=0,
+                        high=value, measure="killed", sentence_start=sentence_start,
                         sentence_end=len(text) if sentence_end is None else sentence_end)
     extraction = Extraction(doc_id="d", quantities=[quantity])
     [claim] = quantity_claims(doc, extraction)
@@ -283,3 +283,68 @@ def test_a_figure_with_its_own_place_before_a_part_word_keeps_it() -> None:
             "northern Syria, exceeding 5,000.")
     places = claims_of_all(text, [("3,549", "killed")])
     assert places == {"3,549": "Turkey"}
+
+
+def test_a_figure_without_a_place_continues_the_place_of_the_text_just_before_it() -> None:
+    text = (
+        "Quake in Turkey and Syria: rescuers worked through the night across the region of the "
+        "border, where whole streets of houses and schools fell in the first minutes of the "
+        "shock and the cold made the search harder for every team. In Syria the ministry "
+        "counted 326 dead. In areas held by the opposition, 221 were killed."
+    )
+    start = text.index("In areas")
+    _, settled, _ = placed_in_event(text, "221", {"Turkey": 2, "Syria": 2},
+                                    sentence_start=start)
+    assert settled == "Syria"  # not the lead's "Turkey and Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rescuers dug in Turkey and in Syria. In total 8,264 people died.", "Syria+Turkey"),
+        ("Rescuers dug in Turkey all night. The total toll rose to 8,264.", "Turkey"),
+    ],
+)
+def test_a_total_whose_sentence_names_no_place_sums_the_places_its_report_names(
+    text: str, place: str
+) -> None:
+    start = text.index(". ") + 2
+    own, settled, _ = placed_in_event(text, "8,264", {"Turkey": 2, "Syria": 2},
+                                      sentence_start=start, value=8264.0)
+    assert own == "**"
+    assert settled == place
+
+
+@pytest.mark.parametrize(("figure", "place"), [("22,168", "Turkey"), ("22,000", "")])
+def test_an_undated_bare_figure_takes_the_place_of_the_same_specific_figure(
+    figure: str, place: str
+) -> None:
+    from collections import Counter
+
+    value = float(figure.replace(",", ""))
+    claims = []
+    for doc_id, text in (("a", f"In Turkey {figure} people were injured."),
+                         ("d", f"Officials said {figure} people were injured.")):
+        doc = Document(id=doc_id, text=text)
+        at = text.index(figure)
+        quantity = Quantity(doc_id=doc_id, start=at, end=at + len(figure), text=figure,
+                            low=value, high=value, measure="injured", sentence_start=0,
+                            sentence_end=len(text))
+        claims += quantity_claims(doc, Extraction(doc_id=doc_id, quantities=[quantity]))
+    event = Counter({"Turkey": 2, "Syria": 2})
+    reports = {o: ReportPlaces(event, frozenset()) for o in "bc"}
+    reports["d"] = ReportPlaces(Counter(), frozenset())
+    fill_event_places(claims, reports)
+    assert [place_of(c.key) for c in claims] == ["Turkey", place]
+
+
+def test_a_bare_figure_continues_the_nearest_sentence_naming_an_event_place() -> None:
+    text = (
+        "The quake killed 20,213 in Turkey, the health minister said. In Syria, the ministry "
+        "said 1,387 had died in areas the government holds. In areas held by the opposition, "
+        "rescuers said 2,037 were killed."
+    )
+    start = text.index("In areas held")
+    _, settled, _ = placed_in_event(text, "2,037", {"Turkey": 2, "Syria": 2},
+                                    sentence_start=start, value=2037.0)
+    assert settled == "Syria"

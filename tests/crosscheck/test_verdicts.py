@@ -7,7 +7,12 @@ from hypothesis import strategies as st
 from newsprism.crosscheck.claims import quantity_claims
 from newsprism.crosscheck.propositions import stances
 from newsprism.crosscheck.scopes import scope_group
-from newsprism.crosscheck.verdicts import compare_statements, compare_values, judge_values
+from newsprism.crosscheck.verdicts import (
+    compare_statements,
+    compare_values,
+    conflicting_days,
+    judge_values,
+)
 from newsprism.model import Claim, Document, Extraction, PublicationTime, Quantity
 
 
@@ -360,3 +365,34 @@ def test_corroborated_among_is_the_pairwise_rule(figures: list[tuple[int, int]])
     groups = {f"d{k}": f"g{group}" for k, (group, _) in enumerate(figures)}
     expected = [c for c in claims if _corroborated(c, claims, groups)]
     assert _corroborated_among(claims, groups) == expected
+
+
+def _injured(doc: str, low: float, high: float | None, counter: str = "") -> Claim:
+    claim = _claim(doc, low, high, "2024-03-04", key="injured|all people|")
+    claim.id = f"{doc}-{low}-{counter}"
+    claim.attributed_to = counter
+    return claim
+
+
+def test_one_report_quoting_two_counters_gives_two_sources_figures():
+    # "The minister said about 3,000 were injured; the Red Cross spoke of 2,200."
+    minister = _injured("a", 2500, 3500, "the health minister")
+    red_cross = _injured("a", 2200, 2200, "the Red Cross")
+    assert judge_values([minister, red_cross, _injured("b", 3000, 3500)], {})[0] == "conflicting"
+    [day] = conflicting_days([minister, red_cross], {})
+    assert set(day.claim_ids) == {minister.id, red_cross.id}
+
+
+def test_figures_one_report_does_not_attribute_are_its_own_not_rival_counts():
+    # "2,200 were taken to hospitals ... in all about 3,000 were injured": one report's figure
+    own = [_injured("a", 2200, 2200), _injured("a", 2500, 3500, "the health minister")]
+    assert conflicting_days(own, {}) == []
+
+
+@pytest.mark.parametrize(("low", "conflicts"), [(1262, True), (1200, False)])
+def test_a_hedged_precise_count_on_a_day_is_that_count(low: float, conflicts: bool):
+    # "at least 1,262 dead" vs "1,435 dead" on one day: two counts; "at least 1,200" is a range
+    hedged = _claim("a", low, None, "2024-03-04")
+    other = _claim("b", 1435, 1435, "2024-03-04")
+    assert bool(conflicting_days([hedged, other], {})) is conflicts
+    assert (judge_values([hedged, other], {})[0] == "conflicting") is conflicts

@@ -158,3 +158,43 @@ def test_pair_similarities_are_the_groups_own_cosines() -> None:
         elif expected < floor - 1e-9:
             assert (i, j) not in found
     assert len(found) > 100  # the bar drops some pairs, not most
+
+
+# An anniversary report a year after the dam failure, recalling its day; and a report of a
+# sister dam failure on another day of that later year.
+RECALL_VECTORS = {
+    **VECTORS,
+    "a1": unit(**{"@castrava": 2, "@orlen": 2, "anniversary": 0.5, "dam": 0.5, "flood": 0.5}),
+    "a2": unit(**{"@castrava": 2, "@orlen": 2, "anniversary": 0.5, "memorial": 0.5}),
+    "n1": unit(**{"@castrava": 2, "@orlen": 1, "dam": 0.5, "flood": 0.5, "villages": 0.5}),
+}
+RECALL_ANCHORS = {
+    "d1": ("%03-03", "#killed=41"), "d2": ("%03-03", "#killed=41"), "d3": ("%03-03",),
+    "a1": ("%03-03", "#killed=41"), "a2": ("%03-03",),
+    "n1": ("%05-20", "#killed=7"), "d4": ("%03-04",),
+}
+
+
+def test_a_report_recalling_the_events_day_joins_it_after_the_window() -> None:
+    stories = [
+        story("s1", ["d1", "d2"], "2026-03-03", "2026-03-05"),
+        story("s2", ["d3"], "2026-03-06"),
+        story("later", ["a1", "a2"], "2027-03-03"),
+        story("sister", ["n1"], "2027-05-20"),
+    ]
+    events = group_events(stories, RECALL_VECTORS, anchors=RECALL_ANCHORS)
+    assert events["later"] == events["s1"] == events["s2"]
+    assert events["sister"] != events["s1"]  # another day: not the event recalled
+
+
+def test_a_recalling_report_does_not_stretch_the_events_window() -> None:
+    # Joined by recall, the anniversary does not make a report of its own year (within the
+    # window of the anniversary, far from the event) join the event.
+    stories = [
+        story("s1", ["d1", "d2"], "2026-03-03", "2026-03-05"),
+        story("later", ["a1", "a2"], "2027-03-03"),
+        story("near later", ["n1"], "2027-04-10"),
+    ]
+    events = group_events(stories, RECALL_VECTORS, anchors=RECALL_ANCHORS)
+    assert events["later"] == events["s1"]
+    assert events["near later"] != events["s1"]

@@ -46,6 +46,10 @@ def test_a_figure_keyed_by_a_country_the_tagger_missed() -> None:
         ("بوومەلەرزەکانی تورکیای گرت", "Turkey"),  # Sorani with the ezafe ending
         ("زلزال قوي ضرب وسوريا فجر الاثنين", "Syria"),  # Arabic "and Syria"
         ("רעידת אדמה חזקה בטורקיה הבוקר", "Turkey"),  # Hebrew "in Turkey"
+        ("Спасатели работают в Турции третий день", "Turkey"),  # Russian, prepositional
+        ("Спасиоци раде у Турској трећи дан", "Turkey"),  # Serbian, locative
+        ("Рятувальники працюють у Туреччині", "Turkey"),  # Ukrainian, locative
+        ("Наши корреспонденты в Ливане", "Lebanon"),  # Russian, masculine name
     ],
 )
 def test_countries_in_more_languages_and_with_affixes(text: str, country: str) -> None:
@@ -54,3 +58,15 @@ def test_countries_in_more_languages_and_with_affixes(text: str, country: str) -
 
 def test_short_names_of_the_extra_languages_are_not_read_as_countries() -> None:
     assert countries_in("Scientists at the North Pole measured the ice.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل الوفد إلى مطار بيروت صباح اليوم",  # Beirut is not "Peru" with an ending
+        "Кубок мира начнётся в июне",  # "cup" is not Cuba declined
+        "Турецкий министр выступил",  # an adjective is not the country's name declined
+    ],
+)
+def test_words_that_only_begin_like_a_country_are_not_countries(text: str) -> None:
+    assert countries_in(text) == []

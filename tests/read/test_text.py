@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.read.text import decode, looks_binary, split_header
+from newsprism.read import read_text
+from newsprism.read.text import decode, looks_binary, restore_sentence_spaces, split_header
 
 RUSSIAN = "Плотина прорвалась во вторник, погибли 12 человек, сообщил минздрав республики."
 ENGLISH = "The mayor said \u201cthe water came at night\u201d and that 3,000 people had left."
@@ -68,3 +69,26 @@ def test_split_header_crlf() -> None:
 def test_split_header_needs_a_known_field() -> None:
     text = "Warning: the dam may fail again.\n\nBody."
     assert split_header(text) == ({}, text)
+
+
+# "|" marks where a space is restored; a text without one stays as written.
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "В городе погибли 40 человек.| Спасатели работают.",
+        "Погибли 1250 человек.| 6 февраля произошло землетрясение.",
+        "The toll rose again.| Rescuers kept digging.",
+        "The toll rose to 12.Rescuers kept digging.",
+        "Он живёт в г.Москва, ул.Ленина.",
+        "Погибли 1.250 человек, сообщил сайт news.example.com.",
+        "U.S.Army and www.site.Com stay as written.",
+    ],
+)
+def test_restore_sentence_spaces_after_a_glued_full_stop(marked: str) -> None:
+    glued = marked.replace("| ", "")
+    assert restore_sentence_spaces(glued) == marked.replace("|", "")
+
+
+def test_a_glued_full_stop_ends_a_sentence_in_the_read_document() -> None:
+    document = read_text("Погибли 40 человек.Спасатели работают.", language="ru")
+    assert document.text == "Погибли 40 человек. Спасатели работают."

@@ -155,6 +155,12 @@ def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
                 connector = (" ".join(gap) in RANGE_CONNECTORS) or (gap == ["and"] and between)
                 if _lower(doc, a.start - 1) == "by" and gap == ["to"]:
                     connector = False  # "rose by 200 to 1,400": a change, then the new level
+                if gap in (["-"], ["–"], ["—"]) and b.value < a.value and not (
+                    a.from_word or between
+                ):
+                    # "the toll reached 1,234 – 1,000 in the north and 234 in the south": a
+                    # range goes up; a lower figure after a dash is the first part of a whole
+                    connector = False
                 compatible = not a.unit or not b.unit or a.normalized == b.normalized or (
                     a.kind == b.kind == "count"
                 )

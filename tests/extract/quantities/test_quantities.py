@@ -209,6 +209,15 @@ def test_quantities_counts_of_circumstances_take_no_casualty_measure(nlp) -> Non
     assert [(q.low, q.measure) for q in qs] == [(3, "injured"), (4, "other"), (2, "other")]
 
 
+def test_quantities_a_lower_figure_after_a_dash_is_a_part_not_a_range(nlp) -> None:
+    text = ("By Tuesday evening the flood's death toll had reached 1,234 – 1,000 in the north "
+            "and 234 in the south. Between 200 – 300 people were injured.")
+    qs = quantities(nlp, text)
+    assert [(q.low, q.high) for q in qs if q.measure in ("killed", "injured")] == [
+        (1234, 1234), (1000, 1000), (200, 300)
+    ]
+
+
 # Written for this test: numbers in the forms the token scan must not skip (digits, words,
 # vague counts, "a dozen", phone numbers, signed figures, ordinals and years in between).
 SCAN_TEXT = (
