@@ -38,6 +38,7 @@ from newsprism.link.aliases.scripts import (
     other_scripts,
     project,
 )
+from newsprism.link.aliases.translations import translation_merges
 from newsprism.link.aliases.variants import more_projections, tighten
 from newsprism.link.places import lookup
 from newsprism.link.translit import skeleton
@@ -319,6 +320,7 @@ def resolve(
         _project_known(documents, kept, foreign, nodes, keys, uf, evidence, trusted_keys)
     _parenthetical_merges(documents, extractions, keys, uf, evidence)
     gloss_merges(documents, nodes, keys, uf, evidence)
+    translation_merges(documents, nodes, keys, uf, evidence)
 
     short_target = _short_forms(nodes, keys, uf)
 
@@ -401,6 +403,9 @@ def resolve(
                     aliases.append(form)
                     dictionary = nodes[key].surfaces.most_common(1)[0][0]
                     evidence[root].append(f"inflected form: {form!r} of {dictionary!r}")
+            for form in sorted(nodes[key].translated):
+                if form not in aliases and form != canonical:
+                    aliases.append(form)  # its evidence was kept when it was found
         if cls in {"ORG", "FAC"}:
             for surface in list(surfaces):
                 stripped = _DEMONYM_LEAD.sub("", surface)
