@@ -10,6 +10,13 @@
   name has that key ("エルドアン"): katakana is how Japanese writes foreign names, so the short
   key that is too common among words of a script in general is specific enough there.
 
+- Chinese writes a foreign name without name dots when it is one word ("卡赫拉曼马拉什省",
+  "加济安泰普"): inside a run of the characters Chinese transcriptions are written with
+  (:data:`TRANSCRIPTION_CHARACTERS`), the longest piece of :data:`MIN_UNDOTTED_CHARACTERS`
+  characters or more whose key, each ji/qi/xi read as s or as k on its own, is a known
+  one-word name's (:data:`MIN_UNDOTTED_KEY` consonants at least), or a much-named person's
+  three-consonant surname ("博兹达", Bozdağ with its silent ğ).
+
 - Thai, Lao, Khmer and Burmese write words without spaces, but a foreign name's parts with
   one ("นายฮัสซัน ดิอาบ": a title run into the first name): the end of the word before a space
   and the start of the word after it are read as a name of two words, with
@@ -23,6 +30,7 @@ Each hit carries its evidence like the projections it adds to.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -31,6 +39,7 @@ from newsprism.link.aliases.scripts import (
     KnownNames,
     Projection,
     _syllable_key,
+    _syllable_key_of,
     _syllable_keys,
     _syllables,
     sound_key,
@@ -198,9 +207,80 @@ def tighten(hits: list[Projection]) -> list[Projection]:
     return out
 
 
+# The characters Chinese transcriptions of foreign names are written with (the common ones of
+# the standard transcription tables, simplified and traditional).
+TRANSCRIPTION_CHARACTERS = frozenset(
+    "阿埃艾爱愛安昂奥奧澳巴芭拜班邦保鲍鮑贝貝本比彼毕畢宾賓滨濱波玻伯勃博卜布查察柴昌彻徹"
+    "茨慈次达達戴丹道德登迪蒂丁杜敦顿頓多厄恩尔爾耳法凡范菲斐费費芬丰豐冯馮夫弗伏福富盖蓋"
+    "甘冈岡戈哥格根贡貢古瓜圭哈海汉漢豪赫亨洪侯胡华華怀懷霍基吉济濟加迦贾賈坚堅杰傑金久居"
+    "喀卡凯凱坎康考柯科克肯孔库庫夸誇奎昆拉莱萊赖賴兰蘭朗劳勞勒雷蕾黎里丽麗利莉连連列林琳"
+    "灵靈隆卢盧鲁魯陆陸伦倫罗羅洛马馬玛瑪迈邁麦麥曼芒梅门門蒙孟米密敏摩莫墨默姆穆纳納娜乃"
+    "奈南楠内內尼涅宁寧纽紐努诺諾欧歐帕派潘庞龐佩彭皮珀普齐齊奇恰乔喬切钦欽琼瓊丘屈让讓热"
+    "熱荣榮茹若瑞萨薩塞赛賽桑瑟森沙莎尚绍紹舍申圣聖施什史舒斯松苏蘇索塔泰坦汤湯唐陶特提廷"
+    "图圖托瓦万萬旺威韦韋维維伟偉温溫沃乌烏伍武西希锡錫席夏肖萧蕭谢謝辛休雅亚亞扬揚耶叶葉"
+    "伊因英尤约約扎紮泽澤詹哲珍朱卓兹茲宗佐其")
+# Shortest undotted transcription read, in characters, and its shortest key.
+MIN_UNDOTTED_CHARACTERS = 3
+MIN_UNDOTTED_KEY = 4
+MAX_UNDOTTED_CHARACTERS = 10
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _mixed_keys(chars: str) -> set[str]:
+    """The keys of a transcription, each ji, qi, xi read as s or as k on its own (加济安泰普
+    is Ga-zi-an-tep: 加 jia is a k, 济 ji an s)."""
+    options = [[s, "k" + s[1:]] if s[:1] in "jqx" and s[1:2] == "i" else [s]
+               for s in _syllables(chars)]
+    if sum(len(o) > 1 for o in options) > 4:
+        return {_syllable_key_of(tuple(o[0] for o in options))}
+    return {_syllable_key_of(tuple(c)) for c in itertools.product(*options)}
+
+
+def _undotted(text: str, known: KnownNames, taken: list[tuple[int, int]]) -> list[Projection]:
+    out: list[Projection] = []
+    for run in _HAN_RUN.finditer(text):
+        i = run.start()
+        while i < run.end():
+            if text[i] not in TRANSCRIPTION_CHARACTERS:
+                i += 1
+                continue
+            j = i
+            while j < run.end() and text[j] in TRANSCRIPTION_CHARACTERS:
+                j += 1
+            out.extend(_undotted_in(text, i, j, known, taken))
+            i = j
+    return out
+
+
+def _undotted_in(text: str, start: int, end: int, known: KnownNames,
+                 taken: list[tuple[int, int]]) -> list[Projection]:
+    """The longest pieces of one run of transcription characters that read as a known name."""
+    out: list[Projection] = []
+    longest = min(end - start, MAX_UNDOTTED_CHARACTERS)
+    for size in range(longest, MIN_UNDOTTED_CHARACTERS - 1, -1):
+        for i in range(start, end - size + 1):
+            if _overlaps(i, i + size, taken):
+                continue
+            piece = text[i:i + size]
+            for key in sorted(_mixed_keys(piece)):
+                if " " in key or len(key) < MIN_UNDOTTED_KEY - 1:
+                    continue
+                if len(key) >= MIN_UNDOTTED_KEY:
+                    target = known.lookup(key, words=1, liquid=True)
+                    why = f"transcription key {key!r} (written without name dots)"
+                else:
+                    target = _kana_person(key, known)
+                    why = f"transcription key {key!r} (a much-named person's surname)"
+                if target is not None:
+                    out.append(Projection(i, i + size, piece, target, why))
+                    taken.append((i, i + size))
+                    break
+    return out
+
+
 def more_projections(text: str, known: KnownNames,
                      found: list[Projection]) -> list[Projection]:
     """The spans of ``text`` outside ``found`` that name a known name when read as above."""
     taken = [(p.start, p.end) for p in found]
     return [*_greek(text, known, taken), *_katakana(text, known, taken),
-            *_unspaced(text, known, taken)]
+            *_unspaced(text, known, taken), *_undotted(text, known, taken)]
