@@ -144,7 +144,13 @@ def _add_mention(
 # The label a mention takes when the trusted articles say which class its name is.
 _CLASS_LABEL = {"PLACE": "GPE"}
 # Classes whose names are projected onto articles in other scripts and languages.
-_PROJECTED = frozenset({"PERSON", "PLACE", "ORG", "FAC"})
+_PROJECTED = frozenset({"PERSON", "PLACE", "ORG", "FAC", "NORP"})
+# A nationality's adjective shares its sound key with its country's name in most languages
+# ("Turkish", "Turkije", "Τουρκίας"), but Chinese and Japanese never transcribe it (they write
+# the country and 人): a name the tagger calls a nationality is found in their scripts only
+# (a town it mislabelled: "ヌルダギ" is Nurdağı).
+_CJK_ONLY = frozenset({"NORP"})
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _add_foreign(
@@ -233,7 +239,9 @@ def _project_known(
         hits = project(text, known, latin=doc_id in foreign_set,
                        cyrillic=doc_id in foreign_set or language != "ru", learned=learned)
         hits = tighten(hits)
-        hits += more_projections(text, known, hits)
+        hits += more_projections(text, known, hits,
+                                 cyrillic=doc_id in foreign_set or language != "ru")
+        hits = [h for h in hits if nodes[h.target].cls not in _CJK_ONLY or _CJK.search(h.text)]
         for hit in hits:
             node = nodes[hit.target]
             why = (f"other script or spelling: {hit.text!r} = "

@@ -17,6 +17,15 @@
   one-word name's (:data:`MIN_UNDOTTED_KEY` consonants at least), or a much-named person's
   three-consonant surname ("博兹达", Bozdağ with its silent ğ).
 
+- Serbian Cyrillic is Serbian Latin letter for letter ("Коца" is "Koca", whatever the name's
+  own language says c is), and Uzbek and Tajik write Russian letters with a few of their own
+  ("Ҳатай"): a capitalised Cyrillic word whose spelling skeleton, those letters read as Latin
+  or Russian ones, is a known name's, vowels and all, is that name (one word: with
+  :data:`MIN_SPELT_LETTERS` letters, a name named :data:`MIN_SINGLE_WEIGHT` times).
+
+- Sorani Kurdish writes every vowel: a Sorani word read letter for letter ("ئافاد" a-f-a-d)
+  whose spelling skeleton is a known name's is that name, with the same conditions.
+
 - Thai, Lao, Khmer and Burmese write words without spaces, but a foreign name's parts with
   one ("นายฮัสซัน ดิอาบ": a title run into the first name): the end of the word before a space
   and the start of the word after it are read as a name of two words, with
@@ -36,6 +45,7 @@ import unicodedata
 
 from newsprism.link.aliases.scripts import (
     MIN_SINGLE_KEY,
+    MIN_SINGLE_WEIGHT,
     KnownNames,
     Projection,
     _syllable_key,
@@ -44,6 +54,7 @@ from newsprism.link.aliases.scripts import (
     _syllables,
     sound_key,
 )
+from newsprism.link.translit import skeleton
 
 _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 _GREEK_CAPITAL = "\u0386\u0388-\u038f\u0391-\u03ab\u1f08-\u1f0f\u1f18-\u1f1d\u1f28-\u1f2f"
@@ -278,9 +289,128 @@ def _undotted_in(text: str, start: int, end: int, known: KnownNames,
     return out
 
 
-def more_projections(text: str, known: KnownNames,
-                     found: list[Projection]) -> list[Projection]:
-    """The spans of ``text`` outside ``found`` that name a known name when read as above."""
+# Cyrillic letters of Serbian, Macedonian, Uzbek, Tajik (and the Ukrainian apostrophe-less
+# forms) as the Russian letters or Latin letters they stand for: Serbian Cyrillic is Serbian
+# Latin letter for letter ("Коца" is "Koca"; its ј is the y of other languages' names), Uzbek
+# "Ҳатай" is "Хатай".
+_CYRILLIC_LETTERS = str.maketrans({
+    "ј": "y", "Ј": "Y", "љ": "lj", "Љ": "Lj", "њ": "nj", "Њ": "Nj", "ћ": "c", "Ћ": "C",
+    "ђ": "dj", "Ђ": "Dj", "џ": "dz", "Џ": "Dz", "ѓ": "g", "Ѓ": "G", "ќ": "k", "Ќ": "K",
+    "ҳ": "х", "Ҳ": "Х", "ҷ": "дж", "Ҷ": "Дж", "ӣ": "и", "Ӣ": "И", "ӯ": "у", "Ӯ": "У",
+})
+_CYRILLIC_WORDS = re.compile(
+    r"(?<![\u0400-\u04ff])[\u0400-\u042f\u04b2\u0408\u0409\u040a\u040b\u040f][\u0400-\u04ff]*"
+    r"(?:[ \-][\u0400-\u042f\u04b2\u0408\u0409\u040a\u040b\u040f][\u0400-\u04ff]*){0,2}")
+# A one-word name spelt letter for letter has this many letters in its skeleton at least.
+MIN_SPELT_LETTERS = 4
+
+
+def _spelt_index(known: KnownNames) -> dict[str, set[str]]:
+    """Spelling skeleton of each known surface (a person's surname alone left out: it stands for
+    every person of that name) -> the name nodes."""
+    index: dict[str, set[str]] = {}
+    for key, surfaces in known.spellings.items():
+        for surface in surfaces:
+            spelt = skeleton(surface)
+            if spelt:
+                index.setdefault(spelt, set()).add(key)
+    return index
+
+
+def _cyrillic_spelt(text: str, known: KnownNames,
+                    taken: list[tuple[int, int]]) -> list[Projection]:
+    """Capitalised Cyrillic words whose spelling, letter for letter, is a known Latin name's
+    (vowels and all: more than the consonant key, so a short name is specific enough)."""
+    out: list[Projection] = []
+    index: dict[str, set[str]] | None = None
+    for match in _CYRILLIC_WORDS.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(0)))
+        runs = sorted(((i, j) for i in range(len(words)) for j in range(i, len(words))),
+                      key=lambda r: (r[0] - r[1], r[0]))
+        for i, j in runs:
+            start, end = match.start() + words[i].start(), match.start() + words[j].end()
+            if _overlaps(start, end, taken):
+                continue
+            span = text[start:end]
+            spelt = skeleton(span.translate(_CYRILLIC_LETTERS))
+            if i == j and len(spelt) < MIN_SPELT_LETTERS:
+                continue
+            if index is None:
+                index = _spelt_index(known)
+            found = {k for k in index.get(spelt, set())
+                     if i != j or known.weight.get(k, 0) >= MIN_SINGLE_WEIGHT}
+            if len(found) == 1:
+                target = next(iter(found))
+                out.append(Projection(start, end, span, target,
+                                      f"spelling {spelt!r} (Cyrillic letter for letter)"))
+                taken.append((start, end))
+    return out
+
+
+# Sorani Kurdish writes its vowels: its letters as Latin ones, vowels and all. Heh inside a
+# word is read both ways (the vowel e, as older typing has it, or h), waw both ways (u, w).
+_SORANI_LETTERS = {
+    "ا": "a", "ئ": "", "ە": "e", "ێ": "e", "ی": "i", "ي": "i", "ۆ": "o", "ڕ": "r", "ڵ": "l",
+    "ق": "q", "ک": "k", "ك": "k", "گ": "g", "چ": "ch", "ژ": "zh", "ش": "sh", "خ": "x",
+    "غ": "gh", "ح": "h", "ع": "", "ف": "f", "ڤ": "v", "پ": "p", "ب": "b", "ت": "t", "ج": "j",
+    "د": "d", "ر": "r", "ز": "z", "س": "s", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "u",
+}
+_SORANI = re.compile("[\u06c6\u06ce\u0695\u06b5\u06d5]")  # ۆ ێ ڕ ڵ ە: letters of Sorani only
+_ARABIC_WORDS = re.compile(r"[\u0620-\u064a\u0671-\u06d5]+(?: [\u0620-\u064a\u0671-\u06d5]+){0,2}")
+
+
+def _sorani_spellings(span: str) -> set[str]:
+    """The Latin spellings of a Sorani span, heh and waw read both ways."""
+    out = set()
+    for heh in ("h", "e"):
+        for waw in ("u", "w"):
+            letters = []
+            for word in span.split():
+                letters.append("".join(
+                    (heh if c == "ه" and i else waw if c == "و" else _SORANI_LETTERS.get(c, ""))
+                    for i, c in enumerate(word)))
+            out.add(skeleton(" ".join(letters)))
+    return out
+
+
+def _sorani_spelt(text: str, known: KnownNames,
+                  taken: list[tuple[int, int]]) -> list[Projection]:
+    """Sorani words whose spelling, vowels and all, is a known Latin name's ("ئافاد" AFAD,
+    "هاتای" Hatay)."""
+    if _SORANI.search(text) is None:
+        return []
+    out: list[Projection] = []
+    index: dict[str, set[str]] | None = None
+    for match in _ARABIC_WORDS.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(0)))
+        runs = sorted(((i, j) for i in range(len(words)) for j in range(i, len(words))),
+                      key=lambda r: (r[0] - r[1], r[0]))
+        for i, j in runs:
+            start, end = match.start() + words[i].start(), match.start() + words[j].end()
+            if _overlaps(start, end, taken):
+                continue
+            if index is None:
+                index = _spelt_index(known)
+            found: set[str] = set()
+            for spelt in _sorani_spellings(text[start:end]):
+                if i == j and len(spelt) < MIN_SPELT_LETTERS:
+                    continue
+                found |= {k for k in index.get(spelt, set())
+                          if i != j or known.weight.get(k, 0) >= MIN_SINGLE_WEIGHT}
+            if len(found) == 1:
+                target = next(iter(found))
+                out.append(Projection(start, end, text[start:end], target,
+                                      "spelling (Sorani letter for letter)"))
+                taken.append((start, end))
+    return out
+
+
+def more_projections(text: str, known: KnownNames, found: list[Projection], *,
+                     cyrillic: bool = True) -> list[Projection]:
+    """The spans of ``text`` outside ``found`` that name a known name when read as above
+    (``cyrillic``: Cyrillic words too, in an article whose pipeline does not read them)."""
     taken = [(p.start, p.end) for p in found]
     return [*_greek(text, known, taken), *_katakana(text, known, taken),
-            *_unspaced(text, known, taken), *_undotted(text, known, taken)]
+            *_unspaced(text, known, taken), *_undotted(text, known, taken),
+            *(_cyrillic_spelt(text, known, taken) if cyrillic else []),
+            *_sorani_spelt(text, known, taken)]
