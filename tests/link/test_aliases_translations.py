@@ -51,6 +51,13 @@ CROSS = frozenset({"red", "cross"})
      {"disaster", "emergency", "management"}, set()),  # the body word counts for nothing
     ("Disaster and Emergency Management Agency", "en",
      {"disaster", "emergency", "management"}, set()),
+    ("Ministère de l'Intérieur", "fr", {"ministry", "interior"}, set()),  # an elided article
+    ("Ministero dell’Interno", "it", {"ministry", "interior"}, set()),
+    ("Министерство по чрезвычайным ситуациям", "ru",
+     {"ministry", "emergency", "situations"}, set()),
+    ("Organizzazione delle Nazioni Unite", "it", {"united", "nations"}, set()),
+    ("Garde nationale", "fr", {"national", "guard"}, set()),
+    ("Croissant-Rouge libyen", "fr", {"crescent", "red"}, {"country:LY"}),  # a hyphen inside
 ])
 def test_translations_read_a_name_by_the_meanings_of_its_words(
         name: str, language: str, core: frozenset[str], countries: set[str]) -> None:
@@ -123,3 +130,14 @@ def test_translations_countries_keep_two_bodies_of_one_kind_apart() -> None:
     assert "Mezzaluna Rossa siriana" in syrian.aliases
     # no country: either of them, so neither
     assert "Rote Halbmond" not in syrian.aliases + turkish.aliases
+
+
+def test_translations_a_country_joined_by_and_or_a_common_word_is_no_part_of_the_name() -> None:
+    wanted = {frozenset({"united", "nations"}), frozenset({"supreme", "defence", "council"})}
+    text = "Hilfe kam von den Vereinten Nationen und Frankreichs Marine."
+    assert [f.text for f in find_names(text, "de", wanted)] == ["Vereinten Nationen"]
+    # "réunion" (a meeting) spells a country's name in lower case: not that country
+    text = "Après la réunion du Conseil suprême de défense, le gouvernement a parlé."
+    found = find_names(text, "fr", wanted)
+    assert [f.text for f in found] == ["Conseil suprême de défense"]
+    assert not found[0].reading.countries

@@ -72,6 +72,8 @@ _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "�
 _ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670]")
 _APOSTROPHE = re.compile(r"['’]")
 _POSSESSIVE = re.compile(r"['’]s")
+# French and Italian articles and prepositions written elided onto the next word.
+_ELIDED = re.compile(r"(?:[ldLD]|dell|dall|nell|sull|all|Dell|Dall|Nell|Sull|All)['’](?=[^\W\d_])")
 COUNTRY = "country:"
 
 
@@ -261,14 +263,53 @@ def pieces_of(text: str, language: str) -> list[Piece]:
     return out
 
 
+def _common_word_country(word: str, meanings: Sequence[str], language: str) -> bool:
+    """A country's whole name written in lower case is a common word that spells it ("la
+    réunion du Conseil" is a meeting, not Réunion); its adjective may be lower case."""
+    if len(meanings) != 1 or not meanings[0].startswith(COUNTRY):
+        return False
+    if not _cased(word[:1]) or word[:1].isupper():
+        return False
+    stem = fold(_APOSTROPHE.split(word, 1)[0])
+    return _forms(language)[0].get(stem) == meanings[0] and stem in _country_names(language)
+
+
+@functools.cache
+def _country_names(language: str) -> frozenset[str]:
+    """Folded whole country names (not stems) of a language's articles and English."""
+    from babel import Locale
+
+    names: set[str] = set()
+    for lang in dict.fromkeys((language, "en")):
+        for locale in _BABEL_LOCALES.get(lang, (lang,)):
+            try:
+                territories = Locale.parse(locale).territories
+            except (ValueError, LookupError):
+                continue
+            names |= {fold(n) for c, n in territories.items()
+                      if len(c) == 2 and c.isalpha() and " " not in n}
+    return frozenset(names)
+
+
 def _spaced_pieces(text: str, start: int, end: int, language: str) -> list[Piece]:
     out: list[Piece] = []
     for match in _WORD.finditer(text, start, end):
         word = match.group(0)
+        elided = _ELIDED.match(word)
+        if elided is not None:
+            # "l'Intérieur", "dell'Interno": the elided article is a joiner, the word follows
+            out.append(Piece(match.start(), match.start() + elided.end(), "", False))
+            after = match.start() + elided.end()
+            word = word[elided.end():]
+            match = _WORD.match(text, after) or match
+            if match.start() != after:
+                continue
         stem_end = match.start() + len(_APOSTROPHE.split(word, 1)[0])
         if _POSSESSIVE.fullmatch(word[stem_end - match.start():]):
             stem_end = match.end()  # "Lebanon's Red Cross": a possessive goes on the name
         meanings = _word_meanings(word, language)
+        if meanings and _common_word_country(word, meanings, language):
+            meanings = None
         if not meanings:
             out.append(Piece(match.start(), stem_end, "?", False))
             continue
@@ -325,10 +366,35 @@ def _name_runs(pieces: Sequence[Piece], text: str, language: str) -> list[tuple[
     return runs
 
 
+@functools.cache
+def _conjunctions() -> frozenset[str]:
+    raw = json.loads(resources.files("newsprism.data").joinpath("name_words.json")
+                     .read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in raw.get("conjunctions", []))
+
+
+def _country_by_conjunction(pieces: Sequence[Piece], text: str) -> bool:
+    """Whether a country at either end is joined to the rest by "and" ("Vereinten Nationen
+    und Frankreichs": the United Nations and France)."""
+    for ordered in (pieces, pieces[::-1]):
+        i = 0
+        while i < len(ordered) and ordered[i].meaning.startswith(COUNTRY):
+            i += 1
+        if i == 0:
+            continue
+        while i < len(ordered) and not ordered[i].meaning:
+            if fold(text[ordered[i].start:ordered[i].end]) in _conjunctions():
+                return True
+            i += 1
+    return False
+
+
 def _acceptable(pieces: Sequence[Piece], text: str, language: str) -> bool:
-    """A run that reads as a name: no joiner at its ends; in a cased script, a capitalised
-    word (every word in English)."""
+    """A run that reads as a name: no joiner at its ends, no country joined to it by "and";
+    in a cased script, a capitalised word (every word in English)."""
     if not pieces[0].meaning or not pieces[-1].meaning:
+        return False
+    if _country_by_conjunction(pieces, text):
         return False
     span = text[pieces[0].start:pieces[-1].end]
     if not _cased(span):
