@@ -82,6 +82,9 @@ class _Node:
     # the text as written where it differs from its dictionary form ("Хасана Диаба" of
     # "Хасан Диаб"): listed as aliases, never chosen as the canonical name
     written: Counter[str] = field(default_factory=Counter)
+    # the name translated word by word in another language's article ("Casques blancs" of
+    # "White Helmets"): aliases, never the canonical name
+    translated: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     docs: set[str] = field(default_factory=set)
     # named in an article whose pipeline reads its language (not only in the English model's

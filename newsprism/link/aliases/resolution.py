@@ -38,6 +38,7 @@ from newsprism.link.aliases.scripts import (
     other_scripts,
     project,
 )
+from newsprism.link.aliases.translations import translation_merges
 from newsprism.link.aliases.variants import more_projections, tighten
 from newsprism.link.places import lookup
 from newsprism.link.translit import skeleton
@@ -143,7 +144,13 @@ def _add_mention(
 # The label a mention takes when the trusted articles say which class its name is.
 _CLASS_LABEL = {"PLACE": "GPE"}
 # Classes whose names are projected onto articles in other scripts and languages.
-_PROJECTED = frozenset({"PERSON", "PLACE", "ORG", "FAC"})
+_PROJECTED = frozenset({"PERSON", "PLACE", "ORG", "FAC", "NORP"})
+# A nationality's adjective shares its sound key with its country's name in most languages
+# ("Turkish", "Turkije", "Τουρκίας"), but Chinese and Japanese never transcribe it (they write
+# the country and 人): a name the tagger calls a nationality is found in their scripts only
+# (a town it mislabelled: "ヌルダギ" is Nurdağı).
+_CJK_ONLY = frozenset({"NORP"})
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _add_foreign(
@@ -232,7 +239,9 @@ def _project_known(
         hits = project(text, known, latin=doc_id in foreign_set,
                        cyrillic=doc_id in foreign_set or language != "ru", learned=learned)
         hits = tighten(hits)
-        hits += more_projections(text, known, hits)
+        hits += more_projections(text, known, hits,
+                                 cyrillic=doc_id in foreign_set or language != "ru")
+        hits = [h for h in hits if nodes[h.target].cls not in _CJK_ONLY or _CJK.search(h.text)]
         for hit in hits:
             node = nodes[hit.target]
             why = (f"other script or spelling: {hit.text!r} = "
@@ -319,6 +328,7 @@ def resolve(
         _project_known(documents, kept, foreign, nodes, keys, uf, evidence, trusted_keys)
     _parenthetical_merges(documents, extractions, keys, uf, evidence)
     gloss_merges(documents, nodes, keys, uf, evidence)
+    translation_merges(documents, nodes, keys, uf, evidence)
 
     short_target = _short_forms(nodes, keys, uf)
 
@@ -401,6 +411,9 @@ def resolve(
                     aliases.append(form)
                     dictionary = nodes[key].surfaces.most_common(1)[0][0]
                     evidence[root].append(f"inflected form: {form!r} of {dictionary!r}")
+            for form in sorted(nodes[key].translated):
+                if form not in aliases and form != canonical:
+                    aliases.append(form)  # its evidence was kept when it was found
         if cls in {"ORG", "FAC"}:
             for surface in list(surfaces):
                 stripped = _DEMONYM_LEAD.sub("", surface)

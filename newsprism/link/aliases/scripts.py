@@ -420,6 +420,25 @@ def _arabic_variants(word: str, *, article: bool = True) -> list[str]:
     return out
 
 
+# Letters only Sorani Kurdish writes among the Arabic-script languages.
+_SORANI = re.compile("[\u06c6\u06ce\u0695\u06b5\u06d5]")  # ۆ ێ ڕ ڵ ە
+_FEH, _VEH = "\u0641", "\u06a4"  # ف, ڤ
+_HEH, _AE = "\u0647", "\u06d5"  # ه, ە
+
+
+def _other_readings(variants: list[list[str]], *, sorani: bool) -> list[list[str]]:
+    """More readings of an Arabic-script name: Arabic has no v and writes a foreign v as f
+    ("يافوز" is Yavuz); Sorani writes every vowel, and the vowel e, often typed as heh inside a
+    word ("سولهیمان" is Süleyman)."""
+    out: list[list[str]] = []
+    for variant in variants:
+        if any(_FEH in w for w in variant):
+            out.append([w.replace(_FEH, _VEH) for w in variant])
+        if sorani and any(_HEH in w[1:] for w in variant):
+            out.append([w[:1] + w[1:].replace(_HEH, _AE) for w in variant])
+    return out
+
+
 def _cased(char: str) -> bool:
     return char.lower() != char.upper()
 
@@ -444,6 +463,7 @@ def project(text: str, known: KnownNames, *, latin: bool, cyrillic: bool = True,
         return _cased(word[0]) and not _capitalised(word)
 
     candidates = sorted(_spans(text), key=lambda s: (-s[2], s[0]))
+    sorani = _SORANI.search(text) is not None
     for start, end, n_words in candidates:
         if any(covered[start:end]):
             continue
@@ -466,6 +486,8 @@ def project(text: str, known: KnownNames, *, latin: bool, cyrillic: bool = True,
             # a foreign name's long vowels written out ("بيروت"), as plain words rarely are
             variants = [[v] for v in _arabic_variants(words[0], article=False)
                         if _ARABIC_LONG_VOWEL.search(v) and not _ARABIC_ARTICLE.match(words[0])]
+        if arabic:
+            variants += _other_readings(variants, sorani=sorani)
         for variant in variants:
             key = sound_key(" ".join(variant))
             named = [w for w in variant if romanise(w) not in _PARTICLES]
@@ -515,9 +537,14 @@ def _dotted_name(text: str, parts: list[tuple[int, int]], known: KnownNames) -> 
     return None
 
 
+# Characters with several readings, as transcriptions of foreign names read them (什 is shi
+# in "卡赫拉曼马拉什", where the general romanisation gives shen).
+_TRANSCRIPTION_READINGS = {"什": "shi"}
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _syllable(char: str) -> str:
-    return anyascii(char).lower()
+    return _TRANSCRIPTION_READINGS.get(char) or anyascii(char).lower()
 
 
 def _syllables(chars: str) -> tuple[str, ...]:
