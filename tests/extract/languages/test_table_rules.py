@@ -320,3 +320,28 @@ def test_a_long_table_without_full_stops_stays_cheap() -> None:
     _, quantities = read_figures(_document("de", rows))
     # Each row's two counts; a province's number has no cue of its own.
     assert [q.measure for q in quantities] == ["killed", "injured"] * 1999
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("fr", "Le bilan de l'incendie s'élève à 54 tandis que le nombre de disparus reste "
+               "inconnu.", 54),
+        ("es", "El balance del incendio asciende a 54 mientras que el número de desaparecidos "
+               "sigue sin conocerse.", 54),
+        ("it", "Il bilancio delle vittime è salito a 54 mentre il numero dei dispersi resta "
+               "ignoto.", 54),
+        ("de", "Die Zahl der Toten stieg auf 54, während die Zahl der Vermissten unklar "
+               "bleibt.", 54),
+        ("el", "Οι νεκροί από την πυρκαγιά έφτασαν τους 54 ενώ ο αριθμός των αγνοουμένων "
+               "παραμένει άγνωστος.", 54),
+    ],
+)
+def test_a_cue_after_a_word_that_starts_another_clause_is_not_the_figures(
+    language: str, text: str, value: float
+) -> None:
+    """"...s'élève à 54 tandis que le nombre de disparus...": the missing people are the next
+    clause's subject; the figure is the toll its sentence began with."""
+    found = [(measure, low) for measure, low, _, _ in _figures(language, text)]
+    assert ("killed", value) in found
+    assert ("missing", value) not in found

@@ -282,6 +282,8 @@ class _Finder:
                 distance = float(cue.start() - figure.end)
                 if distance > self.t.window_after:
                     continue
+                if self.t.clause_words and self.t.clause_words.search(self.folded, *between):
+                    continue  # "s'est élevé à 171 tandis que ... disparus": the next clause's
                 broken = _CLAUSE_BREAK.search(self.folded, *between) is not None
                 rank = (1, distance + PUNCTUATION_PENALTY) if broken else (0, distance)
             elif cue.end() <= figure.bound_start and not figure.spelled:

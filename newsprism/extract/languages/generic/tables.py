@@ -58,6 +58,7 @@ class LanguageTables:
     incremental_after: re.Pattern[str] | None
     currency_unit: dict[str, str]
     percent_after: re.Pattern[str] | None
+    clause_words: re.Pattern[str] | None  # "tandis que", "mientras": the next clause begins
     percent_before: re.Pattern[str] | None
     months: re.Pattern[str] | None
     month_number: dict[str, int]
@@ -174,6 +175,7 @@ def tables_for(language: str) -> LanguageTables:
         incremental_after=compile_words(q.get("incremental_after", []), anywhere, False),
         currency_unit={key(w): u for w, u in currencies.items()},
         percent_after=compile_words(["%", "٪", "％", *q.get("percent", [])], True, prefix_ok=False),
+        clause_words=compile_words(q.get("clause_words", []), anywhere, prefix_ok=False),
         percent_before=(
             re.compile(alternation(q["percent_before"], anywhere, False) + r"\s*$")
             if q.get("percent_before") else None
