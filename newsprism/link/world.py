@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from importlib import resources
 
@@ -145,8 +146,46 @@ NOMINATIVE_ENDINGS = ("", "а", "я", "ия", "ја", "ија", "й", "ь")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 
 
+# Greek declines a country's name too, and moves its accent ("Λίβανος", "του Λιβάνου", "στον
+# Λίβανο"; "Τουρκία", "της Τουρκίας"): a capitalised Greek word names a country when, without
+# its accents and with up to two final letters replaced by a nominative ending, it is the
+# country's name without accents. Ignoring accents needs a longer name ("Κινά", moves, is not
+# "Κίνα", China).
+GREEK_NOMINATIVE_ENDINGS = ("", "σ", "οσ", "α", "η", "ο")
+MIN_GREEK_DECLINED = 5
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]+")
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(ch))
+
+
+@functools.cache
+def _greek_names() -> dict[str, str]:
+    """Greek one-word country names without accents (casefolded: final sigma is "σ")."""
+    return {
+        _unaccented(name): country
+        for name, (country, is_country) in _names().items()
+        if is_country and _GREEK.fullmatch(name)
+    }
+
+
+def _greek_declined(word: str) -> str:
+    names = _greek_names()
+    bare = _unaccented(word)
+    for cut in range(0, 3):
+        stem = bare[: len(bare) - cut]
+        for ending in GREEK_NOMINATIVE_ENDINGS:
+            if len(stem + ending) >= MIN_GREEK_DECLINED and stem + ending in names:
+                return names[stem + ending]
+    return ""
+
+
 def _declined(word: str, names: dict[str, tuple[str, bool]]) -> str:
-    """The country a declined Cyrillic word names, or "" (``word`` casefolded)."""
+    """The country a declined Cyrillic or Greek word names, or "" (``word`` casefolded)."""
+    if _GREEK.fullmatch(word):
+        return _greek_declined(word)
     if not _CYRILLIC.fullmatch(word):
         return ""
     for cut in range(1, MAX_CASE_ENDING + 1):

@@ -70,3 +70,23 @@ def test_short_names_of_the_extra_languages_are_not_read_as_countries() -> None:
 )
 def test_words_that_only_begin_like_a_country_are_not_countries(text: str) -> None:
     assert countries_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Η έκρηξη στο λιμάνι του Λιβάνου άφησε χιλιάδες άστεγους.", "Lebanon"),
+        ("Ο πρωθυπουργός επισκέφθηκε τον Λίβανο την Τρίτη.", "Lebanon"),
+        ("Οι αρχές της Τουρκίας ανακοίνωσαν νέο απολογισμό.", "Turkey"),
+        ("Ο πρόεδρος της Κύπρου μίλησε στους δημοσιογράφους.", "Cyprus"),
+    ],
+)
+def test_declined_greek_country_names_name_their_country(text: str, country: str) -> None:
+    assert [found for _, _, found in countries_in(text)] == [country]
+
+
+def test_greek_words_near_a_country_name_without_accents_are_not_countries() -> None:
+    """"Κινά" (moves) is "Κίνα" (China) without its accent; "Μάλιστα" (indeed) begins like
+    "Μάλι"; "Υγείας" (of health) and "Χιλιάδες" (thousands) are words, not countries."""
+    text = "Κινά το θέμα. Μάλιστα, ο υπουργός Υγείας είπε πως Χιλιάδες έφυγαν."
+    assert countries_in(text) == []
