@@ -42,6 +42,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 
 from newsprism.link.aliases.scripts import (
     MIN_SINGLE_KEY,
@@ -75,22 +76,26 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
 
+def _word_runs(match: re.Match[str]) -> Iterator[tuple[int, int, int]]:
+    """(words, start, end) of every run of consecutive words of ``match``, the longest first
+    ("Στη Γκαζιαντέπ": the name after a capital), offsets in the matched text."""
+    words = list(re.finditer(r"\S+", match.group(0)))
+    runs = sorted(((i, j) for i in range(len(words)) for j in range(i, len(words))),
+                  key=lambda r: (r[0] - r[1], r[0]))
+    for i, j in runs:
+        yield j - i + 1, match.start() + words[i].start(), match.start() + words[j].end()
+
+
 def _greek(text: str, known: KnownNames, taken: list[tuple[int, int]]) -> list[Projection]:
     out: list[Projection] = []
     for match in _GREEK_WORDS.finditer(text):
         if not _GREEK_NASAL.search(match.group(0)):
             continue
-        words = list(re.finditer(r"\S+", match.group(0)))
-        # the longest run of its words first ("Στη Γκαζιαντέπ": the name after a capital)
-        runs = sorted(((i, j) for i in range(len(words)) for j in range(i, len(words))),
-                      key=lambda r: (r[0] - r[1], r[0]))
-        for i, j in runs:
-            start, end = match.start() + words[i].start(), match.start() + words[j].end()
+        for n_words, start, end in _word_runs(match):
             span = text[start:end]
             if not _GREEK_NASAL.search(span) or _overlaps(start, end, taken):
                 continue
             key = sound_key(_GREEK_NASAL.sub(lambda m: m.group(1) + _SEPARATE, span))
-            n_words = j - i + 1
             if len(key.split()) != n_words or (n_words == 1 and len(key) < MIN_SINGLE_KEY):
                 continue
             target = known.lookup(key, words=n_words, liquid=False)
@@ -317,34 +322,45 @@ def _spelt_index(known: KnownNames) -> dict[str, set[str]]:
     return index
 
 
+def _spelt(
+    text: str, words: re.Pattern[str], spellings: Callable[[str], set[str]],
+    known: KnownNames, taken: list[tuple[int, int]],
+) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, known name, spelling) of the runs of ``words`` one of whose Latin
+    ``spellings`` is, letter for letter, the spelling of exactly one known name (a single word
+    needs MIN_SPELT_LETTERS letters and a name named MIN_SINGLE_WEIGHT times)."""
+    index: dict[str, set[str]] | None = None
+    for match in words.finditer(text):
+        for n_words, start, end in _word_runs(match):
+            if _overlaps(start, end, taken):
+                continue
+            found: set[str] = set()
+            hit = ""
+            for spelt in spellings(text[start:end]):
+                if n_words == 1 and len(spelt) < MIN_SPELT_LETTERS:
+                    continue
+                if index is None:
+                    index = _spelt_index(known)
+                matched = {k for k in index.get(spelt, set())
+                           if n_words > 1 or known.weight.get(k, 0) >= MIN_SINGLE_WEIGHT}
+                found |= matched
+                hit = hit or (spelt if matched else "")
+            if len(found) == 1:
+                yield start, end, next(iter(found)), hit
+                taken.append((start, end))
+
+
 def _cyrillic_spelt(text: str, known: KnownNames,
                     taken: list[tuple[int, int]]) -> list[Projection]:
     """Capitalised Cyrillic words whose spelling, letter for letter, is a known Latin name's
     (vowels and all: more than the consonant key, so a short name is specific enough)."""
-    out: list[Projection] = []
-    index: dict[str, set[str]] | None = None
-    for match in _CYRILLIC_WORDS.finditer(text):
-        words = list(re.finditer(r"\S+", match.group(0)))
-        runs = sorted(((i, j) for i in range(len(words)) for j in range(i, len(words))),
-                      key=lambda r: (r[0] - r[1], r[0]))
-        for i, j in runs:
-            start, end = match.start() + words[i].start(), match.start() + words[j].end()
-            if _overlaps(start, end, taken):
-                continue
-            span = text[start:end]
-            spelt = skeleton(span.translate(_CYRILLIC_LETTERS))
-            if i == j and len(spelt) < MIN_SPELT_LETTERS:
-                continue
-            if index is None:
-                index = _spelt_index(known)
-            found = {k for k in index.get(spelt, set())
-                     if i != j or known.weight.get(k, 0) >= MIN_SINGLE_WEIGHT}
-            if len(found) == 1:
-                target = next(iter(found))
-                out.append(Projection(start, end, span, target,
-                                      f"spelling {spelt!r} (Cyrillic letter for letter)"))
-                taken.append((start, end))
-    return out
+    return [
+        Projection(start, end, text[start:end], target,
+                   f"spelling {spelt!r} (Cyrillic letter for letter)")
+        for start, end, target, spelt in _spelt(
+            text, _CYRILLIC_WORDS,
+            lambda span: {skeleton(span.translate(_CYRILLIC_LETTERS))}, known, taken)
+    ]
 
 
 # Sorani Kurdish writes its vowels: its letters as Latin ones, vowels and all. Heh inside a
@@ -379,30 +395,10 @@ def _sorani_spelt(text: str, known: KnownNames,
     "هاتای" Hatay)."""
     if _SORANI.search(text) is None:
         return []
-    out: list[Projection] = []
-    index: dict[str, set[str]] | None = None
-    for match in _ARABIC_WORDS.finditer(text):
-        words = list(re.finditer(r"\S+", match.group(0)))
-        runs = sorted(((i, j) for i in range(len(words)) for j in range(i, len(words))),
-                      key=lambda r: (r[0] - r[1], r[0]))
-        for i, j in runs:
-            start, end = match.start() + words[i].start(), match.start() + words[j].end()
-            if _overlaps(start, end, taken):
-                continue
-            if index is None:
-                index = _spelt_index(known)
-            found: set[str] = set()
-            for spelt in _sorani_spellings(text[start:end]):
-                if i == j and len(spelt) < MIN_SPELT_LETTERS:
-                    continue
-                found |= {k for k in index.get(spelt, set())
-                          if i != j or known.weight.get(k, 0) >= MIN_SINGLE_WEIGHT}
-            if len(found) == 1:
-                target = next(iter(found))
-                out.append(Projection(start, end, text[start:end], target,
-                                      "spelling (Sorani letter for letter)"))
-                taken.append((start, end))
-    return out
+    return [
+        Projection(start, end, text[start:end], target, "spelling (Sorani letter for letter)")
+        for start, end, target, _ in _spelt(text, _ARABIC_WORDS, _sorani_spellings, known, taken)
+    ]
 
 
 def more_projections(text: str, known: KnownNames, found: list[Projection], *,
