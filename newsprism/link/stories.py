@@ -239,6 +239,21 @@ def _shares_anchors(vec: Mapping[str, float], centroid: Mapping[str, float]) -> 
     return days >= ANCHOR_MIN_DAYS and len(shared) - days >= ANCHOR_MIN_ENTITIES
 
 
+def _blended(cosine: float, anchored: bool, emb: np.ndarray | None,
+             story_embedding: np.ndarray | None, people: Mapping[str, float] | None,
+             story_people: Mapping[str, float]) -> float:
+    """An article's TF-IDF cosine to a story made its similarity: a bonus for shared anchors,
+    blended with the embedding cosine, less a penalty when each is about another person."""
+    cosine += ANCHOR_BONUS if anchored else 0.0
+    if emb is not None and story_embedding is not None:
+        e_norm = float(np.linalg.norm(story_embedding)) or 1.0
+        e_cos = float(np.dot(emb, story_embedding)) / e_norm
+        cosine = (1 - EMBEDDING_WEIGHT) * cosine + EMBEDDING_WEIGHT * e_cos
+    if people and not anchored and participants_conflict(people, story_people):
+        cosine -= CONFLICT_PENALTY
+    return cosine
+
+
 @dataclass
 class _Cluster:
     members: list[str] = field(default_factory=list)
@@ -259,15 +274,8 @@ class _Cluster:
     def similarity(self, vec: Mapping[str, float], emb: np.ndarray | None,
                    people: Mapping[str, float] | None = None) -> float:
         cosine = sum(w * self.centroid.get(t, 0.0) for t, w in vec.items()) / self.norm()
-        anchored = _shares_anchors(vec, self.centroid)
-        cosine += ANCHOR_BONUS if anchored else 0.0
-        if emb is not None and self.embedding is not None:
-            e_norm = float(np.linalg.norm(self.embedding)) or 1.0
-            e_cos = float(np.dot(emb, self.embedding)) / e_norm
-            cosine = (1 - EMBEDDING_WEIGHT) * cosine + EMBEDDING_WEIGHT * e_cos
-        if people and not anchored and participants_conflict(people, self.people):
-            cosine -= CONFLICT_PENALTY
-        return cosine
+        return _blended(cosine, _shares_anchors(vec, self.centroid), emb, self.embedding,
+                        people, self.people)
 
     def similarity_without(self, vec: Mapping[str, float], emb: np.ndarray | None,
                            people: Mapping[str, float]) -> float:
@@ -280,18 +288,11 @@ class _Cluster:
         # (at weight 0 when only it had them), so the anchors are read from the full centroid
         squared = self.norm() ** 2 - 2 * dot + own if self.centroid else 0.0
         norm = math.sqrt(squared) if squared > NORM_EPSILON else 1.0
-        cosine = (dot - own) / norm
-        anchored = _shares_anchors(vec, self.centroid)
-        cosine += ANCHOR_BONUS if anchored else 0.0
-        if emb is not None and self.embedding is not None:
-            rest = self.embedding - emb
-            e_cos = float(np.dot(emb, rest)) / (float(np.linalg.norm(rest)) or 1.0)
-            cosine = (1 - EMBEDDING_WEIGHT) * cosine + EMBEDDING_WEIGHT * e_cos
+        rest = None if self.embedding is None or emb is None else self.embedding - emb
         others = {p: n - people.get(p, 0.0) for p, n in self.people.items()
                   if n - people.get(p, 0.0) > 0}
-        if people and not anchored and participants_conflict(people, others):
-            cosine -= CONFLICT_PENALTY
-        return cosine
+        return _blended((dot - own) / norm, _shares_anchors(vec, self.centroid), emb, rest,
+                        people, others)
 
     def add(self, doc_id: str, vec: Mapping[str, float], emb: np.ndarray | None,
             day: date | None, people: Mapping[str, float] | None = None) -> None:
