@@ -339,27 +339,13 @@ def announcement_companions(claims: Sequence[Claim]) -> dict[str, frozenset[tupl
     return companions
 
 
-def _corroborated(claim: Claim, claims: Sequence[Claim], source_groups: Mapping[str, str]) -> bool:
-    """Another independent source gives the same figure (within rounding). Intervals are not
-    enough here: "at least 200" is compatible with any misread figure above it."""
-    group = source_groups.get(claim.doc_id, claim.doc_id)
-    point = _point(claim)
-    for other in claims:
-        if source_groups.get(other.doc_id, other.doc_id) == group:
-            continue
-        slack = max(rounding_slack(point), rounding_slack(_point(other)),
-                    RELATIVE_TOLERANCE * abs(point))
-        if abs(_point(other) - point) <= slack:
-            return True
-    return False
-
-
 def _corroborated_among(
     claims: Sequence[Claim], source_groups: Mapping[str, str]
 ) -> list[Claim]:
-    """The claims :func:`_corroborated` holds, in their order, found among the claims sorted by
-    value rather than by comparing every pair: a large event's comparison holds hundreds of
-    claims, and the pairwise loop grew with their square."""
+    """The claims another independent source gives the same figure for (within rounding), in
+    their order. Intervals are not enough here: "at least 200" is compatible with any misread
+    figure above it. Found among the claims sorted by value rather than by comparing every
+    pair: a large event's comparison holds hundreds of claims."""
     points = [_point(c) for c in claims]
     slacks = [rounding_slack(p) for p in points]
     groups = [source_groups.get(c.doc_id, c.doc_id) for c in claims]
@@ -437,7 +423,8 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
         # revised: it was never established.
         latest = by_day[days[-1][0]]
         earlier = [c for c in claims if c.as_of and c.as_of < days[-1][0]]
-        peaks = [c for c in figures[:-1] if _corroborated(c, claims, source_groups)]
+        corroborated = {id(c) for c in _corroborated_among(claims, source_groups)}
+        peaks = [c for c in figures[:-1] if id(c) in corroborated]
         peak = max(peaks, key=_point) if peaks else figures[-1]
         if _counter_lowers(earlier, latest) or (
             _rises(figures[-1], peak)

@@ -358,12 +358,28 @@ def test_an_earlier_figure_holds_for_no_stated_day(text: str, number: str, earli
     [0, 1, 3, 150, 152, 154, 200, 240, 300, 1000, 1012, 3000, 3400, 10_000, 12_000]
 )), max_size=25))
 def test_corroborated_among_is_the_pairwise_rule(figures: list[tuple[int, int]]) -> None:
-    """The sorted search finds exactly the claims the pairwise definition corroborates."""
-    from newsprism.crosscheck.verdicts import _corroborated, _corroborated_among
+    """The sorted search finds exactly the claims the pairwise definition corroborates: another
+    independent source's figure within the larger rounding slack of the two, or within the
+    relative tolerance of the claim's own figure."""
+    from newsprism.crosscheck.verdicts import (
+        RELATIVE_TOLERANCE,
+        _corroborated_among,
+        rounding_slack,
+    )
 
     claims = [_claim(f"d{k}", value, value, None) for k, (_, value) in enumerate(figures)]
     groups = {f"d{k}": f"g{group}" for k, (group, _) in enumerate(figures)}
-    expected = [c for c in claims if _corroborated(c, claims, groups)]
+
+    def pairwise(claim: Claim) -> bool:
+        point = claim.low
+        return any(
+            groups[other.doc_id] != groups[claim.doc_id]
+            and abs(other.low - point) <= max(rounding_slack(point), rounding_slack(other.low),
+                                              RELATIVE_TOLERANCE * abs(point))
+            for other in claims
+        )
+
+    expected = [c for c in claims if pairwise(c)]
     assert _corroborated_among(claims, groups) == expected
 
 
