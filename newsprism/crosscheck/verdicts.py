@@ -28,7 +28,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.crosscheck.claims import CUMULATIVE_MEASURES, claim_measure
-from newsprism.crosscheck.places import labelled, place_of
+from newsprism.crosscheck.places import is_specific, labelled, place_of
 from newsprism.crosscheck.propositions import LABELS as PROPOSITION_LABELS
 from newsprism.link.places import same_place
 from newsprism.model import Claim, Comparison, ConflictingDay
@@ -288,15 +288,11 @@ def format_figure(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-# A companion figure fixes the moment only when it is specific: not round, and past counting on
-# fingers ("3 children" recurs in unrelated sentences; "912 dead" does not).
-COMPANION_MIN = 20
-
-
 def _specific(claim: Claim) -> bool:
-    """A figure precise enough to name one count: COMPANION_MIN or more, and not round."""
-    point = _point(claim)
-    return point >= COMPANION_MIN and float(point).is_integer() and rounding_slack(point) == 0
+    """A figure precise enough to name one count (``places.is_specific``): a companion figure
+    fixes the moment only then ("3 children" recurs in unrelated sentences; "912 dead" does
+    not)."""
+    return is_specific(_point(claim))
 
 
 def _as_announced(claim: Claim) -> Claim:
