@@ -424,18 +424,29 @@ class MemorySource:
 
 def run_windowed(
     n: int, seed: int, embeddings: bool, window: int, workdir: str | None,
-    carry_days: int = CARRY_DAYS,
+    carry_days: int = CARRY_DAYS, stores: str | None = None,
 ) -> dict[str, float]:
     """Stream the generated corpus into a SQLite store in batches, then time the windowed link +
-    cross-check reading it back (:func:`newsprism.scale.windows.link_in_windows`)."""
+    cross-check reading it back (:func:`newsprism.scale.windows.link_in_windows`). With
+    ``stores`` the store is kept in that folder and reused by later runs of the same size and
+    seed (the linker only reads it)."""
     from newsprism.scale.windows import StoreSource, link_in_windows
     from newsprism.store import Store
 
     with tempfile.TemporaryDirectory(dir=workdir, prefix="newsprism-scale-") as folder:
-        store = Store(Path(folder) / "scale.db")
+        path = Path(stores) / f"scale-{n}-seed{seed}.db" if stores else Path(folder) / "scale.db"
+        finished = path.with_suffix(".done")  # written only once the whole corpus is in
         t0 = time.perf_counter()
-        for batch in generate_batches(n, seed):
-            store.add_many(batch)
+        reused = finished.exists()
+        if not reused:
+            path.unlink(missing_ok=True)
+            store = Store(path)
+            for batch in generate_batches(n, seed):
+                store.add_many(batch)
+            if stores:
+                finished.touch()
+        else:
+            store = Store(path)
         generated = time.perf_counter() - t0
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         sink = CountingSink()
@@ -444,12 +455,13 @@ def run_windowed(
                                 carry_days=carry_days, embeddings=embeddings)
         seconds = time.perf_counter() - t0
         cpu = time.process_time() - c0
-        db_mb = (Path(folder) / "scale.db").stat().st_size / 2**20
+        db_mb = path.stat().st_size / 2**20
         store.close()
     return {
         "cpu_s": cpu,
         "n": n,
         "generate_s": generated,
+        "reused_store": reused,
         "link_s": math.nan,
         "crosscheck_s": math.nan,
         "seconds": seconds,
@@ -611,6 +623,11 @@ def main() -> None:
     )
     parser.add_argument("--workdir", help="folder for the temporary store (default: the system's)")
     parser.add_argument(
+        "--stores", metavar="DIR",
+        help="keep each generated store in DIR and reuse it on later runs of the same N and seed "
+             "(generating 1,000,000 articles takes longer than linking them)",
+    )
+    parser.add_argument(
         "--check", type=int, metavar="N",
         help="compare the windowed record with the in-memory one on N articles, then stop",
     )
@@ -628,7 +645,7 @@ def main() -> None:
             if args.foreign:
                 raise SystemExit("--foreign is measured with --in-memory only")
             result = run_windowed(args.one, args.seed, args.embeddings, args.window,
-                                  args.workdir, args.carry_days)
+                                  args.workdir, args.carry_days, args.stores)
         print(json.dumps(result))
         return
 
@@ -660,6 +677,8 @@ def main() -> None:
             command.append("--in-memory")
         if args.workdir:
             command += ["--workdir", args.workdir]
+        if args.stores:
+            command += ["--stores", args.stores]
         env = {**os.environ, "PYTHONHASHSEED": "0"}
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         if done.returncode != 0:
@@ -668,8 +687,10 @@ def main() -> None:
         result = json.loads(done.stdout.strip().splitlines()[-1])
         results.append(result)
         console.print(
-            f"N={n:,}: link + crosscheck {result['seconds']:.1f}s (CPU {result['cpu_s']:.1f}s, "
-            f"generated in {result['generate_s']:.1f}s), peak {result['peak_mb']:,.0f} MB"
+            f"N={n:,}: link + crosscheck {result['seconds']:.1f}s (CPU {result['cpu_s']:.1f}s"
+            + (", store reused" if result.get("reused_store") else
+               f", generated in {result['generate_s']:.1f}s")
+            + f"), peak {result['peak_mb']:,.0f} MB"
             + ("" if args.in_memory else f", {result['windows']} windows of at most "
                f"{result['largest_window']:,} articles linked together "
                f"({result['linked'] / n:.2f} links per article, carried ones again), "
