@@ -224,11 +224,13 @@ def _main(counts: Mapping[str, float]) -> tuple[str, float]:
     return top, counts[top] / (sum(counts.values()) or 1.0)
 
 
-def participants_conflict(article: Mapping[str, float], story: Mapping[str, float]) -> bool:
+def participants_conflict(article: Mapping[str, float], story: Mapping[str, float],
+                          story_main: tuple[str, float] | None = None) -> bool:
     """True when the article and the story are each mainly about a different person: each side
-    names its own main person at least DOMINANCE times as often as the other side's."""
+    names its own main person at least DOMINANCE times as often as the other side's.
+    ``story_main``: the story's ``_main``, when the caller keeps it."""
     mine, _ = _main(article)
-    theirs, their_share = _main(story)
+    theirs, their_share = _main(story) if story_main is None else story_main
     if not mine or not theirs or mine == theirs:
         return False
     if article[mine] < MAIN_MIN_MENTIONS or their_share < MAIN_SHARE:
@@ -257,7 +259,8 @@ def _shares_anchors(terms: Iterable[str], centroid: Mapping[str, float]) -> bool
 
 def _blended(cosine: float, anchored: bool, emb: np.ndarray | None,
              story_embedding: np.ndarray | None, people: Mapping[str, float] | None,
-             story_people: Mapping[str, float]) -> float:
+             story_people: Mapping[str, float],
+             story_main: tuple[str, float] | None = None) -> float:
     """An article's TF-IDF cosine to a story made its similarity: a bonus for shared anchors,
     blended with the embedding cosine, less a penalty when each is about another person."""
     cosine += ANCHOR_BONUS if anchored else 0.0
@@ -265,7 +268,7 @@ def _blended(cosine: float, anchored: bool, emb: np.ndarray | None,
         e_norm = float(np.linalg.norm(story_embedding)) or 1.0
         e_cos = float(np.dot(emb, story_embedding)) / e_norm
         cosine = (1 - EMBEDDING_WEIGHT) * cosine + EMBEDDING_WEIGHT * e_cos
-    if people and not anchored and participants_conflict(people, story_people):
+    if people and not anchored and participants_conflict(people, story_people, story_main):
         cosine -= CONFLICT_PENALTY
     return cosine
 
@@ -281,11 +284,18 @@ class _Cluster:
     # The centroid's length, kept until the centroid changes: recomputing it for every candidate
     # article was most of the clustering time on large corpora.
     _norm: float | None = None
+    # Its main person, kept likewise: every candidate article asks for it.
+    _main_person: tuple[str, float] | None = None
 
     def norm(self) -> float:
         if self._norm is None:
             self._norm = math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
         return self._norm
+
+    def main_person(self) -> tuple[str, float]:
+        if self._main_person is None:
+            self._main_person = _main(self.people)
+        return self._main_person
 
     def similarity(self, vec: Mapping[str, float], emb: np.ndarray | None,
                    people: Mapping[str, float] | None = None,
@@ -294,7 +304,8 @@ class _Cluster:
         compares it with many stories."""
         cosine = dot(vec, self.centroid) / self.norm()
         shares = _shares_anchors(vec if anchors is None else anchors, self.centroid)
-        return _blended(cosine, shares, emb, self.embedding, people, self.people)
+        return _blended(cosine, shares, emb, self.embedding, people, self.people,
+                        self.main_person())
 
     def similarity_without(self, vec: Mapping[str, float], emb: np.ndarray | None,
                            people: Mapping[str, float]) -> float:
@@ -317,6 +328,7 @@ class _Cluster:
             day: date | None, people: Mapping[str, float] | None = None) -> None:
         self.members.append(doc_id)
         self._norm = None
+        self._main_person = None
         for person, count in (people or {}).items():
             self.people[person] = self.people.get(person, 0.0) + count
         for t, w in vec.items():
@@ -458,6 +470,7 @@ def _merge_similar(clusters: list[_Cluster], merge_min: float) -> list[_Cluster]
             for t, w in clusters[rj].centroid.items():
                 clusters[ri].centroid[t] = clusters[ri].centroid.get(t, 0.0) + w
             clusters[ri]._norm = None
+            clusters[ri]._main_person = None
             clusters[ri].members.extend(clusters[rj].members)
             for person, count in clusters[rj].people.items():
                 clusters[ri].people[person] = clusters[ri].people.get(person, 0.0) + count
