@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from newsprism.extract.languages.generic.sources import attribution, cues_in
 from newsprism.extract.languages.generic.tables import LanguageTables, lookup
 from newsprism.model import Bound, Quantity, TimeExpression
 
@@ -337,6 +338,10 @@ def find_quantities(
         starts = [f.start for f in figures]
         cues = list(tables.cues.finditer(folded, start, end)) if figures else []
         cue_starts = [c.start() for c in cues]
+        source_cues = (
+            cues_in(tables.sources, folded, start, end)
+            if figures and tables.sources is not None else []
+        )
         for figure in figures:
             if figure.unit:
                 measure = "money"
@@ -363,6 +368,10 @@ def find_quantities(
                     text=text[figure.bound_start : figure.end], low=low, high=high,
                     bound=figure.bound, unit=figure.unit, normalized_unit=figure.unit or "-",
                     measure=measure, incremental=figure.incremental,
+                    attributed_to=attribution(
+                        tables.sources, text, folded, source_cues, (start, end),
+                        (figure.bound_start, figure.end),
+                    ) if source_cues and tables.sources is not None else "",
                     as_of=as_of, sentence_start=start, sentence_end=end,
                 )
             )

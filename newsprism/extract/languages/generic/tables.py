@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from newsprism.extract.languages.generic.sources import SourceTables, compile_sources
 from newsprism.extract.languages.generic.text import fold
 from newsprism.extract.languages.tables import load_table
 
@@ -66,6 +67,7 @@ class LanguageTables:
     solar_month_number: dict[str, int]
     relative_days: re.Pattern[str] | None
     relative_day_offset: dict[str, int]
+    sources: SourceTables | None = None  # "secondo", "selon", "göre": who gave a figure
 
 
 def _key(word: str, keep: str = "") -> str:
@@ -127,6 +129,7 @@ def tables_for(language: str) -> LanguageTables:
         key(cue): measure for measure, cues in q["measure_cues"].items() for cue in cues
     }
     cue_words = [cue for cues in q["measure_cues"].values() for cue in cues]
+    cues = re.compile(alternation(cue_words, anywhere))
     multipliers = q.get("multipliers", {})
     bounds = q.get("bounds", {})
     after = q.get("bounds_after", {})
@@ -146,7 +149,7 @@ def tables_for(language: str) -> LanguageTables:
         anywhere=anywhere,
         window_after=int(q.get("window_after", WINDOW_AFTER)),
         window_before=int(q.get("window_before", WINDOW_BEFORE)),
-        cues=re.compile(alternation(cue_words, anywhere)),
+        cues=cues,
         cue_measure=cue_measure,
         multipliers=compile_words(list(multipliers), anywhere, prefix_ok=False),
         multiplier_value={key(w): float(v) for w, v in multipliers.items()},
@@ -186,6 +189,9 @@ def tables_for(language: str) -> LanguageTables:
         solar_month_number=solar,
         relative_days=compile_words(list(relative), anywhere, prefix_ok=False),
         relative_day_offset={key(w): int(v) for w, v in relative.items()},
+        sources=compile_sources(
+            q.get("source_cues", {}), compile_words, key, anywhere, cues
+        ),
     )
 
 

@@ -1,0 +1,69 @@
+"""Who a figure is attributed to, read by the table rules' ``source_cues`` (team-written text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.languages.generic import read_figures
+from newsprism.model import Document, PublicationTime
+
+
+def _sources(language: str, text: str) -> list[tuple[float | None, str]]:
+    document = Document(
+        id="d1", text=text, language=language, published=PublicationTime(value="2026-03-08")
+    )
+    _, quantities = read_figures(document)
+    return [(q.low if q.low is not None else q.high, q.attributed_to) for q in quantities]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a reporting verb with its subject before it, and one whose subject is the antecedent
+        # of a relative clause
+        (
+            "it",
+            "L'agenzia regionale della Protezione civile ha intanto aggiornato a 41 il numero dei "
+            "morti, mentre il sindaco di Vallebruna, che alla radio ha parlato di 58 morti, "
+            "chiede aiuto.",
+            [(41, "agenzia regionale della Protezione"), (58, "sindaco di Vallebruna")],
+        ),
+        ("it", "Secondo la Croce Rossa i feriti sono 130.", [(130, "Croce Rossa")]),
+        # an appositive subject before a comma; a preposition naming the counter
+        (
+            "pt",
+            "O ministro do Interior, Carlos Mendes, disse que há cerca de 900 desalojados. "
+            "Segundo a Defesa Civil, são 640 desalojados.",
+            [(900, "Carlos Mendes"), (640, "Defesa Civil")],
+        ),
+        (
+            "fr",
+            "Selon le ministère fédéral de l'Intérieur, 75 morts. Le préfet de la région a fait "
+            "état de 82 morts.",
+            [(75, "ministère fédéral de l'Intérieur"), (82, "préfet de la région")],
+        ),
+        (
+            "es",
+            "Según la Guardia Civil hay 37 heridos, mientras que el alcalde dijo que hay 45 "
+            "heridos.",
+            [(37, "Guardia Civil"), (45, "alcalde")],
+        ),
+        ("es", "Hay 45 heridos, dijo el alcalde de Torrenueva.", [(45, "alcalde de Torrenueva")]),
+        ("de", "Laut Feuerwehr Oberstadt gab es 12 Verletzte.", [(12, "Feuerwehr Oberstadt")]),
+        # postpositions: the source comes first
+        ("tr", "Valiliğin açıklamasına göre 27 kişi öldü.", [(27, "Valiliğin")]),
+        ("tr", "AFAD'a göre 340 kişi yaralandı.", [(340, "AFAD")]),
+        ("ja", "消防庁によると、19人が死亡した。", [(19, "消防庁")]),
+        ("ko", "소방청에 따르면 19명이 숨졌다.", [(19, "소방청")]),
+        ("zh", "据当地消防部门称，事故已造成19人死亡。", [(19, "当地消防部门")]),
+        ("ar", "وفقا لوزارة الداخلية قتل 19 شخصا.", [(19, "وزارة الداخلية")]),
+        ("nl", "Volgens de brandweer zijn er 19 gewonden.", [(19, "brandweer")]),
+        # no cue: the figure is the report's own
+        ("it", "I morti sono 41.", [(41, "")]),
+        ("pt", "No segundo dia havia 640 desalojados.", [(640, "")]),
+    ],
+)
+def test_table_rules_attribute_figures_to_their_source(
+    language: str, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _sources(language, text) == expected
