@@ -67,3 +67,24 @@ def test_table_rules_attribute_figures_to_their_source(
     language: str, text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert _sources(language, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "low", "high"),
+    [
+        ("it", "I morti sono poco più di 310.", 310, 341),
+        ("fr", "Un peu moins de 600 blessés.", 540, 600),
+        ("es", "Hay poco más de 4.000 heridos.", 4000, 4400),
+        ("de", "Etwas mehr als 310 Tote.", 310, 341),
+        ("sv", "Drygt 310 döda.", 310, 341),
+        ("it", "I morti sono più di 310.", 310, None),  # open: no close hedge
+    ],
+)
+def test_table_rules_read_a_close_bound_as_a_bounded_interval(
+    language: str, text: str, low: float, high: float | None
+) -> None:
+    document = Document(
+        id="d1", text=text, language=language, published=PublicationTime(value="2026-03-08")
+    )
+    [quantity] = read_figures(document)[1]
+    assert (quantity.low, quantity.high) == (low, high)

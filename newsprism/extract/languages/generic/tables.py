@@ -20,6 +20,7 @@ from typing import Any
 from newsprism.extract.languages.generic.sources import SourceTables, compile_sources
 from newsprism.extract.languages.generic.text import fold
 from newsprism.extract.languages.tables import load_table
+from newsprism.model import Bound
 
 # Languages with their own adapter: the table rules never run on them.
 OWN_PIPELINE = frozenset({"en", "ru"})
@@ -32,6 +33,11 @@ CURRENCIES = {"$": "dollar", "usd": "dollar", "€": "euro", "eur$": "euro", "£
 _ARABIC_MARKS = "[\u064b-\u065f\u0670]?"
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _MARKS = re.compile("[\u064b-\u065f\u0670]")
+
+
+# Bounds a table may give besides the model's: close to the number on one side ("poco più di
+# 190", "knapp unter 200"); read as "more than" / "less than" with a bounded interval.
+CLOSE_BOUNDS: dict[str, Bound] = {"just over": "more than", "just under": "less than"}
 
 
 @dataclass(frozen=True)
