@@ -88,3 +88,26 @@ def test_table_rules_read_a_close_bound_as_a_bounded_interval(
     )
     [quantity] = read_figures(document)[1]
     assert (quantity.low, quantity.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "source"),
+    [
+        ("Согласно подсчетам спасателей, ранены 230 человек.", 230, 230, "спасателей"),
+        ("По оценкам Красного Креста ранены 230 человек.", 230, 230, "Красного Креста"),
+        ("Ранены 230 человек, по информации городской больницы.", 230, 230,
+         "городской больницы"),
+        ("Пострадали чуть более 300 человек.", 300, 330, ""),  # close bound, no source
+    ],
+)
+def test_russian_figures_take_source_cues_and_close_bounds(
+    text: str, low: float, high: float, source: str
+) -> None:
+    from newsprism.extract import extract_document
+    from newsprism.extract.languages.ru.pipeline import load_russian_pipeline
+
+    document = Document(
+        id="d1", text=text, language="ru", published=PublicationTime(value="2026-03-08")
+    )
+    [quantity] = extract_document(load_russian_pipeline(), document)[1].quantities
+    assert (quantity.low, quantity.high, quantity.attributed_to) == (low, high, source)

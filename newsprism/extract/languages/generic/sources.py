@@ -57,7 +57,7 @@ class SourceTables:
     skip: frozenset[str]  # function words dropped at the ends of a source phrase
     links: frozenset[str]  # words inside a name ("della", "de", "der")
     relatives: frozenset[str]  # words that open a relative clause ("che", "qui")
-    ends: re.Pattern[str] | None  # words that end a source phrase in a script without spaces
+    ends: re.Pattern[str] | None  # words that end a source phrase ("称"; "ранены" in Russian)
     elided: frozenset[str]  # skip and link words written with an apostrophe ("l'", "dell'")
     cased: bool  # the script has capitals
     spaced: bool  # words are separated by spaces
@@ -87,7 +87,7 @@ def compile_sources(
         skip=skip,
         links=links,
         relatives=frozenset(key(w) for w in spec.get("relatives", [])),
-        ends=compile_words(spec.get("ends", []), True, prefix_ok=False),
+        ends=compile_words(spec.get("ends", []), not spaced, prefix_ok=not spaced),
         elided=frozenset(w for w in skip | links if w.endswith("'")),
         cased=bool(spec.get("cased", True)),
         spaced=spaced,
@@ -223,9 +223,10 @@ def _phrase_after(
     words = _words(folded, start, limit, tables.elided)
     while words and words[0][2] in tables.skip:
         words.pop(0)
-    if tables.measure_cues is not None:
-        counted = [i for i, w in enumerate(words) if tables.measure_cues.match(folded, w[0])]
-        words = words[: counted[0]] if counted else words
+    for stops in (tables.measure_cues, tables.ends):
+        if stops is not None:
+            ended = [i for i, w in enumerate(words) if stops.match(folded, w[0])]
+            words = words[: ended[0]] if ended else words
     if not words or (words[0][0] > start and _STOP.search(folded, start, words[0][0])):
         return ""
     if not tables.cased:

@@ -201,6 +201,20 @@ def tables_for(language: str) -> LanguageTables:
     )
 
 
+@functools.cache
+def source_tables(language: str) -> SourceTables | None:
+    """The compiled ``source_cues`` of any language's quantities table, for a language with a
+    pipeline of its own (Russian): its cues are matched on the folded text like the table
+    languages'; None when the table has none."""
+    q: dict[str, Any] = load_table(language, "quantities")
+    anywhere = q.get("match") == "anywhere"
+    keep = q.get("keep_marks", "")
+    return compile_sources(
+        q.get("source_cues", {}), functools.partial(_compile, keep=keep),
+        functools.partial(_key, keep=keep), anywhere,
+    )
+
+
 def lookup(table: dict[str, Any], matched: str) -> Any:
     """The table entry a match of its alternation stands for (spaces normalised)."""
     return table.get(re.sub(r"\s+", " ", _MARKS.sub("", matched)))
