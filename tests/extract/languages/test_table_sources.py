@@ -58,6 +58,19 @@ def _sources(language: str, text: str) -> list[tuple[float | None, str]]:
         ("zh", "据当地消防部门称，事故已造成19人死亡。", [(19, "当地消防部门")]),
         ("ar", "وفقا لوزارة الداخلية قتل 19 شخصا.", [(19, "وزارة الداخلية")]),
         ("nl", "Volgens de brandweer zijn er 19 gewonden.", [(19, "brandweer")]),
+        # a subject in apposition before the verb; a capital that only opens a sentence is no
+        # name ("Cifre che ...")
+        (
+            "es",
+            "El alcalde de Torrenueva, Luis Prado, anunció este lunes el cierre del puerto, que "
+            "ha dejado al menos 45 heridos.",
+            [(45, "Luis Prado")],
+        ),
+        (
+            "it",
+            "Cifre diverse da quelle del sindaco della città, che ha parlato di 58 morti.",
+            [(58, "sindaco della città")],
+        ),
         # no cue: the figure is the report's own
         ("it", "I morti sono 41.", [(41, "")]),
         ("pt", "No segundo dia havia 640 desalojados.", [(640, "")]),

@@ -31,6 +31,7 @@ from typing import Any
 # Characters a source phrase never crosses: punctuation, quotes, digits (a figure).
 _STOP = re.compile(r"[,;:()\[\]،؛，；：.!?。！？\"“”«»„\d、]")
 # Clause boundaries a subject is searched back to (not a full stop: the sentence is the limit).
+_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[,;:()،؛，；：\"“”«»„、]")
 # A word: letters with the marks written on them (Devanagari vowel signs are not letters).
 _LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u064b-\u065f\u0670])+"
@@ -156,29 +157,19 @@ def _source(
     clause = _clause_start(folded, sentence[0], cue.start)
     before = _words(folded, clause, cue.start, tables.elided)
     if not [w for w in before if w[2] not in tables.skip]:
+        previous = _clause_start(folded, sentence[0], clause - 1) if clause > sentence[0] else 0
+        if clause > sentence[0] and not _DIGIT.search(folded, previous, clause):
+            # "O ministro, João Silva, disse que ...": the subject is before the comma.
+            return _phrase_before(tables, text, folded, previous, clause - 1)
         following = _words(folded, cue.end, _limit(folded, cue.end, sentence[1]), tables.elided)
-        opens_object = cue.end == _limit(folded, cue.end, sentence[1]) or (
-            following and following[0][0] == _skip_spaces(folded, cue.end)
-            and following[0][2] in tables.relatives
-        )
-        if not opens_object:
-            # "..., ha detto il ministro", "sagte der Minister": the verb opens its clause.
-            return _phrase_after(tables, text, folded, cue.end, sentence[1])
-        if clause <= sentence[0]:
-            return ""
-        # "O ministro, João Silva, disse que ...": the subject is before the comma.
-        previous = _clause_start(folded, sentence[0], clause - 1)
-        return _phrase_before(tables, text, folded, previous, clause - 1)
+        if following and following[0][2] in tables.relatives:
+            return ""  # "..., disse que": the speaker is not in this sentence
+        # "160 morti, ha detto il ministro", "sagte der Minister": the verb opens its clause.
+        return _phrase_after(tables, text, folded, cue.end, sentence[1])
     if before[0][2] in tables.relatives and clause > sentence[0]:
         previous = _clause_start(folded, sentence[0], clause - 1)
         return _phrase_before(tables, text, folded, previous, clause - 1)
     return _phrase_before(tables, text, folded, clause, cue.start)
-
-
-def _skip_spaces(folded: str, at: int) -> int:
-    while at < len(folded) and folded[at] == " ":
-        at += 1
-    return at
 
 
 def _clause_start(folded: str, sentence_start: int, at: int) -> int:
@@ -285,8 +276,11 @@ def _phrase_before(
         while kept and kept[0][2] in tables.skip | tables.links:
             kept.pop(0)
         return _span(text, kept)
+    # A capital that only opens the sentence ("Cifre che ...") does not make a name.
     capitals = [
-        i for i, w in enumerate(words) if _capitalised(text, w) and w[2] not in tables.skip
+        i for i, w in enumerate(words)
+        if _capitalised(text, w) and w[2] not in tables.skip
+        and not (_opens_sentence(text, w[0]) and not _next_capitalised(text, words, i))
     ]
     last = capitals[-1] if capitals else len(words) - 1
     first = last
@@ -315,6 +309,15 @@ def _phrase_before(
 
 def _capitalised(text: str, word: tuple[int, int, str]) -> bool:
     return text[word[0]].isupper()
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t\"'“”«»„")
+    return not before or before[-1] in ".!?\n。"
+
+
+def _next_capitalised(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+    return i + 1 < len(words) and _capitalised(text, words[i + 1])
 
 
 def _span(text: str, words: list[tuple[int, int, str]]) -> str:
