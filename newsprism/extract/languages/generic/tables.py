@@ -108,6 +108,13 @@ def _compile(
     return re.compile(_alternation(words, anywhere, prefix_ok, keep)) if words else None
 
 
+def _glued(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A multiplier may be glued to its number ("7mila", "5mln"), not to a letter."""
+    if pattern is None or not pattern.pattern.startswith(r"(?<!\w)"):
+        return pattern
+    return re.compile(r"(?<![^\W\d_])" + pattern.pattern[len(r"(?<!\w)"):])
+
+
 def has_tables(language: str) -> bool:
     """True when ``language`` is read by the table rules (its folder has both tables)."""
     if not language or language in OWN_PIPELINE:
@@ -157,7 +164,7 @@ def tables_for(language: str) -> LanguageTables:
         window_before=int(q.get("window_before", WINDOW_BEFORE)),
         cues=cues,
         cue_measure=cue_measure,
-        multipliers=compile_words(list(multipliers), anywhere, prefix_ok=False),
+        multipliers=_glued(compile_words(list(multipliers), anywhere, prefix_ok=False)),
         multiplier_value={key(w): float(v) for w, v in multipliers.items()},
         bounds_before=(
             re.compile(alternation(list(bounds), anywhere, prefix_ok=False) + r"\s*$")
