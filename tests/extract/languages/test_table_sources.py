@@ -71,6 +71,21 @@ def _sources(language: str, text: str) -> list[tuple[float | None, str]]:
             "Cifre diverse da quelle del sindaco della città, che ha parlato di 58 morti.",
             [(58, "sindaco della città")],
         ),
+        # a document or a count names no one; its issuer does
+        ("fr", "Selon un bilan provisoire, 75 morts.", [(75, "")]),
+        (
+            "fr",
+            "Selon les chiffres du ministère de l'Intérieur, 75 morts.",
+            [(75, "ministère de l'Intérieur")],
+        ),
+        ("tr", "Son rakamlara göre 27 kişi öldü.", [(27, "")]),
+        # an inverted subject opens with an article or a name, not "à midi"
+        ("fr", "Il y a 75 morts, a annoncé à midi la radio.", [(75, "")]),
+        # a date between the source and its verb
+        ("zh", "副省长张明9日在发布会上表示，已有19人死亡。", [(19, "副省长张明")]),
+        # a verb-final sentence names its speaker first, set off or by name
+        ("tr", "Vali Yılmaz, 27 kişinin öldüğünü söyledi.", [(27, "Vali Yılmaz")]),
+        ("tr", "Kazada 27 kişinin öldüğünü açıkladı.", [(27, "")]),
         # no cue: the figure is the report's own
         ("it", "I morti sono 41.", [(41, "")]),
         ("pt", "No segundo dia havia 640 desalojados.", [(640, "")]),

@@ -64,6 +64,8 @@ class SourceTables:
     spaced: bool  # words are separated by spaces
     max_words: int
     measure_cues: re.Pattern[str] | None = None  # a word saying what is counted ends a source
+    non_sources: re.Pattern[str] | None = None  # heads naming a document ("bilan", "cifras")
+    articles: frozenset[str] = frozenset()  # an inverted subject opens with one ("il", "der")
 
 
 def compile_sources(
@@ -94,6 +96,8 @@ def compile_sources(
         spaced=spaced,
         max_words=int(spec.get("max_words", MAX_WORDS)),
         measure_cues=measure_cues,
+        non_sources=compile_words(spec.get("non_sources", []), anywhere),
+        articles=frozenset(key(w) for w in spec.get("articles", [])),
     )
 
 
@@ -152,8 +156,15 @@ def _source(
         if found:
             return found
     if tables.verb_subject == "start":
-        # A verb-final language names the speaker first ("Bakan Koca, ... söyledi").
-        return _phrase_after(tables, text, folded, sentence[0], cue.start)
+        # A verb-final language names the speaker first, set off by a comma or with a name
+        # ("Bakan Koca, ... söyledi"), not "Depremde 100 kişi öldü".
+        found = _phrase_after(tables, text, folded, sentence[0], cue.start)
+        first_stop = _STOP.search(folded, sentence[0], cue.start)
+        set_off = first_stop is not None and first_stop.group() == "," and len(
+            _words(folded, sentence[0], first_stop.start())
+        ) <= tables.max_words
+        named = any(w[:1].isupper() for w in found.split()[1:])
+        return found if named or set_off else ""
     clause = _clause_start(folded, sentence[0], cue.start)
     before = _words(folded, clause, cue.start, tables.elided)
     if not [w for w in before if w[2] not in tables.skip]:
@@ -164,7 +175,11 @@ def _source(
         following = _words(folded, cue.end, _limit(folded, cue.end, sentence[1]), tables.elided)
         if following and following[0][2] in tables.relatives:
             return ""  # "..., disse que": the speaker is not in this sentence
-        # "160 morti, ha detto il ministro", "sagte der Minister": the verb opens its clause.
+        # "160 morti, ha detto il ministro", "sagte der Minister": the verb opens its clause;
+        # its subject opens with an article or a name ("a annoncé à midi" names no one).
+        if tables.articles and following and following[0][2] not in tables.articles and \
+                not _capitalised(text, following[0]):
+            return ""
         return _phrase_after(tables, text, folded, cue.end, sentence[1])
     if before[0][2] in tables.relatives and clause > sentence[0]:
         previous = _clause_start(folded, sentence[0], clause - 1)
@@ -214,10 +229,20 @@ def _phrase_after(
     words = _words(folded, start, limit, tables.elided)
     while words and words[0][2] in tables.skip:
         words.pop(0)
-    for stops in (tables.measure_cues, tables.ends):
-        if stops is not None:
-            ended = [i for i, w in enumerate(words) if stops.match(folded, w[0])]
-            words = words[: ended[0]] if ended else words
+    if tables.non_sources is not None:
+        # "selon les chiffres du ministère": the document's issuer is the source
+        while words and tables.non_sources.match(folded, words[0][0]):
+            words.pop(0)
+            while words and words[0][2] in tables.links | tables.skip:
+                words.pop(0)
+    if tables.measure_cues is not None:
+        counted = [i for i, w in enumerate(words) if tables.measure_cues.match(folded, w[0])]
+        if counted and counted[0] == 0:
+            return ""  # "selon un bilan provisoire": a count, not who counted
+        words = words[: counted[0]] if counted else words
+    if tables.ends is not None:
+        ended = [i for i, w in enumerate(words) if tables.ends.match(folded, w[0])]
+        words = words[: ended[0]] if ended else words
     if not words or (words[0][0] > start and _STOP.search(folded, start, words[0][0])):
         return ""
     if not tables.cased:
@@ -257,6 +282,7 @@ def _phrase_before(
 ) -> str:
     """The noun phrase that ends before ``end`` (before a postposition, or a verb's subject),
     searched back to ``start``."""
+    region = start
     stops = list(_STOP.finditer(folded, start, end))
     if stops:
         start = stops[-1].end()
@@ -265,6 +291,15 @@ def _phrase_before(
         opening = list(tables.before.finditer(folded, start, end)) if tables.before else []
         if opening:
             start = opening[-1].end()
+        piece = folded[start:end]
+        if stops and stops[-1].group().isdigit() and piece[:1] in tables.skip:
+            # "副总统奥克塔伊9日在新闻发布会上表示": the source is before the date
+            digits = stops[-1].start()
+            while digits > 0 and folded[digits - 1].isdigit():
+                digits -= 1
+            earlier = list(_STOP.finditer(folded, region, digits))
+            start = earlier[-1].end() if earlier else region
+            end = digits
         return _clean(text[max(start, end - MAX_CHARS) : end])
     words = _words(folded, start, end, tables.elided)
     while words and words[-1][2] in tables.skip:
@@ -275,7 +310,7 @@ def _phrase_before(
         kept = words[-tables.max_words :]
         while kept and kept[0][2] in tables.skip | tables.links:
             kept.pop(0)
-        return _span(text, kept)
+        return _named(tables, folded, text, kept)
     # A capital that only opens the sentence ("Cifre che ...") does not make a name.
     capitals = [
         i for i, w in enumerate(words)
@@ -304,6 +339,16 @@ def _phrase_before(
     kept = words[first : last + 1][-tables.max_words :]
     while kept and kept[0][2] in tables.skip:
         kept.pop(0)
+    return _named(tables, folded, text, kept)
+
+
+def _named(
+    tables: SourceTables, folded: str, text: str, kept: list[tuple[int, int, str]]
+) -> str:
+    """The phrase of ``kept`` unless its head names a document or a count ("rakamlara göre",
+    "the figures"), not who gave them."""
+    if kept and tables.non_sources is not None and tables.non_sources.match(folded, kept[0][0]):
+        return ""
     return _span(text, kept)
 
 
