@@ -83,6 +83,7 @@ def _sources(language: str, text: str) -> list[tuple[float | None, str]]:
         ("fr", "Il y a 75 morts, a annoncé à midi la radio.", [(75, "")]),
         # a date between the source and its verb
         ("zh", "副省长张明9日在发布会上表示，已有19人死亡。", [(19, "副省长张明")]),
+        ("zh", "据副省长张明3月9日在发布会上表示，已有19人死亡。", [(19, "副省长张明")]),
         # a verb-final sentence names its speaker first, set off or by name
         ("tr", "Vali Yılmaz, 27 kişinin öldüğünü söyledi.", [(27, "Vali Yılmaz")]),
         ("tr", "Kazada 27 kişinin öldüğünü açıkladı.", [(27, "")]),

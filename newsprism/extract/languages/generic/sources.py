@@ -288,18 +288,17 @@ def _phrase_before(
         start = stops[-1].end()
     if not tables.spaced:
         # "据黎巴嫩卫生部称": the source is after the preposition that opens it.
+        while start > region and folded[start - 1].isdigit() and folded[start:start + 1] in \
+                tables.skip:
+            # "副总统奥克塔伊2月9日在新闻发布会上表示": the source is before the date
+            end = start - 1
+            while end > region and folded[end - 1].isdigit():
+                end -= 1
+            earlier = list(_STOP.finditer(folded, region, end))
+            start = earlier[-1].end() if earlier else region
         opening = list(tables.before.finditer(folded, start, end)) if tables.before else []
         if opening:
             start = opening[-1].end()
-        piece = folded[start:end]
-        if stops and stops[-1].group().isdigit() and piece[:1] in tables.skip:
-            # "副总统奥克塔伊9日在新闻发布会上表示": the source is before the date
-            digits = stops[-1].start()
-            while digits > 0 and folded[digits - 1].isdigit():
-                digits -= 1
-            earlier = list(_STOP.finditer(folded, region, digits))
-            start = earlier[-1].end() if earlier else region
-            end = digits
         return _clean(text[max(start, end - MAX_CHARS) : end])
     words = _words(folded, start, end, tables.elided)
     while words and words[-1][2] in tables.skip:
