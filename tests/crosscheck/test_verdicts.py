@@ -452,3 +452,19 @@ def test_a_close_bound_clashes_with_a_figure_well_above_it():
     other = _claim("b", 218, 218, "2024-03-04")
     assert not compatible(just_over, other) and compatible(more_than, other)
     assert conflicting_days([just_over, other], {})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(["a", "b"]),
+    st.sampled_from(["", "Red Cross"]),
+)
+def test_undated_clashes_need_one_report_two_named_counters_and_incompatible_figures(
+    first: int, second: int, second_doc: str, second_counter: str
+):
+    a, b = _undated("a", first, "the minister"), _undated(second_doc, second, second_counter)
+    b.id += "-b"
+    expected = second_doc == "a" and bool(second_counter) and not compatible(a, b)
+    assert bool(conflicting_days([a, b], {})) is expected
