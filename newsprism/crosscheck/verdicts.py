@@ -237,7 +237,9 @@ def conflicting_days(
         return []
     days: list[ConflictingDay] = []
     for day, members in sorted(_by_day(_report_figures(claims)).items()):
-        if day and _first_clash([_as_announced(c) for c in members], source_groups):
+        if not day:
+            days.extend(_undated_clashes(members, source_groups))
+        elif _first_clash([_as_announced(c) for c in members], source_groups):
             days.append(_conflict(day, members))
     if not companions:
         return days
@@ -258,6 +260,27 @@ def conflicting_days(
             days.append(found)
             seen.append(set(found.claim_ids))
     return days
+
+
+def _undated_clashes(
+    undated: Sequence[Claim], source_groups: Mapping[str, str]
+) -> list[ConflictingDay]:
+    """Clashes among undated figures, one report at a time: figures with no day of their own
+    are of different moments across reports, but one report's figures from two named counters
+    ("the minister said about 3,000 injured; the Red Cross spoke of 2,200") are of the moment
+    it was written. Figures a report does not attribute are its own and never clash with each
+    other (see :func:`_different_sources`); they are left out."""
+    by_report: dict[str, list[Claim]] = defaultdict(list)
+    for claim in undated:
+        if _counter(claim):
+            by_report[claim.doc_id].append(claim)
+    clashes: list[ConflictingDay] = []
+    for _, members in sorted(by_report.items()):
+        if len({_counter(c) for c in members}) > 1 and _first_clash(
+            [_as_announced(c) for c in members], source_groups
+        ):
+            clashes.append(_conflict("", members))
+    return clashes
 
 
 def _conflict(day: str, members: Sequence[Claim], announcement: str = "") -> ConflictingDay:

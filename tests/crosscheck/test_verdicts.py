@@ -10,6 +10,7 @@ from newsprism.crosscheck.scopes import scope_group
 from newsprism.crosscheck.verdicts import (
     compare_statements,
     compare_values,
+    compatible,
     conflicting_days,
     judge_values,
 )
@@ -412,3 +413,58 @@ def test_a_hedged_precise_count_on_a_day_is_that_count(low: float, conflicts: bo
     other = _claim("b", 1435, 1435, "2024-03-04")
     assert bool(conflicting_days([hedged, other], {})) is conflicts
     assert (judge_values([hedged, other], {})[0] == "conflicting") is conflicts
+
+
+def _undated(doc: str, low: float, counter: str = "") -> Claim:
+    claim = _injured(doc, low, low, counter)
+    claim.as_of = None
+    return claim
+
+
+def test_one_reports_undated_figures_from_two_named_counters_clash():
+    # "The minister spoke of 3,000 injured; the Red Cross counted 2,240", no day given
+    minister, red_cross = _undated("a", 3000, "the minister"), _undated("a", 2240, "Red Cross")
+    [day] = conflicting_days([minister, red_cross], {})
+    assert day.as_of == "" and set(day.claim_ids) == {minister.id, red_cross.id}
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        # one report's own figures, or one counter's
+        [_undated("a", 3000), _undated("a", 2240)],
+        [_undated("a", 3000, "the minister"), _undated("a", 2240)],
+        [_undated("a", 3000, "the minister"), _undated("a", 2240, "The  Minister")],
+        # two reports: undated figures of two reports may be of two moments
+        [_undated("a", 3000, "the minister"), _undated("b", 2240, "Red Cross")],
+        # agreeing figures
+        [_undated("a", 3000, "the minister"), _undated("a", 3010, "Red Cross")],
+    ],
+)
+def test_undated_figures_clash_only_within_one_report_between_named_counters(claims):
+    assert conflicting_days(claims, {}) == []
+
+
+def test_a_close_bound_clashes_with_a_figure_well_above_it():
+    # "just over 190" (190 to 209) and 218 on one day; "more than 190" holds 218
+    just_over = _claim("a", 190, 209, "2024-03-04")
+    more_than = _claim("c", 190, None, "2024-03-04")
+    other = _claim("b", 218, 218, "2024-03-04")
+    assert not compatible(just_over, other) and compatible(more_than, other)
+    assert conflicting_days([just_over, other], {})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(["a", "b"]),
+    st.sampled_from(["", "Red Cross"]),
+)
+def test_undated_clashes_need_one_report_two_named_counters_and_incompatible_figures(
+    first: int, second: int, second_doc: str, second_counter: str
+):
+    a, b = _undated("a", first, "the minister"), _undated(second_doc, second, second_counter)
+    b.id += "-b"
+    expected = second_doc == "a" and bool(second_counter) and not compatible(a, b)
+    assert bool(conflicting_days([a, b], {})) is expected

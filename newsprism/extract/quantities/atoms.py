@@ -37,8 +37,13 @@ from newsprism.model import Bound
 
 # Bound phrases before a number, longest first; the interval they give is set in _interval.
 BOUND_PHRASES: tuple[tuple[str, Bound], ...] = (
+    ("a little more than", "more than"), ("a little less than", "less than"),
+    ("slightly fewer than", "less than"), ("just fewer than", "less than"),
     ("no more than", "up to"), ("not more than", "up to"), ("slightly more than", "more than"),
-    ("slightly less than", "less than"), ("a little over", "more than"),
+    ("slightly less than", "less than"), ("just more than", "more than"),
+    ("just less than", "less than"), ("a little over", "more than"), ("slightly over", "more than"),
+    ("slightly above", "more than"), ("slightly under", "less than"), ("just above", "more than"),
+    ("just below", "less than"),
     ("a little under", "less than"), ("well over", "more than"), ("well above", "more than"),
     ("well below", "less than"), ("no fewer than", "at least"), ("no less than", "at least"),
     ("not less than", "at least"),
@@ -56,6 +61,21 @@ BOUND_PHRASES: tuple[tuple[str, Bound], ...] = (
     (">", "more than"), ("<", "less than"), ("≥", "at least"),
     ("≤", "up to"),
 )
+# Bound phrases that put the count close to the number ("just over 190" is not 218): the
+# interval ends CLOSE_SHARE beyond the number instead of staying open (see close_interval).
+CLOSE_PHRASES = frozenset({
+    "a little more than", "a little less than", "slightly fewer than", "just fewer than",
+    "slightly more than", "slightly less than", "just more than", "just less than",
+    "a little over", "slightly over", "slightly above", "slightly under", "just above",
+    "just below", "a little under", "just over", "just under",
+})
+# How far beyond its number a close bound reaches: "just over N" is N to N × 1.1, "just under
+# N" is N × 0.9 to N. A writer who says "just over 190" has a count within a few per cent of
+# 190 in mind (else "more than" or "nearly 200" would be the words); a tenth leaves room for
+# that hedge's own rounding ("just over 190" for 199) while a figure 15 % away (218) no longer
+# fits. A round step of the number's own precision was the alternative, but "just over 1,000"
+# would then reach 2,000.
+CLOSE_SHARE = 0.1
 # Bound phrases after a number ("50 or more", "200 or so").
 BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
     ("or more", "at least"), ("or so", "about"), ("or fewer", "up to"), ("or less", "up to"),
@@ -172,6 +192,7 @@ class _Atom:
     converts: int | None = None  # atom index
     from_word: bool = False  # preceded by "from"
     paren_open: int = -1  # token of the opening bracket when inside a parenthesis
+    close: bool = False  # a close bound ("just over"): the interval is bounded on both sides
 
 
 @dataclass
@@ -918,6 +939,7 @@ def _attach_bound(doc: Doc, atom: _Atom, lo: int) -> None:
         # "over" and "under" are prepositions of time and place more often than bounds.
         if not (phrase in ("over", "under", "above", "below") and atom.kind in ("duration",)):
             atom.bound, start = bound, found[1]
+            atom.close = phrase in CLOSE_PHRASES
     inc = _phrase_before(doc, start, lo, INCREMENT_WORDS)
     if inc is not None:
         atom.incremental, start = True, inc
@@ -940,7 +962,21 @@ def _attach_bound(doc: Doc, atom: _Atom, lo: int) -> None:
             break
 
 
-def _interval(value: float, bound: Bound) -> tuple[float | None, float | None]:
+def close_interval(value: float, bound: Bound) -> tuple[float | None, float | None]:
+    """The interval of a close bound: "just over N" is N to N × (1 + CLOSE_SHARE), "just under
+    N" is N × (1 - CLOSE_SHARE) to N; any other bound as :func:`_interval` gives it."""
+    if bound in ("more than", "at least"):
+        return value, round(value * (1 + CLOSE_SHARE), 6)
+    if bound in ("less than", "up to"):
+        return round(value * (1 - CLOSE_SHARE), 6), value
+    return _interval(value, bound)
+
+
+def _interval(
+    value: float, bound: Bound, close: bool = False
+) -> tuple[float | None, float | None]:
+    if close:
+        return close_interval(value, bound)
     if bound in ("more than", "at least"):
         return value, None
     if bound in ("less than", "up to"):

@@ -111,8 +111,12 @@ def test_sentences_split_on_any_script_and_keep_abbreviations() -> None:
          [("killed", 30, None, "at least"), ("injured", 100, None, "more than")]),
         ("ro", "Cel puțin 18 oameni au murit și peste 70 au fost răniți.",
          [("killed", 18, None, "at least"), ("injured", 70, None, "more than")]),
+        # a multiplier glued to its number; a noun of about a hundred
+        ("it", "Circa 7mila feriti e un centinaio di dispersi.",
+         [("injured", 7000, 7000, "about"), ("missing", 100, 100, "exact")]),
+        # "drygt" is "just over": close to 50, not open-ended
         ("sv", "Minst 14 personer omkom och drygt 50 skadades i olyckan.",
-         [("killed", 14, None, "at least"), ("injured", 50, None, "more than")]),
+         [("killed", 14, None, "at least"), ("injured", 50, 55, "more than")]),
         ("tr", "Depremde can kaybı 6 bini aşkın; yaralı sayısı 20 bin 426 oldu.",
          [("killed", 6000, None, "more than"), ("injured", 20426, 20426, "exact")]),
         ("tr", "En az 41 bin kişi hayatını kaybetti, 1.500'den fazla kişi gözaltına alındı.",

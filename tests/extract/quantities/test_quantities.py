@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsprism.extract import make_doc
+from newsprism.extract.quantities.atoms import CLOSE_SHARE, close_interval
 from newsprism.extract.quantities.measures import GKG_TYPE, MEASURES
 from newsprism.extract.quantities.numbers import european_style, parse_digits, parse_words
 from newsprism.model import Document, Quantity
@@ -246,3 +249,28 @@ def test_quantities_token_scan_skips_nothing_that_can_start_a_number(nlp) -> Non
             (a.start, a.end, a.value, a.unit) for a in full
         ]
     assert any(q.low == 1200 for q in doc._.quantities)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "bound"),
+    [
+        # a close hedge: near the number, not open-ended
+        ("Officials have put the toll at just more than 310 dead.", 310, 341, "more than"),
+        ("Just over 4,000 people were injured.", 4000, 4400, "more than"),
+        ("Slightly fewer than 600 people were arrested.", 540, 600, "less than"),
+        # an open hedge stays open
+        ("More than 4,000 people were injured.", 4000, None, "more than"),
+    ],
+)
+def test_quantities_a_close_bound_is_a_bounded_interval(nlp, text, low, high, bound) -> None:
+    [q] = [q for q in quantities(nlp, text) if q.measure != "other"]
+    assert (q.low, q.high, q.bound) == (low, high, bound)
+
+
+@given(st.integers(min_value=1, max_value=10**7), st.sampled_from(["more than", "less than"]))
+def test_close_interval_holds_its_number_and_stays_near_it(value: int, bound: str) -> None:
+    low, high = close_interval(float(value), bound)
+    assert low is not None and high is not None
+    assert low <= value <= high
+    assert high - low <= CLOSE_SHARE * value + 1e-6
+    assert (low == value) is (bound == "more than")

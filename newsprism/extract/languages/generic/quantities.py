@@ -15,7 +15,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from newsprism.extract.languages.generic.tables import LanguageTables, lookup
+from newsprism.extract.languages.generic.sources import attribution, cues_in
+from newsprism.extract.languages.generic.tables import CLOSE_BOUNDS, LanguageTables, lookup
+from newsprism.extract.quantities.atoms import close_interval
 from newsprism.model import Bound, Quantity, TimeExpression
 
 _SPACE = " '"
@@ -64,6 +66,7 @@ class Figure:
     spelled: bool
     unit: str = ""  # a currency: the figure is money, not a count
     incremental: bool = False  # "drei weitere Leichen", "3 kişi daha": adds to a total
+    close: bool = False  # "poco più di 190": close to the number, not open-ended
 
 
 def parse_number(raw: str, decimal: str, multiplied: bool) -> float | None:
@@ -175,19 +178,20 @@ class _Finder:
         currency = self.currency(end)
         if currency is not None:
             end = currency[1]
-        bound: Bound = "exact"
+        written = "exact"
         bound_start = match.start()
         if after := self.bound_after(end):
-            bound, end = after
+            written, end = after
         elif self.t.bounds_before is not None:
             window = self.folded[max(0, match.start() - 40) : match.start()]
             if before := self.t.bounds_before.search(window):
-                bound = lookup(self.t.bound_before, before.group().strip()) or "exact"
+                written = lookup(self.t.bound_before, before.group().strip()) or "exact"
                 bound_start = match.start() - len(window) + before.start()
+        bound: Bound = CLOSE_BOUNDS.get(written, written)
         return Figure(
             match.start(), end, match.end(), value, bound, bound_start,
             spelled=spelled is not None, unit=currency[0] if currency else "",
-            incremental=self.incremental(bound_start, end),
+            incremental=self.incremental(bound_start, end), close=written in CLOSE_BOUNDS,
         )
 
     def incremental(self, start: int, end: int) -> bool:
@@ -337,6 +341,10 @@ def find_quantities(
         starts = [f.start for f in figures]
         cues = list(tables.cues.finditer(folded, start, end)) if figures else []
         cue_starts = [c.start() for c in cues]
+        source_cues = (
+            cues_in(tables.sources, folded, start, end)
+            if figures and tables.sources is not None else []
+        )
         for figure in figures:
             if figure.unit:
                 measure = "money"
@@ -353,7 +361,9 @@ def find_quantities(
                 measure = found[0]
             low: float | None = figure.value
             high: float | None = figure.value
-            if figure.bound in ("more than", "at least"):
+            if figure.close:
+                low, high = close_interval(figure.value, figure.bound)
+            elif figure.bound in ("more than", "at least"):
                 high = None
             elif figure.bound in ("less than", "up to"):
                 low = None
@@ -363,6 +373,10 @@ def find_quantities(
                     text=text[figure.bound_start : figure.end], low=low, high=high,
                     bound=figure.bound, unit=figure.unit, normalized_unit=figure.unit or "-",
                     measure=measure, incremental=figure.incremental,
+                    attributed_to=attribution(
+                        tables.sources, text, folded, source_cues, (start, end),
+                        (figure.bound_start, figure.end),
+                    ) if source_cues and tables.sources is not None else "",
                     as_of=as_of, sentence_start=start, sentence_end=end,
                 )
             )

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from newsprism.extract.languages.generic.sources import SourceTables, compile_sources
 from newsprism.extract.languages.generic.text import fold
 from newsprism.extract.languages.tables import load_table
+from newsprism.model import Bound
 
 # Languages with their own adapter: the table rules never run on them.
 OWN_PIPELINE = frozenset({"en", "ru"})
@@ -31,6 +33,11 @@ CURRENCIES = {"$": "dollar", "usd": "dollar", "€": "euro", "eur$": "euro", "£
 _ARABIC_MARKS = "[\u064b-\u065f\u0670]?"
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _MARKS = re.compile("[\u064b-\u065f\u0670]")
+
+
+# Bounds a table may give besides the model's: close to the number on one side ("poco più di
+# 190", "knapp unter 200"); read as "more than" / "less than" with a bounded interval.
+CLOSE_BOUNDS: dict[str, Bound] = {"just over": "more than", "just under": "less than"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,7 @@ class LanguageTables:
     solar_month_number: dict[str, int]
     relative_days: re.Pattern[str] | None
     relative_day_offset: dict[str, int]
+    sources: SourceTables | None = None  # "secondo", "selon", "göre": who gave a figure
 
 
 def _key(word: str, keep: str = "") -> str:
@@ -100,6 +108,13 @@ def _compile(
     return re.compile(_alternation(words, anywhere, prefix_ok, keep)) if words else None
 
 
+def _glued(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A multiplier may be glued to its number ("7mila", "5mln"), not to a letter."""
+    if pattern is None or not pattern.pattern.startswith(r"(?<!\w)"):
+        return pattern
+    return re.compile(r"(?<![^\W\d_])" + pattern.pattern[len(r"(?<!\w)"):])
+
+
 def has_tables(language: str) -> bool:
     """True when ``language`` is read by the table rules (its folder has both tables)."""
     if not language or language in OWN_PIPELINE:
@@ -127,6 +142,7 @@ def tables_for(language: str) -> LanguageTables:
         key(cue): measure for measure, cues in q["measure_cues"].items() for cue in cues
     }
     cue_words = [cue for cues in q["measure_cues"].values() for cue in cues]
+    cues = re.compile(alternation(cue_words, anywhere))
     multipliers = q.get("multipliers", {})
     bounds = q.get("bounds", {})
     after = q.get("bounds_after", {})
@@ -146,9 +162,9 @@ def tables_for(language: str) -> LanguageTables:
         anywhere=anywhere,
         window_after=int(q.get("window_after", WINDOW_AFTER)),
         window_before=int(q.get("window_before", WINDOW_BEFORE)),
-        cues=re.compile(alternation(cue_words, anywhere)),
+        cues=cues,
         cue_measure=cue_measure,
-        multipliers=compile_words(list(multipliers), anywhere, prefix_ok=False),
+        multipliers=_glued(compile_words(list(multipliers), anywhere, prefix_ok=False)),
         multiplier_value={key(w): float(v) for w, v in multipliers.items()},
         bounds_before=(
             re.compile(alternation(list(bounds), anywhere, prefix_ok=False) + r"\s*$")
@@ -186,6 +202,23 @@ def tables_for(language: str) -> LanguageTables:
         solar_month_number=solar,
         relative_days=compile_words(list(relative), anywhere, prefix_ok=False),
         relative_day_offset={key(w): int(v) for w, v in relative.items()},
+        sources=compile_sources(
+            q.get("source_cues", {}), compile_words, key, anywhere, cues
+        ),
+    )
+
+
+@functools.cache
+def source_tables(language: str) -> SourceTables | None:
+    """The compiled ``source_cues`` of any language's quantities table, for a language with a
+    pipeline of its own (Russian): its cues are matched on the folded text like the table
+    languages'; None when the table has none."""
+    q: dict[str, Any] = load_table(language, "quantities")
+    anywhere = q.get("match") == "anywhere"
+    keep = q.get("keep_marks", "")
+    return compile_sources(
+        q.get("source_cues", {}), functools.partial(_compile, keep=keep),
+        functools.partial(_key, keep=keep), anywhere,
     )
 
 

@@ -17,8 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.extract.core.extensions import doc_text
+from newsprism.extract.languages.generic.sources import attribution, cues_in
+from newsprism.extract.languages.generic.tables import CLOSE_BOUNDS, source_tables
+from newsprism.extract.languages.generic.text import fold
 from newsprism.extract.languages.ru.morph import Word, lemma, words
 from newsprism.extract.languages.tables import load_table
+from newsprism.extract.quantities.atoms import close_interval
 from newsprism.extract.quantities.measures import WEAK_NOUN_MEASURES
 from newsprism.model import Bound, Change, Quantity, Quote, TimeExpression
 
@@ -38,7 +42,8 @@ RU_CURRENCIES: dict[str, str] = _WORDS["currencies"]
 RU_PER_UNITS: dict[str, str] = _WORDS["per_units"]
 PEOPLE_NOUNS = frozenset(_WORDS["people_nouns"])
 MULTIPLIERS: dict[str, float] = {k: float(v) for k, v in _WORDS["multipliers"].items()}
-BOUNDS: dict[str, Bound] = _WORDS["bounds"]
+# Bounds, with the close ones ("чуть более": "just over") read in find_quantities.
+BOUNDS: dict[str, str] = _WORDS["bounds"]
 # Verbs of change before "до N": the figure is the new value, not an upper bound.
 CHANGE_VERBS: dict[str, Change] = _by_word(_WORDS["change_verbs"])  # type: ignore[arg-type]
 INCREMENTAL_WORDS = frozenset(_WORDS["incremental_words"])
@@ -158,8 +163,13 @@ def find_quantities(
     text = doc_text(doc)
     fallback = (doc._.published.value or "")[:10] if doc._.published is not None else ""
     quantities: list[Quantity] = []
+    sources = source_tables("ru")
+    folded = fold(text) if sources is not None else ""
     for sent in doc.sents:
         sentence_words = words(text, sent.start_char, sent.end_char)
+        source_cues = (
+            cues_in(sources, folded, sent.start_char, sent.end_char) if sources else []
+        )
         for figure in _figures(text, sent.start_char, sent.end_char, sentence_words):
             start, end = figure.start, figure.end
             if any(t.start <= figure.number_start < t.end for t in times):
@@ -179,6 +189,7 @@ def find_quantities(
             high: float | None = value
             from_value: float | None = None
             bound: Bound = "exact"
+            close = False
             change: Change = "="
             span_start = start
             if figure.first is not None:
@@ -188,16 +199,26 @@ def find_quantities(
                     from_value, change = figure.first, "up" if value > figure.first else "down"
             elif bound_match := BOUND_BEFORE.search(text[sent.start_char : start]):
                 span_start = sent.start_char + bound_match.start()
-                bound = BOUNDS[bound_match.group("bound").lower()]
+                written = BOUNDS[bound_match.group("bound").lower()]
+                close = written in CLOSE_BOUNDS
+                bound = CLOSE_BOUNDS.get(written, written)  # type: ignore[assignment]
                 previous = words(text, sent.start_char, span_start)[-1:]
                 if bound == "up to" and previous and previous[0].lemma in CHANGE_VERBS:
                     # "выросло до 47": the new figure, not an upper bound.
                     bound, change = "exact", CHANGE_VERBS[previous[0].lemma]
                     span_start = start
-            if bound in ("more than", "at least"):
+            if close:
+                low, high = close_interval(value, bound)
+            elif bound in ("more than", "at least"):
                 high = None
             elif bound in ("less than", "up to"):
                 low = None
+            said_by = _attribution(quotes, start)
+            if not said_by and source_cues and sources is not None:
+                said_by = attribution(
+                    sources, text, folded, source_cues, (sent.start_char, sent.end_char),
+                    (span_start, span_end),
+                )
             preceding = words(text, sent.start_char, span_start)[-1:]
             quantities.append(
                 Quantity(
@@ -206,7 +227,7 @@ def find_quantities(
                     change=change, unit=unit, normalized_unit=normalized or "-", per=per,
                     measure=measure, from_low=from_value, from_high=from_value,
                     incremental=bool(preceding) and preceding[0].text.lower() in INCREMENTAL_WORDS,
-                    attributed_to=_attribution(quotes, start),
+                    attributed_to=said_by,
                     as_of=_as_of(times, sent.start_char, sent.end_char) or fallback or None,
                     sentence_start=sent.start_char, sentence_end=sent.end_char,
                 )
