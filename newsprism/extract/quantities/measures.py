@@ -70,6 +70,9 @@ NOUN_MEASURE: dict[str, str] = {
     "dead": "killed", "death": "killed", "fatality": "killed", "body": "killed",
     "corpse": "killed", "injured": "injured", "wounded": "injured", "injury": "injured",
     "casualty": "injured", "detainee": "detained", "arrestee": "detained",
+    # counts of acts that each befall one person ("21 arrests", "dozens of killings")
+    "arrest": "detained", "detention": "detained", "killing": "killed",
+    "abduction": "kidnapped", "kidnapping": "kidnapped",
     "hostage": "kidnapped", "refugee": "displaced",
     "evacuee": "displaced", "homeless": "displaced", "protester": "protesters",
     "demonstrator": "protesters",

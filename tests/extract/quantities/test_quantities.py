@@ -126,6 +126,19 @@ def test_quantities_age_and_negation(nlp) -> None:
     assert qs[1].measure == "killed" and qs[1].negated
 
 
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The inquiry into the dam collapse has so far led to 21 arrests in Vostrana.", "detained"),
+        ("Monitors documented 12 killings in the northern districts last month.", "killed"),
+        ("The militia was blamed for 40 abductions along the Tarvel highway.", "kidnapped"),
+    ],
+)
+def test_quantities_counted_acts_say_the_measure(nlp, text: str, measure: str) -> None:
+    # each arrest, killing or abduction befalls one person: the count is of people
+    assert [q.measure for q in quantities(nlp, text)] == [measure]
+
+
 def test_quantities_attribution_and_as_of(nlp) -> None:
     text = "On 7 March 2024, the Health Ministry said 14 medics were injured in Vostrana."
     q = quantities(nlp, text)[0]
