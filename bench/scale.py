@@ -27,6 +27,11 @@ Before each size its time and peak memory are projected from the two largest siz
 this machine's memory) or ``--max-seconds`` of CPU (default: an hour) is not started, and the table
 then ends with the projection for it, marked as such, instead of a measurement.
 
+Generating a million articles takes longer than linking them: ``--stores DIR`` keeps each
+generated store there and reuses it for the same N and seed, and ``--first K`` (with
+``--stores``) links only the K earliest articles of each store, which measures a window at the
+density of N articles (the generator spreads any N over five years) in minutes.
+
 Wall seconds depend on what else the machine runs; the CPU seconds of the process
 (``time.process_time``) do much less, so projections and ``cpu_exponent`` use them.
 
@@ -422,14 +427,32 @@ class MemorySource:
         return [self.documents[d] for d in doc_ids], {d: self.extractions[d] for d in doc_ids}
 
 
+class EarliestSource:
+    """The ``first`` earliest articles of a store (by publication day, then id)."""
+
+    def __init__(self, store: object, first: int) -> None:
+        from newsprism.scale.windows import StoreSource
+
+        self.source = StoreSource(store)  # type: ignore[arg-type]
+        self.first = first
+
+    def publication_days(self) -> Iterator[tuple[str, str | None]]:
+        days = sorted(self.source.publication_days(), key=lambda row: (row[1] or "9999", row[0]))
+        return iter(days[: self.first])
+
+    def load(self, doc_ids: Sequence[str]) -> tuple[list[Document], dict[str, Extraction]]:
+        return self.source.load(doc_ids)
+
+
 def run_windowed(
     n: int, seed: int, embeddings: bool, window: int, workdir: str | None,
-    carry_days: int = CARRY_DAYS, stores: str | None = None,
+    carry_days: int = CARRY_DAYS, stores: str | None = None, first: int = 0,
 ) -> dict[str, float]:
     """Stream the generated corpus into a SQLite store in batches, then time the windowed link +
     cross-check reading it back (:func:`newsprism.scale.windows.link_in_windows`). With
     ``stores`` the store is kept in that folder and reused by later runs of the same size and
-    seed (the linker only reads it)."""
+    seed (the linker only reads it). With ``first`` only that many of its earliest articles
+    are linked: what a window costs at the density of ``n`` articles, without linking them all."""
     from newsprism.scale.windows import StoreSource, link_in_windows
     from newsprism.store import Store
 
@@ -451,7 +474,8 @@ def run_windowed(
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         sink = CountingSink()
         t0, c0 = time.perf_counter(), time.process_time()
-        stats = link_in_windows(StoreSource(store), sink, window_articles=window,
+        source = StoreSource(store) if not first else EarliestSource(store, first)
+        stats = link_in_windows(source, sink, window_articles=window,
                                 carry_days=carry_days, embeddings=embeddings)
         seconds = time.perf_counter() - t0
         cpu = time.process_time() - c0
@@ -459,7 +483,7 @@ def run_windowed(
         store.close()
     return {
         "cpu_s": cpu,
-        "n": n,
+        "n": first or n,
         "generate_s": generated,
         "reused_store": reused,
         "link_s": math.nan,
@@ -631,6 +655,11 @@ def main() -> None:
         "--check", type=int, metavar="N",
         help="compare the windowed record with the in-memory one on N articles, then stop",
     )
+    parser.add_argument(
+        "--first", type=int, default=0, metavar="K",
+        help="with --stores: link only the K earliest articles of each N's store (a window's "
+             "cost at the density of N articles over five years, without linking them all)",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process mode
     args = parser.parse_args()
     if args.check:
@@ -645,7 +674,7 @@ def main() -> None:
             if args.foreign:
                 raise SystemExit("--foreign is measured with --in-memory only")
             result = run_windowed(args.one, args.seed, args.embeddings, args.window,
-                                  args.workdir, args.carry_days, args.stores)
+                                  args.workdir, args.carry_days, args.stores, args.first)
         print(json.dumps(result))
         return
 
@@ -679,6 +708,10 @@ def main() -> None:
             command += ["--workdir", args.workdir]
         if args.stores:
             command += ["--stores", args.stores]
+        if args.first:
+            if not args.stores:
+                raise SystemExit("--first reads a kept store: give --stores DIR too")
+            command += ["--first", str(args.first)]
         env = {**os.environ, "PYTHONHASHSEED": "0"}
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         if done.returncode != 0:
@@ -687,16 +720,19 @@ def main() -> None:
         result = json.loads(done.stdout.strip().splitlines()[-1])
         results.append(result)
         console.print(
-            f"N={n:,}: link + crosscheck {result['seconds']:.1f}s (CPU {result['cpu_s']:.1f}s"
+            f"N={n:,}" + (f", its first {args.first:,}" if args.first else "")
+            + f": link + crosscheck {result['seconds']:.1f}s (CPU {result['cpu_s']:.1f}s"
             + (", store reused" if result.get("reused_store") else
                f", generated in {result['generate_s']:.1f}s")
             + f"), peak {result['peak_mb']:,.0f} MB"
             + ("" if args.in_memory else f", {result['windows']} windows of at most "
                f"{result['largest_window']:,} articles linked together "
-               f"({result['linked'] / n:.2f} links per article, carried ones again), "
+               f"({result['linked'] / result['n']:.2f} links per article, carried ones again), "
                f"store {result['db_mb']:,.0f} MB")
         )
     mode = "in memory" if args.in_memory else f"windows of {args.window:,} articles"
+    if args.first:
+        mode += f"; the first {args.first:,} articles of each N's store"
     table = Table(title=f"Link + cross-check on synthetic extraction records ({mode})")
     for column in ("articles", "stories", "reuse links", "comparisons", "link s",
                    "crosscheck s", "total s", "CPU s", "before-link MB", "peak MB"):
@@ -725,7 +761,7 @@ def main() -> None:
         f"cpu_exponent={exponent(results, 'cpu_s'):.2f} "
         f"memory_exponent={exponent(results, 'peak_mb'):.2f}"
     )
-    if largest["n"] < 1_000_000:
+    if largest["n"] < 1_000_000 and not args.first:
         line += (
             f" projected_cpu_seconds_1M={project(results, 'cpu_s', 1_000_000):.0f}"
             f" projected_peak_mb_1M={project(results, 'peak_mb', 1_000_000):.0f}"
