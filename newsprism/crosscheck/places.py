@@ -94,7 +94,10 @@ def figure_place(
         return ""
     places = _sentence_places(document, extraction, start, end, names)
     countries = {country for _, country in places}
-    if places and _whole_of_parts(document.text, quantity, places):
+    if places and (
+        _whole_of_parts(document.text, quantity, places)
+        or _sum_of_parts(extraction, quantity, places)
+    ):
         return ALL_PLACES
     if region := _breakdown_place(document.text, extraction, quantity, places):
         return region
@@ -205,6 +208,48 @@ def _whole_of_parts(
     if any(_same_clause(text, span, quantity) and span[1] <= quantity.start for span, _ in places):
         return False  # "the toll in Turkey rose to 3,549, including …": its own place
     return not any(quantity.end <= start < part.start() for (start, _), _ in places)
+
+
+def _sum_of_parts(
+    extraction: Extraction,
+    quantity: Quantity,
+    places: Sequence[tuple[tuple[int, int], str]],
+) -> bool:
+    """The figures right after this one add up to it, and name two or more countries between
+    them ("the toll reached 39,106 – 35,418 in Turkey and 3,688 in Syria"): they are its parts
+    by country, whatever word or dash brings them in, so it is all of their places. Parts in
+    one country's provinces leave the figure to that country."""
+    value = _exact(quantity)
+    if value is None or quantity.measure == "other":
+        return False
+    later = sorted(
+        (q for q in extraction.quantities
+         if q.sentence_start == quantity.sentence_start and q.start >= quantity.end
+         and q.measure in (quantity.measure, "other")),
+        key=lambda q: q.start,
+    )
+    total = 0.0
+    for count, part in enumerate(later, start=1):
+        part_value = _exact(part)
+        if part_value is None:
+            return False
+        total += part_value
+        if total > value:
+            return False
+        if count >= 2 and total == value:
+            return len({country for (start, _), country in places
+                        if quantity.end <= start < part.end + PART_PLACE_CHARS}) >= 2
+    return False
+
+
+# A part's place may follow its figure ("3,688 in Syria"): looked for this far past the last part.
+PART_PLACE_CHARS = 30
+
+
+def _exact(quantity: Quantity) -> float | None:
+    if quantity.low is None or quantity.low != quantity.high or quantity.bound != "exact":
+        return None
+    return quantity.low
 
 
 def _is_total(text: str, quantity: Quantity) -> bool:

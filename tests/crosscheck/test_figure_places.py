@@ -258,6 +258,39 @@ def test_a_whole_given_with_its_part_in_one_country_is_all_the_event_places(
     assert [place_of(c.key) for c in claims] == ["Syria+Turkey", "Turkey"]
 
 
+@pytest.mark.parametrize(
+    ("text", "whole", "parts"),
+    [
+        ("By Tuesday the toll had reached 41,370 – 37,655 in southern Turkey and 3,715 in Syria.",
+         "41,370", ["37,655", "3,715"]),
+        ("La tormenta mató a 312 personas: 290 en Colombia y 22 en Venezuela.",
+         "312", ["290", "22"]),
+    ],
+)
+def test_a_figure_its_next_figures_add_up_to_by_country_is_all_their_places(
+    text: str, whole: str, parts: list[str]
+) -> None:
+    places = claims_of_all(text, [(whole, "killed")] + [(p, "killed") for p in parts])
+    assert places[f"{int(whole.replace(',', '')):,}"] == "*"
+    assert len({places[f"{int(p.replace(',', '')):,}"] for p in parts}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # the next figures do not add up to it: each is its own country's
+        ("Turkey counted 3,419 dead, 1,602 in Syria and 900 in Lebanon.", ["1,602", "900"]),
+        # they add up, but inside one country: the whole is that country's
+        ("Turkey counted 3,419 dead, 3,000 in Hatay and 419 in Adana.", ["3,000", "419"]),
+    ],
+)
+def test_figures_that_are_not_parts_by_country_leave_the_place_alone(
+    text: str, numbers: list[str]
+) -> None:
+    places = claims_of_all(text, [("3,419", "killed")] + [(n, "killed") for n in numbers])
+    assert places["3,419"] == "Turkey"
+
+
 def test_figures_province_by_province_are_the_provinces_not_the_country() -> None:
     text = ("Adana'da 12 kaybımız, 131 yaralımız var, Malatya'da da 49 kaybımız, "
             "562 yaralımız var, Türkiye genelinde toplam 297 kayıp var.")
