@@ -121,6 +121,33 @@ MIN_STEM_CHARS = 4
 SUFFIX_LETTERS = frozenset("یيەى")
 
 
+# Arabic script writes "and" as a letter joined to the next word ("وسوريا"); web text often
+# drops the space before it too, gluing two names into one word ("تركياوسوريا", Turkey and
+# Syria). Such a word is read as the two names when both halves are countries.
+GLUED_CONJUNCTIONS = frozenset("و")
+
+
+def _glued_pair(
+    word: str, names: dict[str, tuple[str, bool]]
+) -> tuple[tuple[int, str], tuple[int, str]] | None:
+    """((end of the first name, its country), (start of the second, its country)) of a word
+    gluing two country names with a conjunction letter, or None."""
+    for at, letter in enumerate(word):
+        if letter not in GLUED_CONJUNCTIONS or not MIN_STEM_CHARS <= at <= len(word) - 2:
+            continue
+        left, right = word[:at], word[at + 1 :]
+        left_country = _country_word(left, names)
+        right_country = _country_word(right, names)
+        if left_country and right_country and left_country != right_country:
+            return (at, left_country), (at + 1, right_country)
+    return None
+
+
+def _country_word(word: str, names: dict[str, tuple[str, bool]]) -> str:
+    country, is_country = names.get(word, ("", False))
+    return country if is_country else _inflected(word, names)
+
+
 def _inflected(word: str, names: dict[str, tuple[str, bool]]) -> str:
     """The country an uncased-script word names with an affix, or ""."""
     starts = (0, 1) if word[0] in PROCLITICS else (0,)
@@ -242,6 +269,13 @@ def _names_in(text: str) -> list[tuple[int, int, str, bool]]:
         if match is None and first.lower() == first.upper():
             country_name = _inflected(word.casefold(), names)
             match = (1, (country_name, True)) if country_name else None
+            if match is None and (pair := _glued_pair(word.casefold(), names)):
+                at = words[i].start()
+                (left_end, left), (right_start, right) = pair
+                found += [(at, at + left_end, left, True),
+                          (at + right_start, words[i].end(), right, True)]
+                i += 1
+                continue
         elif match is None and first.isupper():
             country_name = _declined(word.casefold(), names)
             match = (1, (country_name, True)) if country_name else None

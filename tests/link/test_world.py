@@ -56,6 +56,22 @@ def test_countries_in_more_languages_and_with_affixes(text: str, country: str) -
     assert [found for _, _, found in countries_in(text)] == [country]
 
 
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("ارتفع عدد القتلى في لبنانوسوريا إلى 40", ["Lebanon", "Syria"]),  # space before و lost
+        ("الفيضانات في العراقوالكويت", ["Iraq", "Kuwait"]),
+        ("قال وزير الخارجية إن الوضع هادئ", []),  # a و inside an ordinary word splits nothing
+    ],
+)
+def test_two_names_glued_by_the_arabic_and_are_both_read(text: str, countries: list[str]) -> None:
+    found = countries_in(text)
+    assert [country for _, _, country in found] == countries
+    if found:  # the two names' spans meet at the conjunction, which is neither's
+        (_, first_end, _), (second_start, _, _) = found
+        assert text[first_end] == "و" and second_start == first_end + 1
+
+
 def test_short_names_of_the_extra_languages_are_not_read_as_countries() -> None:
     assert countries_in("Scientists at the North Pole measured the ice.") == []
 
