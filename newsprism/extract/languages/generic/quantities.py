@@ -34,7 +34,12 @@ PUNCTUATION_PENALTY = 20
 WINDOW_MARGIN = 60
 # A cue this near after a figure, in its clause, is that figure's ("420 kişinin yaralandığını").
 NEAR_AFTER = 12
+# A counted group is named by the figure's noun or the word after it ("12 morts civils",
+# "12 Kinder", "3 periodistas muertos"), within this many characters.
+SCOPE_WORDS = 2
+SCOPE_REACH = 40
 _CLAUSE_BREAK = re.compile(r"[,;:()،؛，；：]")
+_SENTENCE_END = re.compile(r"[.!?。！？]")
 _CLAUSE_END = re.compile(r"[,;:()،؛，；：.!?。！？\"“”«»]")
 _WORD = re.compile(r"[^\W\d_]+")
 # Words after a figure, before its clause ends, that make the clause a statement of its own.
@@ -259,6 +264,24 @@ class _Finder:
             and _CLAUSE_BREAK.search(self.folded, figure.end, cue_start) is None
         )
 
+    def scope(self, figure: Figure, sentence_end: int) -> str:
+        """The group the figure counts when its counted noun names one ("12 enfants", "doce
+        policías", "100 ألف طفل", "3名记者"): a scope word among the first SCOPE_WORDS words
+        right after the figure (and its counter), in its clause, with no number between; ""
+        for everybody."""
+        if self.t.scopes is None:
+            return ""
+        start = self.skip_counter(figure.end)
+        found = self.t.scopes.search(self.folded, start, min(start + SCOPE_REACH, sentence_end))
+        if found is None:
+            return ""
+        between = self.folded[start : found.start()]
+        if (_CLAUSE_BREAK.search(between) or _SENTENCE_END.search(between)
+                or any(ch.isdigit() for ch in between)
+                or len(_WORD.findall(between)) >= SCOPE_WORDS):
+            return ""
+        return lookup(self.t.scope_group, found.group()) or ""
+
     def clause_goes_on(self, figure: Figure) -> bool:
         """The figure's clause says more after it than a counted noun: it is a clause of its
         own ("2470 people were pulled out"), not a figure listed after a cue ("toll: 137")."""
@@ -373,6 +396,7 @@ def find_quantities(
                     text=text[figure.bound_start : figure.end], low=low, high=high,
                     bound=figure.bound, unit=figure.unit, normalized_unit=figure.unit or "-",
                     measure=measure, incremental=figure.incremental,
+                    scope=finder.scope(figure, end),
                     attributed_to=attribution(
                         tables.sources, text, folded, source_cues, (start, end),
                         (figure.bound_start, figure.end),

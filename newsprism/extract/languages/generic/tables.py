@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -74,6 +74,8 @@ class LanguageTables:
     relative_days: re.Pattern[str] | None
     relative_day_offset: dict[str, int]
     sources: SourceTables | None = None  # "secondo", "selon", "göre": who gave a figure
+    scopes: re.Pattern[str] | None = None  # "enfants", "policías": the group a figure counts
+    scope_group: dict[str, str] = field(default_factory=dict)  # folded word -> scope
 
 
 def _key(word: str, keep: str = "") -> str:
@@ -205,6 +207,13 @@ def tables_for(language: str) -> LanguageTables:
         sources=compile_sources(
             q.get("source_cues", {}), compile_words, key, anywhere, cues
         ),
+        scopes=compile_words(
+            [word for words in q.get("scope_words", {}).values() for word in words], anywhere
+        ),
+        scope_group={
+            key(word): scope for scope, words in q.get("scope_words", {}).items()
+            for word in words
+        },
     )
 
 

@@ -1,0 +1,55 @@
+"""The group a figure counts ("12 enfants", "3名记者"), read by the table rules' ``scope_words``
+(team-written text): a figure of children is not a figure of everybody."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.crosscheck.scopes import scope_group
+from newsprism.extract.languages.generic import read_figures
+from newsprism.model import Document, PublicationTime
+
+
+def _scopes(language: str, text: str) -> list[tuple[float | None, str]]:
+    document = Document(
+        id="d1", text=text, language=language, published=PublicationTime(value="2026-03-08")
+    )
+    _, quantities = read_figures(document)
+    return [(q.low, scope_group(q.scope)) for q in quantities]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "L'éboulement de Vallebrune a tué 12 enfants.", [(12, "children")]),
+        ("es", "El ataque en Tarvela dejó 30 muertos civiles.", [(30, "civilians")]),
+        ("it", "A Castrava sono morti 5 bambini.", [(5, "children")]),
+        ("de", "Bei dem Anschlag in Orlen starben 12 Kinder.", [(12, "children")]),
+        ("tr", "Depremde 12 çocuk hayatını kaybetti.", [(12, "children")]),
+        ("ar", "ارتفع عدد القتلى إلى 100 طفل", [(100, "children")]),
+        ("zh", "爆炸造成3名记者死亡。", [(3, "journalists")]),
+        ("pt", "O incêndio matou 14 policiais.", [(14, "security forces")]),
+    ],
+)
+def test_table_rules_read_the_group_a_figure_counts(
+    language: str, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _scopes(language, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # a group named further on, past another word and a clause, is not the figure's
+        ("fr", "Le bilan s'élève à 171 morts, selon les secouristes."),
+        # the group belongs to the next figure, not to this one
+        ("es", "Murieron 40 personas y 3 periodistas resultaron heridos."),
+        # the agency that counted ("protection civile") is no counted group
+        ("fr", "La protection civile a compté 12 morts à Vallebrune."),
+        # a group named in the next sentence is that sentence's
+        ("zh", "死亡人数升至1014人。三名记者在现场受伤。"),
+    ],
+)
+def test_table_rules_leave_a_figure_of_everybody_alone(language: str, text: str) -> None:
+    scopes = _scopes(language, text)
+    assert scopes and scopes[0][1] == "all people"
