@@ -53,3 +53,28 @@ def test_table_rules_read_the_group_a_figure_counts(
 def test_table_rules_leave_a_figure_of_everybody_alone(language: str, text: str) -> None:
     scopes = _scopes(language, text)
     assert scopes and scopes[0][1] == "all people"
+
+
+def _measures(language: str, text: str) -> list[tuple[str, str]]:
+    document = Document(
+        id="d1", text=text, language=language, published=PublicationTime(value="2026-03-08")
+    )
+    _, quantities = read_figures(document)
+    return [(q.measure, scope_group(q.scope)) for q in quantities]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a noun of who is counted (soldiers, protesters) gives way to the verb of what befell them
+        ("fr", "Douze soldats ont été tués près de Castrava.", [("killed", "security forces")]),
+        ("tr", "Orlen'de 8 asker öldü.", [("killed", "security forces")]),
+        ("fr", "Quelque 3 000 manifestants ont été arrêtés.", [("detained", "protesters")]),
+        # with nothing befalling them, they are what is counted
+        ("fr", "Environ 2 500 soldats sont arrivés à Castrava.", [("troops", "security forces")]),
+    ],
+)
+def test_table_rules_let_the_verb_say_what_befell_the_counted_group(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _measures(language, text) == expected

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from newsprism.extract.languages.generic.sources import attribution, cues_in
 from newsprism.extract.languages.generic.tables import CLOSE_BOUNDS, LanguageTables, lookup
 from newsprism.extract.quantities.atoms import close_interval
+from newsprism.extract.quantities.measures import PEOPLE_MEASURES, WEAK_NOUN_MEASURES
 from newsprism.model import Bound, Quantity, TimeExpression
 
 _SPACE = " '"
@@ -329,7 +330,30 @@ class _Finder:
                 continue  # "205 ölü, 1003 yaralı, 101 bina": the cue is an earlier figure's
             if best is None or rank < best[0]:
                 best = (rank, measure, cue.start(), cue.end())
+        if best is not None and best[1] in WEAK_NOUN_MEASURES and best[2] >= figure.end:
+            # "8 asker öldü", "12 soldats tués": the verb says what happened to them
+            told = self.told(figure, best[3], others, cues)
+            if told is not None:
+                return told
         return None if best is None else best[1:]
+
+    def told(
+        self, figure: Figure, after: int, others: list[Figure], cues: list[re.Match[str]]
+    ) -> tuple[str, int, int] | None:
+        """The first cue of what happens to people (killed, injured, detained, ...) after
+        ``after``, in the figure's clause and window, with no other figure between."""
+        for cue in cues:
+            measure = lookup(self.t.cue_measure, cue.group())
+            if measure not in PEOPLE_MEASURES or cue.start() < after:
+                continue
+            if cue.start() - figure.end > self.t.window_after:
+                break
+            if _CLAUSE_BREAK.search(self.folded, figure.end, cue.start()):
+                break
+            if any(figure.end <= o.start < cue.start() for o in others if o is not figure):
+                break
+            return measure, cue.start(), cue.end()
+        return None
 
 
 def _skip_space(text: str, position: int) -> int:
