@@ -113,3 +113,20 @@ def test_an_opening_quote_mark_starts_its_sentence_and_a_pronoun_speaker_resolve
 def test_events_take_the_english_types_and_the_sentence_date(report: Extraction) -> None:
     collapses = [e for e in report.events if e.type == "collapse"]
     assert [(e.text, e.date) for e in collapses] == [("Мост обрушился", "2024-10-08")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В столкновениях в Тарнове погибли 18 силовиков и 103 мирных жителя.",
+         {18: "security forces", 103: "civilians"}),
+        ("При пожаре в школе погибли 12 детей.", {12: "children"}),
+        ("Всего при обрушении моста погибли 19 человек.", {19: "all people"}),
+    ],
+)
+def test_russian_figures_take_the_group_they_count(text: str, expected: dict[int, str]) -> None:
+    from newsprism.crosscheck.scopes import scope_group
+
+    _, extraction = _extract(text, "2024-10-12")
+    found = {int(q.low): scope_group(q.scope) for q in extraction.quantities if q.low}
+    assert found == expected

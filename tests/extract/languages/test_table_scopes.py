@@ -29,6 +29,7 @@ def _scopes(language: str, text: str) -> list[tuple[float | None, str]]:
         ("ar", "ارتفع عدد القتلى إلى 100 طفل", [(100, "children")]),
         ("zh", "爆炸造成3名记者死亡。", [(3, "journalists")]),
         ("pt", "O incêndio matou 14 policiais.", [(14, "security forces")]),
+        ("uk", "Під час пожежі в Тарнові загинули 12 дітей.", [(12, "children")]),
     ],
 )
 def test_table_rules_read_the_group_a_figure_counts(

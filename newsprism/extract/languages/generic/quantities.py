@@ -16,7 +16,12 @@ import re
 from dataclasses import dataclass
 
 from newsprism.extract.languages.generic.sources import attribution, cues_in
-from newsprism.extract.languages.generic.tables import CLOSE_BOUNDS, LanguageTables, lookup
+from newsprism.extract.languages.generic.tables import (
+    CLOSE_BOUNDS,
+    LanguageTables,
+    ScopeTables,
+    lookup,
+)
 from newsprism.extract.quantities.atoms import close_interval
 from newsprism.extract.quantities.measures import PEOPLE_MEASURES, WEAK_NOUN_MEASURES
 from newsprism.model import Bound, Quantity, TimeExpression
@@ -272,16 +277,7 @@ class _Finder:
         for everybody."""
         if self.t.scopes is None:
             return ""
-        start = self.skip_counter(figure.end)
-        found = self.t.scopes.search(self.folded, start, min(start + SCOPE_REACH, sentence_end))
-        if found is None:
-            return ""
-        between = self.folded[start : found.start()]
-        if (_CLAUSE_BREAK.search(between) or _SENTENCE_END.search(between)
-                or any(ch.isdigit() for ch in between)
-                or len(_WORD.findall(between)) >= SCOPE_WORDS):
-            return ""
-        return lookup(self.t.scope_group, found.group()) or ""
+        return scope_after(self.t.scopes, self.folded, self.skip_counter(figure.end), sentence_end)
 
     def clause_goes_on(self, figure: Figure) -> bool:
         """The figure's clause says more after it than a counted noun: it is a clause of its
@@ -354,6 +350,21 @@ class _Finder:
                 break
             return measure, cue.start(), cue.end()
         return None
+
+
+def scope_after(scopes: ScopeTables, folded: str, start: int, sentence_end: int) -> str:
+    """The group named by a scope word among the first SCOPE_WORDS words from ``start`` (the
+    end of a figure) of the folded text, in its clause and sentence with no number between;
+    "" when none is."""
+    found = scopes.words.search(folded, start, min(start + SCOPE_REACH, sentence_end))
+    if found is None:
+        return ""
+    between = folded[start : found.start()]
+    if (_CLAUSE_BREAK.search(between) or _SENTENCE_END.search(between)
+            or any(ch.isdigit() for ch in between)
+            or len(_WORD.findall(between)) >= SCOPE_WORDS):
+        return ""
+    return lookup(scopes.group, found.group()) or ""
 
 
 def _skip_space(text: str, position: int) -> int:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -74,8 +75,7 @@ class LanguageTables:
     relative_days: re.Pattern[str] | None
     relative_day_offset: dict[str, int]
     sources: SourceTables | None = None  # "secondo", "selon", "göre": who gave a figure
-    scopes: re.Pattern[str] | None = None  # "enfants", "policías": the group a figure counts
-    scope_group: dict[str, str] = field(default_factory=dict)  # folded word -> scope
+    scopes: ScopeTables | None = None  # "enfants", "policías": the group a figure counts
 
 
 def _key(word: str, keep: str = "") -> str:
@@ -207,14 +207,37 @@ def tables_for(language: str) -> LanguageTables:
         sources=compile_sources(
             q.get("source_cues", {}), compile_words, key, anywhere, cues
         ),
-        scopes=compile_words(
-            [word for words in q.get("scope_words", {}).values() for word in words], anywhere
-        ),
-        scope_group={
-            key(word): scope for scope, words in q.get("scope_words", {}).items()
-            for word in words
-        },
+        scopes=_scope_tables(q, compile_words, key, anywhere),
     )
+
+
+@dataclass(frozen=True)
+class ScopeTables:
+    """A language's ``scope_words``: their alternation and each folded word's group."""
+
+    words: re.Pattern[str]
+    group: dict[str, str]
+
+
+def _scope_tables(
+    q: dict[str, Any], compile_words: Callable[..., re.Pattern[str] | None],
+    key: Callable[[str], str], anywhere: bool,
+) -> ScopeTables | None:
+    table: dict[str, list[str]] = q.get("scope_words", {})
+    words = compile_words([word for words in table.values() for word in words], anywhere)
+    if words is None:
+        return None
+    return ScopeTables(words, {key(word): scope for scope, ws in table.items() for word in ws})
+
+
+@functools.cache
+def scope_tables(language: str) -> ScopeTables | None:
+    """The compiled ``scope_words`` of any language's quantities table, for a language with a
+    pipeline of its own (Russian); None when the table has none."""
+    q: dict[str, Any] = load_table(language, "quantities")
+    keep = q.get("keep_marks", "")
+    return _scope_tables(q, functools.partial(_compile, keep=keep),
+                         functools.partial(_key, keep=keep), q.get("match") == "anywhere")
 
 
 @functools.cache

@@ -17,8 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.extract.core.extensions import doc_text
+from newsprism.extract.languages.generic.quantities import scope_after
 from newsprism.extract.languages.generic.sources import attribution, cues_in
-from newsprism.extract.languages.generic.tables import CLOSE_BOUNDS, source_tables
+from newsprism.extract.languages.generic.tables import CLOSE_BOUNDS, scope_tables, source_tables
 from newsprism.extract.languages.generic.text import fold
 from newsprism.extract.languages.ru.morph import Word, lemma, words
 from newsprism.extract.languages.tables import load_table
@@ -164,7 +165,8 @@ def find_quantities(
     fallback = (doc._.published.value or "")[:10] if doc._.published is not None else ""
     quantities: list[Quantity] = []
     sources = source_tables("ru")
-    folded = fold(text) if sources is not None else ""
+    scopes = scope_tables("ru")
+    folded = fold(text) if sources is not None or scopes is not None else ""
     for sent in doc.sents:
         sentence_words = words(text, sent.start_char, sent.end_char)
         source_cues = (
@@ -228,6 +230,7 @@ def find_quantities(
                     measure=measure, from_low=from_value, from_high=from_value,
                     incremental=bool(preceding) and preceding[0].text.lower() in INCREMENTAL_WORDS,
                     attributed_to=said_by,
+                    scope=scope_after(scopes, folded, end, sent.end_char) if scopes else "",
                     as_of=_as_of(times, sent.start_char, sent.end_char) or fallback or None,
                     sentence_start=sent.start_char, sentence_end=sent.end_char,
                 )
