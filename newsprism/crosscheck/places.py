@@ -51,7 +51,7 @@ ALL_PLACES = "*"
 NAMED_PLACES = "**"
 _DIGIT = re.compile(r"\d")
 TOTAL_WINDOW = 40  # characters around a figure in which a total word makes it the sum
-_CLAUSE = re.compile(r"[,;:.!?()]")
+_CLAUSE = re.compile(r"[,;:.!?()،؛，；：。！？]")  # with the Arabic and CJK marks
 KEY_FIELDS = 4  # measure | group | unit | place
 # Prices and sums of money are compared across places: a currency says where.
 UNPLACED_MEASURES = frozenset({"price", "money"})

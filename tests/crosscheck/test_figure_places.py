@@ -291,6 +291,18 @@ def test_figures_that_are_not_parts_by_country_leave_the_place_alone(
     assert places["3,419"] == "Turkey"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بلغ عدد القتلى في لبنان بحسب وزارة الصحة العامة 45 قتيلا، إثر عاصفة من سوريا.",
+        "黎巴嫩卫生部表示,全国死亡人数已升至45人，风暴来自叙利亚。",
+    ],
+)
+def test_an_arabic_or_chinese_comma_ends_the_figures_clause(text: str) -> None:
+    # the country after the comma is another clause's, however near the figure it is
+    assert claims_of_all(text, [("45", "killed")]) == {"45": "Lebanon"}
+
+
 def test_figures_province_by_province_are_the_provinces_not_the_country() -> None:
     text = ("Adana'da 12 kaybımız, 131 yaralımız var, Malatya'da da 49 kaybımız, "
             "562 yaralımız var, Türkiye genelinde toplam 297 kayıp var.")
