@@ -35,7 +35,7 @@ from newsprism.extract.quantities.units import (
 )
 from newsprism.model import Bound
 
-# Bound phrases before a number, longest first; the interval they give is set in _interval.
+# Bound phrases before a number, longest first; the interval they give is set in bound_interval.
 BOUND_PHRASES: tuple[tuple[str, Bound], ...] = (
     ("a little more than", "more than"), ("a little less than", "less than"),
     ("slightly fewer than", "less than"), ("just fewer than", "less than"),
@@ -964,17 +964,19 @@ def _attach_bound(doc: Doc, atom: _Atom, lo: int) -> None:
 
 def close_interval(value: float, bound: Bound) -> tuple[float | None, float | None]:
     """The interval of a close bound: "just over N" is N to N × (1 + CLOSE_SHARE), "just under
-    N" is N × (1 - CLOSE_SHARE) to N; any other bound as :func:`_interval` gives it."""
+    N" is N × (1 - CLOSE_SHARE) to N; any other bound as :func:`bound_interval` gives it."""
     if bound in ("more than", "at least"):
         return value, round(value * (1 + CLOSE_SHARE), 6)
     if bound in ("less than", "up to"):
         return round(value * (1 - CLOSE_SHARE), 6), value
-    return _interval(value, bound)
+    return bound_interval(value, bound)
 
 
-def _interval(
+def bound_interval(
     value: float, bound: Bound, close: bool = False
 ) -> tuple[float | None, float | None]:
+    """The interval ``[low, high]`` a figure with its bound states (None: open on that side);
+    ``close`` for a close bound ("just over")."""
     if close:
         return close_interval(value, bound)
     if bound in ("more than", "at least"):

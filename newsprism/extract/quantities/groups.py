@@ -16,8 +16,8 @@ from newsprism.extract.quantities.atoms import (
     RISE_VERBS,
     _Atom,
     _Group,
-    _interval,
     _lower,
+    bound_interval,
 )
 
 
@@ -191,7 +191,7 @@ def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
                         or (verb is not None and verb.lemma_ in RISE_VERBS | FALL_VERBS)
                     )) or parent_change
                     if is_change:
-                        low, high = _interval(b.value, b.bound, b.close)
+                        low, high = bound_interval(b.value, b.bound, b.close)
                         group = _Group([k, partner], low, high, b.bound,
                                        "up" if b.value >= a.value else "down",
                                        from_low=a.value, from_high=a.value)
@@ -201,7 +201,7 @@ def _group_atoms(doc: Doc, atoms: list[_Atom], sent: Span) -> list[_Group]:
                     groups.append(group)
                     continue
             used.add(k)
-            low, high = _interval(a.value, a.bound, a.close)
+            low, high = bound_interval(a.value, a.bound, a.close)
             direction = _change_direction(doc, a)
             group = _Group([k], low, high, a.bound, direction or BOUND_CHANGE[a.bound])
             group_of[k] = len(groups)

@@ -7,15 +7,18 @@ import pytest
 
 from newsprism.crosscheck.scopes import scope_group
 from newsprism.extract.languages.generic import read_figures
-from newsprism.model import Document, PublicationTime
+from newsprism.model import Document, PublicationTime, Quantity
 
 
-def _scopes(language: str, text: str) -> list[tuple[float | None, str]]:
+def _figures(language: str, text: str) -> list[Quantity]:
     document = Document(
         id="d1", text=text, language=language, published=PublicationTime(value="2026-03-08")
     )
-    _, quantities = read_figures(document)
-    return [(q.low, scope_group(q.scope)) for q in quantities]
+    return read_figures(document)[1]
+
+
+def _scopes(language: str, text: str) -> list[tuple[float | None, str]]:
+    return [(q.low, scope_group(q.scope)) for q in _figures(language, text)]
 
 
 @pytest.mark.parametrize(
@@ -57,11 +60,7 @@ def test_table_rules_leave_a_figure_of_everybody_alone(language: str, text: str)
 
 
 def _measures(language: str, text: str) -> list[tuple[str, str]]:
-    document = Document(
-        id="d1", text=text, language=language, published=PublicationTime(value="2026-03-08")
-    )
-    _, quantities = read_figures(document)
-    return [(q.measure, scope_group(q.scope)) for q in quantities]
+    return [(q.measure, scope_group(q.scope)) for q in _figures(language, text)]
 
 
 @pytest.mark.parametrize(

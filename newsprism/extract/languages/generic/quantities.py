@@ -22,7 +22,7 @@ from newsprism.extract.languages.generic.tables import (
     ScopeTables,
     lookup,
 )
-from newsprism.extract.quantities.atoms import close_interval
+from newsprism.extract.quantities.atoms import bound_interval
 from newsprism.extract.quantities.measures import PEOPLE_MEASURES, WEAK_NOUN_MEASURES
 from newsprism.model import Bound, Quantity, TimeExpression
 
@@ -417,14 +417,7 @@ def find_quantities(
                 if found is None:
                     continue
                 measure = found[0]
-            low: float | None = figure.value
-            high: float | None = figure.value
-            if figure.close:
-                low, high = close_interval(figure.value, figure.bound)
-            elif figure.bound in ("more than", "at least"):
-                high = None
-            elif figure.bound in ("less than", "up to"):
-                low = None
+            low, high = bound_interval(figure.value, figure.bound, figure.close)
             quantities.append(
                 Quantity(
                     doc_id=doc_id, start=figure.bound_start, end=figure.end,

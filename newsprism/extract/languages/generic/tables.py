@@ -230,14 +230,22 @@ def _scope_tables(
     return ScopeTables(words, {key(word): scope for scope, ws in table.items() for word in ws})
 
 
+def _quantities_table(
+    language: str,
+) -> tuple[dict[str, Any], Callable[..., re.Pattern[str] | None], Callable[[str], str], bool]:
+    """A language's quantities table with the word compiler and key its ``keep_marks`` give,
+    and whether its words match anywhere (a script without spaces)."""
+    q: dict[str, Any] = load_table(language, "quantities")
+    keep = q.get("keep_marks", "")
+    return (q, functools.partial(_compile, keep=keep), functools.partial(_key, keep=keep),
+            q.get("match") == "anywhere")
+
+
 @functools.cache
 def scope_tables(language: str) -> ScopeTables | None:
     """The compiled ``scope_words`` of any language's quantities table, for a language with a
     pipeline of its own (Russian); None when the table has none."""
-    q: dict[str, Any] = load_table(language, "quantities")
-    keep = q.get("keep_marks", "")
-    return _scope_tables(q, functools.partial(_compile, keep=keep),
-                         functools.partial(_key, keep=keep), q.get("match") == "anywhere")
+    return _scope_tables(*_quantities_table(language))
 
 
 @functools.cache
@@ -245,13 +253,8 @@ def source_tables(language: str) -> SourceTables | None:
     """The compiled ``source_cues`` of any language's quantities table, for a language with a
     pipeline of its own (Russian): its cues are matched on the folded text like the table
     languages'; None when the table has none."""
-    q: dict[str, Any] = load_table(language, "quantities")
-    anywhere = q.get("match") == "anywhere"
-    keep = q.get("keep_marks", "")
-    return compile_sources(
-        q.get("source_cues", {}), functools.partial(_compile, keep=keep),
-        functools.partial(_key, keep=keep), anywhere,
-    )
+    q, compile_words, key, anywhere = _quantities_table(language)
+    return compile_sources(q.get("source_cues", {}), compile_words, key, anywhere)
 
 
 def lookup(table: dict[str, Any], matched: str) -> Any:

@@ -23,7 +23,7 @@ from newsprism.extract.languages.generic.tables import CLOSE_BOUNDS, scope_table
 from newsprism.extract.languages.generic.text import fold
 from newsprism.extract.languages.ru.morph import Word, lemma, words
 from newsprism.extract.languages.tables import load_table
-from newsprism.extract.quantities.atoms import close_interval
+from newsprism.extract.quantities.atoms import bound_interval
 from newsprism.extract.quantities.measures import WEAK_NOUN_MEASURES
 from newsprism.model import Bound, Change, Quantity, Quote, TimeExpression
 
@@ -191,7 +191,6 @@ def find_quantities(
             high: float | None = value
             from_value: float | None = None
             bound: Bound = "exact"
-            close = False
             change: Change = "="
             span_start = start
             if figure.first is not None:
@@ -209,12 +208,7 @@ def find_quantities(
                     # "выросло до 47": the new figure, not an upper bound.
                     bound, change = "exact", CHANGE_VERBS[previous[0].lemma]
                     span_start = start
-            if close:
-                low, high = close_interval(value, bound)
-            elif bound in ("more than", "at least"):
-                high = None
-            elif bound in ("less than", "up to"):
-                low = None
+                low, high = bound_interval(value, bound, close)
             said_by = _attribution(quotes, start)
             if not said_by and source_cues and sources is not None:
                 said_by = attribution(
