@@ -93,8 +93,8 @@ def year_from_collection(publication: PublicationTime, years: set[int]) -> Publi
     from the article alone. When that year is none of the collection's years but one of those
     fits the pair as well, the collection's year is taken (the latest, if several fit). A year
     inferred from weak evidence (below WEAK_YEAR_CONFIDENCE), or from evidence short of firm and
-    more than MAX_YEAR_GAP years from every collection year, moves to the nearest of them. None
-    when nothing changes."""
+    more than MAX_YEAR_GAP years from every collection year, is history: the article keeps only
+    the nearest of them, and no day. None when nothing changes."""
     if publication.source != "inferred" or not publication.value or not years:
         return None
     try:
@@ -123,9 +123,19 @@ def year_from_collection(publication: PublicationTime, years: set[int]) -> Publi
         and min(abs(y - day.year) for y in years) > MAX_YEAR_GAP
     ):
         # A date written out in full is often history ("the barracks bombing of 23 October
-        # 1983"); an article of a 2020 collection inferred to 1983 took it for its own.
+        # 1983"); an article of a 2020 collection inferred to 1983 took it for its own. Its day
+        # and month are history too: only the collection's year is left.
         target = min(years, key=lambda y: (abs(y - day.year), -y))
         why = "the article's year is years away from every year of the collection's articles"
+        return replace(
+            publication,
+            value=None,
+            not_before=f"{target}-01-01",
+            not_after=f"{target}-12-31",
+            partial=str(target),
+            evidence=[*publication.evidence,
+                      Evidence("", 0, 0, "", f"year {target}, day unknown: {why} (not {day})")],
+        )
     else:
         return None
     shift = target - day.year

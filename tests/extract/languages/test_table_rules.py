@@ -319,6 +319,44 @@ def test_a_date_deep_in_the_text_is_no_dateline() -> None:
     assert document.published.value is None
 
 
+def test_a_date_inside_a_sentence_near_the_head_is_no_dateline() -> None:
+    text = ("Il bilancio è il più grave da decenni.\n\nIl precedente peggiore risale al "
+            "23 ottobre del 1983, quando un attentato uccise 58 persone.")
+    document = _document("it", text, None)
+    read_figures(document)
+    assert document.published.value is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "published", "as_of"),
+    [
+        # the date of the event the figure counts for: the figure holds as of publication
+        ("it", "Il bilancio delle esplosioni del 4 agosto è di 220 morti.", "2026-08-10",
+         "2026-08-10"),
+        ("de", "Bei der Explosion am 4. August waren mehr als 190 Menschen getötet worden.",
+         "2026-08-12", "2026-08-12"),
+        ("tr", "4 Ağustos'ta meydana gelen patlamada ölü sayısı 179'a yükseldi.", "2026-08-16",
+         "2026-08-16"),
+        ("zh", "8月4日发生的爆炸已造成178人死亡。", "2026-08-14", "2026-08-14"),
+        # without a publication day, the figure's day is unknown, not the event's
+        ("it", "Il bilancio delle esplosioni del 4 agosto è di 220 morti.", None, None),
+        # a date of the figure's own ("on 7 August, the toll ... was 154") stays its day
+        ("fr", "Le 7 août, le bilan de l'explosion s'élevait à 154 morts.", "2026-08-09",
+         "2026-08-07"),
+        ("zh", "截至8月6日，爆炸已造成137人死亡。", "2026-08-14", "2026-08-06"),
+        ("tr", "4 Ağustos'ta patlamada ölü sayısı 100'e ulaştı.", "2026-08-16", "2026-08-04"),
+        # a report of the day itself: the event's day is its day
+        ("es", "La explosión del 4 de agosto ha causado 78 muertos.", "2026-08-04",
+         "2026-08-04"),
+    ],
+)
+def test_a_date_of_the_event_is_not_the_figures_day(
+    language: str, text: str, published: str | None, as_of: str | None
+) -> None:
+    _, quantities = read_figures(_document(language, text, published))
+    assert [q.as_of for q in quantities] == [as_of]
+
+
 def test_a_long_table_without_full_stops_stays_cheap() -> None:
     rows = " ".join(f"Provinz {i}: {i * 7} Tote, {i * 3} Verletzte;" for i in range(1, 2000))
     _, quantities = read_figures(_document("de", rows))

@@ -26,6 +26,7 @@ from newsprism.model import (
 # "05.03.2023 - 09:30"): the publication day when nothing else gives one.
 DATELINE_CHARS = 300
 DATELINE_CONFIDENCE = 0.6
+DATELINE_WORDS_BEFORE = 3
 
 __all__ = ["add_table_figures", "find_quantities", "find_times", "has_tables", "read_figures"]
 
@@ -40,7 +41,7 @@ def read_figures(
     folded = fold(text, tables.keep)
     published = document.published.value
     times = find_times(document.id, text, folded, tables, published)
-    if published is None and (dateline := _dateline(times)) is not None:
+    if published is None and (dateline := _dateline(text, times)) is not None:
         document.published = PublicationTime(
             value=dateline.date, source="inferred", confidence=DATELINE_CONFIDENCE,
             evidence=[Evidence(document.id, dateline.start, dateline.end, dateline.text,
@@ -54,12 +55,18 @@ def read_figures(
     return times, quantities
 
 
-def _dateline(times: list[TimeExpression]) -> TimeExpression | None:
-    """The first full date (day, month and year) in the article's first characters."""
+def _dateline(text: str, times: list[TimeExpression]) -> TimeExpression | None:
+    """The first full date (day, month and year) in the article's first characters that opens
+    its line, after at most a place or an agency ("AA 16.08.2020 03:20", "Ankara, 14 Şubat
+    2023"): one inside a sentence ("the worst was on 23 October 1983") is history."""
     for time in times:
         if time.start >= DATELINE_CHARS:
             break
-        if time.anchor == "absolute" and time.date:
+        line_start = text.rfind("\n", 0, time.start) + 1
+        if (
+            time.anchor == "absolute" and time.date
+            and len(text[line_start : time.start].split()) <= DATELINE_WORDS_BEFORE
+        ):
             return time
     return None
 

@@ -36,6 +36,10 @@ _CJK = (
 
 
 # "6日", "6일": a day of the publication's month (or the month before, for a day after it).
+# Characters that may stand between an event's noun and its date ("esplosioni di martedì
+# 4 agosto"), with no clause mark or number among them
+EVENT_GAP = 25
+_GAP_BREAK = re.compile(r"[\d,;:.!?()،؛，；：。]")
 _CJK_DAY = re.compile(r"(?<![\d月월])(?<!月\s)(?P<day>[0-3]?\d)\s*(?:日|일)(?![間间内以後后前])")
 
 
@@ -192,3 +196,22 @@ def find_times(
             )
         )
     return times
+
+
+def dates_an_event(folded: str, time: TimeExpression, tables: LanguageTables) -> bool:
+    """``time`` says when an event named next to it happened ("Bei der Explosion am
+    4. August", "8月4日的爆炸"), not the day the figures of its sentence hold for."""
+    if tables.event_nouns is None:
+        return False
+    if tables.event_date_links is not None:  # the date comes before its noun
+        noun = tables.event_nouns.search(folded, time.end, time.end + EVENT_GAP)
+        if noun is None:
+            return False
+        gap = folded[time.end : noun.start()]
+        return not _GAP_BREAK.search(gap) and bool(tables.event_date_links.search(gap))
+    nouns = list(tables.event_nouns.finditer(folded, max(0, time.start - 3 * EVENT_GAP),
+                                             time.start))
+    if not nouns:
+        return False
+    gap = re.sub(r"^\w*", "", folded[nouns[-1].end() : time.start])  # the noun's word ends
+    return len(gap) <= EVENT_GAP and not _GAP_BREAK.search(gap)

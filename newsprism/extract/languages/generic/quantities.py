@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from newsprism.extract.languages.generic.dates import dates_an_event
 from newsprism.extract.languages.generic.sources import attribution, cues_in
 from newsprism.extract.languages.generic.tables import (
     CLOSE_BOUNDS,
@@ -373,6 +374,26 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
+def _figure_day(
+    folded: str, tables: LanguageTables, in_dates: list[TimeExpression], fallback: str | None
+) -> str | None:
+    """The day the figures of a sentence hold for: its first date, unless that date is an
+    event's ("the blast of 4 August killed 190"), which says when it happened, not when it was
+    counted: the figures then hold as of the publication, when that is later, and without one
+    their day is unknown."""
+    dated = [t for t in in_dates if t.date]
+    own = [t for t in dated if not dates_an_event(folded, t, tables)]
+    if own:
+        return own[0].date
+    if not dated:
+        return fallback
+    happened = dated[0].date
+    assert happened is not None
+    if fallback is None or fallback > happened:
+        return fallback
+    return happened
+
+
 def find_quantities(
     doc_id: str,
     text: str,
@@ -393,7 +414,7 @@ def find_quantities(
             f for f in finder.figures(start, end)
             if not any(t.start <= f.start < t.end for t in in_dates)
         ]
-        as_of = next((t.date for t in in_dates if t.date), None) or fallback
+        as_of = _figure_day(folded, tables, in_dates, fallback)
         # Each figure looks only at the figures and cues of its window: a long table without
         # full stops is one "sentence" of thousands of figures.
         starts = [f.start for f in figures]

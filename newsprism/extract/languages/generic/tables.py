@@ -74,6 +74,11 @@ class LanguageTables:
     solar_month_number: dict[str, int]
     relative_days: re.Pattern[str] | None
     relative_day_offset: dict[str, int]
+    # "esplosione", "地震": the noun of an event a date next to it dates ("l'esplosione del
+    # 4 agosto"); with event_date_links, the date comes first and one of these ends the words
+    # between ("8月4日的爆炸", "4 Ağustos'taki patlama")
+    event_nouns: re.Pattern[str] | None = None
+    event_date_links: re.Pattern[str] | None = None
     sources: SourceTables | None = None  # "secondo", "selon", "göre": who gave a figure
     scopes: ScopeTables | None = None  # "enfants", "policías": the group a figure counts
 
@@ -204,6 +209,11 @@ def tables_for(language: str) -> LanguageTables:
         solar_month_number=solar,
         relative_days=compile_words(list(relative), anywhere, prefix_ok=False),
         relative_day_offset={key(w): int(v) for w, v in relative.items()},
+        event_nouns=compile_words(d.get("event_nouns", []), anywhere),
+        event_date_links=(
+            re.compile("(?:" + alternation(d["event_date_links"], True, False) + r")\s*$")
+            if d.get("event_date_links") else None
+        ),
         sources=compile_sources(
             q.get("source_cues", {}), compile_words, key, anywhere, cues
         ),
