@@ -253,8 +253,9 @@ def _join_across_languages(
     each is stated by at least JOIN_MIN_REPORTS of that event's reports (one report's stray
     figure is no anchor), they make at least JOIN_MIN_SHARE of its own anchors (a report on a
     wider subject that happens to cite the event stays apart), and their dates lie within the
-    event window. Smaller events are placed first, each into a larger one, so no chain of small
-    events forms."""
+    event window, or the later one recalls the earlier one's day (:func:`_recalls`: a report
+    months on, "since the blast of 4 August", in another language). Smaller events are placed
+    first, each into a larger one, so no chain of small events forms."""
     docs: dict[int, list[str]] = defaultdict(list)
     for i, story in enumerate(stories):
         docs[find(i)].extend(story.doc_ids)
@@ -269,6 +270,10 @@ def _join_across_languages(
                 index[term].append(root)
     if len(set(language.values())) < 2:
         return
+    days = {
+        root: Counter(t for d in doc_ids for t in anchors.get(d, ()) if t.startswith(DAY))
+        for root, doc_ids in docs.items()
+    }
     for root in sorted(docs, key=lambda r: (len(docs[r]), r)):
         own = {term for d in docs[root] for term in anchors.get(d, ())}
         if not own:
@@ -292,7 +297,13 @@ def _join_across_languages(
             and specific[other] >= JOIN_MIN_SHARED
             and occurrence[other] >= 1
             and shared[other] >= JOIN_MIN_SHARE * len(own)
-            and _windows_meet(groups[root].span, groups[other].span)
+            and (
+                _windows_meet(groups[root].span, groups[other].span)
+                or _recalls(
+                    (groups[root].span, days[root], len(docs[root])),
+                    (groups[other].span, days[other], len(docs[other])),
+                )
+            )
         ]
         if candidates:
             parent[root] = find(max(candidates)[2])
@@ -356,14 +367,19 @@ def _recalls(
     a: tuple[Span, Counter[str], int], b: tuple[Span, Counter[str], int]
 ) -> bool:
     """The later of two groups (span, stated days, reports) recalls the earlier one's event:
-    the day the earlier group's reports state most is the day the later group's reports state
+    the day the earlier group's reports state most is a day the later group's reports state
     most too ("a year after the blast of 4 August"). Anniversary and follow-up coverage
     outside the event window is still the event; a sister event happened on another day."""
     if a[0][0] is None or b[0][0] is None:
         return False
     earlier, later = (a, b) if a[0][0] <= b[0][0] else (b, a)
     day = _occurrence_day(earlier[1], earlier[2])
-    return bool(day) and day == _occurrence_day(later[1], later[2])
+    if not day:
+        return False
+    # The later group's most stated days, ties included: a report months on states the event's
+    # day as often as its own dateline and the day of its news ("4 August", "14 November").
+    most = max(later[1].values(), default=0)
+    return later[1].get(day, 0) == most and most >= min(JOIN_MIN_REPORTS, later[2])
 
 
 def _bar(a: _Group, b: _Group) -> float:

@@ -103,13 +103,20 @@ def test_a_country_alone_or_a_wider_subject_joins_no_event_in_another_language()
 
 
 def test_anchors_join_no_event_across_the_event_window() -> None:
+    # a Greek report a year on with the event's names and figures, but not its day: it does not
+    # recall the event (one that does is joined: see the months-on tests below)
+    anchors = {**ANCHORS, "g1": {"$Castrava": 2, "@orlen": 1, "#killed=41": 1,
+                                 "#displaced=12000": 1, "%03-04": 1}}
     stories = [
         story("s1", ["d1"], "2026-03-03"),
         story("s2", ["d2"], "2026-03-04"),
         story("greek", ["g1"], "2027-03-04"),
     ]
-    events = group_events(stories, FOREIGN_VECTORS, languages=LANGUAGES, anchors=ANCHORS)
+    events = group_events(stories, FOREIGN_VECTORS, languages=LANGUAGES, anchors=anchors)
     assert events["greek"] != events["s1"]
+    near = [*stories[:2], story("greek", ["g1"], "2026-03-06")]
+    events = group_events(near, FOREIGN_VECTORS, languages=LANGUAGES, anchors=anchors)
+    assert events["greek"] == events["s1"]  # the same anchors within the window join
 
 
 def test_names_alone_join_no_event_in_another_language() -> None:
@@ -198,3 +205,44 @@ def test_a_recalling_report_does_not_stretch_the_events_window() -> None:
     events = group_events(stories, RECALL_VECTORS, anchors=RECALL_ANCHORS)
     assert events["later"] == events["s1"]
     assert events["near later"] != events["s1"]
+
+
+# A report months on states the event's day as often as its own dateline and the day of its news
+# (once each); a report in another language does too, and shares no word with the event's.
+MONTHS_ON_VECTORS = {
+    **RECALL_VECTORS,
+    "m1": unit(**{"@castrava": 2, "@orlen": 2, "inquiry": 0.5, "dam": 0.5, "judge": 0.5}),
+    "g9": unit(**{"φράγμα": 1, "ανακριτής": 1, "επέτειος": 1}),
+}
+MONTHS_ON_ANCHORS = {
+    **RECALL_ANCHORS,
+    "d1": ("@orlen", "$Castrava", "%03-03", "#killed=41"),
+    "d2": ("@orlen", "$Castrava", "%03-03", "#killed=41"),
+    "m1": ("%11-20", "%03-03", "%09-14"),
+    "g9": ("@orlen", "$Castrava", "%03-03", "#killed=41", "%11-20"),
+}
+
+
+def test_a_report_months_on_stating_the_events_day_as_often_as_any_day_recalls_it() -> None:
+    stories = [
+        story("s1", ["d1", "d2"], "2026-03-03", "2026-03-05"),
+        story("inquiry", ["m1"], "2026-11-20"),
+        story("sister", ["n1"], "2026-11-21"),
+    ]
+    events = group_events(stories, MONTHS_ON_VECTORS, anchors=MONTHS_ON_ANCHORS)
+    assert events["inquiry"] == events["s1"]
+    assert events["sister"] != events["s1"]  # it states another day most
+
+
+def test_a_report_months_on_in_another_language_joins_the_event_it_recalls() -> None:
+    stories = [
+        story("s1", ["d1", "d2"], "2026-03-03", "2026-03-05"),
+        story("greek", ["g9"], "2026-11-20"),
+    ]
+    languages = {"d1": "en", "d2": "en", "g9": "el"}
+    events = group_events(stories, MONTHS_ON_VECTORS, languages=languages,
+                          anchors=MONTHS_ON_ANCHORS)
+    assert events["greek"] == events["s1"]
+    far = {**MONTHS_ON_ANCHORS, "g9": ("@orlen", "$Castrava", "#killed=41", "%11-20", "%03-09")}
+    events = group_events(stories, MONTHS_ON_VECTORS, languages=languages, anchors=far)
+    assert events["greek"] != events["s1"]  # months on, and not the event's day
