@@ -174,6 +174,16 @@ def test_sentences_split_on_any_script_and_keep_abbreviations() -> None:
         # The subject first, then where, then the figure: a long way in a dense script.
         ("ja", "地震による死者は、北部の山間部の二つの県で合わせて2400人を超えました。",
          [("killed", 2400, None, "more than")]),
+        # A cue after a figure that stands right before the next one, which has none after
+        # it, is the next one's: the first keeps the verb before it.
+        ("it", "Secondo il ministro, le scosse hanno ucciso 1.204 persone nella valle e ne "
+               "hanno ferite almeno 8.310.",
+         [("killed", 1204, 1204, "exact"), ("injured", 8310, None, "at least")]),
+        ("de", "Das Beben tötete 1.204 Menschen im Tal und verletzte mindestens 8.310.",
+         [("killed", 1204, 1204, "exact"), ("injured", 8310, None, "at least")]),
+        # ... but not when the next figure has its own cue after it
+        ("fr", "Près de 9 000 personnes sont sans abri et 430 blessées.",
+         [("displaced", 9000, 9000, "about"), ("injured", 430, 430, "exact")]),
     ],
 )
 def test_table_rules_read_counts(

@@ -264,6 +264,30 @@ class _Finder:
         cue = self.t.cues.search(self.folded, start)
         return cue is not None and self.owns(figure, cue.start())
 
+    def leads(
+        self, cue: re.Match[str], others: list[Figure], cues: list[re.Match[str]], distance: float
+    ) -> bool:
+        """True when a cue after a figure (``distance`` characters after it) stands nearer
+        before a later figure that has no cue of its own after it, in that figure's clause: it
+        says what the later one counts ("... e ne hanno ferite almeno 11.159"; not "... sans
+        abri et 25 personnes ont été arrêtées")."""
+        return any(
+            o.bound_start >= cue.end()
+            and o.bound_start - cue.end() < distance
+            and _CLAUSE_BREAK.search(self.folded, cue.end(), o.bound_start) is None
+            and not self.cued_after(o, others, cues)
+            for o in others
+        )
+
+    def cued_after(self, figure: Figure, others: list[Figure], cues: list[re.Match[str]]) -> bool:
+        """A cue follows ``figure`` in its clause and window, with no other figure between."""
+        return any(
+            0 <= c.start() - figure.end <= self.t.window_after
+            and _CLAUSE_BREAK.search(self.folded, figure.end, c.start()) is None
+            and not any(figure.end <= o.start < c.start() for o in others)
+            for c in cues
+        )
+
     def owns(self, figure: Figure, cue_start: int) -> bool:
         """True when a cue starting at ``cue_start`` is right after ``figure``, in its clause."""
         return (
@@ -309,6 +333,8 @@ class _Finder:
                     continue
                 if self.t.clause_words and self.t.clause_words.search(self.folded, *between):
                     continue  # "s'est élevé à 171 tandis que ... disparus": the next clause's
+                if self.leads(cue, others, cues, distance):
+                    continue  # "ucciso 1.651 persone ... e ne hanno ferite almeno 11.159"
                 broken = _CLAUSE_BREAK.search(self.folded, *between) is not None
                 rank = (1, distance + PUNCTUATION_PENALTY) if broken else (0, distance)
             elif cue.end() <= figure.bound_start and not figure.spelled:
