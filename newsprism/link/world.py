@@ -23,8 +23,10 @@ EXTRA_LANGUAGES = ("az", "be", "bn", "bs", "da", "et", "fi", "he", "hr", "hu", "
                    "ky", "lt", "lv", "mk", "ms", "nb", "sk", "sl", "sq", "th", "ur", "uz", "vi")
 MIN_EXTRA_ALPHABETIC_CHARS = 5
 # A language written in two scripts whose CLDR locale covers one: Kurdish "ku" is Kurmanji
-# (Latin), and Sorani, written in Arabic script, is "ckb".
-SECOND_LOCALES = {"ku": "ckb"}
+# (Latin), and Sorani, written in Arabic script, is "ckb"; Chinese "zh" is simplified, and
+# Taiwan's and Hong Kong's outlets write traditional characters ("敘利亞", not "叙利亚");
+# Serbian "sr" is Cyrillic, and its outlets write Latin letters as well ("Sirija").
+SECOND_LOCALES = {"ku": "ckb", "zh": "zh_Hant", "sr": "sr_Latn"}
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 

@@ -50,6 +50,8 @@ def test_a_figure_keyed_by_a_country_the_tagger_missed() -> None:
         ("Спасиоци раде у Турској трећи дан", "Turkey"),  # Serbian, locative
         ("Рятувальники працюють у Туреччині", "Turkey"),  # Ukrainian, locative
         ("Наши корреспонденты в Ливане", "Lebanon"),  # Russian, masculine name
+        ("地震造成敘利亞北部數千人死亡", "Syria"),  # traditional Chinese (CLDR "zh_Hant")
+        ("Sirija traži pomoć posle zemljotresa", "Syria"),  # Serbian in Latin ("sr_Latn")
     ],
 )
 def test_countries_in_more_languages_and_with_affixes(text: str, country: str) -> None:
