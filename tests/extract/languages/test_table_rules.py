@@ -181,6 +181,14 @@ def test_sentences_split_on_any_script_and_keep_abbreviations() -> None:
          [("killed", 1204, 1204, "exact"), ("injured", 8310, None, "at least")]),
         ("de", "Das Beben tötete 1.204 Menschen im Tal und verletzte mindestens 8.310.",
          [("killed", 1204, 1204, "exact"), ("injured", 8310, None, "at least")]),
+        # Counted figures joined by "and" count one thing, whichever has the cue
+        ("zh", "两省检方分别下令逮捕47人和21人。",
+         [("detained", 47, 47, "exact"), ("detained", 21, 21, "exact")]),
+        ("ja", "警察は5人、9人と14人を逮捕した。",
+         [("detained", 5, 5, "exact"), ("detained", 9, 9, "exact"),
+          ("detained", 14, 14, "exact")]),
+        ("tr", "Savcılık 47 kişi ve 21 kişi hakkında gözaltı kararı verdi.",
+         [("detained", 47, 47, "exact"), ("detained", 21, 21, "exact")]),
         # ... but not when the next figure has its own cue after it
         ("fr", "Près de 9 000 personnes sont sans abri et 430 blessées.",
          [("displaced", 9000, 9000, "about"), ("injured", 430, 430, "exact")]),
@@ -190,6 +198,12 @@ def test_table_rules_read_counts(
     language: str, text: str, expected: list[tuple[str, float, float | None, str]]
 ) -> None:
     assert _figures(language, text) == expected
+
+
+def test_the_ends_of_a_range_are_not_two_counts_of_one_thing() -> None:
+    # no counter after the first figure: "30 et 40" is a range, and 40 takes no measure from 30
+    assert [f[1] for f in _figures("fr", "Les disparus seraient entre 30 et 40 selon la mairie.")
+            ] == [30]
 
 
 @pytest.mark.parametrize(

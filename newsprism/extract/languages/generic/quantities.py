@@ -49,6 +49,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:()،؛，；：]")
 _SENTENCE_END = re.compile(r"[.!?。！？]")
 _CLAUSE_END = re.compile(r"[,;:()،؛，；：.!?。！？\"“”«»]")
 _WORD = re.compile(r"[^\W\d_]+")
+# "and" between two figures of one count ("下令逮捕62人和33人", "arrêté 62 et 33 personnes"):
+# folded forms across the table languages' scripts
+_AND = re.compile(
+    r"\s*(?:和|与|與|及|、|と|や|및|와|과|und|et|e|y|i|a|og|och|en|ve|ile|و|и|і|та|και|dan|और)\s*$"
+)
 # Words after a figure, before its clause ends, that make the clause a statement of its own.
 CLAUSE_WORDS = 2
 # "hangar No. 12", "العنبر رقم 12", "n° 3": a number that names, not counts.
@@ -400,6 +405,24 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
+def _share_joined_measures(
+    finder: _Finder, figures: list[Figure], measures: list[str | None]
+) -> None:
+    """Two counted figures joined by "and" count one thing ("逮捕62人和33人", "62人と33人を逮捕
+    した"): one without a cue of its own takes the other's measure (in place). Only after a
+    counter ("人", "kişi"): "entre 30 et 40 disparus" is one range, not two counts."""
+    pairs = range(len(figures) - 1)
+    for i in [*pairs, *reversed(pairs)]:  # both ways: "8人、12人和33人" shares along the chain
+        first, second = figures[i], figures[i + 1]
+        if (measures[i] is None) == (measures[i + 1] is None) or "money" in measures[i : i + 2]:
+            continue
+        counted = finder.skip_counter(first.end)
+        if counted == _skip_space(finder.folded, first.end):
+            continue
+        if _AND.match(finder.folded, counted, second.bound_start):
+            measures[i] = measures[i + 1] = measures[i] or measures[i + 1]
+
+
 def _figure_day(
     folded: str, tables: LanguageTables, in_dates: list[TimeExpression], fallback: str | None
 ) -> str | None:
@@ -450,20 +473,23 @@ def find_quantities(
             cues_in(tables.sources, folded, start, end)
             if figures and tables.sources is not None else []
         )
+        measures: list[str | None] = []
         for figure in figures:
             if figure.unit:
-                measure = "money"
-            else:
-                low = figure.bound_start - tables.window_before - WINDOW_MARGIN
-                high = figure.end + tables.window_after + WINDOW_MARGIN
-                near = slice(bisect.bisect_left(starts, low), bisect.bisect_right(starts, high))
-                near_cues = slice(
-                    bisect.bisect_left(cue_starts, low), bisect.bisect_right(cue_starts, high)
-                )
-                found = finder.measure(figure, figures[near], cues[near_cues])
-                if found is None:
-                    continue
-                measure = found[0]
+                measures.append("money")
+                continue
+            low = figure.bound_start - tables.window_before - WINDOW_MARGIN
+            high = figure.end + tables.window_after + WINDOW_MARGIN
+            near = slice(bisect.bisect_left(starts, low), bisect.bisect_right(starts, high))
+            near_cues = slice(
+                bisect.bisect_left(cue_starts, low), bisect.bisect_right(cue_starts, high)
+            )
+            found = finder.measure(figure, figures[near], cues[near_cues])
+            measures.append(None if found is None else found[0])
+        _share_joined_measures(finder, figures, measures)
+        for figure, measure in zip(figures, measures, strict=True):
+            if measure is None:
+                continue
             low, high = bound_interval(figure.value, figure.bound, figure.close)
             quantities.append(
                 Quantity(
