@@ -13,6 +13,12 @@ import re
 from collections.abc import Iterator
 
 from newsprism.extract.languages.generic.tables import LanguageTables, lookup
+from newsprism.extract.languages.generic.weekdays import (
+    PAIR_GAP,
+    last_weekday,
+    weekday_patterns,
+    year_of_weekday,
+)
 from newsprism.model import TimeExpression
 
 FUTURE_DAYS_ALLOWED = 60
@@ -182,7 +188,10 @@ def find_times(
     """The dates of ``text`` (``folded`` is its folded form), longest first where they
     overlap, in text order."""
     pub = _publication_day(published)
-    found = sorted(_matches(folded, tables, pub), key=lambda m: (m[0], -(m[1] - m[0])))
+    found = list(_matches(folded, tables, pub))
+    if pub is not None:
+        found = _with_weekdays(folded, tables, pub, found)
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     times: list[TimeExpression] = []
     last_end = -1
     for start, end, (value, date, anchor) in found:
@@ -196,6 +205,38 @@ def find_times(
             )
         )
     return times
+
+
+Match = tuple[int, int, tuple[str, str | None, str]]
+
+
+def _with_weekdays(folded: str, tables: LanguageTables, pub: dt.date, found: list[Match]
+                   ) -> list[Match]:
+    """``found`` with the weekdays of the text: a weekday right before a day and month joins
+    it and fixes its year ("mercredi 4 août" of an article published in 2022 is 2021's); one
+    on its own is the latest such day on or before publication ("a annoncé lundi")."""
+    patterns = weekday_patterns(tables.language, tables.keep, tables.anywhere)
+    if patterns is None:
+        return found
+    starts = {start: k for k, (start, _, _) in enumerate(found)}
+    extra: list[Match] = []
+    for weekday, pattern in enumerate(patterns):
+        for match in pattern.finditer(folded):
+            after = PAIR_GAP.match(folded[match.end() : match.end() + 3])
+            k = starts.get(match.end() + (after.end() if after else 0))
+            if k is None:
+                day = last_weekday(weekday, pub).isoformat()
+                extra.append((match.start(), match.end(), (day, day, "publication")))
+                continue
+            _, end, (value, date, anchor) = found[k]
+            if anchor == "publication" and date is not None:
+                month, day_of_month = int(date[5:7]), int(date[8:10])
+                year = year_of_weekday(month, day_of_month, weekday, pub,
+                                       FUTURE_DAYS_ALLOWED)
+                if year is not None:
+                    date = value = dt.date(year, month, day_of_month).isoformat()
+            found[k] = (match.start(), end, (value, date, anchor))
+    return found + extra
 
 
 def dates_an_event(folded: str, time: TimeExpression, tables: LanguageTables) -> bool:
