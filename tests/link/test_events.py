@@ -246,3 +246,30 @@ def test_a_report_months_on_in_another_language_joins_the_event_it_recalls() -> 
     far = {**MONTHS_ON_ANCHORS, "g9": ("@orlen", "$Castrava", "#killed=41", "%11-20", "%03-09")}
     events = group_events(stories, MONTHS_ON_VECTORS, languages=languages, anchors=far)
     assert events["greek"] != events["s1"]  # months on, and not the event's day
+
+
+def test_a_story_in_the_same_language_with_other_words_joins_the_event_its_anchors_name() -> None:
+    # UNICEF's reports on the dam's children: their own vocabulary, the event's day, toll and
+    # names; two reports state them
+    vectors = {
+        **VECTORS,
+        "u1": unit(children=1, schools=1, unicef=1),
+        "u2": unit(children=1, trauma=1, unicef=1),
+    }
+    anchors = {
+        "d1": ("@orlen", "$Castrava", "%03-03", "#killed=41"),
+        "d2": ("@orlen", "$Castrava", "%03-03", "#killed=41"),
+        "d3": ("@orlen", "$Castrava", "%03-03", "#detained=16"),
+        "u1": ("@orlen", "$Castrava", "%03-03", "#killed=41", "@unicef"),
+        "u2": ("@orlen", "$Castrava", "%03-03", "#killed=41", "@unicef"),
+        "d4": ("@kallo", "$Castrava", "%03-04", "#killed=7"),
+    }
+    languages = {d: "en" for d in anchors}
+    stories = [
+        story("s1", ["d1", "d2", "d3"], "2026-03-03", "2026-03-06"),
+        story("children", ["u1", "u2"], "2026-03-06"),
+        story("sister", ["d4"], "2026-03-04"),
+    ]
+    events = group_events(stories, vectors, languages=languages, anchors=anchors)
+    assert events["children"] == events["s1"]
+    assert events["sister"] != events["s1"]  # its own day, toll and people
