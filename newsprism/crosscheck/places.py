@@ -53,6 +53,7 @@ _DIGIT = re.compile(r"\d")
 TOTAL_WINDOW = 40  # characters around a figure in which a total word makes it the sum
 _CLAUSE = re.compile(r"[,;:.!?()،؛，；：。！？]")  # with the Arabic and CJK marks
 KEY_FIELDS = 4  # measure | group | unit | place
+_NUMBER_NEXT = re.compile(r"\s*[:,]?\s*\d")
 # Prices and sums of money are compared across places: a currency says where.
 UNPLACED_MEASURES = frozenset({"price", "money"})
 
@@ -108,8 +109,15 @@ def figure_place(
     text = document.text
     if _is_total(text, quantity):
         return "+".join(sorted(countries))
-    for ((_, a_end), country_a), ((b_start, _), country_b) in itertools.pairwise(places):
-        if country_a != country_b and _JOINED.match(document.text[a_end:b_start]):
+    # "Turkey and Syria" names the figure's place unless its own clause names another ("the
+    # toll in Syria rose to 5,814, bringing the total in Turkey and Syria to 43,858")
+    own = [span for span, _ in places if _same_clause(text, span, quantity)]
+    for (a_span, country_a), (b_span, country_b) in itertools.pairwise(places):
+        if (
+            country_a != country_b
+            and _JOINED.match(document.text[a_span[1] : b_span[0]])
+            and (not own or a_span in own)
+        ):
             return "+".join(sorted((country_a, country_b)))
     if paired := _paired_place(text, extraction, quantity, places):
         return paired
@@ -293,8 +301,12 @@ def _clause_place(
     named once for several figures: "In Turkey, 3,419 died, 20,534 were injured"); else the
     nearest after it."""
     near = [item for item in places if _same_clause(text, item[0], quantity)]
-    if near:
-        return min(near, key=lambda item: abs(item[0][0] - quantity.start))[1]
+    # A place after the figure that a number follows is that number's ("in Turchia sono 29.605
+    # e in Siria 3.574")
+    mine = [item for item in near
+            if item[0][0] < quantity.start or not _NUMBER_NEXT.match(text, item[0][1])]
+    if mine or near:
+        return min(mine or near, key=lambda item: abs(item[0][0] - quantity.start))[1]
     before = [item for item in places if item[0][1] <= quantity.start]
     if before:
         return before[-1][1]

@@ -393,3 +393,21 @@ def test_a_bare_figure_continues_the_nearest_sentence_naming_an_event_place() ->
     _, settled, _ = placed_in_event(text, "2,037", {"Turkey": 2, "Syria": 2},
                                     sentence_start=start, value=2037.0)
     assert settled == "Syria"
+
+
+def test_a_place_after_the_figure_that_another_number_follows_is_that_numbers() -> None:
+    # the second figure has no cue of its own, so it is no quantity to pair with
+    text = "Le vittime accertate in Turchia sono 8.412 e in Siria 2.116."
+    [claim] = claims_of(text, ["Turchia", "Siria"], "8.412")
+    assert place_of(claim.key) == "Turkey"
+
+
+def test_a_pair_of_countries_in_another_clause_does_not_place_the_figure() -> None:
+    text = ("The toll in Syria rose to 2,116, bringing the total in Turkey and Syria to "
+            "10,528.")
+    [claim] = claims_of(text, ["Syria", "Turkey", "Syria"][:2], "2,116")
+    assert place_of(claim.key) == "Syria"
+    # a pair before the figure's clause still names it when its own clause names no place
+    [claim] = claims_of("Turkey and Syria quake: the toll rose to 10,528.", ["Turkey", "Syria"],
+                        "10,528")
+    assert place_of(claim.key) == "Syria+Turkey"
