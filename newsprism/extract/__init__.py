@@ -21,6 +21,7 @@ from newsprism.extract import (  # noqa: F401  (factories)
     quotes,
 )
 from newsprism.extract.core import extensions, paragraphs, selective  # noqa: F401
+from newsprism.extract.dates.component import settled
 from newsprism.model import Document, Extraction, Mention, Sentence
 
 extensions.register_extensions()
@@ -29,13 +30,15 @@ extensions.register_extensions()
 def make_doc(nlp: Language, document: Document) -> Doc:
     """A tokenised Doc carrying the document's id and known publication time.
 
-    A publication time is known when metadata gave it, or when an earlier pass inferred it
-    (a year completed from the story's other articles); otherwise the dates component infers it.
+    A publication time is known when metadata gave it, or when an earlier pass settled it (a
+    year completed from the story's other articles, or a day found to be history and dropped:
+    :func:`~newsprism.extract.dates.collection_years.year_from_collection`); otherwise the
+    dates component infers it.
     """
     doc = nlp.make_doc(document.text)
     extensions.remember_text(doc, document.text)
     doc._.doc_id = document.id
-    doc._.published = document.published if document.published.value else None
+    doc._.published = document.published if settled(document.published) else None
     return doc
 
 

@@ -142,7 +142,7 @@ def find_times(doc: Doc, *, infer_publication: bool = DEFAULT_INFER_PUBLICATION)
     doc_id = doc._.doc_id or ""
     given: PublicationTime | None = doc._.published
     candidates = find_candidates(text)
-    if given is not None and given.value:
+    if given is not None and settled(given):
         publication = given
     elif infer_publication:
         unanchored = tag(text, None, candidates)
@@ -151,6 +151,15 @@ def find_times(doc: Doc, *, infer_publication: bool = DEFAULT_INFER_PUBLICATION)
         publication = PublicationTime(value=None, source="unknown")
     reference = publication_date(publication)
     return publication, _to_model(tag(text, reference, candidates), doc_id)
+
+
+def settled(publication: PublicationTime) -> bool:
+    """A publication time not to infer again: given, or inferred by a pass over the collection
+    (which may have kept only a year: "day unknown")."""
+    return bool(publication.value) or (
+        publication.source == "inferred" and publication.partial is not None
+        and publication.not_before is not None
+    )
 
 
 def complete_documents(documents: Sequence[Document], extractions: Sequence[Extraction]) -> int:

@@ -46,3 +46,19 @@ def test_an_inferred_year_far_from_the_collection_is_taken_for_history():
     near = _inferred(f"{2020 + MAX_YEAR_GAP}-08-04", "a full date at the head of the article")
     near.confidence = 0.6
     assert year_from_collection(near, {2020}) is None  # an anniversary a year on stays
+
+
+def test_a_history_day_dropped_for_the_collection_year_is_not_inferred_again(nlp) -> None:
+    from newsprism.extract import extract_document
+    from newsprism.model import Document
+
+    text = ("The blast has killed at least 157 people, officials said.\n"
+            "In this October 24, 2015 file photo, the party leader addresses a crowd.")
+    document = Document(id="d", text=text)
+    _, first = extract_document(nlp, document)
+    assert document.published.value == "2015-10-24"  # the caption's day, taken for its own
+    moved = year_from_collection(document.published, {2020})
+    assert moved is not None and moved.value is None
+    document.published = moved
+    extract_document(nlp, document)  # extracted again, as the job does after the move
+    assert document.published.value is None and document.published.partial == "2020"

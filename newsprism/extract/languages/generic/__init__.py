@@ -9,6 +9,7 @@ place of what the English rules made of the same spans.
 
 from __future__ import annotations
 
+from newsprism.extract.dates.component import settled
 from newsprism.extract.languages.generic.dates import find_times
 from newsprism.extract.languages.generic.quantities import find_quantities
 from newsprism.extract.languages.generic.tables import has_tables, tables_for
@@ -41,7 +42,10 @@ def read_figures(
     folded = fold(text, tables.keep)
     published = document.published.value
     times = find_times(document.id, text, folded, tables, published)
-    if published is None and (dateline := _dateline(text, times)) is not None:
+    if (
+        not settled(document.published)
+        and (dateline := _dateline(text, times)) is not None
+    ):
         document.published = PublicationTime(
             value=dateline.date, source="inferred", confidence=DATELINE_CONFIDENCE,
             evidence=[Evidence(document.id, dateline.start, dateline.end, dateline.text,
