@@ -81,7 +81,28 @@ def _names() -> dict[str, tuple[str, bool]]:
         country = canonical.get(subdivision.country_code)
         if country:
             names.setdefault(subdivision.name.casefold(), (country, False))
+    countries = set(canonical.values())
+    for name, country in _gazetteer_places(countries):
+        names.setdefault(name.casefold(), (country, False))
     return {name: value for name, value in names.items() if _usable(name)}
+
+
+def _gazetteer_places(countries: set[str]) -> list[tuple[str, str]]:
+    """(name, country) of the team gazetteer's cities and regions in every spelling it lists
+    ("Aleppo", "Halab", "Алеппо"), so a city named in any language's text gives its country.
+    Latin names need MIN_EXTRA_ALPHABETIC_CHARS letters: shorter ones ("Oral", a Kazakh city)
+    are often words."""
+    from newsprism.link.places import containers, gazetteer
+
+    found: list[tuple[str, str]] = []
+    for place in {p.canonical: p for p in gazetteer().values()}.values():
+        chain = containers(place.canonical)
+        if place.kind == "country" or not chain or chain[-1] not in countries:
+            continue
+        for name in (place.canonical, *place.variants):
+            if _usable(name, MIN_EXTRA_ALPHABETIC_CHARS):
+                found.append((name, chain[-1]))
+    return found
 
 
 def _forget_locale(language: str) -> None:

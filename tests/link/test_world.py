@@ -108,3 +108,15 @@ def test_greek_words_near_a_country_name_without_accents_are_not_countries() -> 
     "Μάλι"; "Υγείας" (of health) and "Χιλιάδες" (thousands) are words, not countries."""
     text = "Κινά το θέμα. Μάλιστα, ο υπουργός Υγείας είπε πως Χιλιάδες έφυγαν."
     assert countries_in(text) == []
+
+
+def test_a_city_of_the_team_gazetteer_gives_its_country_in_any_language() -> None:
+    # the gazetteer's cities, in every spelling it lists, count where their country is named
+    text = "Terremoto na Síria: ativistas relatam 70 mortos na província de Aleppo."
+    assert [country for _, _, country in countries_in(text)] == ["Syria", "Syria"]
+    assert [c for _, _, c in countries_in("Землетрясение в Сирии: в Алеппо погибли 20")] == [
+        "Syria", "Syria"
+    ]
+    # not where the country is not named, nor a short Latin name that is often a word
+    assert countries_in("Ativistas relatam 70 mortos na província de Aleppo.") == []
+    assert countries_in("Kazakhstan: an Oral hearing was held.") == [(0, 10, "Kazakhstan")]

@@ -55,7 +55,7 @@ def test_a_history_day_dropped_for_the_collection_year_is_not_inferred_again(nlp
     text = ("The blast has killed at least 157 people, officials said.\n"
             "In this October 24, 2015 file photo, the party leader addresses a crowd.")
     document = Document(id="d", text=text)
-    _, first = extract_document(nlp, document)
+    extract_document(nlp, document)
     assert document.published.value == "2015-10-24"  # the caption's day, taken for its own
     moved = year_from_collection(document.published, {2020})
     assert moved is not None and moved.value is None
