@@ -78,3 +78,27 @@ def test_table_rules_let_the_verb_say_what_befell_the_counted_group(
     language: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _measures(language, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # "the number of <group>" before the figure names the group it counts
+        ("ar", "أعلنت المنظمة ارتفاع عدد الأطفال الذين شردوا من جراء الفيضان إلى 30 ألفا.",
+         [(30000, "children")]),
+        ("fr", "Le nombre d'enfants déplacés par la crue s'élève à 4 200.", [(4200, "children")]),
+        ("it", "Il numero dei bambini sfollati a Castrava è salito a 4.200.",
+         [(4200, "children")]),
+        ("de", "Die Zahl der obdachlosen Kinder in Orlen stieg auf 4.200.", [(4200, "children")]),
+        # ... and in languages that put the group first
+        ("tr", "Evsiz kalan çocuk sayısı 4 bin 200'e yükseldi.", [(4200, "children")]),
+        ("zh", "无家可归的儿童人数已升至4200人。", [(4200, "children")]),
+        # a "number of" everybody names no group, nor one in another clause
+        ("fr", "Le nombre de morts s'élève à 137.", [(137, "all people")]),
+        ("it", "Il numero dei bambini è ignoto, ma i morti sono 54.", [(54, "all people")]),
+    ],
+)
+def test_a_number_of_noun_before_the_figure_names_its_group(
+    language: str, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _scopes(language, text) == expected

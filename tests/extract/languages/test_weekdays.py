@@ -60,3 +60,16 @@ def test_a_weekday_before_a_day_and_month_fixes_its_year() -> None:
 
 def test_without_a_publication_day_a_weekday_names_no_day() -> None:
     assert _days("fr", "Le ministre a annoncé jeudi que 12 personnes ont été arrêtées.", None) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "Il ministro parlerà lunedì prossimo in Parlamento."),
+        ("de", "Am nächsten Montag trifft sich das Kabinett."),
+        ("zh", "下周一将公布最新结果。"),
+        ("tr", "Sonuçlar önümüzdeki Salı günü açıklanacak."),
+    ],
+)
+def test_a_weekday_to_come_names_no_day(language: str, text: str) -> None:
+    assert _days(language, text) == []

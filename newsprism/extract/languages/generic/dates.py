@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from newsprism.extract.languages.generic.tables import LanguageTables, lookup
 from newsprism.extract.languages.generic.weekdays import (
     PAIR_GAP,
+    is_next,
     last_weekday,
     weekday_patterns,
     year_of_weekday,
@@ -225,6 +226,8 @@ def _with_weekdays(folded: str, tables: LanguageTables, pub: dt.date, found: lis
             after = PAIR_GAP.match(folded[match.end() : match.end() + 3])
             k = starts.get(match.end() + (after.end() if after else 0))
             if k is None:
+                if is_next(folded, match.start(), match.end()):
+                    continue
                 day = last_weekday(weekday, pub).isoformat()
                 extra.append((match.start(), match.end(), (day, day, "publication")))
                 continue

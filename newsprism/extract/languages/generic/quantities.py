@@ -45,6 +45,10 @@ NEAR_AFTER = 12
 # "12 Kinder", "3 periodistas muertos"), within this many characters.
 SCOPE_WORDS = 2
 SCOPE_REACH = 40
+# Characters a "number of" noun may stand before its figure ("عدد الأطفال اللبنانيين الذين شردوا
+# من جراء انفجار مرفأ بيروت إلى 100 ألف"), and its group before it in languages that put it first
+COUNT_NOUN_REACH = 90
+COUNT_GROUP_REACH = 12
 _CLAUSE_BREAK = re.compile(r"[,;:()،؛，；：]")
 _SENTENCE_END = re.compile(r"[.!?。！？]")
 _CLAUSE_END = re.compile(r"[,;:()،؛，；：.!?。！？\"“”«»]")
@@ -307,7 +311,32 @@ class _Finder:
         for everybody."""
         if self.t.scopes is None:
             return ""
-        return scope_after(self.t.scopes, self.folded, self.skip_counter(figure.end), sentence_end)
+        after = scope_after(self.t.scopes, self.folded, self.skip_counter(figure.end),
+                            sentence_end)
+        return after or self.scope_before(figure)
+
+    def scope_before(self, figure: Figure) -> str:
+        """The group a "number of" noun before the figure names, in its clause with no other
+        number between ("عدد الأطفال ... إلى 100 ألف", "le nombre d'enfants déplacés s'élève à
+        80 000", "çocuk sayısı 300'e yükseldi"); "" when none does."""
+        scopes, nouns = self.t.scopes, self.t.count_nouns
+        if scopes is None or nouns is None:
+            return ""
+        start = max(0, figure.bound_start - COUNT_NOUN_REACH)
+        found = list(nouns.finditer(self.folded, start, figure.bound_start))
+        if not found:
+            return ""
+        noun = found[-1]
+        between = self.folded[noun.end() : figure.bound_start]
+        if _CLAUSE_BREAK.search(between) or any(ch.isdigit() for ch in between):
+            return ""
+        if not self.t.count_nouns_follow:  # "le nombre d'enfants"
+            return scope_after(scopes, self.folded, noun.end(), figure.bound_start)
+        # "çocuk sayısı", "儿童人数": the group right before the noun
+        before = self.folded[max(0, noun.start() - COUNT_GROUP_REACH) : noun.start()]
+        groups = [m for m in scopes.words.finditer(before)
+                  if not _CLAUSE_BREAK.search(before[m.end():])]
+        return lookup(scopes.group, groups[-1].group()) or "" if groups else ""
 
     def clause_goes_on(self, figure: Figure) -> bool:
         """The figure's clause says more after it than a counted noun: it is a clause of its

@@ -81,6 +81,10 @@ class LanguageTables:
     event_date_links: re.Pattern[str] | None = None
     sources: SourceTables | None = None  # "secondo", "selon", "göre": who gave a figure
     scopes: ScopeTables | None = None  # "enfants", "policías": the group a figure counts
+    # "nombre d", "عدد", "sayısı": a noun of "the number of" a group, which names the group a
+    # later figure counts; with count_nouns_follow the group comes first ("çocuk sayısı")
+    count_nouns: re.Pattern[str] | None = None
+    count_nouns_follow: bool = False
 
 
 def _key(word: str, keep: str = "") -> str:
@@ -218,6 +222,8 @@ def tables_for(language: str) -> LanguageTables:
             q.get("source_cues", {}), compile_words, key, anywhere, cues
         ),
         scopes=_scope_tables(q, compile_words, key, anywhere),
+        count_nouns=compile_words(q.get("count_nouns", []), anywhere),
+        count_nouns_follow=bool(q.get("count_nouns_follow", False)),
     )
 
 

@@ -19,6 +19,15 @@ AMBIGUOUS = {"ro": {"luni"}, "id": {"minggu"}, "tr": {"pazar"}}
 # Languages whose weekday names decline ("w środę", "ve středu", "у суботу", "την Τρίτη"): the
 # name without its last letter, then up to two letters, is the weekday.
 DECLINED = frozenset({"bg", "cs", "el", "pl", "sr", "uk"})
+# "Next" words, folded, in the table languages: a weekday beside one ("lunedì prossimo", "am
+# nächsten Montag", "下周一") is a day to come, which no figure holds for yet: it names no day.
+NEXT_WORDS = re.compile(
+    r"prossim|prochain|proxim|que vem|nachste|kommende|volgende|aanstaande|nasta|przysz|"
+    r"nastepn|pristi|viitoare|viitor|επομεν|ερχομεν|следващ|идващ|следећ|sledec|naredn|"
+    r"наступн|المقبل|القادم|آینده|depan|mendatang|gelecek|onumuzdeki|önümüzdeki|अगले|来週|"
+    r"次の|다음|오는|下周|下星期|下个|下個"
+)
+NEXT_REACH = 15  # characters either side of the weekday
 # A weekday this close before a day and month is that date's ("mercredi 4 août", "Monday, 6")
 PAIR_GAP = re.compile(r"[\s,]{0,3}")
 _NEVER = r"(?!)"  # a weekday whose only names are ambiguous words
@@ -54,6 +63,11 @@ def weekday_patterns(language: str, keep: str = "", anywhere: bool = False
         body = "(?:" + "|".join(bodies) + ")" if bodies else _NEVER
         patterns.append(re.compile(body if anywhere else rf"(?<!\w){body}(?!\w)"))
     return tuple(patterns)
+
+
+def is_next(folded: str, start: int, end: int) -> bool:
+    """A "next" word beside the weekday at ``start:end`` of the folded text."""
+    return NEXT_WORDS.search(folded, max(0, start - NEXT_REACH), end + NEXT_REACH) is not None
 
 
 def last_weekday(weekday: int, pub: dt.date) -> dt.date:
