@@ -41,6 +41,9 @@ EVENT_MIN_EMBEDDED = 0.3
 # 45, 120 or 200 days 3 are; 120 keeps a disaster's first months together (Beirut 'updates'
 # series joined and updated: 0.00 at 45 days, 0.14 at 120).
 EVENT_WINDOW_DAYS = 120
+# Reports a group needs before the day its reports state most counts as its own occurrence day
+# against another group's (see _distinct_occurrences)
+CORE_REPORTS = 10
 CANDIDATE_TERMS_EVENT = 4 * CANDIDATE_TERMS
 # An event joins a larger one (in another language, or a side story in its own) when it shares
 # at least this many specific language-independent anchors with it (names, days, figures; at
@@ -212,6 +215,8 @@ def group_events(
             (groups[a].span, days[a], reports[a]), (groups[b].span, days[b], reports[b])
         ):
             continue
+        if _distinct_occurrences((days[a], reports[a]), (days[b], reports[b])):
+            continue
         if not groups[a].related(groups[b]):
             continue
         if groups[a].similarity(groups[b]) < _bar(groups[a], groups[b]):
@@ -377,6 +382,26 @@ def _recalls(
     # day as often as its own dateline and the day of its news ("4 August", "14 November").
     most = max(later[1].values(), default=0)
     return later[1].get(day, 0) == most and most >= min(JOIN_MIN_REPORTS, later[2])
+
+
+def _calendar_distance(a: str, b: str) -> int:
+    """Days between two day terms ("%08-04", "%02-06") on the calendar, whichever the year."""
+    first, second = (date(2000, int(t[1:3]), int(t[4:6])) for t in (a, b))
+    gap = abs((first - second).days)
+    return min(gap, 366 - gap)
+
+
+def _distinct_occurrences(
+    a: tuple[Counter[str], int], b: tuple[Counter[str], int]
+) -> bool:
+    """Two groups of at least CORE_REPORTS reports each whose reports state most a day of their
+    own, further apart on the calendar than EVENT_WINDOW_DAYS, are two events however close
+    their coverage ("the blast of 4 August" against "the earthquakes of 6 February"): a long
+    event's follow-ups, months apart, otherwise stretch its span over the next event's."""
+    if min(a[1], b[1]) < CORE_REPORTS:
+        return False
+    day_a, day_b = _occurrence_day(*a), _occurrence_day(*b)
+    return bool(day_a and day_b) and _calendar_distance(day_a, day_b) > EVENT_WINDOW_DAYS
 
 
 def _bar(a: _Group, b: _Group) -> float:

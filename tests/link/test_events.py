@@ -273,3 +273,32 @@ def test_a_story_in_the_same_language_with_other_words_joins_the_event_its_ancho
     events = group_events(stories, vectors, languages=languages, anchors=anchors)
     assert events["children"] == events["s1"]
     assert events["sister"] != events["s1"]  # its own day, toll and people
+
+
+def test_two_large_events_with_their_own_days_stay_apart_when_their_coverage_meets() -> None:
+    # A port blast covered for years (its follow-ups reach into the next event's weeks) and an
+    # earthquake in the region: the same country, similar words, ten reports each, but each
+    # states its own day most, half a year apart on the calendar
+    blast = [f"b{k}" for k in range(10)]
+    quake = [f"q{k}" for k in range(10)]
+    vectors = {
+        **{d: unit(**{"@lebanon": 2, "toll": 1, "rescuers": 1, "blast": 1}) for d in blast},
+        **{d: unit(**{"@lebanon": 2, "toll": 1, "rescuers": 1, "quake": 1}) for d in quake},
+    }
+    anchors = {
+        **{d: ("$Lebanon", "@lebanon", "%08-04") for d in blast},
+        **{d: ("$Lebanon", "@lebanon", "%02-06") for d in quake},
+    }
+    stories = [
+        story("blast", blast, "2020-08-04", "2023-01-23"),
+        story("quake", quake, "2023-02-06", "2023-03-01"),
+    ]
+    events = group_events(stories, vectors, anchors=anchors)
+    assert events["blast"] != events["quake"]
+    # a story of a few reports with a day of its own still joins (the day of the arrests)
+    arrests = story("arrests", ["a1", "a2"], "2020-08-08")
+    vectors.update({d: unit(**{"@lebanon": 2, "toll": 1, "blast": 1, "arrests": 1})
+                    for d in ("a1", "a2")})
+    anchors.update({d: ("$Lebanon", "@lebanon", "%08-08") for d in ("a1", "a2")})
+    events = group_events([*stories, arrests], vectors, anchors=anchors)
+    assert events["arrests"] == events["blast"] != events["quake"]
