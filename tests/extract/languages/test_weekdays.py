@@ -73,3 +73,16 @@ def test_without_a_publication_day_a_weekday_names_no_day() -> None:
 )
 def test_a_weekday_to_come_names_no_day(language: str, text: str) -> None:
     assert _days(language, text) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Серед загиблих 12 дітей."),  # "among", not Wednesday
+        ("pl", "Środek miasta został zamknięty."),  # "the middle"
+        ("cs", "Střed města byl uzavřen."),  # "the centre"
+        ("el", "Για τρίτη φορά σεισμός έπληξε την περιοχή."),  # "for the third time"
+    ],
+)
+def test_words_that_only_look_like_weekdays_name_no_day(language: str, text: str) -> None:
+    assert _days(language, text) == []

@@ -14,11 +14,20 @@ import re
 from newsprism.extract.languages.generic.text import fold
 
 # Weekday names that are also common words of their language: "luni" is "months" in Romanian,
-# "minggu" "week" in Indonesian, "pazar" "market" in Turkish.
-AMBIGUOUS = {"ro": {"luni"}, "id": {"minggu"}, "tr": {"pazar"}}
-# Languages whose weekday names decline ("w środę", "ve středu", "у суботу", "την Τρίτη"): the
-# name without its last letter, then up to two letters, is the weekday.
-DECLINED = frozenset({"bg", "cs", "el", "pl", "sr", "uk"})
+# "minggu" "week" in Indonesian, "pazar" "market" in Turkish; Greek's Tuesday to Thursday are
+# the ordinals "third" to "fifth" ("για τρίτη φορά").
+AMBIGUOUS = {"ro": {"luni"}, "id": {"minggu"}, "tr": {"pazar"},
+             "el": {"τριτη", "τεταρτη", "πεμπτη"}}
+# Declined forms CLDR does not list: the accusative after "w", "ve", "у" ("w środę", "ve
+# středu", "у суботу"), Monday first. Written out, not stemmed: a stem would read "серед"
+# (among), "środek" (middle) and "střed" (centre) as Wednesday.
+DECLINED = {
+    "pl": [[], [], ["środę"], [], [], ["sobotę"], ["niedzielę"]],
+    "cs": [[], [], ["středu"], [], [], ["sobotu"], ["neděli"]],
+    "uk": [[], [], ["середу"], [], ["п'ятницю", "пʼятницю"], ["суботу"], ["неділю"]],
+    "sr": [["ponedeljak"], ["utorak"], ["среду", "sredu"], ["četvrtak"], ["petak"],
+           ["суботу", "subotu"], ["недељу", "nedelju"]],
+}
 # "Next" words, folded, in the table languages: a weekday beside one ("lunedì prossimo", "am
 # nächsten Montag", "下周一") is a day to come, which no figure holds for yet: it names no day.
 NEXT_WORDS = re.compile(
@@ -46,6 +55,7 @@ def weekday_patterns(language: str, keep: str = "", anywhere: bool = False
     patterns = []
     for weekday in range(7):
         names = {days[context]["wide"][weekday] for context in ("format", "stand-alone")}
+        names |= set(DECLINED.get(language, [[]] * 7)[weekday])
         if anywhere:  # "周一" beside "星期一"; one-letter forms ("月") are other words
             names |= {
                 n for context in ("format", "stand-alone")
@@ -56,10 +66,7 @@ def weekday_patterns(language: str, keep: str = "", anywhere: bool = False
             key = fold(name, keep).strip()
             if not key or key in AMBIGUOUS.get(language, ()):
                 continue
-            if language in DECLINED and len(key) > 4:
-                bodies.append(re.escape(key[:-1]) + r"\w{0,2}")
-            else:
-                bodies.append(re.escape(key))
+            bodies.append(re.escape(key))
         body = "(?:" + "|".join(bodies) + ")" if bodies else _NEVER
         patterns.append(re.compile(body if anywhere else rf"(?<!\w){body}(?!\w)"))
     return tuple(patterns)
