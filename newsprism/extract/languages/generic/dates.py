@@ -42,11 +42,11 @@ _CJK = (
 )
 
 
-# "6日", "6일": a day of the publication's month (or the month before, for a day after it).
 # Characters that may stand between an event's noun and its date ("esplosioni di martedì
 # 4 agosto"), with no clause mark or number among them
 EVENT_GAP = 25
 _GAP_BREAK = re.compile(r"[\d,;:.!?()،؛，；：。]")
+# "6日", "6일": a day of the publication's month (or the month before, for a day after it).
 _CJK_DAY = re.compile(r"(?<![\d月월])(?<!月\s)(?P<day>[0-3]?\d)\s*(?:日|일)(?![間间内以後后前])")
 
 
