@@ -435,13 +435,21 @@ def report_places(
     )
 
 
+def _shared_places(per_report: Sequence[Counter[str]]) -> set[str]:
+    """The countries at least EVENT_PLACE_SHARE of the reports naming any name."""
+    naming = [counts for counts in per_report if counts]
+    share: Counter[str] = Counter(country for counts in naming for country in counts)
+    return {c for c, n in share.items() if n >= EVENT_PLACE_SHARE * len(naming)}
+
+
 def fill_event_places(
     claims: Sequence[Claim], reports: Mapping[str, ReportPlaces] | None = None
 ) -> None:
     """Settle each figure's place within its event (in place); prices and sums of money have
     none.
 
-    The event's places are the countries many of its reports name. A figure keyed by another
+    The event's places are the countries many of its reports name (or, when none names one,
+    the countries of the provinces many name: a domestic event). A figure keyed by another
     country loses that place. A figure without one takes the event's place when the event has
     one; else the one place whose figures of its kind give the same number within a day; else
     the one event place whose adjective its sentence uses ("Syrian"); else the one event place
@@ -452,9 +460,9 @@ def fill_event_places(
     else the one event country whose official language the report is written in;
     with no event places, the place most figures of its kind name."""
     reports = reports or {}
-    naming = [r.counts for r in reports.values() if r.counts]
-    share: Counter[str] = Counter(country for counts in naming for country in counts)
-    event_places = {c for c, n in share.items() if n >= EVENT_PLACE_SHARE * len(naming)}
+    event_places = _shared_places([r.counts for r in reports.values()]) or _shared_places(
+        [r.provinces for r in reports.values()]  # a domestic event names provinces only
+    )
     quantities = [
         c
         for c in claims

@@ -411,3 +411,17 @@ def test_a_pair_of_countries_in_another_clause_does_not_place_the_figure() -> No
     [claim] = claims_of("Turkey and Syria quake: the toll rose to 10,528.", ["Turkey", "Syria"],
                         "10,528")
     assert place_of(claim.key) == "Syria+Turkey"
+
+
+def test_an_event_whose_reports_name_only_provinces_is_in_their_country() -> None:
+    from collections import Counter
+
+    # a domestic event: no report names the country, each names a province of it
+    bare = claims_of("Savcılık 29 kişi hakkında gözaltı kararı verdi.", [], "29")
+    assert place_of(bare[0].key) == ""
+    reports = {
+        "d": ReportPlaces(Counter(), frozenset(), provinces=Counter({"Turkey": 1})),
+        "e": ReportPlaces(Counter(), frozenset(), provinces=Counter({"Turkey": 2})),
+    }
+    fill_event_places(bare, reports)
+    assert place_of(bare[0].key) == "Turkey"
