@@ -442,6 +442,17 @@ def _shared_places(per_report: Sequence[Counter[str]]) -> set[str]:
     return {c for c, n in share.items() if n >= EVENT_PLACE_SHARE * len(naming)}
 
 
+# A domestic event names provinces, never its country; but province names are often words or
+# names elsewhere ("Sofia"), so their country is the event's only when at least this share of
+# all its reports, and two or more, name one of its provinces.
+PROVINCE_EVENT_SHARE = 0.5
+
+
+def _province_places(reports: Sequence[ReportPlaces]) -> set[str]:
+    share: Counter[str] = Counter(country for r in reports for country in r.provinces)
+    return {c for c, n in share.items() if n >= max(2, PROVINCE_EVENT_SHARE * len(reports))}
+
+
 def fill_event_places(
     claims: Sequence[Claim], reports: Mapping[str, ReportPlaces] | None = None
 ) -> None:
@@ -449,7 +460,7 @@ def fill_event_places(
     none.
 
     The event's places are the countries many of its reports name (or, when none names one,
-    the countries of the provinces many name: a domestic event). A figure keyed by another
+    the country whose provinces most of them name: a domestic event). A figure keyed by another
     country loses that place. A figure without one takes the event's place when the event has
     one; else the one place whose figures of its kind give the same number within a day; else
     the one event place whose adjective its sentence uses ("Syrian"); else the one event place
@@ -460,8 +471,8 @@ def fill_event_places(
     else the one event country whose official language the report is written in;
     with no event places, the place most figures of its kind name."""
     reports = reports or {}
-    event_places = _shared_places([r.counts for r in reports.values()]) or _shared_places(
-        [r.provinces for r in reports.values()]  # a domestic event names provinces only
+    event_places = _shared_places([r.counts for r in reports.values()]) or _province_places(
+        list(reports.values())
     )
     quantities = [
         c
