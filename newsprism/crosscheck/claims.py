@@ -26,6 +26,7 @@ from newsprism.crosscheck.places import (
 from newsprism.crosscheck.propositions import stances
 from newsprism.crosscheck.scopes import TOTAL, covers_both_sides, measure_group, scope_group
 from newsprism.crosscheck.wordlists import in_own_clause, stems_pattern
+from newsprism.extract.dates.component import counted_day
 from newsprism.model import Claim, Document, Event, Extraction, Quantity, Quote, Sentence
 
 # Measures whose figures are compared across sources. Ages, durations and "other" numbers are
@@ -218,11 +219,11 @@ def _as_of(
     dates_event = any(
         day == as_of and start <= quantity.sentence_start for start, day in event_days
     )
-    if as_of and dates_event and (published is None or published > as_of):
+    if as_of and dates_event:
         # The same holds for the date of an event told earlier that the figure's paragraph
         # carried over ("The blast of 4 August ... The toll is now 214"); without a
         # publication day the figure's day is unknown, not the event's.
-        return published
+        return counted_day(as_of, published)
     return as_of or published
 
 

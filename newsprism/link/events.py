@@ -232,7 +232,7 @@ def group_events(
         reports[a] += reports[b]
 
     if anchors:
-        _join_on_anchors(stories, groups, find, parent, anchors)
+        _join_on_anchors(stories, groups, find, parent, anchors, days)
 
     members: dict[int, list[str]] = defaultdict(list)
     for i, story in enumerate(stories):
@@ -246,8 +246,10 @@ def _join_on_anchors(
     find: Callable[[int], int],
     parent: list[int],
     anchors: Mapping[str, Collection[str]],
+    days: Sequence[Counter[str]],
 ) -> None:
-    """Join each event to a larger event whose reports state what it states.
+    """Join each event to a larger event whose reports state what it states; ``days`` holds,
+    at each event's root, how many of its reports state each calendar day.
 
     Reports in two languages share no words, and the encoder reads only some languages, so an
     event told in Greek or Persian stays apart from the same event told in English; a side story
@@ -273,10 +275,6 @@ def _join_on_anchors(
         for term, n in stated.items():
             if n >= needed:
                 index[term].append(root)
-    days = {
-        root: Counter(t for d in doc_ids for t in anchors.get(d, ()) if t.startswith(DAY))
-        for root, doc_ids in docs.items()
-    }
     for root in sorted(docs, key=lambda r: (len(docs[r]), r)):
         own = {term for d in docs[root] for term in anchors.get(d, ())}
         if not own:

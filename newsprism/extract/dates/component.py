@@ -153,6 +153,15 @@ def find_times(doc: Doc, *, infer_publication: bool = DEFAULT_INFER_PUBLICATION)
     return publication, _to_model(tag(text, reference, candidates), doc_id)
 
 
+def counted_day(happened: str, published: str | None) -> str | None:
+    """The day a figure holds for when its date is the day the event it counts happened ("190
+    were killed in the explosion of 4 August"): the publication's when that is later, the
+    event's for a report of that day, and unknown (None) without a publication day."""
+    if published is None or published > happened:
+        return published
+    return happened
+
+
 def settled(publication: PublicationTime) -> bool:
     """A publication time not to infer again: given, or inferred by a pass over the collection
     (which may have kept only a year: "day unknown")."""

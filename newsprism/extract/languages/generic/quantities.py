@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from newsprism.extract.dates.component import counted_day
 from newsprism.extract.languages.generic.dates import dates_an_event
 from newsprism.extract.languages.generic.sources import attribution, cues_in
 from newsprism.extract.languages.generic.tables import (
@@ -459,17 +460,11 @@ def _figure_day(
     event's ("the blast of 4 August killed 190"), which says when it happened, not when it was
     counted: the figures then hold as of the publication, when that is later, and without one
     their day is unknown."""
-    dated = [t for t in in_dates if t.date]
-    own = [t for t in dated if not dates_an_event(folded, t, tables)]
+    dated = [t.date for t in in_dates if t.date]
+    own = [t.date for t in in_dates if t.date and not dates_an_event(folded, t, tables)]
     if own:
-        return own[0].date
-    if not dated:
-        return fallback
-    happened = dated[0].date
-    assert happened is not None
-    if fallback is None or fallback > happened:
-        return fallback
-    return happened
+        return own[0]
+    return counted_day(dated[0], fallback) if dated else fallback
 
 
 def find_quantities(
