@@ -411,3 +411,28 @@ def test_a_cue_after_a_word_that_starts_another_clause_is_not_the_figures(
     found = [(measure, low) for measure, low, _, _ in _figures(language, text)]
     assert ("killed", value) in found
     assert ("missing", value) not in found
+
+
+def test_a_date_in_digits_is_read_day_first_in_a_day_first_language() -> None:
+    # The English rules inferred 8 April from "04/08/2021"; French writes the day first.
+    text = "Publié par l'agence • 04/08/2021 à 17:54\n\nLe bilan s'élève à 214 morts."
+    inferred = PublicationTime(
+        value="2021-04-08", source="inferred", confidence=0.4, not_before="2021-04-08",
+        not_after="2021-04-29", partial="XXXX-04-08",
+    )
+    document = Document(id="d1", text=text, language="fr", published=inferred)
+    _, quantities = read_figures(document)
+    assert document.published.value == "2021-08-04"
+    assert (document.published.not_before, document.published.not_after) == (
+        "2021-08-04", "2021-08-25")
+    assert document.published.evidence[0].text == "04/08/2021"
+    assert [(q.measure, q.as_of) for q in quantities] == [("killed", "2021-08-04")]
+
+
+def test_a_day_the_tables_read_too_is_kept() -> None:
+    # 3 April 2021 written out: the English reading agrees with the article's own words.
+    text = "Le 3 avril 2021, 12 morts.\n\nMis à jour le 04/03/2021."
+    inferred = PublicationTime(value="2021-04-03", source="inferred", confidence=0.5)
+    document = Document(id="d1", text=text, language="fr", published=inferred)
+    read_figures(document)
+    assert document.published.value == "2021-04-03"

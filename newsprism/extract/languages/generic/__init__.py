@@ -9,6 +9,10 @@ place of what the English rules made of the same spans.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from datetime import date
+
 from newsprism.extract.dates.component import settled
 from newsprism.extract.languages.generic.dates import find_times
 from newsprism.extract.languages.generic.quantities import find_quantities
@@ -28,6 +32,8 @@ from newsprism.model import (
 DATELINE_CHARS = 300
 DATELINE_CONFIDENCE = 0.6
 DATELINE_WORDS_BEFORE = 3
+# A date written in digits only ("04/08/2021", "4.8.2021"): its order is the language's.
+_NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 
 __all__ = ["add_table_figures", "find_quantities", "find_times", "has_tables", "read_figures"]
 
@@ -42,6 +48,10 @@ def read_figures(
     folded = fold(text, tables.keep)
     published = document.published.value
     times = find_times(document.id, text, folded, tables, published)
+    if (day_first := _day_first(document.published, times)) is not None:
+        document.published = day_first
+        published = day_first.value
+        times = find_times(document.id, text, folded, tables, published)
     if (
         not settled(document.published)
         and (dateline := _dateline(text, times)) is not None
@@ -57,6 +67,50 @@ def read_figures(
         document.id, text, folded, tables, sentences(text), times, published
     )
     return times, quantities
+
+
+def _day_first(
+    published: PublicationTime, times: list[TimeExpression]
+) -> PublicationTime | None:
+    """The publication the English rules inferred from a date in digits, read day first.
+
+    The English rules read "04/08/2021" month first (8 April); the article's language writes the
+    day first (4 August), as its tables do. When the inferred day is no date the tables read,
+    and swapping its month and day gives a date they read in digits, the swapped day is the
+    publication's. None when nothing changes."""
+    if published.source != "inferred" or not published.value:
+        return None
+    try:
+        inferred = date.fromisoformat(published.value[:10])
+        swapped = date(inferred.year, inferred.day, inferred.month)
+    except ValueError:
+        return None
+    table_days = {t.date for t in times if t.anchor == "absolute" and t.date}
+    reading = next(
+        (t for t in times if t.date == swapped.isoformat() and _NUMERIC_DATE.fullmatch(t.text)),
+        None,
+    )
+    if swapped == inferred or inferred.isoformat() in table_days or reading is None:
+        return None
+    shift = swapped - inferred
+
+    def moved(bound: str | None) -> str | None:
+        if bound is None:
+            return None
+        return (date.fromisoformat(bound[:10]) + shift).isoformat()
+
+    return replace(
+        published,
+        value=swapped.isoformat(),
+        not_before=moved(published.not_before),
+        not_after=moved(published.not_after),
+        partial=f"XXXX-{swapped.month:02d}-{swapped.day:02d}" if published.partial else None,
+        evidence=[
+            Evidence(reading.doc_id, reading.start, reading.end, reading.text,
+                     "a date in digits, read day first as the article's language writes it"),
+            *published.evidence,
+        ],
+    )
 
 
 def _dateline(text: str, times: list[TimeExpression]) -> TimeExpression | None:
