@@ -20,6 +20,7 @@ from newsprism.extract.dates.collection_years import (
     align_years_with_collection,
     complete_publication_years,
 )
+from newsprism.extract.dates.since_event import date_from_event
 from newsprism.extract.languages import RUSSIAN, extract_any_language, extract_russian
 from newsprism.link import independent_groups, link_corpus
 from newsprism.model import (
@@ -200,6 +201,9 @@ def relink(store: Store, *, window_articles: int | None = None) -> Linked:
     linking = link_corpus(list(documents.values()), extractions, store.stories())
     with store.transaction():
         completed = complete_publication_years(linking.stories, documents, extractions)
+        # Undated reports that say how long after their event they were written ("six days
+        # after the blast") take the event's day plus that (extract/dates/since_event.py).
+        completed += date_from_event(linking.stories, documents, extractions)
         if _extract_again(completed, documents, extractions, store):
             # Re-extraction made new mention and quote objects: resolve them again.
             linking = link_corpus(list(documents.values()), extractions, linking.stories)

@@ -17,6 +17,7 @@ import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from newsprism.extract.dates.since_event import recalled_day
 from newsprism.link.world import countries_in
 from newsprism.model import Document, Extraction
 
@@ -44,6 +45,8 @@ def anchor_terms(document: Document, extraction: Extraction | None) -> Counter[s
         day = _MONTH_DAY.fullmatch(time.value) if time.type == "DATE" else None
         if day:
             counts[sys.intern(DAY + day.group(1))] += 1
+    if (recalled := recalled_day(document)) is not None:  # "six days after the blast"
+        counts[sys.intern(f"{DAY}{recalled.month:02d}-{recalled.day:02d}")] += 1
     for quantity in extraction.quantities:
         value = figure(quantity.low, quantity.high)
         if quantity.measure != "other" and value is not None:

@@ -273,6 +273,19 @@ def source_tables(language: str) -> SourceTables | None:
     return compile_sources(q.get("source_cues", {}), compile_words, key, anywhere)
 
 
+def word_alternation(
+    words: list[str], *, anywhere: bool = False, prefix_ok: bool = True, keep: str = ""
+) -> str:
+    """The table rules' regular expression for a list of table words (a "$" ends a whole word),
+    for other modules' tables in the same format (``data/since_event.json``)."""
+    return _alternation(words, anywhere, prefix_ok, keep)
+
+
+def word_key(word: str, keep: str = "") -> str:
+    """A table word as the folded text writes it, the key :func:`lookup` finds it by."""
+    return _key(word, keep)
+
+
 def lookup(table: dict[str, Any], matched: str) -> Any:
     """The table entry a match of its alternation stands for (spaces normalised)."""
     return table.get(re.sub(r"\s+", " ", _MARKS.sub("", matched)))
