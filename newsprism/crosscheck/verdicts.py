@@ -39,6 +39,9 @@ RELATIVE_TOLERANCE = 0.01
 # that holds the other: rounding in rewrites ("3,000" vs "3,012") is not a contradiction, two
 # precise tallies that differ (154 vs 157 dead) are.
 ROUND_ZEROS = 2
+# A round figure holds counts at most this share of it away: "100,000 children" is not a
+# rounded 80,000 (half its last place, 50,000, would be), "3,000" still holds 3,012.
+ROUND_SHARE = 0.1
 # Independent sources that must give a lower latest figure for a series to count as revised
 # when the counter of the peak is not among them.
 MIN_REVISING_SOURCES = 2
@@ -69,15 +72,16 @@ def comparison_id(story_id: str, key: str) -> str:
 
 def rounding_slack(value: float) -> float:
     """How far a figure stated exactly may be from the count it rounds: half its last significant
-    place when it ends in two or more zeros ("3,000" holds 3,012; "200" holds 240), nothing for
-    any other figure (154 and 157 dead, 5,383 and 5,385 injured are different counts)."""
+    place when it ends in two or more zeros, at most ROUND_SHARE of it ("3,000" holds 3,012;
+    "200" holds 215, not 240; "100,000" holds 95,000, not 80,000), nothing for any other figure
+    (154 and 157 dead, 5,383 and 5,385 injured are different counts)."""
     if not float(value).is_integer() or value == 0:
         return 0.0
     number, zeros = abs(int(value)), 0
     while number % 10 == 0:
         number //= 10
         zeros += 1
-    return 0.5 * 10**zeros if zeros >= ROUND_ZEROS else 0.0
+    return min(0.5 * 10**zeros, ROUND_SHARE * abs(value)) if zeros >= ROUND_ZEROS else 0.0
 
 
 def _interval(claim: Claim) -> tuple[float, float]:

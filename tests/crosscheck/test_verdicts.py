@@ -229,8 +229,9 @@ def test_copies_on_one_day_are_no_conflicting_day():
 
 @pytest.mark.parametrize(
     ("a", "b", "agree"),
-    [(3000, 3012, True), (200, 240, True), (154, 157, False), (5385, 5383, False),
-     (200, 1500, False), (160, 157, False), (47, 47, True)],
+    [(3000, 3012, True), (200, 215, True), (200, 240, False), (154, 157, False),
+     (5385, 5383, False), (200, 1500, False), (160, 157, False), (47, 47, True),
+     (100_000, 95_000, True), (100_000, 80_000, False)],
 )
 def test_exact_figures_agree_only_within_rounding(a: int, b: int, agree: bool):
     from newsprism.crosscheck.verdicts import compatible
