@@ -18,7 +18,7 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
@@ -38,6 +38,11 @@ JOIN_MIN_EMBEDDED = 0.35
 ENTITY_WEIGHT = 2.0  # an entity counts this many times a content word
 EMBEDDING_WEIGHT = 0.5  # share of the embedding cosine in the blended similarity
 CANDIDATE_TERMS = 12  # an article's most distinctive terms used to find candidate stories
+# Stories an article is compared with, at most: those its weightiest terms weigh most in. At
+# the density of a million articles over five years an article's terms reach over a hundred
+# stories of a window, most sharing one common word with it; comparing with all of them grew
+# the link stage faster than the corpus.
+MAX_CANDIDATES = 40
 MERGE_MIN = 0.65  # centroid similarity at which first-pass stories merge (0.45-0.65 tried)
 # Below this squared length a centroid without one article is empty (what is left is rounding)
 NORM_EPSILON = 1e-12
@@ -393,7 +398,7 @@ def cluster(
                 index[t].discard(c)
             stale.add(c)
         top = sorted(vec, key=vec.get, reverse=True)[:CANDIDATE_TERMS]  # type: ignore[arg-type]
-        candidates = set().union(*(index[t] for t in top)) if top else set()
+        candidates = likeliest(index, vec, top)
         best, best_sim = -1, join_min
         anchors = anchor_terms(vec)
         for c in candidates:
@@ -415,6 +420,25 @@ def cluster(
     clusters = _merge_similar(clusters, MERGE_MIN if merge_min is None else merge_min)
     by_id = {d.id: d for d in documents}
     return _reassign(clusters, by_id, vectors, embeddings, people_by_doc)
+
+
+def likeliest(
+    index: Mapping[str, Collection[int]], vec: Mapping[str, float], top: Sequence[str],
+    limit: int = MAX_CANDIDATES,
+) -> Collection[int]:
+    """The stories of ``index`` (term -> stories) an article with weightiest terms ``top`` is
+    compared with: every story sharing one of them, or, past ``limit``, the ``limit`` stories
+    whose shared terms weigh most in the article (ties: the earlier story)."""
+    postings = [index[t] for t in top if t in index]
+    if sum(len(p) for p in postings) <= limit:
+        return set().union(*postings)
+    weight: dict[int, float] = defaultdict(float)
+    for t in top:
+        for c in index.get(t, ()):
+            weight[c] += vec[t]
+    if len(weight) <= limit:
+        return weight.keys()
+    return heapq.nsmallest(limit, weight, key=lambda c: (-weight[c], c))
 
 
 def unit_length(centroid: Mapping[str, float]) -> dict[str, float]:
@@ -517,7 +541,7 @@ def _reassign(
         best, best_sim = current, attach_min - REASSIGN_MARGIN if alone else -1.0
         day = _day(documents[doc_id])
         anchors = anchor_terms(vec)
-        for c in {current} | set().union(*(index[t] for t in top)):
+        for c in {current, *likeliest(index, vec, top)}:
             cluster = clusters[c]
             if alone and (c == current or len(cluster.members) == 1):
                 continue

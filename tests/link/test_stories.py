@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsprism.link.stories import (
     cluster,
+    likeliest,
     make_stories,
     participants_conflict,
     people,
@@ -186,3 +187,15 @@ def test_a_story_silent_past_the_window_takes_undated_reports_but_no_late_dated_
     found = groups_of([march, *porto, undated])
     assert {"a0", "c1"} in found
     assert {"b0", "b1"} in found
+
+
+def test_an_article_is_compared_with_the_stories_its_weightiest_terms_reach_most() -> None:
+    vec = {"dam": 0.8, "veradia": 0.5, "river": 0.2, "monday": 0.1}
+    top = ["dam", "veradia", "river", "monday"]
+    # every story sharing a term, while there are few
+    index = {"dam": {1}, "river": {2}, "monday": {3}}
+    assert set(likeliest(index, vec, top, limit=5)) == {1, 2, 3}
+    # past the limit: the stories its heavier terms reach, and those reached by two terms
+    index = {"dam": {1, 2}, "veradia": {2, 3}, "river": {4, 5, 6}, "monday": {4, 7, 8}}
+    assert set(likeliest(index, vec, top, limit=3)) == {2, 1, 3}
+    assert set(likeliest(index, vec, top, limit=4)) == {2, 1, 3, 4}
