@@ -436,3 +436,30 @@ def test_a_day_the_tables_read_too_is_kept() -> None:
     document = Document(id="d1", text=text, language="fr", published=inferred)
     read_figures(document)
     assert document.published.value == "2021-04-03"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "figures"),
+    [
+        # the second clause names another place and leaves the counted noun out
+        ("it", "Le vittime in Turchia sono 29.605 e in Siria 3.574.", [29605, 3574]),
+        ("es", "Los muertos son 24.617 en Turquía y 3.575 en Siria.", [24617, 3575]),
+        ("fr", "Le bilan s'élève à 24 617 morts en Turquie, et à 3 575 en Syrie.",
+         [24617, 3575]),
+        ("de", "In der Türkei starben 24.617 Menschen, in Syrien 3575.", [24617, 3575]),
+        ("tr", "Türkiye'de 24 bin 617 kişi hayatını kaybetti, Suriye'de ise 3 bin 575.",
+         [24617, 3575]),
+        ("zh", "土耳其的死亡人數已攀升至 2萬9605 人,敘利亞則是3576 人。", [29605, 3576]),
+        ("ja", "トルコで1121人が死亡し、シリアでは800人。", [1121, 800]),
+        # another thing counted after the comma: not the first figure's measure
+        ("fr", "Le séisme a fait 1 121 morts, 2 834 bâtiments se sont effondrés.", [1121]),
+        ("tr", "Depremde 1121 kişi öldü, 2834 bina yıkıldı.", [1121]),
+        ("ja", "トルコで1121人が死亡し、2834棟が倒壊した。", [1121]),
+        ("zh", "地震造成1121人死亡,2834棟建築倒塌。", [1121]),
+    ],
+)
+def test_a_figure_told_in_parallel_counts_what_the_first_counts(
+    language: str, text: str, figures: list[int]
+) -> None:
+    _, quantities = read_figures(_document(language, text))
+    assert [(q.low, q.measure) for q in quantities] == [(f, "killed") for f in figures]

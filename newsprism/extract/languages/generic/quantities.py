@@ -59,6 +59,17 @@ _WORD = re.compile(r"[^\W\d_]+")
 _AND = re.compile(
     r"\s*(?:和|与|與|及|、|と|や|및|와|과|und|et|e|y|i|a|og|och|en|ve|ile|و|и|і|та|και|dan|और)\s*$"
 )
+# "and" as a word between two clauses ("29.605 e in Siria 3.574"), in the same scripts.
+_AND_WORD = re.compile(
+    r"(?:(?<!\w)(?:und|et|e|y|i|a|og|och|en|ve|ile|و|и|і|та|και|dan|और)(?!\w))|[和与與及而、や]"
+)
+# Characters between two figures told in parallel ("29.605 e in Siria 3.574"), and words after
+# the first one the second's may repeat ("24.617 morts en Turquie et 3.575 en Syrie": "en").
+PARALLEL_GAP = 40
+# Marks of a list or a table, not of a clause: "Provinz 2: 14 Tote, 6 Verletzte; Provinz 3: ..."
+_LIST_BREAK = re.compile(r"[;:؛；：]")
+_LIST_MARKS = (":", "：")
+PARALLEL_WORDS = 3
 # Words after a figure, before its clause ends, that make the clause a statement of its own.
 CLAUSE_WORDS = 2
 # "hangar No. 12", "العنبر رقم 12", "n° 3": a number that names, not counts.
@@ -453,6 +464,57 @@ def _share_joined_measures(
             measures[i] = measures[i + 1] = measures[i] or measures[i + 1]
 
 
+def _share_parallel_measures(
+    finder: _Finder, figures: list[Figure], measures: list[str | None], cue_starts: list[int]
+) -> None:
+    """A figure with no cue of its own in the clause after a counted figure, told the same way,
+    counts the same thing: "29.605 in Turchia e 3.574 in Siria", "24.617 Menschen, in Syrien
+    3575", "土耳其 2萬9605 人,敘利亞則是3576 人" (in place). Told the same way: within
+    PARALLEL_GAP characters with no number or other cue than the first figure's own between,
+    after a comma or an "and", and
+    followed by the same counter, by the same word as the first figure (or its noun), or by
+    nothing ("... 3.574, per un totale"); "1 121 morts, 2 834 bâtiments" is two things."""
+    for i in range(1, len(figures)):
+        before, figure = figures[i - 1], figures[i]
+        if measures[i] is not None or measures[i - 1] in (None, "money") or figure.unit:
+            continue
+        gap = finder.folded[before.end : figure.bound_start]
+        after = _skip_space(finder.folded, figure.end)
+        if (
+            len(gap) > PARALLEL_GAP
+            or any(ch.isdigit() for ch in gap)
+            or _LIST_BREAK.search(gap)
+            or finder.folded[after : after + 1] in _LIST_MARKS
+            or any(before.end <= a < figure.bound_start and not finder.owns(before, a)
+                   for a in cue_starts)
+            or not (_CLAUSE_BREAK.search(gap) or _AND_WORD.search(gap))
+        ):
+            continue
+        following = _words_after(finder.folded, finder.skip_counter(figure.end), 1)
+        repeated = bool(following) and following[0] in _WORD.findall(
+            finder.folded, before.end, figure.bound_start
+        )[:PARALLEL_WORDS]
+        counter = _counter_after(finder, figure) if finder.t.counters is not None else ""
+        if counter:  # "2萬9605 人,敘利亞則是3576 人", not "1200 kişi enkazdan çıkarıldı"
+            told_alike = counter == _counter_after(finder, before) and (
+                repeated or not finder.clause_goes_on(figure))
+        else:
+            told_alike = not following or repeated
+        if told_alike:
+            measures[i] = measures[i - 1]
+
+
+def _counter_after(finder: _Finder, figure: Figure) -> str:
+    start = _skip_space(finder.folded, figure.end)
+    return finder.folded[start : finder.skip_counter(figure.end)].strip()
+
+
+def _words_after(folded: str, position: int, count: int) -> list[str]:
+    """The first ``count`` words after ``position`` in its clause."""
+    end = _CLAUSE_END.search(folded, position)
+    return _WORD.findall(folded, position, end.start() if end else len(folded))[:count]
+
+
 def _figure_day(
     folded: str, tables: LanguageTables, in_dates: list[TimeExpression], fallback: str | None
 ) -> str | None:
@@ -511,6 +573,7 @@ def find_quantities(
             found = finder.measure(figure, figures[near], cues[near_cues])
             measures.append(None if found is None else found[0])
         _share_joined_measures(finder, figures, measures)
+        _share_parallel_measures(finder, figures, measures, cue_starts)
         for figure, measure in zip(figures, measures, strict=True):
             if measure is None:
                 continue
