@@ -41,6 +41,9 @@ from newsprism.model import Document, Extraction, PublicationTime, Story, TimeEx
         ("ja", "地震発生から6日後に救出された。", 6, "day"),
         ("ko", "지진 발생 일주일 만에 구조됐다.", 1, "week"),
         ("pl", "Dwa tygodnie po wybuchu port wciąż jest zamknięty.", 2, "week"),
+        ("hi", "विस्फोट के छह दिन बाद सरकार ने इस्तीफा दे दिया।", 6, "day"),
+        ("sr", "Šest dana nakon eksplozije vlada je podnela ostavku.", 6, "day"),
+        ("sr", "Недељу дана после земљотреса спасиоци и даље траже.", 1, "week"),
     ],
 )
 def test_a_time_since_the_event_is_read(language: str, text: str, count: int, unit: str) -> None:
