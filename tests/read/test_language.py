@@ -20,6 +20,7 @@ from newsprism.read.language import choose_language, detect_language, normalise_
         ("Tama pękła we wtorek i ministerstwo podało, że nie żyje dwanaście osób.", "pl"),
         ("Baraj salı günü yıkıldı ve bakanlık on iki kişinin öldüğünü açıkladı.", "tr"),
         ("Dammen brast i tisdags och ministeriet säger att tolv personer har dött.", "sv"),
+        ("A gát kedden átszakadt, és a minisztérium szerint tizenkét ember meghalt.", "hu"),
         ("انهار السد يوم الثلاثاء وقالت الوزارة إن اثني عشر شخصا لقوا حتفهم.", "ar"),
         ("سد روز سه‌شنبه شکست و وزارت گفت دوازده نفر کشته شدند.", "fa"),
         ("بەنداوەکە ڕۆژی سێشەممە ڕووخا و وەزارەت ڕایگەیاند دوازدە کەس گیانیان لەدەستدا.", "ku"),

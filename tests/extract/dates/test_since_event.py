@@ -42,6 +42,7 @@ from newsprism.model import Document, Extraction, PublicationTime, Story, TimeEx
         ("ko", "지진 발생 일주일 만에 구조됐다.", 1, "week"),
         ("pl", "Dwa tygodnie po wybuchu port wciąż jest zamknięty.", 2, "week"),
         ("hi", "विस्फोट के छह दिन बाद सरकार ने इस्तीफा दे दिया।", 6, "day"),
+        ("hu", "Hat nappal a robbanás után lemondott a kormány.", 6, "day"),
         ("sr", "Šest dana nakon eksplozije vlada je podnela ostavku.", 6, "day"),
         ("sr", "Недељу дана после земљотреса спасиоци и даље траже.", 1, "week"),
     ],

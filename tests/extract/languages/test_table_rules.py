@@ -13,8 +13,8 @@ from newsprism.model import Document, Extraction, PublicationTime, Quantity, Tim
 
 PUBLISHED = "2026-03-08"
 LANGUAGES = (
-    "ar", "bg", "cs", "de", "el", "es", "fa", "fr", "hi", "id", "it", "ja", "ko", "ku", "nl", "pl",
-    "pt", "ro", "sr", "sv", "tr", "uk", "zh",
+    "ar", "bg", "cs", "de", "el", "es", "fa", "fr", "hi", "hu", "id", "it", "ja", "ko", "ku", "nl",
+    "pl", "pt", "ro", "sr", "sv", "tr", "uk", "zh",
 )
 
 
@@ -463,3 +463,34 @@ def test_a_figure_told_in_parallel_counts_what_the_first_counts(
 ) -> None:
     _, quantities = read_figures(_document(language, text))
     assert [(q.low, q.measure) for q in quantities] == [(f, "killed") for f in figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "dates"),
+    [
+        ("A földrengésben legalább 1121 ember meghalt és 5383 megsérült.",
+         [("killed", 1121, None, "at least"), ("injured", 5383, 5383, "exact")], []),
+        ("Több mint 300 ezer ember vált hajléktalanná a robbanás után.",
+         [("displaced", 300_000, None, "more than")], []),
+        ("2023. február 12-én a halálos áldozatok száma meghaladta a 33 ezret.",
+         [("killed", 33_000, 33_000, "exact")], ["2023-02-12"]),
+        ("A halottak száma 29 605-re emelkedett, Szíriában pedig 3576-ra.",
+         [("killed", 29_605, 29_605, "exact"), ("killed", 3576, 3576, "exact")], []),
+        ("Tegnap 12 tüntetőt tartóztattak le.", [("detained", 12, 12, "exact")],
+         ["2026-03-07"]),
+    ],
+)
+def test_hungarian_figures_and_dates(
+    text: str, expected: list[tuple[str, float, float | None, str]], dates: list[str]
+) -> None:
+    times, quantities = read_figures(_document("hu", text))
+    assert [(q.measure, q.low, q.high, q.bound) for q in quantities] == expected
+    assert [t.date for t in times] == dates
+
+
+def test_a_hungarian_event_date_before_its_noun_is_not_the_figures_day() -> None:
+    times, quantities = read_figures(
+        _document("hu", "A február 6-án történt földrengés óta 184 embert vettek őrizetbe.")
+    )
+    assert [t.date for t in times] == ["2026-02-06"]
+    assert [(q.measure, q.as_of) for q in quantities] == [("detained", PUBLISHED)]

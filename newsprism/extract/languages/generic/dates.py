@@ -64,7 +64,8 @@ def _resolve_day(day: int, pub: dt.date | None) -> tuple[str, str | None, str] |
 
 
 def _day_month_patterns(tables: LanguageTables) -> list[tuple[re.Pattern[str], bool]]:
-    """"15 janvier 2022", "4 de agosto de 2020", "4 آب/أغسطس": (pattern, solar calendar)."""
+    """"15 janvier 2022", "4 de agosto de 2020", "4 آب/أغسطس": (pattern, solar calendar); with
+    ``month_first``, "2023. február 6-án" too."""
     patterns = []
     for months, solar in ((tables.months, False), (tables.solar_months, True)):
         if months is None:
@@ -78,6 +79,14 @@ def _day_month_patterns(tables: LanguageTables) -> list[tuple[re.Pattern[str], b
             ),
             solar,
         ))
+        if tables.month_first and not solar:
+            patterns.append((
+                re.compile(
+                    r"(?:" + _YEAR + r"\.?\s*)?(?P<month>" + month + r")\s*"
+                    r"(?<![\d.,])(?P<day>[0-3]?\d)(?![\d]|[.,]\d)"
+                ),
+                False,
+            ))
     return patterns
 
 

@@ -66,6 +66,7 @@ _AND_WORD = re.compile(
 # Characters between two figures told in parallel ("29.605 e in Siria 3.574"), and words after
 # the first one the second's may repeat ("24.617 morts en Turquie et 3.575 en Syrie": "en").
 PARALLEL_GAP = 40
+_CASE_ENDING = re.compile(r"[-'’][^\W\d_]{1,4}(?![^\W\d_])")
 # Marks of a list or a table, not of a clause: "Provinz 2: 14 Tote, 6 Verletzte; Provinz 3: ..."
 _LIST_BREAK = re.compile(r"[;:؛；：]")
 _LIST_MARKS = (":", "：")
@@ -490,7 +491,11 @@ def _share_parallel_measures(
             or not (_CLAUSE_BREAK.search(gap) or _AND_WORD.search(gap))
         ):
             continue
-        following = _words_after(finder.folded, finder.skip_counter(figure.end), 1)
+        # a case ending glued to the number is the number's ("3576-ra", "3 bin 575'e")
+        ending = _CASE_ENDING.match(finder.folded, figure.end)
+        following = _words_after(
+            finder.folded, finder.skip_counter(ending.end() if ending else figure.end), 1
+        )
         repeated = bool(following) and following[0] in _WORD.findall(
             finder.folded, before.end, figure.bound_start
         )[:PARALLEL_WORDS]

@@ -85,6 +85,8 @@ class LanguageTables:
     # later figure counts; with count_nouns_follow the group comes first ("çocuk sayısı")
     count_nouns: re.Pattern[str] | None = None
     count_nouns_follow: bool = False
+    # the month before the day ("2023. február 6-án"), besides the day before the month
+    month_first: bool = False
 
 
 def _key(word: str, keep: str = "") -> str:
@@ -224,6 +226,7 @@ def tables_for(language: str) -> LanguageTables:
         scopes=_scope_tables(q, compile_words, key, anywhere),
         count_nouns=compile_words(q.get("count_nouns", []), anywhere),
         count_nouns_follow=bool(q.get("count_nouns_follow", False)),
+        month_first=bool(d.get("month_first", False)),
     )
 
 
