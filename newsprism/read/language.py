@@ -67,6 +67,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "sv": _words("och i att det som en på är av för med till den har de inte om var"),
     "id": _words("dan yang di ini itu dengan untuk dari dalam tidak akan pada adalah juga ke oleh"),
     "ku": _words("û li di ku ji bi ew ne jî bo vê wê hat"),
+    "sq": _words("dhe në të një për me që nga është janë se nuk si edhe pas ka kanë u"),
     "hu": _words("a az és hogy is nem egy van volt meg már mint csak azt ezt után szerint pedig"),
 }
 _STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {}

@@ -21,6 +21,7 @@ from newsprism.read.language import choose_language, detect_language, normalise_
         ("Baraj salı günü yıkıldı ve bakanlık on iki kişinin öldüğünü açıkladı.", "tr"),
         ("Dammen brast i tisdags och ministeriet säger att tolv personer har dött.", "sv"),
         ("A gát kedden átszakadt, és a minisztérium szerint tizenkét ember meghalt.", "hu"),
+        ("Diga u shemb të martën dhe ministria tha se dymbëdhjetë njerëz kanë vdekur.", "sq"),
         ("انهار السد يوم الثلاثاء وقالت الوزارة إن اثني عشر شخصا لقوا حتفهم.", "ar"),
         ("سد روز سه‌شنبه شکست و وزارت گفت دوازده نفر کشته شدند.", "fa"),
         ("بەنداوەکە ڕۆژی سێشەممە ڕووخا و وەزارەت ڕایگەیاند دوازدە کەس گیانیان لەدەستدا.", "ku"),

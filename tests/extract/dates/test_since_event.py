@@ -43,6 +43,7 @@ from newsprism.model import Document, Extraction, PublicationTime, Story, TimeEx
         ("pl", "Dwa tygodnie po wybuchu port wciąż jest zamknięty.", 2, "week"),
         ("hi", "विस्फोट के छह दिन बाद सरकार ने इस्तीफा दे दिया।", 6, "day"),
         ("hu", "Hat nappal a robbanás után lemondott a kormány.", 6, "day"),
+        ("sq", "Gjashtë ditë pas shpërthimit qeveria dha dorëheqjen.", 6, "day"),
         ("sr", "Šest dana nakon eksplozije vlada je podnela ostavku.", 6, "day"),
         ("sr", "Недељу дана после земљотреса спасиоци и даље траже.", 1, "week"),
     ],

@@ -14,7 +14,7 @@ from newsprism.model import Document, Extraction, PublicationTime, Quantity, Tim
 PUBLISHED = "2026-03-08"
 LANGUAGES = (
     "ar", "bg", "cs", "de", "el", "es", "fa", "fr", "hi", "hu", "id", "it", "ja", "ko", "ku", "nl",
-    "pl", "pt", "ro", "sr", "sv", "tr", "uk", "zh",
+    "pl", "pt", "ro", "sq", "sr", "sv", "tr", "uk", "zh",
 )
 
 
@@ -494,3 +494,17 @@ def test_a_hungarian_event_date_before_its_noun_is_not_the_figures_day() -> None
     )
     assert [t.date for t in times] == ["2026-02-06"]
     assert [(q.measure, q.as_of) for q in quantities] == [("detained", PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Si pasojë humbën jetën 157 viktima dhe u plagosën rreth 6 000 të tjerë.",
+         [("killed", 157, 157, "exact"), ("injured", 6000, 6000, "about")]),
+        ("Deri më tani raportohet për 157 viktima dhe mbi 6 mijë të plagosur.",
+         [("killed", 157, 157, "exact"), ("injured", 6000, None, "more than")]),
+        ("Ditën e enjte 16 persona të tjerë u arrestuan.", [("detained", 16, 16, "exact")]),
+    ],
+)
+def test_albanian_figures(text: str, expected: list[tuple[str, float, float | None, str]]) -> None:
+    assert _figures("sq", text) == expected
