@@ -46,3 +46,19 @@ def test_small_figures_and_countries_single_out_no_event() -> None:
     assert figure(12.5, 13) == "12.5"
     assert not is_specific("$Portugal")
     assert is_specific("#killed=41") and is_specific("%03-03") and is_specific("@e_minister")
+
+
+def test_a_report_dated_from_its_events_day_states_that_day() -> None:
+    from newsprism.extract.dates.since_event import RULE
+    from newsprism.model import Evidence, PublicationTime
+
+    text = "Sechs Tage nach der Explosion trat die Regierung zurück."
+    published = PublicationTime(
+        value="2020-08-10", source="inferred", confidence=0.5,
+        evidence=[Evidence("d", 0, 10, "Sechs Tage", f"{RULE}: 6 day(s) after 2020-08-04")],
+    )
+    document = Document(id="d", text=text, language="de", published=published)
+    assert "%08-04" in anchor_terms(document, Extraction(doc_id="d"))
+    # without that evidence the report states no day
+    document.published = PublicationTime(value="2020-08-10", source="metadata")
+    assert not any(t.startswith("%") for t in anchor_terms(document, Extraction(doc_id="d")))
