@@ -56,13 +56,10 @@ _CLAUSE_END = re.compile(r"[,;:()،؛，；：.!?。！？\"“”«»]")
 _WORD = re.compile(r"[^\W\d_]+")
 # "and" between two figures of one count ("下令逮捕62人和33人", "arrêté 62 et 33 personnes"):
 # folded forms across the table languages' scripts
-_AND = re.compile(
-    r"\s*(?:和|与|與|及|、|と|や|및|와|과|und|et|e|y|i|a|og|och|en|ve|ile|و|и|і|та|και|dan|और)\s*$"
-)
+_AND_WORDS = "und|et|e|y|i|a|og|och|en|ve|ile|و|и|і|та|και|dan|और"
+_AND = re.compile(rf"\s*(?:和|与|與|及|、|と|や|및|와|과|{_AND_WORDS})\s*$")
 # "and" as a word between two clauses ("29.605 e in Siria 3.574"), in the same scripts.
-_AND_WORD = re.compile(
-    r"(?:(?<!\w)(?:und|et|e|y|i|a|og|och|en|ve|ile|و|и|і|та|και|dan|और)(?!\w))|[和与與及而、や]"
-)
+_AND_WORD = re.compile(rf"(?:(?<!\w)(?:{_AND_WORDS})(?!\w))|[和与與及而、や]")
 # Characters between two figures told in parallel ("29.605 e in Siria 3.574"), and words after
 # the first one the second's may repeat ("24.617 morts en Turquie et 3.575 en Syrie": "en").
 PARALLEL_GAP = 40
@@ -472,9 +469,9 @@ def _share_parallel_measures(
     counts the same thing: "29.605 in Turchia e 3.574 in Siria", "24.617 Menschen, in Syrien
     3575", "土耳其 2萬9605 人,敘利亞則是3576 人" (in place). Told the same way: within
     PARALLEL_GAP characters with no number or other cue than the first figure's own between,
-    after a comma or an "and", and
-    followed by the same counter, by the same word as the first figure (or its noun), or by
-    nothing ("... 3.574, per un totale"); "1 121 morts, 2 834 bâtiments" is two things."""
+    after a comma or an "and", and followed by the same counter, by the same word as the first
+    figure (or its noun), or by nothing ("... 3.574, per un totale"); "1 121 morts, 2 834
+    bâtiments" is two things."""
     for i in range(1, len(figures)):
         before, figure = figures[i - 1], figures[i]
         if measures[i] is not None or measures[i - 1] in (None, "money") or figure.unit:
