@@ -73,7 +73,7 @@ from newsprism.model import (
     TimeExpression,
     document_id,
 )
-from newsprism.scale.windows import CARRY_DAYS, WINDOW_ARTICLES, ClosedPart
+from newsprism.scale.windows import CARRY_DAYS, KEEP_DAYS, WINDOW_ARTICLES, ClosedPart
 
 SYLLABLES = [
     "ka", "ra", "to", "mi", "sa", "lo", "ve", "na", "du", "ri", "pe", "zo", "ba", "te", "lu",
@@ -447,6 +447,7 @@ class EarliestSource:
 def run_windowed(
     n: int, seed: int, embeddings: bool, window: int, workdir: str | None,
     carry_days: int = CARRY_DAYS, stores: str | None = None, first: int = 0,
+    keep_days: int = KEEP_DAYS,
 ) -> dict[str, float]:
     """Stream the generated corpus into a SQLite store in batches, then time the windowed link +
     cross-check reading it back (:func:`newsprism.scale.windows.link_in_windows`). With
@@ -476,7 +477,8 @@ def run_windowed(
         t0, c0 = time.perf_counter(), time.process_time()
         source = StoreSource(store) if not first else EarliestSource(store, first)
         stats = link_in_windows(source, sink, window_articles=window,
-                                carry_days=carry_days, embeddings=embeddings)
+                                carry_days=carry_days, keep_days=keep_days,
+                                embeddings=embeddings)
         seconds = time.perf_counter() - t0
         cpu = time.process_time() - c0
         db_mb = path.stat().st_size / 2**20
@@ -522,7 +524,8 @@ def _bcubed_f1(gold: list[list[str]], found: list[list[str]]) -> float:
     return 2 * precision * recall / ((precision + recall) or 1.0)
 
 
-def check(n: int, seed: int, window: int, carry_days: int = CARRY_DAYS) -> dict[str, float]:
+def check(n: int, seed: int, window: int, carry_days: int = CARRY_DAYS,
+          keep_days: int = KEEP_DAYS) -> dict[str, float]:
     """The in-memory record against the windowed one on the same N articles: B-cubed F1 of the
     stories and of the events (the in-memory ones as reference) and how many comparisons are
     the same (same id, same verdict)."""
@@ -544,12 +547,13 @@ def check(n: int, seed: int, window: int, carry_days: int = CARRY_DAYS) -> dict[
     documents, extractions = generate(n, seed)  # afresh: linking sets entity ids in place
     sink = CountingSink(keep=True)
     stats = link_in_windows(MemorySource(documents, extractions), sink, window_articles=window,
-                            carry_days=carry_days, embeddings=False)
+                            carry_days=carry_days, keep_days=keep_days, embeddings=False)
     same = sum(sink.verdicts.get(key) == verdict for key, verdict in reference.items())
     return {
         "n": n,
         "window": window,
         "carry_days": carry_days,
+        "keep_days": keep_days,
         "windows": stats.windows,
         "links_per_article": round(stats.linked / max(stats.articles, 1), 3),
         "stories_memory": len(whole_stories),
@@ -645,6 +649,11 @@ def main() -> None:
         help="a story stays open into the next window when it has an article this many days "
              "before the window's end (default %(default)s)",
     )
+    parser.add_argument(
+        "--keep-days", type=int, default=KEEP_DAYS,
+        help="an open story carries only its articles of this many days before the next "
+             "window; its older ones close (default %(default)s)",
+    )
     parser.add_argument("--workdir", help="folder for the temporary store (default: the system's)")
     parser.add_argument(
         "--stores", metavar="DIR",
@@ -663,7 +672,7 @@ def main() -> None:
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process mode
     args = parser.parse_args()
     if args.check:
-        result = check(args.check, args.seed, args.window, args.carry_days)
+        result = check(args.check, args.seed, args.window, args.carry_days, args.keep_days)
         print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
                        for k, v in result.items()))
         return
@@ -674,7 +683,8 @@ def main() -> None:
             if args.foreign:
                 raise SystemExit("--foreign is measured with --in-memory only")
             result = run_windowed(args.one, args.seed, args.embeddings, args.window,
-                                  args.workdir, args.carry_days, args.stores, args.first)
+                                  args.workdir, args.carry_days, args.stores, args.first,
+                                  args.keep_days)
         print(json.dumps(result))
         return
 
@@ -697,7 +707,8 @@ def main() -> None:
             skipped.append(n)
             continue
         command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
-                   "--window", str(args.window), "--carry-days", str(args.carry_days)]
+                   "--window", str(args.window), "--carry-days", str(args.carry_days),
+                   "--keep-days", str(args.keep_days)]
         if args.embeddings:
             command.append("--embeddings")
         if args.foreign:

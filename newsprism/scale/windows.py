@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Protocol
@@ -43,6 +43,7 @@ from typing import Protocol
 from newsprism.crosscheck import crosscheck
 from newsprism.link import independent_groups, link_corpus
 from newsprism.link.events import event_id
+from newsprism.link.stories import WINDOW_DAYS, make_stories
 from newsprism.model import (
     Claim,
     Comparison,
@@ -83,6 +84,17 @@ WINDOW_ARTICLES = 50_000
 # and 7 days 1.32, with the same stories and events against the in-memory record (B-cubed F1
 # 0.990 and 0.896 both); 3 days lost stories (0.985), no carry lost more (0.906).
 CARRY_DAYS = 7
+# An open story carries only its articles of the last KEEP_DAYS before the next window's first
+# day (the days within which an article may join a story); its older ones close now as the
+# story, and the recent ones go on as a story of the same event. Carrying whole stories made
+# the carry grow window after window on the synthetic corpus at the density of a million
+# articles (bench/scale.py), where stories chain over months: 8,639, 14,654, 19,888 articles
+# after the first three windows of 20,000, then the cap of one window, so that each window
+# linked twice its own articles; with KEEP_DAYS 6,627 and 6,948. Against the in-memory record
+# (bench/scale.py --check 10000 --window 200) stories B-cubed F1 0.990 either way, events
+# 0.896 -> 0.895; 14 days carried less (1.313 links an article against 1.320) but lost
+# stories (0.983).
+KEEP_DAYS = WINDOW_DAYS
 LOAD_CHUNK = 500  # ids per SQL query (below SQLite's limit on bound parameters)
 
 
@@ -156,6 +168,7 @@ def link_in_windows(
     window_articles: int = WINDOW_ARTICLES,
     carry_days: int = CARRY_DAYS,
     max_carry: int | None = None,
+    keep_days: int = KEEP_DAYS,
     embeddings: bool | None = None,
 ) -> WindowStats:
     """Link and cross-check every article of ``source`` window by window (see the module
@@ -179,11 +192,12 @@ def link_in_windows(
         stats.largest_window = max(stats.largest_window, len(documents))
         linking = link_corpus(documents, extractions, embeddings=embeddings)
         following = windows[number + 1][0] if number + 1 < len(windows) else None
-        open_stories = _open_stories(linking.stories, following, carry_days, max_carry, stats)
         by_id = {d.id: d for d in documents}
-        closed_stories = _closed(linking.stories, open_stories)
+        stories = _leave_behind(linking.stories, by_id, following, carry_days, keep_days)
+        open_stories = _open_stories(stories, following, carry_days, max_carry, stats)
+        closed_stories = _closed(stories, open_stories)
         closed_ids = {d for s in closed_stories for d in s.doc_ids}
-        for story in linking.stories:
+        for story in stories:
             if story.id in open_stories:
                 for doc_id in story.doc_ids:
                     carried_docs[doc_id] = by_id[doc_id]
@@ -206,8 +220,35 @@ def link_in_windows(
         ))
         logger.info("window %d/%d: %d articles linked, %d closed, %d carried",
                     number + 1, len(windows), len(documents), len(closed_ids), len(carried_docs))
-        del documents, extractions, linking, by_id, claims, comparisons
+        del documents, extractions, linking, stories, by_id, claims, comparisons
     return stats
+
+
+def _leave_behind(
+    stories: Sequence[Story], documents: Mapping[str, Document], following: date | None,
+    carry_days: int, keep_days: int,
+) -> list[Story]:
+    """The stories, each one that may stay open (see :func:`_open_stories`) split where it
+    reaches back more than ``keep_days`` before the next window's first day: its older articles
+    close as the story (its id, its event), its recent and undated ones go on as a story of the
+    same event named by them (as ``make_stories`` names a story)."""
+    if following is None:
+        return list(stories)
+    horizon = (following - timedelta(days=carry_days)).isoformat()
+    cut = (following - timedelta(days=keep_days)).isoformat()
+    split: list[Story] = []
+    for story in stories:
+        if (story.first_date or cut)[:10] >= cut or (story.last_date or "")[:10] < horizon:
+            split.append(story)
+            continue
+        older = [d for d in story.doc_ids if (documents[d].published.value or cut)[:10] < cut]
+        recent = [d for d in story.doc_ids if (documents[d].published.value or cut)[:10] >= cut]
+        (piece,) = make_stories([older], documents)
+        split.append(replace(piece, id=story.id, event_id=story.event_id))
+        (rest,) = make_stories([recent], documents)
+        rest_id = rest.id if rest.id != story.id else rest.id + "x"
+        split.append(replace(rest, id=rest_id, event_id=story.event_id))
+    return split
 
 
 def _open_stories(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
@@ -14,12 +15,13 @@ import pytest
 
 from newsprism.crosscheck import crosscheck
 from newsprism.link import independent_groups, link_corpus
-from newsprism.model import Document, Extraction, PublicationTime
+from newsprism.model import Document, Extraction, PublicationTime, Story
 from newsprism.pipeline import relink
 from newsprism.scale.windows import (
     ClosedPart,
     StoreSink,
     StoreSource,
+    _leave_behind,
     link_in_windows,
     plan_windows,
 )
@@ -102,6 +104,8 @@ def test_many_windows_close_every_article_once_and_stay_bounded():
     assert len(comparison_ids) == len(set(comparison_ids)) > 0
     entity_ids = [e.id for part in sink.parts for e in part.entities]
     assert len(entity_ids) == len(set(entity_ids))
+    story_ids = [s.id for part in sink.parts for s in part.stories]
+    assert len(story_ids) == len(set(story_ids))
     # each window's claims belong to that window's closed articles only
     for part in sink.parts:
         closed = {d for s in part.stories for d in s.doc_ids}
@@ -113,6 +117,41 @@ def test_windows_record_is_close_to_the_in_memory_one():
     assert result["windows"] >= 3
     assert result["story_bcubed_f1"] > 0.9
     assert result["comparisons_same"] > 0.5 * result["comparisons_memory"]
+
+
+def _dated(doc_id: str, day: str | None) -> Document:
+    return Document(id=doc_id, text=f"Report {doc_id}.", published=PublicationTime(value=day))
+
+
+def test_an_open_story_carries_only_its_recent_articles():
+    documents = {d.id: d for d in [
+        _dated("a1", "2021-03-01"), _dated("a2", "2021-03-05"), _dated("a3", "2021-03-20"),
+        _dated("a4", "2021-03-28"), _dated("a5", None),
+        _dated("b1", "2021-03-02"), _dated("b2", "2021-03-15"),
+        _dated("c1", "2021-03-25"), _dated("c2", "2021-03-29"),
+    ]}
+    long_running = Story(id="s_a", title="A", doc_ids=["a1", "a2", "a3", "a4", "a5"],
+                         first_date="2021-03-01", last_date="2021-03-28", event_id="ev_1")
+    ended = Story(id="s_b", title="B", doc_ids=["b1", "b2"], first_date="2021-03-02",
+                  last_date="2021-03-15", event_id="ev_1")
+    recent = Story(id="s_c", title="C", doc_ids=["c1", "c2"], first_date="2021-03-25",
+                   last_date="2021-03-29", event_id="ev_2")
+    following = date(2021, 3, 31)  # the next window's first day; cut 21 days before: 10 March
+
+    split = _leave_behind([long_running, ended, recent], documents, following,
+                          carry_days=7, keep_days=21)
+
+    by_members = {tuple(s.doc_ids): s for s in split}
+    # the story that ended before the last week and the one inside the kept days stay whole
+    assert by_members[("b1", "b2")] == ended and by_members[("c1", "c2")] == recent
+    older, rest = by_members[("a1", "a2")], by_members[("a3", "a4", "a5")]
+    assert older.id == "s_a" and (older.first_date, older.last_date) == ("2021-03-01",
+                                                                         "2021-03-05")
+    assert rest.id != "s_a" and (rest.first_date, rest.last_date) == ("2021-03-20",
+                                                                      "2021-03-28")
+    assert older.event_id == rest.event_id == "ev_1"
+    # with no next window nothing is split
+    assert _leave_behind([long_running], documents, None, 7, 21) == [long_running]
 
 
 @pytest.fixture
