@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.extract import with_table_figures
+from newsprism.extract.dates.pubdate import complete_years
 from newsprism.extract.languages.generic import add_table_figures, has_tables, read_figures
 from newsprism.extract.languages.generic.dates import solar_hijri_to_gregorian
 from newsprism.extract.languages.generic.quantities import parse_number
@@ -335,6 +336,32 @@ def test_a_dateline_gives_an_undated_article_its_publication_day() -> None:
     assert document.published.source == "inferred"
     assert [t.date for t in times] == ["2023-02-14", "2023-02-13"]
     assert [(q.measure, q.as_of) for q in quantities] == [("detained", "2023-02-13")]
+
+
+def test_the_latest_yearless_day_waits_for_the_collection_year() -> None:
+    # team-written: an undated report that names its days without a year
+    text = ("El vicepresidente anunció el sábado 11 de febrero 113 órdenes de detención. "
+            "El 9 de febrero la fiscalía había detenido a 12 personas.")
+    document = _document("es", text, None)
+    read_figures(document)
+    assert document.published.value is None
+    assert document.published.partial == "XXXX-02-11"
+    assert "11 de febrero" in document.published.evidence[0].text
+
+    # a related report dated 13 February 2023 lends the year; read again, the figures are dated
+    (completed,) = complete_years([document.published, PublicationTime(value="2023-02-13")])[:1]
+    assert completed.value == "2023-02-11"
+    document.published = completed
+    _times, quantities = read_figures(document)
+    assert [(q.low, q.as_of) for q in quantities] == [(113.0, "2023-02-11"),
+                                                      (12.0, "2023-02-09")]
+
+
+def test_yearless_days_months_apart_give_no_publication_day() -> None:
+    text = "Le 28 décembre, 40 blessés. Le 3 mars, 12 personnes arrêtées."
+    document = _document("fr", text, None)
+    read_figures(document)
+    assert document.published.partial is None
 
 
 def test_a_date_deep_in_the_text_is_no_dateline() -> None:

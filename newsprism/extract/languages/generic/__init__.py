@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from newsprism.extract.dates.component import settled
+from newsprism.extract.dates.pubdate import CONFIDENCE_LATEST_DATE
 from newsprism.extract.languages.generic.dates import find_times
 from newsprism.extract.languages.generic.quantities import find_quantities
 from newsprism.extract.languages.generic.tables import has_tables, tables_for
@@ -32,6 +33,10 @@ from newsprism.model import (
 DATELINE_CHARS = 300
 DATELINE_CONFIDENCE = 0.6
 DATELINE_WORDS_BEFORE = 3
+# The year-less days an article names fix its publication day only when they lie within this
+# many months of each other; further apart (December and January) their order needs the year.
+MONTH_DAY_SPAN = 2
+_MONTH_DAY = re.compile(r"XXXX-\d\d-\d\d")
 # A date written in digits only ("04/08/2021", "4.8.2021"): its order is the language's.
 _NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 
@@ -63,10 +68,34 @@ def read_figures(
         )
         published = dateline.date
         times = find_times(document.id, text, folded, tables, published)
+    if not settled(document.published) and document.published.partial is None and (
+        latest := _latest_month_day(times)
+    ) is not None:
+        # no year to read the dates with yet: the collection's year completes it (relink)
+        document.published = PublicationTime(
+            value=None, source="unknown", confidence=CONFIDENCE_LATEST_DATE,
+            evidence=[Evidence(document.id, latest.start, latest.end, latest.text,
+                               "latest date reported, without its year (table rules)")],
+            partial=latest.value,
+        )
     quantities = find_quantities(
         document.id, text, folded, tables, sentences(text), times, published
     )
     return times, quantities
+
+
+def _latest_month_day(times: list[TimeExpression]) -> TimeExpression | None:
+    """The latest day the article names by month and day without a year, as the English rules
+    take a year-less article's publication day from the latest date it reports. None when it
+    names none, or when its days are so far apart that their order needs the year."""
+    named = [t for t in times if t.anchor != "relative" and _MONTH_DAY.fullmatch(t.value)]
+    if not named:
+        return None
+    days = sorted(named, key=lambda t: t.value)
+    first, last = days[0].value, days[-1].value
+    if int(last[5:7]) - int(first[5:7]) > MONTH_DAY_SPAN:
+        return None
+    return days[-1]
 
 
 def _day_first(
