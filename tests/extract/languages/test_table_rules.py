@@ -357,6 +357,25 @@ def test_the_latest_yearless_day_waits_for_the_collection_year() -> None:
                                                       (12.0, "2023-02-09")]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "figure"),
+    [
+        ("ja", "トルコ政府は10日、地震による死者が1762人に上ったと発表しました。", 1762.0),
+        ("ja", "死者と行方不明者は10日までに合わせて2万2212人にのぼっています。", 22212.0),
+        ("zh", "土耳其10日说,地震已造成912人死亡。", 912.0),
+    ],
+)
+def test_a_day_of_the_month_is_a_date_even_in_an_undated_report(
+    language: str, text: str, figure: float
+) -> None:
+    # team-written; with no publication day "10日" cannot be resolved, but it is still a day:
+    # its digits are no toll ("10 killed") and the count after it is still read
+    document = _document(language, text, None)
+    times, quantities = read_figures(document)
+    assert [(t.text, t.value) for t in times] == [("10日", "XXXX-XX-10")]
+    assert [q.low for q in quantities] == [figure]
+
+
 def test_yearless_days_months_apart_give_no_publication_day() -> None:
     text = "Le 28 décembre, 40 blessés. Le 3 mars, 12 personnes arrêtées."
     document = _document("fr", text, None)

@@ -51,8 +51,11 @@ _CJK_DAY = re.compile(r"(?<![\d月월])(?<!月\s)(?P<day>[0-3]?\d)\s*(?:日|일)
 
 
 def _resolve_day(day: int, pub: dt.date | None) -> tuple[str, str | None, str] | None:
-    if pub is None or not 1 <= day <= 31:
+    if not 1 <= day <= 31:
         return None
+    if pub is None:
+        # still a date ("6日"): left unread, its digits would be taken for a count
+        return f"XXXX-XX-{day:02d}", None, "none"
     month, year = pub.month, pub.year
     if day > pub.day + 1:  # later in the month than publication: the month before
         month, year = (12, year - 1) if month == 1 else (month - 1, year)
