@@ -463,6 +463,8 @@ def fill_event_places(
     the country whose provinces most of them name: a domestic event). A figure keyed by another
     country loses that place. A figure without one takes the event's place when the event has
     one; else the one place whose figures of its kind give the same number within a day; else
+    the one place other reports give the figures of other kinds its sentence announces with it
+    ("20,665 dead and 80,052 injured", the 80,052 placed in Turkey); else
     the one event place whose adjective its sentence uses ("Syrian"); else the one event place
     the text just before its sentence names (CARRY_CHARS); else the one event place its
     report's lead names, or the places the lead joins ("quake in Turkey
@@ -502,6 +504,9 @@ def fill_event_places(
                 by_figure[(with_place(claim.key, ""), round(point))].append(
                     (place_of(claim.key), _day(claim))
                 )
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in quantities:
+        by_sentence[(claim.doc_id, claim.sentence_start)].append(claim)
     for claim in quantities:
         if place_of(claim.key):
             continue
@@ -511,6 +516,13 @@ def fill_event_places(
         fitting = _fitting_places(claim, by_figure)
         if len(fitting) == 1:
             _set_place(claim, fitting.pop())
+            continue
+        # "20,665 dead and 80,052 injured": other reports place the 80,052 injured in Turkey,
+        # so the announcement, and its toll, is Turkey's.
+        announced = _announced_places(claim, by_sentence[(claim.doc_id, claim.sentence_start)],
+                                      by_figure)
+        if len(announced) == 1:
+            _set_place(claim, announced.pop())
             continue
         report = reports.get(claim.doc_id, ReportPlaces(Counter(), frozenset()))
         # "the Syrian health ministry counts 326 dead": the one event country the sentence's
@@ -583,6 +595,22 @@ def _fitting_places(
         if (day is not None and other is not None and abs((other - day).days) <= FIT_DAYS)
         or ((day is None or other is None) and is_specific(point))
     }
+
+
+def _announced_places(
+    claim: Claim, sentence: Sequence[Claim],
+    by_figure: Mapping[tuple[str, int], list[tuple[str, date | None]]],
+) -> set[str]:
+    """The places other reports give the figures announced with this one: the specific figures
+    of other kinds in its sentence (an official count comes as a set, "912 dead and 5,385
+    injured"), each placed as :func:`_fitting_places` places a bare figure."""
+    kind = with_place(claim.key, "")
+    places: set[str] = set()
+    for other in sentence:
+        point = _point(other)
+        if with_place(other.key, "") != kind and point is not None and is_specific(point):
+            places |= _fitting_places(other, by_figure)
+    return places
 
 
 def _set_place(claim: Claim, place: str) -> None:

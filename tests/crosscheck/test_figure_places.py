@@ -425,3 +425,38 @@ def test_an_event_whose_reports_name_only_provinces_is_in_their_country() -> Non
     }
     fill_event_places(bare, reports)
     assert place_of(bare[0].key) == "Turkey"
+
+
+def _figures(doc_id: str, text: str, numbers: list[tuple[str, str]]) -> list[Claim]:
+    doc = Document(id=doc_id, text=text, published=PublicationTime(value="2023-02-10"))
+    quantities = []
+    for number, measure in numbers:
+        at = text.index(number)
+        value = float(number.replace(",", ""))
+        quantities.append(Quantity(doc_id=doc_id, start=at, end=at + len(number), text=number,
+                                   low=value, high=value, measure=measure, sentence_start=0,
+                                   sentence_end=len(text)))
+    return quantity_claims(doc, Extraction(doc_id=doc_id, quantities=quantities))
+
+
+def test_a_bare_figure_takes_the_place_other_reports_give_its_announcement() -> None:
+    from collections import Counter
+
+    def announcement() -> list[Claim]:
+        return _figures("d", "So far 20,665 people have died and 80,052 were injured.",
+                        [("20,665", "killed"), ("80,052", "injured")])
+
+    # its report's lead names the two countries of the event together
+    lead = ReportPlaces(Counter({"Syria": 2, "Turkey": 2}), frozenset({"Syria", "Turkey"}),
+                        frozenset({"Syria+Turkey"}))
+    elsewhere = _figures("e", "In Turkey, 80,052 people were injured.", [("80,052", "injured")])
+    other = ReportPlaces(Counter({"Syria": 1, "Turkey": 2}), frozenset({"Turkey"}))
+    claims = announcement() + elsewhere
+    fill_event_places(claims, {"d": lead, "e": other})
+    assert {c.value: place_of(c.key) for c in claims if c.doc_id == "d"} == {
+        "20,665": "Turkey", "80,052": "Turkey"}
+
+    # no other report places its figures: the lead's combined place
+    alone = announcement()
+    fill_event_places(alone, {"d": lead, "e": other})
+    assert {place_of(c.key) for c in alone} == {"Syria+Turkey"}
