@@ -25,7 +25,7 @@ from datetime import date
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from newsprism.link.interlingua import DAY, is_occurrence, is_specific
+from newsprism.link.interlingua import DAY, is_occurrence, is_precise, is_specific
 from newsprism.link.stories import CANDIDATE_TERMS, EMBEDDING_WEIGHT, unit_length
 from newsprism.model import Story, day_of
 
@@ -264,8 +264,10 @@ def _join_on_anchors(
     are specific (a name, a day, a figure: not a country alone), one is a day or a figure (names
     place the setting, which sister events share; a day or a figure is the occurrence itself),
     each is stated by at least JOIN_MIN_REPORTS of that event's reports (one report's stray
-    figure is no anchor), they make at least JOIN_MIN_SHARE of its own anchors (a report on a
-    wider subject that happens to cite the event stays apart), and their dates lie within the
+    figure is no anchor) or is a precise figure (``interlingua.is_precise``: "3,549 dead", an
+    announced count no other event gives), they make at least JOIN_MIN_SHARE of its own
+    anchors (a report on a wider subject that happens to cite the event stays apart), and their
+    dates lie within the
     event window, or the later one recalls the earlier one's day (:func:`_recalls`: a report
     months on, "since the blast of 4 August", in another language). Smaller events are placed
     first, each into a larger one, so no chain of small events forms."""
@@ -277,7 +279,7 @@ def _join_on_anchors(
         stated = Counter(term for d in doc_ids for term in anchors.get(d, ()))
         needed = JOIN_MIN_REPORTS if len(doc_ids) >= JOIN_MIN_REPORTS else 1
         for term, n in stated.items():
-            if n >= needed:
+            if n >= needed or is_precise(term):
                 index[term].append(root)
     for root in sorted(docs, key=lambda r: (len(docs[r]), r)):
         own = {term for d in docs[root] for term in anchors.get(d, ())}

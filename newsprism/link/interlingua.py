@@ -27,6 +27,9 @@ from newsprism.model import Document, Extraction
 COUNTRY, ENTITY, DAY, FIGURE = "$", "@", "%", "#"
 # A figure below this counts too many things in too many events ("3 dead") to single one out.
 MIN_FIGURE = 10
+# A whole figure of at least this many, not a multiple of a hundred ("3,549 dead", "80,052
+# injured"), is an announced count no other event states: one report's is evidence enough.
+PRECISE_FIGURE_MIN = 1000
 _MONTH_DAY = re.compile(r"(?:\d{4}|XXXX)-(\d\d-\d\d)")
 
 
@@ -66,6 +69,14 @@ def figure(low: float | None, high: float | None) -> str | None:
 def is_specific(term: str) -> bool:
     """A term that singles out one event (a name, a day, a figure), not a country alone."""
     return not term.startswith(COUNTRY)
+
+
+def is_precise(term: str) -> bool:
+    """A figure term precise enough to single out one announcement (see PRECISE_FIGURE_MIN)."""
+    if not term.startswith(FIGURE):
+        return False
+    value = term.rpartition("=")[2]
+    return value.isdigit() and int(value) >= PRECISE_FIGURE_MIN and int(value) % 100 != 0
 
 
 def is_occurrence(term: str) -> bool:

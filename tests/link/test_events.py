@@ -302,3 +302,25 @@ def test_two_large_events_with_their_own_days_stay_apart_when_their_coverage_mee
     anchors.update({d: ("$Lebanon", "@lebanon", "%08-08") for d in ("a1", "a2")})
     events = group_events([*stories, arrests], vectors, anchors=anchors)
     assert events["arrests"] == events["blast"] != events["quake"]
+
+
+def test_one_report_stating_a_precise_figure_is_enough_to_join_on_it() -> None:
+    # A Turkish report names the event's official and its toll of 3,549; one report of the event
+    # states that toll. A precise figure singles the announcement out; a small one does not.
+    def joined(toll: str) -> bool:
+        anchors = {
+            "d1": {"$Castrava": 1, "@orlen": 1, "%03-03": 1, "#killed=41": 1},
+            "d2": {"$Castrava": 1, "@orlen": 1, "%03-03": 1, "#killed=41": 1, toll: 1},
+            "t1": {"$Castrava": 1, "@orlen": 1, toll: 1, "@valilik": 1, "@afad": 1},
+        }
+        vectors = {**VECTORS, "t1": unit(**{"baraj": 1, "hayatını": 1, "kaybetti": 1})}
+        stories = [story("s1", ["d1"], "2026-03-03"), story("s2", ["d2"], "2026-03-05"),
+                   story("turkish", ["t1"], "2026-03-05")]
+        events = group_events(stories, vectors, languages={"d1": "en", "d2": "en", "t1": "tr"},
+                              anchors=anchors)
+        assert events["s1"] == events["s2"]
+        return events["turkish"] == events["s1"]
+
+    assert joined("#killed=3549")
+    assert not joined("#killed=57")
+    assert not joined("#killed=3500")  # a round figure recurs
