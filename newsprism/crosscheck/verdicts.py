@@ -157,6 +157,12 @@ def _rises(a: Claim, b: Claim) -> bool:
     return _point(b) > _point(a) * (1 + RELATIVE_TOLERANCE)
 
 
+def _below(claim: Claim, peak: Claim) -> bool:
+    """The claim says the count is lower than the peak: its upper bound is. "At least 200"
+    says nothing against a peak of 80,000 (it has no upper bound); "75,000" does."""
+    return _point(peak) > _interval(claim)[1] * (1 + RELATIVE_TOLERANCE)
+
+
 def _report_figures(claims: Sequence[Claim]) -> list[Claim]:
     """Each report's own figure per as-of day: the highest it gives.
 
@@ -451,7 +457,7 @@ def judge_values(claims: Sequence[Claim], source_groups: Mapping[str, str]) -> t
         peak = max(peaks, key=_point) if peaks else figures[-1]
         if _counter_lowers(earlier, latest) or (
             _rises(figures[-1], peak)
-            and _independent_sources([c for c in latest if _rises(c, peak)], source_groups)
+            and _independent_sources([c for c in latest if _below(c, peak)], source_groups)
             >= MIN_REVISING_SOURCES
         ):
             return "revised", f"the latest figure is lower than an earlier one: {series}"

@@ -267,10 +267,10 @@ def _join_on_anchors(
     figure is no anchor) or is a precise figure (``interlingua.is_precise``: "3,549 dead", an
     announced count no other event gives), they make at least JOIN_MIN_SHARE of its own
     anchors (a report on a wider subject that happens to cite the event stays apart), and their
-    dates lie within the
-    event window, or the later one recalls the earlier one's day (:func:`_recalls`: a report
-    months on, "since the blast of 4 August", in another language). Smaller events are placed
-    first, each into a larger one, so no chain of small events forms."""
+    dates lie within the event window, or the later one recalls the earlier one's day
+    (:func:`_recalls`: a report months on, "since the blast of 4 August", in another language).
+    Smaller events are placed first, each into a larger one, so no chain of small events
+    forms."""
     docs: dict[int, list[str]] = defaultdict(list)
     for i, story in enumerate(stories):
         docs[find(i)].extend(story.doc_ids)

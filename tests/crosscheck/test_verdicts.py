@@ -218,6 +218,9 @@ def test_a_stale_figure_repeated_later_is_not_a_revision_but_a_lower_latest_figu
     misread = [*rising[:1], _claim("b", 2750, 2750, "2024-03-05"),
                _claim("d", 60, 60, "2024-03-08"), _claim("e", 60, 60, "2024-03-08")]
     assert judge_values(misread, groups)[0] == "updated"
+    # an open lower bound on the latest day ("at least 20") says nothing against the peak
+    open_low = [*lone_low, _claim("e", 20, None, "2024-03-08")]
+    assert judge_values(open_low, groups)[0] == "updated"
 
 
 def test_copies_on_one_day_are_no_conflicting_day():
