@@ -6,7 +6,10 @@ paragraph's subject then hangs from the quotation's verb, and every component th
 (who said what, quantities, events) reads the wrong one. In news text a blank line never falls
 inside a sentence, so the token after one is marked as a sentence start (unless a colon
 introduces the next paragraph); spaCy's parser and senter keep boundaries set before them. A
-single line break is left to the model: hard-wrapped plain text breaks lines inside sentences.
+single line break is left to the model (hard-wrapped plain text breaks lines inside sentences),
+except after a headline on the first line: "Flurry of arrests as Türkiye cracks down on
+builders⏎Two men watch excavators …" is a title and a photo caption, not one sentence whose
+"arrests" count the two men.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 PARAGRAPHS_COMPONENT = "newsprism_paragraphs"
+# The first line is a headline when it is at most this long, ends in no punctuation and the next
+# line starts with a capital or a digit (a hard-wrapped first line goes on in lower case).
+HEADLINE_CHARS = 200
+_LINE_END_PUNCTUATION = ".,;:!?…-–—(\"'“‘«"
 # A paragraph ending in one of these introduces the next one ('Cruz continued:⏎⏎“You look at …”'):
 # the two stay one sentence, so the quotation keeps its speaker and cue.
 INTRODUCING: frozenset[str] = frozenset({":"})
@@ -38,7 +45,23 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             and doc[index - 1].text not in INTRODUCING
         ):
             doc[following].is_sent_start = True
+    _mark_after_headline(doc)
     return doc
+
+
+def _mark_after_headline(doc: Doc) -> None:
+    text = doc.text
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    line = text[first:end].rstrip()
+    if end < 0 or not line or len(line) > HEADLINE_CHARS or line[-1] in _LINE_END_PUNCTUATION:
+        return
+    start = end + len(text[end:]) - len(text[end:].lstrip())
+    if start >= len(text) or not (text[start].isupper() or text[start].isdigit()):
+        return
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is not None and span.start > 0:
+        doc[span.start].is_sent_start = True
 
 
 @Language.factory(PARAGRAPHS_COMPONENT, assigns=["token.is_sent_start"])

@@ -41,3 +41,15 @@ def test_single_line_break_is_left_to_the_model(nlp: Language) -> None:
     # Hard-wrapped plain text breaks lines inside sentences.
     doc = nlp("The council said on Monday that the two shelters\nwould stay open all winter.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_headline_on_the_first_line_is_its_own_sentence(nlp: Language) -> None:
+    # A title, then a photo caption: without the boundary "arrests" counts the two men.
+    doc = nlp("Flurry of arrests as officials crack down on builders after the floods\n"
+              "Two men watch excavators at work among the rubble in Velino on Monday.")
+    starts = [sentence.text.split()[0] for sentence in doc.sents]
+    assert starts == ["Flurry", "Two"]
+    assert [(q.text, q.measure) for q in doc._.quantities] == [("Two men", "other")]
+    # a first line that ends in a stop, or goes on in lower case, is left to the model
+    wrapped = nlp("The council said on Monday that the two shelters\nwould stay open.")
+    assert len(list(wrapped.sents)) == 1
