@@ -16,8 +16,10 @@ and for each window:
    comparisons of their events (cross-checked over the closed stories only) go to a
    :class:`LinkSink`, and their articles are dropped;
 4. carries the articles of the stories still open into the next window, where they are linked
-   again with the newer articles (up to ``max_carry`` articles: beyond it the open stories that
-   ended longest ago are closed).
+   again with the newer articles: only their articles of the last ``keep_days`` (an open story's
+   older articles close now, as that story; the recent ones go on as a story of the same event),
+   and up to ``max_carry`` articles (beyond it the open stories that ended longest ago are
+   closed).
 
 So at most one window plus its carry is in memory, whatever the corpus size, and what the sink
 receives is final. A corpus of at most ``window_articles`` articles is one window and gets
