@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 from newsprism.crosscheck.claims import document_claims
@@ -82,16 +83,20 @@ def _of_the_event(claims: Sequence[Claim], published: Sequence[str | None]) -> l
     """The claims compared within the event: quantity and event claims dated well before its
     first reports (their 5th percentile of publication days: one misdated report does not move
     it) are recalled history; they stay in the record, with their sentence, but join no
-    comparison."""
+    comparison. A figure dated by a year alone that is not history is compared as undated."""
     days = sorted(p[:10] for p in published if p)
     first = day_of(days[len(days) // 20]) if days else None
-    if first is None:
-        return list(claims)
-    cutoff = (first - timedelta(days=HISTORY_DAYS)).isoformat()
+    cutoff = (first - timedelta(days=HISTORY_DAYS)).isoformat() if first else ""
     return [
-        c for c in claims
+        replace(c, as_of=None) if c.as_of and len(c.as_of) == YEAR_ONLY else c
+        for c in claims
         if c.kind not in ("quantity", "event") or not c.as_of or c.as_of[:10] >= cutoff
     ]
+
+
+# An as-of of a year alone ("the 2011 earthquake ... killed 18,400"): history before the event,
+# otherwise no day to place the figure in a series.
+YEAR_ONLY = 4
 
 
 def _main_story(

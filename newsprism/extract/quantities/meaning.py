@@ -315,12 +315,51 @@ def _paragraph_start(text: str, at: int) -> int:
     return found + 1 if found >= 0 else 0
 
 
+# A year named as a modifier ("the 2011 earthquake") is one of these.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "poss"})
+
+
+def _year_of(noun: Token) -> int | None:
+    for child in noun.children:
+        if child.dep_ in _YEAR_DEPS and _YEAR.fullmatch(child.text):
+            return int(child.text)
+    return None
+
+
+def _recalled_year(figure: Token, publication: object) -> str | None:
+    """The year of an earlier event the figure counts for, as its as-of ("the 2011 earthquake
+    that ... killed more than 18,400 people", "The 1999 earthquake killed 17,000"): the subject
+    of the figure's verb, or the noun its clause describes, is named by a year before the
+    publication's (any year when the publication is unknown). The cross-check keeps it out of
+    the event's comparisons as history when the year is before the event, and compares it as
+    undated otherwise."""
+    value = getattr(publication, "value", None) or ""
+    published = int(value[:4]) if _YEAR.match(value[:4]) else None
+    for ancestor in figure.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+            years = [y for c in subjects if (y := _year_of(c)) is not None]
+        elif ancestor.pos_ in ("NOUN", "PROPN") and ancestor.i != figure.head.i:
+            years = [y] if (y := _year_of(ancestor)) is not None else []
+        else:
+            continue
+        if years:
+            return str(years[0]) if published is None or years[0] < published else None
+        if ancestor.pos_ in ("NOUN", "PROPN") or ancestor.dep_ == "ROOT":
+            return None
+    return None
+
+
 def _as_of(doc: Doc, text: str, start: int, end: int, sent: Span) -> str | None:
     times = doc._.times or []
     found = date_at(times, start, end, sentence_start=sent.start_char,
                     sentence_end=sent.end_char)
     if found:
         return found
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is not None and (year := _recalled_year(tokens.root, doc._.publication)):
+        return year
     # A date stated earlier in the same paragraph still holds for the figures that follow it,
     # unless the sentence speaks in the present ("Twelve people remain missing").
     tokens = doc.char_span(start, end, alignment_mode="expand")

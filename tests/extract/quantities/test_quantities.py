@@ -12,7 +12,7 @@ from newsprism.extract import make_doc
 from newsprism.extract.quantities.atoms import CLOSE_SHARE, close_interval
 from newsprism.extract.quantities.measures import GKG_TYPE, MEASURES
 from newsprism.extract.quantities.numbers import european_style, parse_digits, parse_words
-from newsprism.model import Document, Quantity
+from newsprism.model import Document, PublicationTime, Quantity
 
 
 def quantities(nlp, text: str) -> list[Quantity]:
@@ -144,6 +144,30 @@ def test_quantities_attribution_and_as_of(nlp) -> None:
     q = quantities(nlp, text)[0]
     assert q.attributed_to == "the Health Ministry" or "Health Ministry" in q.attributed_to
     assert q.as_of == "2024-03-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "as_of"),
+    [
+        ("The earthquake is deadlier than the 2011 earthquake that triggered a tsunami and "
+         "killed more than 18,400 people.", "2023-02-09", "2011"),
+        ("The 1999 earthquake in Izmit killed more than 17,000 people.", "2023-02-09", "1999"),
+        ("The 1999 earthquake in Izmit killed more than 17,000 people.", None, "1999"),
+        # not the figure's subject: the figure is of now
+        ("Since 2011, more than 400,000 people have been killed in the war.", "2023-02-09",
+         "2023-02-09"),
+        # a year not before the publication's says nothing of history
+        ("The 2023 earthquake has killed more than 17,000 people.", "2023-02-09",
+         "2023-02-09"),
+    ],
+)
+def test_a_figure_of_an_earlier_event_named_by_its_year_is_as_of_that_year(
+    nlp, text: str, published: str | None, as_of: str
+) -> None:
+    document = Document(id="t", text=text, published=PublicationTime(value=published))
+    doc = nlp(make_doc(nlp, document))
+    [figure] = [q for q in doc._.quantities if q.measure == "killed"]
+    assert figure.as_of == as_of
 
 
 def seed_matches(item: dict, q: Quantity) -> bool:
