@@ -14,6 +14,7 @@ builders⏎Two men watch excavators …" is a title and a photo caption, not one
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.attrs import IS_SPACE
@@ -25,6 +26,7 @@ PARAGRAPHS_COMPONENT = "newsprism_paragraphs"
 # line starts with a capital or a digit (a hard-wrapped first line goes on in lower case).
 HEADLINE_CHARS = 200
 _LINE_END_PUNCTUATION = ".,;:!?…-–—(\"'“‘«"
+_SPACES = re.compile(r"\s*")
 # A paragraph ending in one of these introduces the next one ('Cruz continued:⏎⏎“You look at …”'):
 # the two stay one sentence, so the quotation keeps its speaker and cue.
 INTRODUCING: frozenset[str] = frozenset({":"})
@@ -51,12 +53,12 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 
 def _mark_after_headline(doc: Doc) -> None:
     text = doc.text
-    first = len(text) - len(text.lstrip())
+    first = _SPACES.match(text).end()
     end = text.find("\n", first)
     line = text[first:end].rstrip()
     if end < 0 or not line or len(line) > HEADLINE_CHARS or line[-1] in _LINE_END_PUNCTUATION:
         return
-    start = end + len(text[end:]) - len(text[end:].lstrip())
+    start = _SPACES.match(text, end).end()
     if start >= len(text) or not (text[start].isupper() or text[start].isdigit()):
         return
     span = doc.char_span(start, start + 1, alignment_mode="expand")

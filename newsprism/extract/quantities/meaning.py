@@ -38,7 +38,7 @@ from newsprism.extract.quantities.measures import (
     measure_of_cue,
 )
 from newsprism.extract.quantities.units import lookup
-from newsprism.model import Quantity, Quote
+from newsprism.model import PublicationTime, Quantity, Quote
 
 
 def _per_after(doc: Doc, end: int, hi: int) -> str:
@@ -327,14 +327,14 @@ def _year_of(noun: Token) -> int | None:
     return None
 
 
-def _recalled_year(figure: Token, publication: object) -> str | None:
+def _recalled_year(figure: Token, publication: PublicationTime | None) -> str | None:
     """The year of an earlier event the figure counts for, as its as-of ("the 2011 earthquake
     that ... killed more than 18,400 people", "The 1999 earthquake killed 17,000"): the subject
     of the figure's verb, or the noun its clause describes, is named by a year before the
     publication's (any year when the publication is unknown). The cross-check keeps it out of
     the event's comparisons as history when the year is before the event, and compares it as
     undated otherwise."""
-    value = getattr(publication, "value", None) or ""
+    value = (publication.value if publication is not None else None) or ""
     published = int(value[:4]) if _YEAR.match(value[:4]) else None
     for ancestor in figure.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
@@ -362,7 +362,6 @@ def _as_of(doc: Doc, text: str, start: int, end: int, sent: Span) -> str | None:
         return year
     # A date stated earlier in the same paragraph still holds for the figures that follow it,
     # unless the sentence speaks in the present ("Twelve people remain missing").
-    tokens = doc.char_span(start, end, alignment_mode="expand")
     verb = _governing_verb(tokens.root) if tokens is not None else None
     if (verb if verb is not None else sent.root).tag_ in PRESENT_TENSE_TAGS:
         return date_at([], start, end, publication=doc._.publication)
